@@ -1,0 +1,84 @@
+package org.twimbot.config;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.twimbot.catalog.Catalog;
+
+/**
+ * The validated configuration. Every field is non-null after {@link ConfigLoader}; optional
+ * strings are empty rather than null, except the secrets, which are null when not configured.
+ * {@link #toString()} of the secret-holding record masks them.
+ */
+public record BotConfig(
+        Homeserver homeserver,
+        Rooms rooms,
+        Editors editors,
+        Store store,
+        Media media,
+        Submissions submissions,
+        Curation curation,
+        Commands commands,
+        Edition edition,
+        Render render,
+        Logging logging,
+        Http http,
+        Catalog catalog) {
+
+    /** {@code homeserver.*}: where and who the bot is. accessToken/password: null when absent. */
+    public record Homeserver(String url, String userId, String accessToken, String password, String deviceName) {
+        @Override
+        public String toString() {
+            return "Homeserver[url=" + url + ", userId=" + userId
+                    + ", accessToken=" + (accessToken == null ? "none" : "***")
+                    + ", password=" + (password == null ? "none" : "***")
+                    + ", deviceName=" + deviceName + "]";
+        }
+    }
+
+    /** {@code rooms.*}: alias or id; editors defaults to submissions. */
+    public record Rooms(String submissions, String editors) {}
+
+    /** {@code editors.*}: minPowerLevel null when not configured. */
+    public record Editors(List<String> users, Integer minPowerLevel) {}
+
+    /** {@code store.*}. */
+    public record Store(Path path) {}
+
+    /** {@code media.*}. */
+    public record Media(Path dir, long maxBytes, Duration attachWindow) {}
+
+    /** {@code submissions.*}: ackText empty = no ack notice; {user} is replaced by the submitter. */
+    public record Submissions(int minLength, int maxLength, String ackReaction, String ackText, String submitEmoji) {}
+
+    /** {@code curation.*}. */
+    public record Curation(boolean autoAssign, String rejectEmoji) {}
+
+    /** {@code commands.*}. */
+    public record Commands(String prefix) {}
+
+    /** {@code edition.*}. */
+    public record Edition(DayOfWeek weekday, ZoneId timezone) {}
+
+    /**
+     * {@code render.*}: template empty = the default inside the jar. titlePattern and pathPattern
+     * use {date} (YYYY-MM-DD) and {year}/{month}/{day}.
+     */
+    public record Render(
+            String template,
+            List<String> verbs,
+            String imagePrefix,
+            String videoMarkdown,
+            String titlePattern,
+            String pathPattern,
+            String category,
+            String submissionsRoomLink) {}
+
+    /** {@code logging.*}. */
+    public record Logging(String level) {}
+
+    /** {@code http.*}: healthPort 0 = off. */
+    public record Http(int healthPort, Duration staleAfter) {}
+}
