@@ -1,43 +1,162 @@
 package org.twimbot.catalog;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The sections and projects, with lookups by reaction key. Reaction keys are matched after
  * {@link #normalizeKey(String)}: U+FE0F variation selectors and a trailing " ?" (the bot's
- * suggestion form) are ignored, text keys case-insensitively.
+ * suggestion form) are ignored, text keys case-insensitively. Immutable.
  */
 public final class Catalog {
+    private final List<Section> sections;
+    private final List<Project> projects;
+    private final Map<String, Section> sectionsByKey = new LinkedHashMap<>();
+    private final Map<String, Section> sectionsByReaction = new LinkedHashMap<>();
+    private final Map<String, Project> projectsByKey = new LinkedHashMap<>();
+    private final List<ProjectMatcher> matchers = new ArrayList<>();
 
-    public Catalog(List<Section> sections, List<Project> projects) { throw new UnsupportedOperationException("TODO"); }
+    /** A project with the compiled whole-word pattern of its names, built once per catalog. */
+    private record ProjectMatcher(Project project, Pattern pattern) {}
 
-    public List<Section> sections() { throw new UnsupportedOperationException("TODO"); }
+    public Catalog(List<Section> sections, List<Project> projects) {
+        this.sections = List.copyOf(sections);
+        this.projects = List.copyOf(projects);
+        // first definition wins, so a duplicate later in the file cannot hijack a key (warned about)
+        for (Section s : this.sections) {
+            sectionsByKey.putIfAbsent(lookupForm(s.key()), s);
+            if (!s.emoji().isBlank()) sectionsByReaction.putIfAbsent(lookupForm(s.emoji()), s);
+        }
+        for (Project p : this.projects) {
+            projectsByKey.putIfAbsent(lookupForm(p.key()), p);
+            matchers.add(new ProjectMatcher(p, wholeWordPattern(p)));
+        }
+    }
 
-    public List<Project> projects() { throw new UnsupportedOperationException("TODO"); }
+    public static Catalog empty() {
+        return new Catalog(List.of(), List.of());
+    }
 
-    public Optional<Section> sectionByKey(String key) { throw new UnsupportedOperationException("TODO"); }
+    public List<Section> sections() {
+        return sections;
+    }
+
+    public List<Project> projects() {
+        return projects;
+    }
+
+    public Optional<Section> sectionByKey(String key) {
+        return key == null ? Optional.empty() : Optional.ofNullable(sectionsByKey.get(lookupForm(key)));
+    }
 
     /** A section by its emoji (reaction key). */
-    public Optional<Section> sectionByReaction(String reactionKey) { throw new UnsupportedOperationException("TODO"); }
+    public Optional<Section> sectionByReaction(String reactionKey) {
+        return reactionKey == null ? Optional.empty() : Optional.ofNullable(sectionsByReaction.get(lookupForm(reactionKey)));
+    }
 
-    public Optional<Project> projectByKey(String key) { throw new UnsupportedOperationException("TODO"); }
+    public Optional<Project> projectByKey(String key) {
+        return key == null ? Optional.empty() : Optional.ofNullable(projectsByKey.get(lookupForm(key)));
+    }
 
     /** A project by its reaction key (emoji or text). */
-    public Optional<Project> projectByReaction(String reactionKey) { throw new UnsupportedOperationException("TODO"); }
+    public Optional<Project> projectByReaction(String reactionKey) {
+        return projectByKey(reactionKey);
+    }
 
     /** Projects whose key, title or an alias occurs in {@code text} as a whole word, case-insensitively; catalog order. */
-    public List<Project> suggestProjects(String text) { throw new UnsupportedOperationException("TODO"); }
+    public List<Project> suggestProjects(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        List<Project> found = new ArrayList<>();
+        for (ProjectMatcher m : matchers) {
+            if (m.pattern() != null && m.pattern().matcher(text).find()) found.add(m.project());
+        }
+        return found;
+    }
 
     /** Sections listing {@code userId} in usual_reporters, plus default sections of projects that do. */
-    public List<Section> sectionsForReporter(String userId) { throw new UnsupportedOperationException("TODO"); }
+    public List<Section> sectionsForReporter(String userId) {
+        Set<Section> found = new LinkedHashSet<>();
+        for (Section s : sections) {
+            if (s.usualReporters().contains(userId)) found.add(s);
+        }
+        for (Project p : projects) {
+            if (p.usualReporters().contains(userId)) sectionByKey(p.section()).ifPresent(found::add);
+        }
+        return List.copyOf(found);
+    }
 
     /** A catalog with {@code extra} projects added, replacing same-key ones (for !project add). */
-    public Catalog withProjects(List<Project> extra) { throw new UnsupportedOperationException("TODO"); }
+    public Catalog withProjects(List<Project> extra) {
+        Map<String, Project> merged = new LinkedHashMap<>();
+        for (Project p : projects) merged.put(lookupForm(p.key()), p);
+        for (Project p : extra) merged.put(lookupForm(p.key()), p);
+        return new Catalog(sections, new ArrayList<>(merged.values()));
+    }
 
     /** Human-readable problems: duplicate keys/emoji, projects naming unknown sections. Empty when clean. */
-    public List<String> warnings() { throw new UnsupportedOperationException("TODO"); }
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        Set<String> seenKeys = new LinkedHashSet<>();
+        Set<String> seenEmoji = new LinkedHashSet<>();
+        for (Section s : sections) {
+            if (!seenKeys.add(lookupForm(s.key()))) warnings.add("section '" + s.key() + "' is defined twice");
+            if (!s.emoji().isBlank() && !seenEmoji.add(lookupForm(s.emoji()))) {
+                warnings.add("section emoji " + s.emoji() + " is used by two sections ('" + s.key() + "' loses)");
+            }
+        }
+        Set<String> projectKeys = new LinkedHashSet<>();
+        for (Project p : projects) {
+            if (!projectKeys.add(lookupForm(p.key()))) warnings.add("project '" + p.key() + "' is defined twice");
+            if (seenEmoji.contains(lookupForm(p.key()))) {
+                warnings.add("project '" + p.key() + "' uses the same reaction as a section; the section wins");
+            }
+            if (!p.section().isBlank() && sectionByKey(p.section()).isEmpty()) {
+                warnings.add("project '" + p.key() + "' names unknown section '" + p.section() + "'");
+            }
+        }
+        return warnings;
+    }
 
     /** Strips U+FE0F, surrounding whitespace and a trailing "?" (with the space before it). */
-    public static String normalizeKey(String key) { throw new UnsupportedOperationException("TODO"); }
+    public static String normalizeKey(String key) {
+        if (key == null) return "";
+        String k = key.replace("\uFE0F", "").strip();
+        if (k.endsWith("?") && k.length() > 1) k = k.substring(0, k.length() - 1).strip();
+        return k;
+    }
+
+    private static String lookupForm(String key) {
+        return normalizeKey(key).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Names are quoted (hebbot built its regex from raw names, so "C++" or "Matrix.org" broke it)
+     * and bounded by "not a letter or digit" rather than \b, which fails next to symbols like '+'.
+     */
+    private static Pattern wholeWordPattern(Project p) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String n : List.of(p.key(), p.title())) addName(names, n);
+        for (String n : p.aliases()) addName(names, n);
+        if (names.isEmpty()) return null;
+        StringBuilder alternatives = new StringBuilder();
+        for (String n : names) {
+            if (alternatives.length() > 0) alternatives.append('|');
+            alternatives.append(Pattern.quote(n));
+        }
+        return Pattern.compile("(?<![\\p{L}\\p{N}_])(?:" + alternatives + ")(?![\\p{L}\\p{N}_])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** Only names with a letter or digit are matchable; a bare emoji key is not a word in the text. */
+    private static void addName(Set<String> names, String name) {
+        String n = normalizeKey(name);
+        if (n.codePoints().anyMatch(Character::isLetterOrDigit)) names.add(n);
+    }
 }
