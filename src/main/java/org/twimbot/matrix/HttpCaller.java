@@ -129,7 +129,8 @@ final class HttpCaller {
         try (InputStream in = body.byteStream()) {
             node = mapper.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException("response body is not valid JSON: " + e.getOriginalMessage(), e);
+            // Jackson quotes the offending input; without the cause and scrubbed, so a body echoing the token cannot leak it.
+            throw new MalformedResponseException("response body is not valid JSON: " + scrub(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) throw new MalformedResponseException("response body is not a JSON object");
         return node;

@@ -11,8 +11,4 @@ final class MalformedResponseException extends IOException {
     MalformedResponseException(String message) {
         super(message);
     }
-
-    MalformedResponseException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

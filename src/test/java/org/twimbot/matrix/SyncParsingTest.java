@@ -127,12 +127,18 @@ class SyncParsingTest extends MockServerTest {
 
     @Test
     void longPollOutlivesTheSharedReadTimeout() throws Exception {
-        // The shared client's read timeout is 5 s (see MockServerTest); the server answers after 6 s,
-        // which a long-poll of 1 s + 30 s margin must wait for instead of failing and retrying.
-        server.enqueue(ok("{\"next_batch\":\"late\"}").setHeadersDelay(6, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals("late", client.sync(null, null, 1000).nextBatch());
-        assertTrue(sleeps.isEmpty(), "no timeout, no retry");
-        assertEquals(1, server.getRequestCount());
+        // Shared read timeout 1 s and a single attempt: a response after 2 s fails an ordinary call,
+        // but a long-poll of 1 s (+ 30 s margin) waits for it.
+        okhttp3.OkHttpClient shortTimeout = new okhttp3.OkHttpClient.Builder()
+                .readTimeout(java.time.Duration.ofSeconds(1)).build();
+        MatrixClient oneShot = new MatrixClient(server.url("/").toString(),
+                new RetryPolicy(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)), shortTimeout, recordingSleeper);
+        server.enqueue(ok("{\"joined_rooms\":[]}").setHeadersDelay(2, java.util.concurrent.TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, oneShot::joinedRooms);
+
+        server.enqueue(ok("{\"next_batch\":\"late\"}").setHeadersDelay(2, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("late", oneShot.sync(null, null, 1000).nextBatch());
+        oneShot.close();
     }
 
     @Test
