@@ -187,7 +187,12 @@ final class HttpCaller {
     }
 
     private String reason(IOException e) {
-        if (e instanceof MatrixException) return scrub(e.getMessage());
+        if (e instanceof MatrixException m) {
+            // Its message starts with "METHOD /path: ", which the log line already says.
+            String msg = m.getMessage() == null ? "HTTP " + m.httpStatus() : m.getMessage();
+            int colon = msg.indexOf(": HTTP ");
+            return scrub(colon >= 0 ? msg.substring(colon + 2) : msg);
+        }
         String msg = e.getMessage();
         return e.getClass().getSimpleName() + (msg == null ? "" : ": " + scrub(msg));
     }

@@ -215,7 +215,10 @@ public final class MatrixClient implements AutoCloseable {
     public JsonNode roomState(String roomId, String type, String stateKey) throws IOException {
         // An empty state key (power levels, name...) becomes a trailing slash, which servers accept.
         try {
-            return caller.callJson(http, get(clientV3("rooms", roomId, "state", type, stateKey == null ? "" : stateKey), true));
+            HttpUrl url = clientV3Builder("rooms", roomId, "state", type)
+                    .addPathSegment(checkDots(stateKey == null ? "" : stateKey))
+                    .build();
+            return caller.callJson(http, get(url, true));
         } catch (MatrixException e) {
             if (e.isNotFound()) return null;
             throw e;
@@ -306,7 +309,8 @@ public final class MatrixClient implements AutoCloseable {
         long total = 0;
         try (InputStream in = body.byteStream()) {
             int n;
-            while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1 - total))) > 0) {
+            long limit = maxBytes == Long.MAX_VALUE ? Long.MAX_VALUE : maxBytes + 1; // one byte more proves "too large"
+            while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
                 total += n;
                 if (total > maxBytes) throw tooLarge(mxc, maxBytes);
                 out.write(buffer, 0, n);
@@ -340,7 +344,11 @@ public final class MatrixClient implements AutoCloseable {
      * (also spelled %2e) instead of encoding it, so an id like ".." from an event would walk up the path.
      */
     static String checkSegment(String segment) {
-        if (segment == null) throw new IllegalArgumentException("path segment must not be null");
+        if (segment == null || segment.isEmpty()) throw new IllegalArgumentException("path segment must not be null or empty");
+        return checkDots(segment);
+    }
+
+    private static String checkDots(String segment) {
         String decodedDots = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
         if (decodedDots.equals(".") || decodedDots.equals(".."))
             throw new IllegalArgumentException("path segment must not be \".\" or \"..\"");

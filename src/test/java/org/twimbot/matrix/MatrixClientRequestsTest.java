@@ -161,10 +161,12 @@ class MatrixClientRequestsTest extends MockServerTest {
     }
 
     @Test
-    void dotSegmentsAreRejectedNotResolved() {
+    void dotAndEmptySegmentsAreRejectedNotResolved() {
         assertThrows(IllegalArgumentException.class, () -> client.sendEvent("..", "m.room.message", "t", MAPPER.createObjectNode()));
         assertThrows(IllegalArgumentException.class, () -> client.joinRoom("%2E%2e"));
         assertThrows(IllegalArgumentException.class, () -> client.redact("!r:x", ".", "t", null));
+        assertThrows(IllegalArgumentException.class, () -> client.roomState("!r:x", "m.room.member", ".."));
+        assertThrows(IllegalArgumentException.class, () -> client.sendEvent("", "m.room.message", "t", MAPPER.createObjectNode()));
         assertEquals(0, server.getRequestCount());
     }
 
