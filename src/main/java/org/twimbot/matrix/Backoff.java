@@ -1,0 +1,44 @@
+package org.twimbot.matrix;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Delay before the next attempt: exponential from {@code initialDelay}, doubling per failure up to
+ * {@code maxDelay}, with full jitter (uniform between {@code initialDelay} and that ceiling) so that
+ * many clients failing together do not come back in lock-step. A server's own hint
+ * ({@code retry_after_ms}, {@code Retry-After}) wins over this, capped at {@link #MAX_SERVER_HINT}.
+ */
+final class Backoff {
+    /** A server asking for more than this is probably wrong; we would rather try again. */
+    static final Duration MAX_SERVER_HINT = Duration.ofMinutes(5);
+
+    private final RetryPolicy policy;
+
+    Backoff(RetryPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The ceiling for the {@code failures}-th consecutive failure (1-based), without jitter. */
+    Duration ceiling(int failures) {
+        long initial = Math.max(0, policy.initialDelay().toMillis());
+        long max = Math.max(initial, policy.maxDelay().toMillis());
+        int shift = Math.min(Math.max(failures - 1, 0), 30); // no overflow, 2^30 x initial is plenty
+        long ceiling = initial << shift;
+        if (ceiling < 0 || (initial != 0 && ceiling >> shift != initial) || ceiling > max) ceiling = max;
+        return Duration.ofMillis(ceiling);
+    }
+
+    /** A jittered delay in [initialDelay, ceiling(failures)]. */
+    Duration delay(int failures) {
+        long low = Math.max(0, policy.initialDelay().toMillis());
+        long high = ceiling(failures).toMillis();
+        long ms = high <= low ? low : ThreadLocalRandom.current().nextLong(low, high + 1);
+        return Duration.ofMillis(ms);
+    }
+
+    static Duration capServerHint(Duration hint) {
+        if (hint.isNegative()) return Duration.ZERO;
+        return hint.compareTo(MAX_SERVER_HINT) > 0 ? MAX_SERVER_HINT : hint;
+    }
+}
