@@ -1,7 +1,53 @@
 package org.twimbot.app;
 
-public final class Main {
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code twimbot run|demo|draft|check-config|import-hebbot|devserver}. */
+@Command(name = "twimbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A Matrix bot that compiles This Week in Matrix style newsletters.",
+        subcommands = {RunCommand.class, DemoCommand.class, DraftCommand.class, CheckConfigCommand.class,
+                ImportHebbotCommand.class, DevServerCommand.class})
+public final class Main implements Runnable {
+    /** Exit status for an unusable configuration. */
+    public static final int EXIT_CONFIG = 2;
+    /** Exit status when the homeserver rejects the configured access token. */
+    public static final int EXIT_AUTH = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("twimbot");
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The version Maven wrote into the jar at build time. */
+    public static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/org/twimbot/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"twimbot " + version()};
+        }
     }
 }

@@ -119,6 +119,36 @@ public final class MatrixClient implements AutoCloseable {
         return new Session(requireText(response, "user_id"), RoomEvent.text(response, "device_id"), accessToken);
     }
 
+    /**
+     * POST /register with the {@code m.login.dummy} stage, for accounts on a development server (the
+     * demo and end-to-end tests create their people this way). Sets the token.
+     */
+    public Session register(String username, String password) throws IOException {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("username", username);
+        body.put("password", password);
+        body.putObject("auth").put("type", "m.login.dummy");
+        JsonNode response = caller.callJson(http, post(clientV3("register"), body, false));
+        String token = requireText(response, "access_token");
+        setAccessToken(token);
+        return new Session(requireText(response, "user_id"), RoomEvent.text(response, "device_id"), token);
+    }
+
+    /** PUT /profile/{userId}/displayname. */
+    public void setDisplayName(String userId, String displayName) throws IOException {
+        ObjectNode body = MAPPER.createObjectNode().put("displayname", displayName);
+        caller.callJson(http, put(clientV3("profile", userId, "displayname"), body, true));
+    }
+
+    /** POST /createRoom with an alias; {@code isPublic} selects the public_chat preset. Returns the room id. */
+    public String createRoom(String aliasLocalpart, String name, boolean isPublic) throws IOException {
+        ObjectNode body = MAPPER.createObjectNode();
+        if (aliasLocalpart != null) body.put("room_alias_name", aliasLocalpart);
+        if (name != null) body.put("name", name);
+        body.put("preset", isPublic ? "public_chat" : "private_chat");
+        return requireText(caller.callJson(http, post(clientV3("createRoom"), body, true)), "room_id");
+    }
+
     /** POST /join/{roomIdOrAlias} -> room id. */
     public String joinRoom(String roomIdOrAlias) throws IOException {
         return requireText(caller.callJson(http, post(clientV3("join", roomIdOrAlias), MAPPER.createObjectNode(), true)), "room_id");

@@ -1,0 +1,25 @@
+package org.twimbot.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.twimbot.config.BotConfig;
+import org.twimbot.config.ConfigException;
+import org.twimbot.config.ConfigLoader;
+import picocli.CommandLine;
+
+/** The {@code -c/--config} option shared by the commands that read a config file. */
+final class ConfigOption {
+    @CommandLine.Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config.yaml",
+            description = "configuration file (default: ${DEFAULT-VALUE})")
+    Path file;
+
+    /** Loads the config or prints every problem to stderr and returns null. */
+    BotConfig loadOrReport() {
+        try {
+            return ConfigLoader.load(file, Map.copyOf(System.getenv()));
+        } catch (ConfigException e) {
+            System.err.println(file + ": " + e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.twimbot.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.twimbot.commands.DraftSource;
+import org.twimbot.config.BotConfig;
+import org.twimbot.render.DraftRenderer;
+import org.twimbot.render.DraftRequest;
+import org.twimbot.store.Edition;
+import org.twimbot.store.Store;
+import picocli.CommandLine;
+
+/** {@code twimbot draft -c config.yaml [--edition N] [-o FILE]}: render offline from the database. */
+@CommandLine.Command(name = "draft", mixinStandardHelpOptions = true,
+        description = "Render an edition from the database without connecting to the homeserver.")
+final class DraftCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    ConfigOption config;
+
+    @CommandLine.Option(names = "--edition", paramLabel = "N", description = "edition id (default: the open one)")
+    Long edition;
+
+    @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here instead of stdout")
+    Path output;
+
+    @CommandLine.Option(names = "--author", defaultValue = "", description = "author name for the front matter")
+    String author;
+
+    @Override
+    public Integer call() throws Exception {
+        BotConfig cfg = config.loadOrReport();
+        if (cfg == null) return Main.EXIT_CONFIG;
+        if (!Files.exists(cfg.store().path())) {
+            System.err.println("no database at " + cfg.store().path() + " (store.path); has the bot run yet?");
+            return 1;
+        }
+        try (Store store = Store.open(cfg.store().path())) {
+            Optional<DraftRequest> request = store.read(tx -> {
+                Optional<Edition> e = edition == null ? tx.editions().open() : tx.editions().byId(edition);
+                return e.isEmpty() ? Optional.<DraftRequest>empty()
+                        : Optional.of(DraftSource.load(tx, e.get(), author, Clock.systemUTC().instant()));
+            });
+            if (request.isEmpty()) {
+                System.err.println(edition == null ? "there is no open edition yet" : "there is no edition " + edition);
+                return 1;
+            }
+            String markdown = new DraftRenderer(cfg.render()).render(request.get(), cfg.catalog());
+            if (output == null) {
+                System.out.print(markdown);
+            } else {
+                Files.writeString(output, markdown, StandardCharsets.UTF_8);
+                System.err.println("wrote " + output);
+            }
+            return 0;
+        }
+    }
+}

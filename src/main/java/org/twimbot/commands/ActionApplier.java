@@ -1,0 +1,40 @@
+package org.twimbot.commands;
+
+import java.sql.SQLException;
+import org.twimbot.intake.Action;
+import org.twimbot.store.StoreTx;
+
+/**
+ * Applies one action to the store inside the batch transaction, queueing any reply in the
+ * outbox. The one place where the meaning of each action kind is decided.
+ */
+public final class ActionApplier {
+    private final SubmissionDesk submissions;
+    private final CurationDesk curation;
+    private final CommandRunner commands;
+
+    public ActionApplier(BotContext ctx) {
+        Refusals refusals = new Refusals(ctx.clock());
+        this.submissions = new SubmissionDesk(ctx);
+        this.curation = new CurationDesk(ctx, refusals);
+        this.commands = new CommandRunner(ctx, refusals);
+    }
+
+    public void apply(StoreTx tx, Action action) throws SQLException {
+        if (action instanceof Action.Submit s) {
+            submissions.submit(tx, s.event(), s.body(), s.html(), false);
+        } else if (action instanceof Action.React r) {
+            curation.react(tx, r);
+        } else if (action instanceof Action.Redact r) {
+            curation.redact(tx, r);
+        } else if (action instanceof Action.Command c) {
+            commands.run(tx, c);
+        } else if (action instanceof Action.Media m) {
+            submissions.media(tx, m);
+        } else if (action instanceof Action.Edit e) {
+            submissions.edit(tx, e);
+        } else if (action instanceof Action.Member m) {
+            tx.members().upsert(m.event().roomId(), m.userId(), m.displayName(), m.membership());
+        }
+    }
+}

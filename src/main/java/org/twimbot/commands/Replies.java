@@ -1,0 +1,39 @@
+package org.twimbot.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import org.twimbot.store.StoreTx;
+
+/**
+ * Queues what the bot says back, in the outbox of the current transaction: sent after commit,
+ * re-sent after a crash, never twice (see {@link TxnIds}).
+ */
+public final class Replies {
+    public static final String NOTICE = "notice";
+    public static final String REACTION = "reaction";
+    public static final String DRAFT = "draft";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final StoreTx tx;
+
+    public Replies(StoreTx tx) {
+        this.tx = tx;
+    }
+
+    public void notice(String roomId, String causeEventId, String purpose, String body) throws SQLException {
+        ObjectNode p = JSON.createObjectNode().put("body", body);
+        tx.outbox().enqueue(NOTICE, roomId, TxnIds.of(causeEventId, purpose), p.toString());
+    }
+
+    public void react(String roomId, String targetEventId, String key) throws SQLException {
+        ObjectNode p = JSON.createObjectNode().put("target", targetEventId).put("key", key);
+        tx.outbox().enqueue(REACTION, roomId, TxnIds.of(targetEventId, "react " + key), p.toString());
+    }
+
+    /** The draft is rendered when it is sent, from the state committed by then. */
+    public void draft(String roomId, String causeEventId, long editionId, String requester) throws SQLException {
+        ObjectNode p = JSON.createObjectNode().put("edition", editionId).put("requester", requester).put("cause", causeEventId);
+        tx.outbox().enqueue(DRAFT, roomId, TxnIds.of(causeEventId, "draft"), p.toString());
+    }
+}

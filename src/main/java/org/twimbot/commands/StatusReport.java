@@ -1,0 +1,46 @@
+package org.twimbot.commands;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.twimbot.store.Edition;
+import org.twimbot.store.Placement;
+import org.twimbot.store.StoreTx;
+import org.twimbot.store.Submission;
+
+/** The {@code !status} listing: one line per item of the open week. */
+final class StatusReport {
+    private static final int EXCERPT = 60;
+    private final BotContext ctx;
+
+    StatusReport(BotContext ctx) {
+        this.ctx = ctx;
+    }
+
+    String render(StoreTx tx, Edition edition) throws SQLException {
+        List<Submission> all = tx.submissions().ofEdition(edition.id());
+        StringBuilder sb = new StringBuilder("Edition " + edition.date() + ": ");
+        long live = all.stream().filter(Submission::live).count();
+        sb.append(live).append(live == 1 ? " item" : " items");
+        for (Submission s : all) {
+            if (s.deleted()) continue;
+            sb.append("\n#").append(s.number()).append(' ').append(s.sender()).append(" — ")
+                    .append(s.rejected() ? "rejected" : placement(tx.placements().active(s.id())))
+                    .append(" — ").append(excerpt(s.body())).append(' ').append(BotContext.link(s.roomId(), s.eventId()));
+        }
+        return sb.toString();
+    }
+
+    private static String placement(List<Placement> placements) {
+        if (placements.isEmpty()) return "unassigned";
+        return placements.stream()
+                .map(p -> (p.provisional() ? "suggested " : "") + p.key())
+                .collect(Collectors.joining(", "));
+    }
+
+    static String excerpt(String body) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        int cut = flat.offsetByCodePoints(0, Math.min(EXCERPT, flat.codePointCount(0, flat.length())));
+        return cut < flat.length() ? flat.substring(0, cut) + "…" : flat;
+    }
+}

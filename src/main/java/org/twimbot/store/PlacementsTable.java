@@ -1,0 +1,53 @@
+package org.twimbot.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/** Placements of submissions into sections and projects; removal is a flag, so history stays readable. */
+public final class PlacementsTable {
+    private static final String COLUMNS = "id, submission_id, kind, key, source_event_id, editor, provisional, created_ts";
+    private final Statements st;
+
+    PlacementsTable(Statements st) {
+        this.st = st;
+    }
+
+    public long add(long submissionId, Placement.Kind kind, String key, String sourceEventId, String editor,
+            boolean provisional, long ts) throws SQLException {
+        return st.insert("INSERT INTO placements(submission_id, kind, key, source_event_id, editor, provisional, created_ts) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", submissionId, kind.name().toLowerCase(Locale.ROOT), key, sourceEventId,
+                editor, provisional ? 1 : 0, ts);
+    }
+
+    /** Active placements of a submission, oldest first. */
+    public List<Placement> active(long submissionId) throws SQLException {
+        return st.list("SELECT " + COLUMNS + " FROM placements WHERE submission_id = ? AND removed = 0 ORDER BY id",
+                PlacementsTable::map, submissionId);
+    }
+
+    /** Undoes the placement made by {@code sourceEventId}; returns what was undone. */
+    public List<Placement> removeBySource(String sourceEventId) throws SQLException {
+        List<Placement> found = st.list("SELECT " + COLUMNS + " FROM placements WHERE source_event_id = ? AND removed = 0",
+                PlacementsTable::map, sourceEventId);
+        st.update("UPDATE placements SET removed = 1 WHERE source_event_id = ?", sourceEventId);
+        return found;
+    }
+
+    /** Removes the bot's provisional placements of a submission (an editor decided). */
+    public int removeProvisional(long submissionId) throws SQLException {
+        return st.update("UPDATE placements SET removed = 1 WHERE submission_id = ? AND provisional = 1 AND removed = 0",
+                submissionId);
+    }
+
+    /** Removes every active placement of a submission (!unassign). */
+    public int removeAll(long submissionId) throws SQLException {
+        return st.update("UPDATE placements SET removed = 1 WHERE submission_id = ? AND removed = 0", submissionId);
+    }
+
+    private static Placement map(ResultSet rs) throws SQLException {
+        return new Placement(rs.getLong(1), rs.getLong(2), Placement.Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7) != 0, rs.getLong(8));
+    }
+}

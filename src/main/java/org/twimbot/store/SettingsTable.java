@@ -1,0 +1,26 @@
+package org.twimbot.store;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Small named values the bot keeps across restarts: the sync token, the device id, the bot's user id. */
+public final class SettingsTable {
+    public static final String SYNC_TOKEN = "sync_token";
+    public static final String DEVICE_ID = "device_id";
+    public static final String USER_ID = "user_id";
+
+    private final Statements st;
+
+    SettingsTable(Statements st) {
+        this.st = st;
+    }
+
+    public Optional<String> get(String key) throws SQLException {
+        return st.one("SELECT value FROM settings WHERE key = ?", rs -> rs.getString(1), key);
+    }
+
+    public void put(String key, String value) throws SQLException {
+        st.update("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                key, value);
+    }
+}

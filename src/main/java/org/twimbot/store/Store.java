@@ -1,0 +1,120 @@
+package org.twimbot.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bot's SQLite database: one file, WAL journal, foreign keys on, schema migrated by
+ * {@code PRAGMA user_version}. All access goes through {@link #transaction} / {@link #read},
+ * serialised by one lock, so a sync batch's effects and its sync token commit together.
+ */
+public final class Store implements AutoCloseable {
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final StoreTx tx;
+
+    private Store(Connection connection) {
+        this.connection = connection;
+        this.tx = new StoreTx(connection);
+    }
+
+    /** Opens (creating if needed, owner-only permissions) and migrates the database at {@code file}. */
+    public static Store open(Path file) throws StoreException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            createOwnerOnly(file);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            Migrations.apply(c);
+            c.setAutoCommit(false);
+            return new Store(c);
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it on any exception. */
+    public <T> T transaction(Work<T> work) {
+        lock.lock();
+        try {
+            try {
+                T result = work.run(tx);
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(e);
+                throw e;
+            } catch (SQLException e) {
+                rollbackQuietly(e);
+                throw new StoreException("database write failed: " + e.getMessage(), e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Same as {@link #transaction} for work that only reads (a consistent snapshot). */
+    public <T> T read(Work<T> work) {
+        return transaction(work);
+    }
+
+    public void write(VoidWork work) {
+        transaction(t -> {
+            work.run(t);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("closing database failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackQuietly(Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The database holds who said what; nobody else on the machine needs to read it. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.exists(file)) return;
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(StoreTx tx) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface VoidWork {
+        void run(StoreTx tx) throws SQLException;
+    }
+}

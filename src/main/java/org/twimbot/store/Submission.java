@@ -1,0 +1,26 @@
+package org.twimbot.store;
+
+/**
+ * A stored submission. {@code number} is its short number within the edition ({@code #12});
+ * {@code html} is null when the message had no formatted body. Deleted (redacted) and rejected
+ * submissions stay in the database and are filtered where it matters.
+ */
+public record Submission(
+        long id,
+        long editionId,
+        int number,
+        String eventId,
+        String roomId,
+        String sender,
+        long originTs,
+        String body,
+        String html,
+        boolean deleted,
+        boolean rejected,
+        Long editedTs,
+        Long draftedTs) {
+
+    public boolean live() {
+        return !deleted && !rejected;
+    }
+}

@@ -1,0 +1,84 @@
+package org.twimbot.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Submissions, numbered per edition in arrival order. */
+public final class SubmissionsTable {
+    private static final String COLUMNS =
+            "id, edition_id, number, event_id, room_id, sender, origin_ts, body, html, deleted, rejected, edited_ts, drafted_ts";
+    private final Statements st;
+
+    SubmissionsTable(Statements st) {
+        this.st = st;
+    }
+
+    /** Stores a new submission with the next free number of its edition; empty when the event is already stored. */
+    public Optional<Submission> insert(long editionId, String eventId, String roomId, String sender, long originTs,
+            String body, String html) throws SQLException {
+        if (byEventId(eventId).isPresent()) return Optional.empty();
+        int number = st.one("SELECT coalesce(max(number), 0) + 1 FROM submissions WHERE edition_id = ?",
+                rs -> rs.getInt(1), editionId).orElse(1);
+        long id = st.insert("INSERT INTO submissions(edition_id, number, event_id, room_id, sender, origin_ts, body, html) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", editionId, number, eventId, roomId, sender, originTs, body, html);
+        return byId(id);
+    }
+
+    public Optional<Submission> byId(long id) throws SQLException {
+        return st.one("SELECT " + COLUMNS + " FROM submissions WHERE id = ?", SubmissionsTable::map, id);
+    }
+
+    public Optional<Submission> byEventId(String eventId) throws SQLException {
+        return st.one("SELECT " + COLUMNS + " FROM submissions WHERE event_id = ?", SubmissionsTable::map, eventId);
+    }
+
+    public Optional<Submission> byNumber(long editionId, int number) throws SQLException {
+        return st.one("SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? AND number = ?",
+                SubmissionsTable::map, editionId, number);
+    }
+
+    /** All submissions of an edition, deleted and rejected included, by number. */
+    public List<Submission> ofEdition(long editionId) throws SQLException {
+        return st.list("SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? ORDER BY number",
+                SubmissionsTable::map, editionId);
+    }
+
+    /** The sender's latest live submission in the edition at or before {@code ts}. */
+    public Optional<Submission> latestBy(long editionId, String sender, long ts) throws SQLException {
+        return st.one("SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? AND sender = ? AND origin_ts <= ? "
+                + "AND deleted = 0 ORDER BY origin_ts DESC, event_id DESC LIMIT 1", SubmissionsTable::map, editionId, sender, ts);
+    }
+
+    public void markDeleted(long id, boolean deleted) throws SQLException {
+        st.update("UPDATE submissions SET deleted = ? WHERE id = ?", deleted ? 1 : 0, id);
+    }
+
+    public void setRejected(long id, boolean rejected) throws SQLException {
+        st.update("UPDATE submissions SET rejected = ? WHERE id = ?", rejected ? 1 : 0, id);
+    }
+
+    public void updateText(long id, String body, String html, long editedTs) throws SQLException {
+        st.update("UPDATE submissions SET body = ?, html = ?, edited_ts = ? WHERE id = ?", body, html, editedTs, id);
+    }
+
+    /** Remembers when the edition was last drafted, so later edits can be flagged. */
+    public void markDrafted(long editionId, long ts) throws SQLException {
+        st.update("UPDATE submissions SET drafted_ts = ? WHERE edition_id = ?", ts, editionId);
+    }
+
+    public long count() throws SQLException {
+        return st.one("SELECT count(*) FROM submissions", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    private static Submission map(ResultSet rs) throws SQLException {
+        long edited = rs.getLong(12);
+        Long editedTs = rs.wasNull() ? null : edited;
+        long drafted = rs.getLong(13);
+        Long draftedTs = rs.wasNull() ? null : drafted;
+        return new Submission(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0,
+                rs.getInt(11) != 0, editedTs, draftedTs);
+    }
+}
