@@ -43,7 +43,9 @@ class SubmissionTextTest {
                 "<a href=\"https://matrix.to/#/@twimbot:example.org\">TWIM Bot</a>: news <i>here</i>");
         assertEquals("news here", pill.body());
         assertEquals("news <i>here</i>", pill.html());
-        assertTrue(text.recognise("TWIM Bot is great", null).isEmpty(), "the display name alone, without a colon, is chatter");
+        SubmissionText newsbot = new SubmissionText("@newsbot:example.org", "Newsbot");
+        assertEquals("hi", newsbot.recognise("Newsbot: hi", null).orElseThrow().body());
+        assertTrue(newsbot.recognise("Newsbot is great", null).isEmpty(), "the display name without a colon is chatter");
     }
 
     @Test
