@@ -10,14 +10,14 @@ import org.twimbot.store.StoreTx;
  */
 public final class ActionApplier {
     private final SubmissionDesk submissions;
-    private final CurationDesk curation;
+    private final Curator curation;
     private final CommandRunner commands;
 
     public ActionApplier(BotContext ctx) {
         Refusals refusals = new Refusals(ctx.clock());
         this.submissions = new SubmissionDesk(ctx);
-        this.curation = new CurationDesk(ctx, refusals);
-        this.commands = new CommandRunner(ctx, refusals);
+        this.curation = new Curator(ctx, refusals, submissions);
+        this.commands = new CommandRunner(ctx, refusals, curation, submissions);
     }
 
     public void apply(StoreTx tx, Action action) throws SQLException {
@@ -33,6 +33,8 @@ public final class ActionApplier {
             submissions.media(tx, m);
         } else if (action instanceof Action.Edit e) {
             submissions.edit(tx, e);
+        } else if (action instanceof Action.Chatter c) {
+            submissions.remember(tx, c);
         } else if (action instanceof Action.Member m) {
             tx.members().upsert(m.event().roomId(), m.userId(), m.displayName(), m.membership());
         }

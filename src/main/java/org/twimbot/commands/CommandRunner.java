@@ -2,67 +2,58 @@ package org.twimbot.commands;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
-import org.twimbot.store.Edition;
 import org.twimbot.store.StoreTx;
 
-/** Runs editors' {@code !commands}; answers go to the room the command came from. */
+/** Runs editors' {@code !commands}: checks who asks, finds the command, answers in the same room. */
 final class CommandRunner {
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
 
-    /** One line of {@code !help} per command, in the order editors use them. */
-    private final Map<String, String> help = new LinkedHashMap<>();
+    private final Map<String, Command> commands = new LinkedHashMap<>();
     private final BotContext ctx;
     private final Refusals refusals;
-    private final StatusReport status;
 
-    CommandRunner(BotContext ctx, Refusals refusals) {
+    CommandRunner(BotContext ctx, Refusals refusals, Curator curator, SubmissionDesk submissions) {
         this.ctx = ctx;
         this.refusals = refusals;
-        this.status = new StatusReport(ctx);
-        help.put("help", "the commands, one line each");
-        help.put("status", "the open week's items: number, sender, placement, excerpt");
-        help.put("draft", "render the open week as a Markdown post and upload it here");
+        commands.put("help", new Command("help", "the commands, one line each", (tx, c, a) -> a.say(helpText())));
+        new ItemCommands(ctx, curator, submissions).register(commands);
+        new EditionCommands(ctx).register(commands);
+        new CatalogCommands(ctx).register(commands);
+        new AboutCommand(ctx).register(commands);
     }
 
     void run(StoreTx tx, Action.Command c) throws SQLException {
         String sender = c.event().sender();
-        Replies replies = new Replies(tx);
-        if (!ctx.editors().isEditor(sender)) {
+        Command.Answer answer = new Command.Answer(new Replies(tx), c);
+        boolean authorsOwnTwim = "twim".equals(c.name()) && c.replyTo() != null;
+        if (!ctx.editors().isEditor(sender) && !authorsOwnTwim) {
             log.info("refusing !{} from non-editor {}", c.name(), sender);
             if (refusals.mayRefuse(sender)) {
-                replies.notice(c.event().roomId(), c.event().eventId(), "refusal",
-                        "Sorry " + sender + ", only editors can use bot commands. Post your news starting with \"TWIM:\".");
+                answer.say("Sorry " + sender + ", only editors can use bot commands. To submit news, start your message "
+                        + "with \"TWIM:\".");
             }
             return;
         }
-        log.info("command !{} from {}", c.name(), sender);
+        boolean projectAdd = "project".equals(c.name()) && !c.args().isEmpty() && "add".equalsIgnoreCase(c.args().get(0));
+        Command command = commands.get(projectAdd ? "project-add" : c.name());
         String prefix = ctx.config().commands().prefix();
-        switch (c.name()) {
-            case "help" -> replies.notice(c.event().roomId(), c.event().eventId(), "help", helpText(prefix));
-            case "status" -> replies.notice(c.event().roomId(), c.event().eventId(), "status",
-                    status.render(tx, openEdition(tx)));
-            case "draft" -> replies.draft(c.event().roomId(), c.event().eventId(), openEdition(tx).id(), sender);
-            default -> replies.notice(c.event().roomId(), c.event().eventId(), "unknown",
-                    "Unknown command " + prefix + c.name() + ". Try " + prefix + "help.");
+        if (command == null) {
+            answer.say("Unknown command " + prefix + c.name() + ". " + prefix + "help lists the commands.");
+            return;
         }
+        log.info("command !{} from {}", c.name(), sender);
+        command.handler().run(tx, c, answer);
     }
 
-    private String helpText(String prefix) {
-        StringBuilder sb = new StringBuilder("twimbot commands:");
-        help.forEach((name, what) -> sb.append('\n').append(prefix).append(name).append(" — ").append(what));
+    private String helpText() {
+        String prefix = ctx.config().commands().prefix();
+        StringBuilder sb = new StringBuilder("twimbot commands (N is an item number from " + prefix + "status; "
+                + "reply-commands act on the message they reply to):");
+        commands.values().forEach(c -> sb.append('\n').append(prefix).append(c.usage()).append(" — ").append(c.help()));
         return sb.toString();
-    }
-
-    private Edition openEdition(StoreTx tx) throws SQLException {
-        return tx.editions().openOrCreate(ctx.calendar().publicationDate(ctx.clock().instant()), ctx.clock().millis());
-    }
-
-    List<String> commandNames() {
-        return List.copyOf(help.keySet());
     }
 }

@@ -58,8 +58,9 @@ public final class Intake {
         String body = SubmissionText.stripReplyFallback(e.body());
         if (body.startsWith(commandPrefix) && body.length() > commandPrefix.length()) return command(e, body);
         if (!e.roomId().equals(submissionsRoomId)) return Optional.empty();
-        return submissionText.recognise(e.body(), e.formattedBody())
-                .map(s -> new Action.Submit(e, s.body(), s.html()));
+        return Optional.of(submissionText.recognise(e.body(), e.formattedBody())
+                .<Action>map(s -> new Action.Submit(e, s.body(), s.html()))
+                .orElseGet(() -> new Action.Chatter(e, e.body(), e.formattedBody())));
     }
 
     private Optional<Action> command(RoomEvent e, String body) {

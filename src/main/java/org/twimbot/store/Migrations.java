@@ -85,6 +85,35 @@ final class Migrations {
                     room_id TEXT NOT NULL,
                     txn_id  TEXT NOT NULL UNIQUE,
                     payload TEXT NOT NULL)"""
+            },
+            new String[] {
+                """
+                CREATE TABLE messages (
+                    event_id  TEXT PRIMARY KEY,
+                    room_id   TEXT NOT NULL,
+                    sender    TEXT NOT NULL,
+                    origin_ts INTEGER NOT NULL,
+                    body      TEXT NOT NULL,
+                    html      TEXT)""",
+                "CREATE INDEX messages_by_ts ON messages(origin_ts)",
+                """
+                CREATE TABLE rejections (
+                    id              INTEGER PRIMARY KEY,
+                    submission_id   INTEGER NOT NULL REFERENCES submissions(id),
+                    source_event_id TEXT NOT NULL,
+                    editor          TEXT NOT NULL,
+                    created_ts      INTEGER NOT NULL,
+                    removed         INTEGER NOT NULL DEFAULT 0)""",
+                "CREATE INDEX rejections_by_source ON rejections(source_event_id)",
+                """
+                CREATE TABLE catalog_projects (
+                    key         TEXT PRIMARY KEY,
+                    title       TEXT NOT NULL,
+                    section     TEXT NOT NULL,
+                    website     TEXT NOT NULL,
+                    description TEXT NOT NULL,
+                    added_by    TEXT NOT NULL,
+                    added_ts    INTEGER NOT NULL)"""
             });
 
     static void apply(Connection c) throws SQLException {

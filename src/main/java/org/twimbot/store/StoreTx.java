@@ -12,6 +12,9 @@ public final class StoreTx {
     private final MediaTable media;
     private final MembersTable members;
     private final OutboxTable outbox;
+    private final MessagesTable messages;
+    private final RejectionsTable rejections;
+    private final CatalogProjectsTable catalogProjects;
 
     StoreTx(Connection connection) {
         Statements st = new Statements(connection);
@@ -23,6 +26,9 @@ public final class StoreTx {
         this.media = new MediaTable(st);
         this.members = new MembersTable(st);
         this.outbox = new OutboxTable(st);
+        this.messages = new MessagesTable(st);
+        this.rejections = new RejectionsTable(st);
+        this.catalogProjects = new CatalogProjectsTable(st);
     }
 
     public SettingsTable settings() { return settings; }
@@ -40,4 +46,10 @@ public final class StoreTx {
     public MembersTable members() { return members; }
 
     public OutboxTable outbox() { return outbox; }
+
+    public MessagesTable messages() { return messages; }
+
+    public RejectionsTable rejections() { return rejections; }
+
+    public CatalogProjectsTable catalogProjects() { return catalogProjects; }
 }

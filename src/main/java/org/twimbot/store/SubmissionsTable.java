@@ -68,6 +68,17 @@ public final class SubmissionsTable {
         st.update("UPDATE submissions SET drafted_ts = ? WHERE edition_id = ?", ts, editionId);
     }
 
+    /** Moves every submission of one edition to the end of another, renumbering them there. */
+    public int moveToEdition(long fromEditionId, long toEditionId) throws SQLException {
+        List<Submission> moving = ofEdition(fromEditionId);
+        int next = st.one("SELECT coalesce(max(number), 0) FROM submissions WHERE edition_id = ?", rs -> rs.getInt(1),
+                toEditionId).orElse(0);
+        for (Submission s : moving) {
+            st.update("UPDATE submissions SET edition_id = ?, number = ? WHERE id = ?", toEditionId, ++next, s.id());
+        }
+        return moving.size();
+    }
+
     public long count() throws SQLException {
         return st.one("SELECT count(*) FROM submissions", rs -> rs.getLong(1)).orElse(0L);
     }

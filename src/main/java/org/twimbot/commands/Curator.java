@@ -1,0 +1,124 @@
+package org.twimbot.commands;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twimbot.catalog.Catalog;
+import org.twimbot.intake.Action;
+import org.twimbot.store.Placement;
+import org.twimbot.store.StoreTx;
+import org.twimbot.store.Submission;
+
+/**
+ * Editors' decisions on submissions — place, reject, restore, unassign — whether made by reaction
+ * or by command, and the redactions that undo them. Every change posts one audit line.
+ */
+final class Curator {
+    private static final Logger log = LoggerFactory.getLogger(Curator.class);
+    private final BotContext ctx;
+    private final Refusals refusals;
+    private final SubmissionDesk submissions;
+
+    Curator(BotContext ctx, Refusals refusals, SubmissionDesk submissions) {
+        this.ctx = ctx;
+        this.refusals = refusals;
+        this.submissions = submissions;
+    }
+
+    void react(StoreTx tx, Action.React r) throws SQLException {
+        String key = Catalog.normalizeKey(r.key());
+        String sender = r.event().sender();
+        if (key.equals(Catalog.normalizeKey(ctx.config().submissions().submitEmoji()))) {
+            submissions.submitByReaction(tx, r);
+            return;
+        }
+        Optional<Submission> target = tx.submissions().byEventId(r.targetEventId());
+        if (target.isEmpty()) return;
+        boolean reject = key.equals(Catalog.normalizeKey(ctx.config().curation().rejectEmoji()));
+        Optional<PlacementTarget> placement = reject ? Optional.empty() : PlacementTarget.resolve(ctx.currentCatalog(), key);
+        if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation
+        if (!ctx.editors().isEditor(sender)) {
+            refuse(tx, r.event().roomId(), r.event().eventId(), sender);
+            return;
+        }
+        if (reject) {
+            reject(tx, target.get(), r.event().eventId(), sender, r.event().originServerTs());
+        } else {
+            place(tx, target.get(), placement.get(), r.event().eventId(), sender, r.event().originServerTs());
+        }
+    }
+
+    /** Places a submission; an editor's decision replaces the bot's provisional suggestion. */
+    void place(StoreTx tx, Submission s, PlacementTarget target, String sourceEventId, String editor, long ts)
+            throws SQLException {
+        tx.placements().removeProvisional(s.id());
+        Placement.Kind kind = target.isSection() ? Placement.Kind.SECTION : Placement.Kind.PROJECT;
+        tx.placements().add(s.id(), kind, target.key(), sourceEventId, editor, false, ts);
+        log.info("#{} placed in {} by {}", s.number(), target.describe(), editor);
+        audit(tx, sourceEventId, "#" + s.number() + " → " + target.describe() + " (by " + editor + ") " + link(s));
+    }
+
+    void reject(StoreTx tx, Submission s, String sourceEventId, String editor, long ts) throws SQLException {
+        tx.rejections().add(s.id(), sourceEventId, editor, ts);
+        tx.submissions().setRejected(s.id(), true);
+        log.info("#{} rejected by {}", s.number(), editor);
+        audit(tx, sourceEventId, "#" + s.number() + " rejected by " + editor + "; it stays out of the draft " + link(s));
+    }
+
+    void restore(StoreTx tx, Submission s, String sourceEventId, String editor) throws SQLException {
+        tx.rejections().removeAll(s.id());
+        tx.submissions().setRejected(s.id(), false);
+        log.info("#{} restored by {}", s.number(), editor);
+        audit(tx, sourceEventId, "#" + s.number() + " restored by " + editor + " " + link(s));
+    }
+
+    void unassign(StoreTx tx, Submission s, String sourceEventId, String editor) throws SQLException {
+        int removed = tx.placements().removeAll(s.id());
+        log.info("#{} unassigned by {} ({} placements removed)", s.number(), editor, removed);
+        audit(tx, sourceEventId, "#" + s.number() + " unassigned by " + editor + " " + link(s));
+    }
+
+    /** Redacting a submission withdraws it; redacting a curation reaction undoes exactly that reaction. */
+    void redact(StoreTx tx, Action.Redact r) throws SQLException {
+        String by = r.event().sender();
+        Optional<Submission> submission = tx.submissions().byEventId(r.targetEventId());
+        if (submission.isPresent()) {
+            Submission s = submission.get();
+            // the homeserver already removed the message; the post must not keep what the room no longer shows
+            tx.submissions().markDeleted(s.id(), true);
+            log.info("submission #{} redacted by {}", s.number(), by);
+            audit(tx, r.event().eventId(), "#" + s.number() + " was deleted by " + by + " and leaves the draft");
+            return;
+        }
+        List<Placement> undone = tx.placements().removeBySource(r.targetEventId());
+        for (Placement p : undone) {
+            Submission s = tx.submissions().byId(p.submissionId()).orElseThrow();
+            log.info("#{} no longer in {}", s.number(), p.key());
+            audit(tx, r.event().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + by + ")");
+        }
+        for (long id : tx.rejections().removeBySource(r.targetEventId())) {
+            Submission s = tx.submissions().byId(id).orElseThrow();
+            if (!tx.rejections().isRejected(id)) tx.submissions().setRejected(id, false);
+            audit(tx, r.event().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + by + ")");
+        }
+        if (tx.media().detach(r.targetEventId())) log.info("media {} detached (redacted)", r.targetEventId());
+    }
+
+    void refuse(StoreTx tx, String roomId, String causeEventId, String sender) throws SQLException {
+        log.info("ignoring curation by non-editor {} ({})", sender, causeEventId);
+        if (refusals.mayRefuse(sender)) {
+            new Replies(tx).notice(roomId, causeEventId, "refusal", "Sorry " + sender
+                    + ", only editors can sort, reject or submit other people's news.");
+        }
+    }
+
+    private String link(Submission s) {
+        return BotContext.link(s.roomId(), s.eventId());
+    }
+
+    private void audit(StoreTx tx, String causeEventId, String line) throws SQLException {
+        new Replies(tx).notice(ctx.editorsRoomId(), causeEventId, "audit", line);
+    }
+}

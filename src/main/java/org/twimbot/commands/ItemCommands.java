@@ -1,0 +1,114 @@
+package org.twimbot.commands;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.twimbot.intake.Action;
+import org.twimbot.store.Edition;
+import org.twimbot.store.StoreTx;
+import org.twimbot.store.Submission;
+
+/** Commands on one item, by number ({@code !assign 3 Synapse}) or as a reply to it ({@code !project Synapse}). */
+final class ItemCommands {
+    private final BotContext ctx;
+    private final Curator curator;
+    private final SubmissionDesk submissions;
+    private final StatusReport status;
+
+    ItemCommands(BotContext ctx, Curator curator, SubmissionDesk submissions) {
+        this.ctx = ctx;
+        this.curator = curator;
+        this.submissions = submissions;
+        this.status = new StatusReport(ctx);
+    }
+
+    void register(Map<String, Command> commands) {
+        commands.put("status", new Command("status", "the open week's items: number, sender, placement, excerpt, link",
+                (tx, c, a) -> a.say(status.render(tx, submissions.openEdition(tx)))));
+        commands.put("assign", new Command("assign N KEY", "put item N in a section (emoji or key) or under a project",
+                (tx, c, a) -> place(tx, c, a, true)));
+        commands.put("project", new Command("project KEY", "(as a reply) put that item under a project", (tx, c, a) -> place(tx, c, a, false)));
+        commands.put("section", new Command("section KEY", "(as a reply) put that item in a section", (tx, c, a) -> place(tx, c, a, false)));
+        commands.put("unassign", new Command("unassign N", "remove item N from every section and project", (tx, c, a) -> {
+            Optional<Submission> s = target(tx, c, a);
+            if (s.isPresent()) curator.unassign(tx, s.get(), c.event().eventId(), c.event().sender());
+        }));
+        commands.put("reject", new Command("reject N", "keep item N out of the post (or reply !reject)", (tx, c, a) -> {
+            Optional<Submission> s = target(tx, c, a);
+            if (s.isPresent()) curator.reject(tx, s.get(), c.event().eventId(), c.event().sender(), c.event().originServerTs());
+        }));
+        commands.put("restore", new Command("restore N", "undo a rejection", (tx, c, a) -> {
+            Optional<Submission> s = target(tx, c, a);
+            if (s.isPresent()) curator.restore(tx, s.get(), c.event().eventId(), c.event().sender());
+        }));
+        commands.put("twim", new Command("twim", "(as a reply) submit that message as news", this::twim));
+    }
+
+    private void place(StoreTx tx, Action.Command c, Command.Answer a, boolean byNumber) throws SQLException {
+        List<String> args = c.args();
+        String key = byNumber ? (args.size() >= 2 ? String.join(" ", args.subList(1, args.size())) : "") : c.rawArgs();
+        if (key.isBlank()) {
+            a.say("Usage: " + ctx.config().commands().prefix() + (byNumber ? "assign N KEY" : c.name() + " KEY (as a reply)"));
+            return;
+        }
+        Optional<PlacementTarget> target = PlacementTarget.resolve(ctx.currentCatalog(), key);
+        if (target.isEmpty() || ("section".equals(c.name()) && !target.get().isSection())
+                || ("project".equals(c.name()) && target.get().isSection())) {
+            a.say("I know no " + ("section".equals(c.name()) ? "section" : "project".equals(c.name()) ? "project" : "section or project")
+                    + " called \"" + key + "\". " + ctx.config().commands().prefix() + "projects and "
+                    + ctx.config().commands().prefix() + "sections list them.");
+            return;
+        }
+        Optional<Submission> s = byNumber ? byNumber(tx, args.get(0), a) : replied(tx, c, a);
+        if (s.isPresent()) curator.place(tx, s.get(), target.get(), c.event().eventId(), c.event().sender(), c.event().originServerTs());
+    }
+
+    private void twim(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
+        if (c.replyTo() == null) {
+            a.say("Reply " + ctx.config().commands().prefix() + "twim to the message that should be submitted.");
+            return;
+        }
+        if (tx.submissions().byEventId(c.replyTo()).isPresent()) {
+            a.say("That message is already submitted.");
+            return;
+        }
+        submissions.submitRemembered(tx, c.replyTo(), c.event().sender(), c.event().roomId(), c.event().eventId());
+    }
+
+    /** The item a command is about: the replied-to submission, else the number in the first argument. */
+    private Optional<Submission> target(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
+        if (c.replyTo() != null && c.args().isEmpty()) return replied(tx, c, a);
+        if (c.args().isEmpty()) {
+            a.say("Which item? Give its number (" + ctx.config().commands().prefix() + "status lists them) or reply to it.");
+            return Optional.empty();
+        }
+        return byNumber(tx, c.args().get(0), a);
+    }
+
+    private Optional<Submission> replied(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
+        if (c.replyTo() == null) {
+            a.say("Reply to a submission with " + ctx.config().commands().prefix() + c.name() + ".");
+            return Optional.empty();
+        }
+        Optional<Submission> s = tx.submissions().byEventId(c.replyTo());
+        if (s.isEmpty()) a.say("The message you replied to is not a submission.");
+        return s;
+    }
+
+    private Optional<Submission> byNumber(StoreTx tx, String arg, Command.Answer a) throws SQLException {
+        String digits = arg.startsWith("#") ? arg.substring(1) : arg;
+        Edition edition = submissions.openEdition(tx);
+        try {
+            Optional<Submission> s = tx.submissions().byNumber(edition.id(), Integer.parseInt(digits));
+            if (s.isEmpty() || s.get().deleted()) {
+                a.say("There is no item #" + digits + " in this week's edition.");
+                return Optional.empty();
+            }
+            return s;
+        } catch (NumberFormatException e) {
+            a.say("\"" + arg + "\" is not an item number.");
+            return Optional.empty();
+        }
+    }
+}
