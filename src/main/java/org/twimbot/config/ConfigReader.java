@@ -112,6 +112,13 @@ final class ConfigReader {
 
     /** A stray {@code url:} at the top level most likely belongs in a group: say which. */
     private String unknownTopLevel(String k) {
+        // flattened forms ("homeserver.url: x" or "homeserver_url: x") are meant as the nested key
+        String flat = k.replace('.', '_');
+        for (Setting s : ConfigSchema.SETTINGS) {
+            if (s.path().replace('.', '_').equals(flat) && !s.group().isEmpty()) {
+                return "unknown key '" + k + "' (did you mean '" + s.path() + "', i.e. '" + s.name() + "' under '" + s.group() + ":'?)";
+            }
+        }
         for (Setting s : ConfigSchema.SETTINGS) {
             if (s.name().equals(k) && !s.group().isEmpty()) return "unknown key '" + k + "' (did you mean '" + s.path() + "'?)";
         }
