@@ -178,7 +178,8 @@ final class ConfigReader {
         String label = raw.label();
         Object v = switch (s.type()) {
             case STRING, PATH -> n.isValueNode() ? n.asText() : typeError(label, "expected a string, got " + describe(n));
-            case SECRET -> n.isTextual() ? (n.asText().isEmpty() ? null : n.asText()) : typeError(label, "expected a string");
+            // a numeric password is still a password; the value itself is never put in a message
+            case SECRET -> n.isTextual() || n.isNumber() ? (n.asText().isEmpty() ? null : n.asText()) : typeError(label, "expected a string");
             case INT, OPTIONAL_INT -> toInt(n, label);
             case BOOL -> toBool(n, label);
             case DURATION -> n.isValueNode() ? ConfigValues.parseDuration(n.asText()).map(Object.class::cast).orElseGet(() ->

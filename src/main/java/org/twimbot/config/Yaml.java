@@ -2,6 +2,7 @@ package org.twimbot.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -11,7 +12,8 @@ import java.util.List;
 final class Yaml {
     private Yaml() {}
 
-    private static final YAMLMapper MAPPER = new YAMLMapper();
+    /** Duplicate keys are errors: by default the last one would silently win (two {@code rooms:} blocks after pasting an import). */
+    private static final YAMLMapper MAPPER = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /**
      * @return the tree (an empty mapping for an empty document), or null after adding a problem.

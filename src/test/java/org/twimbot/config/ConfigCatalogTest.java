@@ -54,6 +54,14 @@ class ConfigCatalogTest {
     }
 
     @Test
+    void catalogFileCanComeFromTheEnvironment() throws Exception {
+        Files.writeString(dir.resolve("catalog.yaml"), FILE_CATALOG);
+        BotConfig c = ConfigLoader.parse(MINIMAL, dir, Map.of("TWIMBOT_ACCESS_TOKEN", "t", "TWIMBOT_CATALOG_FILE", "catalog.yaml"));
+        assertEquals(2, c.catalog().sections().size());
+        assertEquals(2, c.catalog().projects().size());
+    }
+
+    @Test
     void projectsAloneAreAddedToTheDefaultCatalog() throws Exception {
         BotConfig c = ConfigLoader.parse(MINIMAL + """
                 projects:

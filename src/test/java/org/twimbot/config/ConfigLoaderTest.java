@@ -261,6 +261,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void duplicateKeysAreErrorsNotSilentlyOverwritten() {
+        List<String> p = problems(MINIMAL + "rooms:\n  submissions: \"#other:example.org\"\n", TOKEN);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).matches("config: invalid YAML at line 6, column \\d+: Duplicate field 'rooms'"), p.get(0));
+    }
+
+    @Test
+    void numericPasswordIsAccepted() throws Exception {
+        assertEquals("123456", ConfigLoader.parse(MINIMAL.replace("homeserver:\n", "homeserver:\n  password: 123456\n"),
+                dir, Map.of()).homeserver().password());
+    }
+
+    @Test
     void emptyDocumentReportsTheRequiredKeys() {
         assertEquals(List.of("homeserver.url: missing", "homeserver.user_id: missing",
                         "homeserver: set access_token or password (or TWIMBOT_ACCESS_TOKEN / TWIMBOT_PASSWORD)",
