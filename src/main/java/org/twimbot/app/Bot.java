@@ -74,7 +74,9 @@ public final class Bot implements AutoCloseable {
         log.info("joined submissions room {} ({}) and editors room {} ({})", config.rooms().submissions(), submissions,
                 config.rooms().editors(), editors);
         Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel());
-        ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new AtomicReference<>(config.catalog()),
+        List<org.twimbot.catalog.Project> added = store.read(tx -> tx.catalogProjects().all());
+        Catalog catalog = added.isEmpty() ? config.catalog() : config.catalog().withProjects(added);
+        ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new AtomicReference<>(catalog),
                 new SubmissionText(botUserId, client.displayName(botUserId)),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock);
         refreshPowerLevels(client.roomState(editors, "m.room.power_levels", ""));
@@ -85,7 +87,6 @@ public final class Bot implements AutoCloseable {
         outbox = new OutboxSender(store, client, drafts);
         backfill = new Backfill(client, store, SyncFilter.roomEventFilter(JSON));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors)))));
-        for (String warning : config.catalog().warnings()) log.warn("catalog: {}", warning);
     }
 
     private Session authenticate() throws IOException {

@@ -2,6 +2,7 @@ package org.twimbot.app;
 
 import java.util.concurrent.Callable;
 import org.twimbot.config.BotConfig;
+import org.twimbot.config.ConfigPrinter;
 import picocli.CommandLine;
 
 /** {@code twimbot check-config -c FILE}: validate and print the effective configuration, secrets masked. */
@@ -15,8 +16,8 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         BotConfig cfg = config.loadOrReport();
         if (cfg == null) return Main.EXIT_CONFIG;
-        cfg.catalog().warnings().forEach(w -> System.err.println("warning: catalog: " + w));
-        System.out.println(config.file + ": OK (" + cfg.catalog().sections().size() + " sections, "
+        System.out.print(ConfigPrinter.toYaml(cfg));
+        System.err.println(config.file + ": OK (" + cfg.catalog().sections().size() + " sections, "
                 + cfg.catalog().projects().size() + " projects)");
         return 0;
     }

@@ -16,7 +16,9 @@ final class ConfigOption {
     /** Loads the config or prints every problem to stderr and returns null. */
     BotConfig loadOrReport() {
         try {
-            return ConfigLoader.load(file, Map.copyOf(System.getenv()));
+            ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()));
+            loaded.warnings().forEach(w -> System.err.println(file + ": warning: " + w));
+            return loaded.config();
         } catch (ConfigException e) {
             System.err.println(file + ": " + e.getMessage());
             return null;
