@@ -66,6 +66,21 @@ final class BotHarness implements AutoCloseable {
         return week.requestDraft(Duration.ofSeconds(30));
     }
 
+    /** Sends {@code !status} as the editor and returns the bot's answer (it reflects everything sent before). */
+    String status() throws Exception {
+        return command("!status", body -> body.startsWith("Edition "));
+    }
+
+    /** Sends a command as the editor and waits for the bot's notice whose body satisfies {@code reply}. */
+    String command(String text, java.util.function.Predicate<String> reply) throws Exception {
+        ScriptedUser editor = week.editor();
+        editor.catchUp();
+        editor.say(week.roomId(), text);
+        return editor.await(week.roomId(), e -> week.botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype())
+                        && e.body() != null && reply.test(e.body()), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no answer to " + text)).body();
+    }
+
     Store store() {
         return store;
     }
