@@ -8,6 +8,8 @@ public final class MarkdownText {
     private MarkdownText() {}
 
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029\\u0085\\t]+");
+    /** Bidi embedding/override/isolate controls: in a name they would reorder the rest of the line. */
+    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
     /** Characters that would end or restyle a link label, or start a tag. */
     private static final Pattern LABEL_SPECIALS = Pattern.compile("([\\\\\\[\\]<>*_`])");
 
@@ -17,6 +19,7 @@ public final class MarkdownText {
      */
     public static String linkLabel(String name) {
         String oneLine = LINE_BREAKS.matcher(name == null ? "" : name).replaceAll(" ").strip();
+        oneLine = BIDI_CONTROLS.matcher(oneLine).replaceAll("");
         String escaped = LABEL_SPECIALS.matcher(oneLine).replaceAll("\\\\$1");
         return neutralize(escaped);
     }

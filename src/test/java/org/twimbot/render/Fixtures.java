@@ -54,4 +54,15 @@ final class Fixtures {
     static DraftRequest request(List<DraftItem> items) {
         return new DraftRequest(EDITION, GENERATED, "Thib", "", items);
     }
+
+    /** The verb computed independently of {@link Verbs}: CRC32 of the UTF-8 event id modulo the list size. */
+    static String expectedVerb(String eventId) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return List.of("reports", "says", "announces").get((int) (crc.getValue() % 3));
+    }
+
+    static String render(List<DraftItem> items) {
+        return new DraftRenderer(config()).render(request(items), catalog());
+    }
 }
