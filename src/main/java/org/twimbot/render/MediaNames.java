@@ -73,7 +73,7 @@ public final class MediaNames {
         }
         String name = String.join("_", segments);
         name = UNSAFE_RUN.matcher(name).replaceAll("_");
-        name = name.replaceAll("\\.{2,}", ".").replaceAll("_{2,}", "_");
+        name = name.replaceAll("\\.{2,}", ".").replaceAll("_{2,}", "_").replaceAll("_+\\.", ".");
         name = name.replaceAll("^[._-]+", "").replaceAll("[._-]+$", "");
         if (name.isEmpty()) return FALLBACK;
         return cap(name);

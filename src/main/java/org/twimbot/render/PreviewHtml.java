@@ -20,6 +20,7 @@ public final class PreviewHtml {
     static {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))
+                .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)  // GFM accepts "|-|"
                 .set(HtmlRenderer.ESCAPE_HTML, true)
                 .set(HtmlRenderer.SUPPRESS_HTML, false);
         PARSER = Parser.builder(options).build();
