@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 final class TemplateContext {
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
     private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s<>\"'{}|\\\\^`\\[\\]]+");
+    /** youtube.com/watch?v=ID, youtu.be/ID, youtube.com/embed/ID or /live/ID: IDs are 11 of [A-Za-z0-9_-]. */
+    private static final Pattern YOUTUBE = Pattern.compile(
+            "https?://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch\\?(?:[^#\\s]*&)?v=|embed/|live/)|youtu\\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-]).*");
     private static final Pattern ROOM_ID_OR_ALIAS = Pattern.compile("[#!][^\\s:]+:[A-Za-z0-9.\\-\\[\\]:]+");
 
     private TemplateContext() {}
@@ -46,6 +49,8 @@ final class TemplateContext {
         String live = request.liveUrl().strip();
         boolean liveIsUrl = HTTP_URL.matcher(live).matches();
         ctx.put("live_url", liveIsUrl ? live : "");
+        java.util.regex.Matcher youtube = YOUTUBE.matcher(live);
+        ctx.put("live_youtube_id", liveIsUrl && youtube.matches() ? youtube.group(1) : "");
         ctx.put("live_line", live.isEmpty() ? "" : liveIsUrl ? "<" + live + ">" : MarkdownText.linkLabel(live));
         String room = or(config.submissionsRoomLink(), "#twim:matrix.org").strip();
         ctx.put("room", room);
@@ -107,11 +112,11 @@ final class TemplateContext {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RenderedNews n : list) {
             DraftItem item = n.item();
-            String name = item.senderName() == null || item.senderName().isBlank() ? item.senderId() : item.senderName();
+            String name = item.senderName() == null || item.senderName().isBlank() ? String.valueOf(item.senderId()) : item.senderName();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("number", item.number());
             m.put("event_id", item.eventId());
-            m.put("reporter_id", item.senderId());
+            m.put("reporter_id", item.senderId() == null ? "" : item.senderId());
             m.put("reporter_display_name", MarkdownText.linkLabel(name));
             m.put("reporter_url", MarkdownText.matrixTo(item.senderId()));
             m.put("verb", n.verb());

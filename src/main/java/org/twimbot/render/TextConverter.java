@@ -56,9 +56,9 @@ public final class TextConverter {
     /** Markdown for an item: from {@code html} when present, else from {@code body}. Never null. */
     public String toMarkdown(String body, String html) {
         String markdown;
-        if (html != null && !html.isBlank()) {
-            markdown = converter.convert(html);
-        } else {
+        markdown = html == null || html.isBlank() ? "" : converter.convert(html);
+        if (markdown.isBlank()) {
+            // no formatted body, or one that holds nothing but a reply quote or unknown tags
             markdown = stripReplyFallback(body == null ? "" : body);
         }
         return trimLeftovers(markdown.replace("\r\n", "\n").replace('\r', '\n'));

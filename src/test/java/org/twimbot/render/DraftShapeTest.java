@@ -135,11 +135,25 @@ class DraftShapeTest {
         assertTrue(!draft.contains("TODO UNKNOWN SECTION"));
     }
 
+    private static String live(String url) {
+        return new DraftRenderer(config()).render(new DraftRequest(EDITION, GENERATED, "Thib", url, List.of()), catalog());
+    }
+
     @Test
-    void liveUrlIsShownUnderMatrixLive() {
-        DraftRequest req = new DraftRequest(EDITION, GENERATED, "Thib", "https://www.youtube.com/watch?v=oLTOh9Wpec4", List.of());
-        String draft = new DraftRenderer(config()).render(req, catalog());
-        assertTrue(draft.contains("## Matrix Live\n\n<https://www.youtube.com/watch?v=oLTOh9Wpec4>\n\n## That's all I know\n"), draft);
+    void youtubeLiveUrlBecomesTheSameEmbedAsThePublishedPost() {
+        // line 13 of shared/reference/posts/2022-10-28-this-week-in-matrix.md
+        String embed = "<iframe src=\"https://www.youtube.com/embed/oLTOh9Wpec4\" title=\"YouTube video player\" frameborder=\"0\" "
+                + "allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture\" allowfullscreen></iframe>";
+        for (String url : List.of("https://www.youtube.com/watch?v=oLTOh9Wpec4", "https://youtu.be/oLTOh9Wpec4", "https://www.youtube.com/watch?app=desktop&v=oLTOh9Wpec4&t=5")) {
+            assertTrue(live(url).contains("## Matrix Live\n\n" + embed + "\n\n## That's all I know\n"), url);
+        }
+    }
+
+    @Test
+    void otherLiveUrlsAreLinkedAndTextIsEscaped() {
+        assertTrue(live("https://peertube.example/w/abc").contains("## Matrix Live\n\n<https://peertube.example/w/abc>\n\n"));
+        String text = live("<script>x</script> {{ youtube(id=1) }}");
+        assertTrue(text.contains("\n\\<script\\>x\\</script\\> {" + MarkdownSanitizer.ZWSP + "{ youtube(id=1) }}\n"), text);
     }
 
     @Test
