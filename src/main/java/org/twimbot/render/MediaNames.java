@@ -22,7 +22,14 @@ public final class MediaNames {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}");
 
     public static String fileName(LocalDate editionDate, String eventId, String senderFileName) {
-        return editionDate + "-" + eventPart(eventId) + "-" + sanitize(senderFileName);
+        return fileName(editionDate, eventId, senderFileName, FALLBACK);
+    }
+
+    /** As above, with {@code fallback} ("video", "file") when nothing usable is left of the sender's name. */
+    static String fileName(LocalDate editionDate, String eventId, String senderFileName, String fallback) {
+        String name = sanitize(senderFileName);
+        if (name.equals(FALLBACK) && !FALLBACK.equals(senderFileName)) name = fallback;
+        return editionDate + "-" + eventPart(eventId) + "-" + name;
     }
 
     /** True when {@code name} is a single harmless path segment (no separators, no leading dot, no ".."). */
@@ -43,7 +50,8 @@ public final class MediaNames {
         Set<String> used = new HashSet<>();
         for (DraftMedia m : all) {
             if (names.containsKey(m.eventId())) continue; // the same event attached twice keeps one name
-            String base = fileName(editionDate, m.eventId(), m.fileName());
+            String fallback = "video".equals(m.kind()) ? "video" : "file".equals(m.kind()) ? "file" : FALLBACK;
+            String base = fileName(editionDate, m.eventId(), m.fileName(), fallback);
             String name = base;
             for (int n = 2; !used.add(name); n++) name = withSuffix(base, "-" + n);
             names.put(m.eventId(), name);

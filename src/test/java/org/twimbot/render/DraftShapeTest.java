@@ -135,6 +135,16 @@ class DraftShapeTest {
         assertTrue(!draft.contains("TODO UNKNOWN SECTION"));
     }
 
+    @Test
+    void sectionWithoutEmojiAndProjectWithoutWebsiteOrDescriptionHaveBareHeadings() {
+        org.twimbot.catalog.Catalog catalog = new org.twimbot.catalog.Catalog(
+                List.of(new org.twimbot.catalog.Section("ping", "", "Dept of Ping", 1, List.of())),
+                List.of(new org.twimbot.catalog.Project("meetup", "Matrix User Meetup Berlin", "", "", "ping", List.of(), List.of())));
+        String draft = new DraftRenderer(config()).render(request(List.of(
+                item(1, "$m", "@saces:c-base.org", "saces", 1, "Next Matrix user meetup", List.of(), List.of("meetup")))), catalog);
+        assertTrue(draft.contains("\n## Dept of Ping\n\n### Matrix User Meetup Berlin\n\n[saces](https://matrix.to/#/@saces:c-base.org) "), draft);
+    }
+
     private static String live(String url) {
         return new DraftRenderer(config()).render(new DraftRequest(EDITION, GENERATED, "Thib", url, List.of()), catalog());
     }

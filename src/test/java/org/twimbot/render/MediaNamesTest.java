@@ -39,6 +39,16 @@ class MediaNamesTest {
     }
 
     @Test
+    void namelessVideosAndFilesFallBackToTheirKind() {
+        DraftItem item = new DraftItem(1, "$i", "@a:x.org", "A", 1, "a", null, List.of("spec"), List.of(), List.of(
+                new DraftMedia("$vvvvv1", "video", "", "mxc://s/1", "video/mp4", 1),
+                new DraftMedia("$fffff1", "file", "../", "mxc://s/2", "application/pdf", 2),
+                new DraftMedia("$iiiii1", "image", null, "mxc://s/3", "image/png", 3)));
+        Map<String, String> names = MediaNames.assign(EDITION, List.of(item));
+        assertEquals(List.of("2022-10-28-vvvvv-video", "2022-10-28-fffff-file", "2022-10-28-iiiii-image"), List.copyOf(names.values()));
+    }
+
+    @Test
     void longNamesAreCappedKeepingTheExtension() {
         String name = MediaNames.sanitize("a".repeat(500) + ".jpeg");
         assertEquals(MediaNames.MAX_NAME_LENGTH, name.length());
