@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Places items into sections and projects (see DESIGN "The draft"). Total orders everywhere, so
@@ -104,7 +105,7 @@ public final class DraftAssembler {
     }
 
     /** The catalog entries for the keys that exist, each once, in key order of the item. */
-    private static <T> List<T> known(List<String> keys, java.util.function.Function<String, Optional<T>> lookup) {
+    private static <T> List<T> known(List<String> keys, Function<String, Optional<T>> lookup) {
         Set<T> found = new LinkedHashSet<>();
         for (String k : keys) lookup.apply(k).ifPresent(found::add);
         return new ArrayList<>(found);

@@ -88,9 +88,10 @@ final class TemplateContext {
         m.put("title", s.title());
         m.put("emoji", s.emoji() == null ? "" : s.emoji());
         m.put("order", s.order());
+        Map<String, Object> about = new LinkedHashMap<>(m); // hebbot style: entry.section.title
         m.put("news", news);
         m.put("projects", projects);
-        m.put("section", Map.copyOf(Map.of("key", s.key(), "title", s.title(), "emoji", s.emoji() == null ? "" : s.emoji(), "order", s.order())));
+        m.put("section", about);
         return m;
     }
 

@@ -75,12 +75,7 @@ public final class TextConverter {
         int i = 0;
         while (i < lines.length && lines[i].startsWith(">")) i++;
         if (i < lines.length && !lines[i].isBlank()) return text; // not the fallback shape, keep everything
-        StringBuilder rest = new StringBuilder();
-        for (int j = i + 1; j < lines.length; j++) {
-            if (rest.length() > 0 || j > i + 1) rest.append('\n');
-            rest.append(lines[j]);
-        }
-        return rest.toString();
+        return String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(i + 1, lines.length), lines.length));
     }
 
     /** Drops blank lines around the text and a ':' or ',' intake left in front of it. */
