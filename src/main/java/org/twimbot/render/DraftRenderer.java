@@ -3,14 +3,62 @@ package org.twimbot.render;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.config.BotConfig;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Renders an edition as the Markdown blog post (Zola front matter by default) through a Pebble
  * template: the default one inside the jar, or {@code render.template}. Deterministic: the same
- * request renders byte-identically.
+ * request renders byte-identically. Thread-safe once constructed.
  */
 public final class DraftRenderer {
+    private final BotConfig.Render config;
+    private final PostTemplate template;
+    private final DraftAssembler assembler;
 
-    public DraftRenderer(BotConfig.Render config) { throw new UnsupportedOperationException("TODO"); }
+    /** Compiles the template now, so a broken custom template fails at start ({@link RenderException}). */
+    public DraftRenderer(BotConfig.Render config) {
+        this.config = config;
+        this.template = PostTemplate.load(config.template());
+        this.assembler = new DraftAssembler(new NewsFormatter(config));
+    }
 
-    public String render(DraftRequest request, Catalog catalog) { throw new UnsupportedOperationException("TODO"); }
+    public String render(DraftRequest request, Catalog catalog) {
+        return render(model(request, catalog), request);
+    }
+
+    /** The structure of the post (sections, projects, unassigned items, media) without templating. */
+    public DraftModel model(DraftRequest request, Catalog catalog) {
+        return assembler.assemble(request, catalog);
+    }
+
+    /** Renders an already assembled model (saves assembling twice when the caller also wants the media list). */
+    public String render(DraftModel model, DraftRequest request) {
+        Map<String, Object> context = TemplateContext.build(model, request, config);
+        return normalizeBlankLines(template.render(context));
+    }
+
+    /** Every media file the post references, under the names it uses: what {@code !bundle} downloads. */
+    public List<MediaFile> mediaFiles(DraftRequest request, Catalog catalog) {
+        return model(request, catalog).media();
+    }
+
+    /**
+     * Whitespace-only lines become empty, runs of blank lines one blank line, no blank lines at the
+     * start, exactly one newline at the end. Safe for the news: its lines all start with ">".
+     */
+    static String normalizeBlankLines(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean previousBlank = true; // drops leading blank lines
+        for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
+            boolean blank = line.isBlank();
+            if (blank && previousBlank) continue;
+            out.append(blank ? "" : line).append('\n');
+            previousBlank = blank;
+        }
+        while (out.length() > 1 && out.charAt(out.length() - 1) == '\n' && out.charAt(out.length() - 2) == '\n') {
+            out.setLength(out.length() - 1);
+        }
+        return out.toString();
+    }
 }

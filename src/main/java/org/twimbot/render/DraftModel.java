@@ -1,0 +1,15 @@
+package org.twimbot.render;
+
+import java.util.List;
+
+/**
+ * The post's structure before templating: sections in order, the items nobody placed (rendered
+ * under "TODO UNKNOWN SECTION", never dropped) and every media file the post references.
+ */
+public record DraftModel(List<SectionBlock> sections, List<RenderedNews> unassigned, List<MediaFile> media) {
+    public DraftModel {
+        sections = List.copyOf(sections);
+        unassigned = List.copyOf(unassigned);
+        media = List.copyOf(media);
+    }
+}

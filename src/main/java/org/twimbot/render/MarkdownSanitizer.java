@@ -1,0 +1,174 @@
+package org.twimbot.render;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.CodeBlock;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes news Markdown safe to publish. The decisions are taken on flexmark's parse of the text
+ * (not on regexes over raw text), so "a < b" or a tag inside a code span stay as written:
+ * <ul>
+ *   <li>raw HTML (inline or block, incl. comments) gets its {@code <} written as {@code &lt;}: it
+ *       shows as text and never reaches the page as a tag;</li>
+ *   <li>link and image targets with a scheme other than http, https or mailto become {@code #};</li>
+ *   <li>room aliases and user ids in plain text (not in code, links or bare URLs) become matrix.to links;</li>
+ *   <li>{@code @room} gets a zero-width space after the {@code @} ({@code @\u200Broom}), so the preview
+ *       notice cannot ping a whole room and the post reads the same; chosen over backticks because it
+ *       also works inside code and link labels;</li>
+ *   <li>{@code {{} and {@code {%} (Zola/Tera shortcode openers) get a zero-width space between the two
+ *       characters, everywhere including code, because Zola expands shortcodes before Markdown.</li>
+ * </ul>
+ */
+public final class MarkdownSanitizer {
+
+    static final String ZWSP = "\u200B";
+
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
+    private static final Pattern BARE_URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>]+|\\bwww\\.[^\\s<>]+");
+    /** #alias:server or @user:server; server = DNS name with a TLD, localhost or [IPv6], optional port. */
+    static final Pattern MATRIX_ID = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_/#@\\\\.:=+\\-])([#@])([\\p{L}\\p{N}._=+\\-/]+):"
+                    + "((?:[A-Za-z0-9\\-]+\\.)+[A-Za-z]{2,}|localhost|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?(?![\\p{L}\\p{N}_])");
+    private static final Pattern AT_ROOM = Pattern.compile("(?<![\\p{L}\\p{N}_/])@room(?![\\p{L}\\p{N}_])");
+    private static final Pattern SHORTCODE_OPENER = Pattern.compile("\\{(?=[{%])");
+
+    private final Parser parser;
+
+    public MarkdownSanitizer() {
+        MutableDataSet options = new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()));
+        parser = Parser.builder(options).build();
+    }
+
+    public String sanitize(String markdown) {
+        String text = escapeHtml(markdown == null ? "" : markdown);
+        text = neutralizeUnsafeLinks(text);
+        text = linkMatrixIds(text);
+        text = AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room");
+        text = SHORTCODE_OPENER.matcher(text).replaceAll("{" + ZWSP);
+        return text;
+    }
+
+    /** A range of the text to replace. */
+    private record Edit(int start, int end, String replacement) {}
+
+    /** A half-open range of the text. */
+    private record Range(int start, int end) {
+        boolean overlaps(int s, int e) { return s < end && start < e; }
+    }
+
+    private String escapeHtml(String markdown) {
+        String text = markdown;
+        // Escaping can turn a block into a paragraph that holds another tag; a few rounds converge.
+        for (int round = 0; round < 5; round++) {
+            List<Edit> edits = new ArrayList<>();
+            for (Node node : parse(text).getDescendants()) {
+                if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase
+                        || (node instanceof AutoLink a && !isSafeUrl(a.getUrl().toString()))) {
+                    edits.add(new Edit(node.getStartOffset(), node.getEndOffset(),
+                            node.getChars().toString().replace("<", "&lt;")));
+                }
+            }
+            if (edits.isEmpty()) return text;
+            text = apply(text, withoutNested(edits));
+        }
+        // Pathological input: give up on precision and escape every '<'.
+        return text.replace("<", "&lt;");
+    }
+
+    private String neutralizeUnsafeLinks(String text) {
+        List<Edit> edits = new ArrayList<>();
+        for (Node node : parse(text).getDescendants()) {
+            BasedSequence url = null;
+            if (node instanceof LinkNodeBase link && !(node instanceof AutoLink) && !(node instanceof MailLink)) url = link.getUrl();
+            else if (node instanceof Reference ref) url = ref.getUrl();
+            if (url != null && !url.isEmpty() && !isSafeUrl(url.toString())) {
+                edits.add(new Edit(url.getStartOffset(), url.getEndOffset(), "#"));
+            }
+        }
+        return edits.isEmpty() ? text : apply(text, withoutNested(edits));
+    }
+
+    private String linkMatrixIds(String text) {
+        List<Range> protectedRanges = new ArrayList<>();
+        for (Node node : parse(text).getDescendants()) {
+            if (node instanceof Code || node instanceof CodeBlock || node instanceof FencedCodeBlock
+                    || node instanceof IndentedCodeBlock || node instanceof LinkNodeBase || node instanceof AutoLink
+                    || node instanceof MailLink || node instanceof Reference) {
+                protectedRanges.add(new Range(node.getStartOffset(), node.getEndOffset()));
+            }
+        }
+        Matcher url = BARE_URL.matcher(text);
+        while (url.find()) protectedRanges.add(new Range(url.start(), url.end()));
+
+        List<Edit> edits = new ArrayList<>();
+        Matcher id = MATRIX_ID.matcher(text);
+        while (id.find()) {
+            int s = id.start(), e = id.end();
+            if (protectedRanges.stream().anyMatch(r -> r.overlaps(s, e))) continue;
+            String matrixId = id.group();
+            edits.add(new Edit(s, e, "[" + matrixId + "](https://matrix.to/#/" + matrixId + ")"));
+        }
+        return edits.isEmpty() ? text : apply(text, edits);
+    }
+
+    private static boolean isSafeUrl(String url) {
+        Matcher m = SCHEME.matcher(url.strip());
+        return !m.find() || SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    private Document parse(String text) {
+        return parser.parse(text);
+    }
+
+    /** Keeps the outermost edits only (an inline tag inside an HTML block is covered by the block). */
+    private static List<Edit> withoutNested(List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparing(Comparator.comparingInt(Edit::end).reversed()));
+        List<Edit> kept = new ArrayList<>();
+        int coveredUntil = -1;
+        for (Edit e : sorted) {
+            if (e.start() < coveredUntil) continue;
+            kept.add(e);
+            coveredUntil = e.end();
+        }
+        return kept;
+    }
+
+    /** Applies non-overlapping edits. */
+    private static String apply(String text, List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Edit::start));
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int pos = 0;
+        for (Edit e : sorted) {
+            if (e.start() < pos) continue;
+            out.append(text, pos, e.start()).append(e.replacement());
+            pos = e.end();
+        }
+        return out.append(text, pos, text.length()).toString();
+    }
+}

@@ -1,0 +1,74 @@
+package org.twimbot.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** Small escapers for user-controlled strings the renderer writes outside the quoted news. */
+public final class MarkdownText {
+    private MarkdownText() {}
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029\\u0085\\t]+");
+    /** Bidi embedding/override/isolate controls: in a name they would reorder the rest of the line. */
+    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+    /** Characters that would end or restyle a link label, or start a tag. */
+    private static final Pattern LABEL_SPECIALS = Pattern.compile("([\\\\\\[\\]<>*_`])");
+
+    /**
+     * A display name as a link label: one line, {@code [ ] \ < > * _ `} backslash-escaped,
+     * {@code @room} and shortcode openers neutralised like the news text.
+     */
+    public static String linkLabel(String name) {
+        String oneLine = LINE_BREAKS.matcher(name == null ? "" : name).replaceAll(" ").strip();
+        oneLine = BIDI_CONTROLS.matcher(oneLine).replaceAll("");
+        String escaped = LABEL_SPECIALS.matcher(oneLine).replaceAll("\\\\$1");
+        return neutralize(escaped);
+    }
+
+    /** Plain text as inline Markdown: one line, Markdown punctuation backslash-escaped. */
+    public static String escapeInline(String text) {
+        String oneLine = LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        return oneLine.replaceAll("([\\\\`*_\\[\\]<>#!|~])", "\\\\$1");
+    }
+
+    /** Plain text on one line with @room and shortcode openers neutralised (for headings, the live line). */
+    public static String neutralize(String text) {
+        return text.replaceAll("(?<![\\p{L}\\p{N}_/])@room(?![\\p{L}\\p{N}_])", "@" + MarkdownSanitizer.ZWSP + "room")
+                .replaceAll("\\{(?=[{%])", "{" + MarkdownSanitizer.ZWSP);
+    }
+
+    /** The matrix.to link of a user id or room alias, percent-encoding anything unusual so the URL cannot end early. */
+    public static String matrixTo(String id) {
+        StringBuilder out = new StringBuilder("https://matrix.to/#/");
+        for (byte b : (id == null ? "" : id).getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "@#!:._-=/+$".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The inside of a TOML basic string ("…"): backslash, quote and control characters escaped. */
+    public static String toml(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < (value == null ? 0 : value.length()); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\u%04X", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package org.twimbot.render;
+
+import org.twimbot.catalog.Project;
+
+import java.util.List;
+
+/** A project's heading and its news inside one section, news in time order. */
+public record ProjectBlock(Project project, List<RenderedNews> news) {
+    public ProjectBlock {
+        news = List.copyOf(news);
+    }
+}

@@ -1,0 +1,13 @@
+package org.twimbot.render;
+
+import org.twimbot.catalog.Section;
+
+import java.util.List;
+
+/** A section of the post: its section-only news first, then its project blocks. */
+public record SectionBlock(Section section, List<RenderedNews> news, List<ProjectBlock> projects) {
+    public SectionBlock {
+        news = List.copyOf(news);
+        projects = List.copyOf(projects);
+    }
+}

@@ -1,0 +1,114 @@
+package org.twimbot.render;
+
+import com.vladsch.flexmark.html2md.converter.ExtensionConversion;
+import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
+import com.vladsch.flexmark.html2md.converter.HtmlMarkdownWriter;
+import com.vladsch.flexmark.html2md.converter.HtmlNodeConverterContext;
+import com.vladsch.flexmark.html2md.converter.HtmlNodeRenderer;
+import com.vladsch.flexmark.html2md.converter.HtmlNodeRendererHandler;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import org.jsoup.nodes.Element;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a submission's text into Markdown, before sanitising: the formatted body
+ * ({@code org.matrix.custom.html}) through flexmark's HTML-to-Markdown converter, or the plain
+ * body when there is none. The converter is configured once (thread-safe after build).
+ */
+public final class TextConverter {
+
+    /** The spec'd reply fallback starts with {@code > <@sender:server>} (or {@code > * <@…>} for emotes). */
+    private static final Pattern REPLY_FALLBACK_START = Pattern.compile("^> (\\* )?<[@!][^>\\s]*>");
+    /** What intake may leave in front of the news after stripping "TWIM:" or a mention. */
+    private static final Pattern LEADING_LEFTOVER = Pattern.compile("^[\\s:,]+");
+
+    private final FlexmarkHtmlConverter converter;
+
+    public TextConverter() {
+        MutableDataSet options = new MutableDataSet()
+                .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)         // "## Heading", never underlines
+                .set(FlexmarkHtmlConverter.OUTPUT_UNKNOWN_TAGS, false)     // unknown tags: their text only
+                .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)    // no {#id} attribute syntax
+                .set(FlexmarkHtmlConverter.SKIP_ATTRIBUTES, true)
+                .set(FlexmarkHtmlConverter.RENDER_COMMENTS, false)
+                .set(FlexmarkHtmlConverter.TYPOGRAPHIC_QUOTES, false)      // keep the sender's quotes as typed
+                .set(FlexmarkHtmlConverter.TYPOGRAPHIC_SMARTS, false)
+                .set(FlexmarkHtmlConverter.BR_AS_PARA_BREAKS, false)       // <br> is a line break, not a paragraph
+                .set(FlexmarkHtmlConverter.BR_AS_EXTRA_BLANK_LINES, false)
+                .set(FlexmarkHtmlConverter.DIV_AS_PARAGRAPH, false)
+                .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '*')  // like the published posts
+                .set(FlexmarkHtmlConverter.LISTS_END_ON_DOUBLE_BLANK, false)
+                .set(FlexmarkHtmlConverter.MAX_TRAILING_BLANK_LINES, 0)
+                .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1)
+                .set(FlexmarkHtmlConverter.EXTRACT_AUTO_LINKS, true)       // <https://x> when text == href
+                // ++ins++, ^sup^, ~sub~ and $math$ are not Markdown the site understands: keep the text
+                .set(FlexmarkHtmlConverter.EXT_INLINE_INS, ExtensionConversion.TEXT)
+                .set(FlexmarkHtmlConverter.EXT_INLINE_SUP, ExtensionConversion.TEXT)
+                .set(FlexmarkHtmlConverter.EXT_INLINE_SUB, ExtensionConversion.TEXT)
+                .set(FlexmarkHtmlConverter.EXT_MATH, ExtensionConversion.TEXT);
+        converter = FlexmarkHtmlConverter.builder(options)
+                .htmlNodeRendererFactory(dataHolder -> new MatrixTags())
+                .build();
+    }
+
+    /** Markdown for an item: from {@code html} when present, else from {@code body}. Never null. */
+    public String toMarkdown(String body, String html) {
+        String markdown;
+        markdown = html == null || html.isBlank() ? "" : converter.convert(html);
+        if (markdown.isBlank()) {
+            // no formatted body, or one that holds nothing but a reply quote or unknown tags
+            markdown = stripReplyFallback(body == null ? "" : body);
+        }
+        return trimLeftovers(markdown.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    /**
+     * Removes a reply's quoted fallback: leading "> " lines, starting in the spec'd
+     * {@code > <@user:server>} form, up to the first blank line. An ordinary quote is kept.
+     */
+    static String stripReplyFallback(String body) {
+        String text = body.replace("\r\n", "\n");
+        if (!REPLY_FALLBACK_START.matcher(text).find()) return text;
+        String[] lines = text.split("\n", -1);
+        int i = 0;
+        while (i < lines.length && lines[i].startsWith(">")) i++;
+        if (i < lines.length && !lines[i].isBlank()) return text; // not the fallback shape, keep everything
+        return String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(i + 1, lines.length), lines.length));
+    }
+
+    /** Drops blank lines around the text and a ':' or ',' intake left in front of it. */
+    static String trimLeftovers(String markdown) {
+        String s = LEADING_LEFTOVER.matcher(markdown).replaceFirst("");
+        // trailing: whitespace-only lines and trailing spaces of the last line (a hard break there means nothing)
+        return s.stripTrailing();
+    }
+
+    /**
+     * Tags the core converter handles badly for Matrix messages:
+     * {@code <mx-reply>} holds the message a reply answers, not news: dropped;
+     * {@code <s>}/{@code <strike>} (clients send them for strikethrough) become {@code ~~…~~} like {@code <del>};
+     * {@code <img>} in a message is a custom emoji or inline image with an mxc:// source the site cannot
+     * show: its alt text is kept (pictures come as attached media).
+     */
+    private static final class MatrixTags implements HtmlNodeRenderer {
+        @Override
+        public Set<HtmlNodeRendererHandler<?>> getHtmlNodeRendererHandlers() {
+            return Set.of(
+                    new HtmlNodeRendererHandler<>("mx-reply", Element.class, (node, context, out) -> { }),
+                    new HtmlNodeRendererHandler<>("s", Element.class, TextConverter::strikethrough),
+                    new HtmlNodeRendererHandler<>("strike", Element.class, TextConverter::strikethrough),
+                    new HtmlNodeRendererHandler<>("img", Element.class, (node, context, out) -> {
+                        String alt = node.attr("alt").isBlank() ? node.attr("title") : node.attr("alt");
+                        out.append(MarkdownText.escapeInline(alt));
+                    }));
+        }
+    }
+
+    private static void strikethrough(Element node, HtmlNodeConverterContext context, HtmlMarkdownWriter out) {
+        out.append("~~");
+        context.renderChildren(node, true, null);
+        out.append("~~");
+    }
+}

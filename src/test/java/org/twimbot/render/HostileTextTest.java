@@ -1,0 +1,96 @@
+package org.twimbot.render;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twimbot.render.Fixtures.*;
+
+/** Whatever submitters write, the post's structure and the site stay intact. */
+class HostileTextTest {
+
+    static List<DraftItem> hostile() {
+        String longCode = "```\n" + "line of code {{ x }}\n".repeat(200) + "```";
+        return List.of(
+                item(1, "$script-body", "@a:example.org", "A", 1, "<script>alert(1)</script>", List.of("spec"), List.of()),
+                html(2, "$script-html", "<p>hi</p><script>alert(1)</script><p>there</p>", List.of("spec"), List.of()),
+                item(3, "$img-body", "@a:example.org", "A", 3, "look <img src=x onerror=alert(1)>", List.of("spec"), List.of()),
+                html(4, "$img-html", "<p>look <img src=x onerror=alert(1)></p>", List.of("spec"), List.of()),
+                item(5, "$plusplusplus", "@a:example.org", "A", 5, "+++\ntitle = \"pwned\"\n+++", List.of("servers"), List.of()),
+                item(6, "$heading", "@a:example.org", "A", 6, "## Heading\n# Top\n---\n***", List.of("servers"), List.of()),
+                item(7, "$shortcode", "@a:example.org", "A", 7, "{{ shortcode() }} and {% raw %} and {{{ triple }}}", List.of(), List.of("Conduit")),
+                item(8, "$room", "@a:example.org", "A", 8, "hey @room look", List.of(), List.of("Conduit")),
+                item(9, "$longcode", "@a:example.org", "A", 9, longCode, List.of("clients"), List.of()),
+                item(10, "$emoji", "@a:example.org", "🦀 Crab", 10, "🎉 emoji 👩‍👩‍👧 and ⚡️", List.of("clients"), List.of()),
+                item(11, "$rtl", "@a:example.org", "مرحبا", 11, "مرحبا بالعالم\nשלום עולם \u202Eevil", List.of("clients"), List.of()),
+                item(12, "$html-block", "@a:example.org", "A", 12, "<div>\n*x*\n</div>\n<!-- comment -->\n<iframe src=\"https://evil\"></iframe>", List.of(), List.of()),
+                item(13, "$crlf", "@a:example.org", "A", 13, "one\r\n+++\rtwo\u2028## three", List.of("bots"), List.of()));
+    }
+
+    @Test
+    void frontMatterIsIntactAndNoRawTagsReachThePost() {
+        String draft = render(hostile());
+        List<String> lines = draft.lines().toList();
+        assertEquals("+++", lines.get(0));
+        assertEquals(List.of(0, 8), indexesOf(lines, "+++"), "exactly two +++ lines, both at the top");
+        for (String tag : List.of("<script", "<img", "<iframe", "<div", "<!--")) {
+            assertFalse(draft.toLowerCase().contains(tag), "raw " + tag + " in\n" + draft);
+        }
+        assertFalse(draft.contains("{{ shortcode"), "shortcode opener neutralised");
+        assertFalse(draft.contains("{%"), "tag opener neutralised");
+        assertFalse(draft.replace("{{< video", "").contains("{{"), "no {{ left anywhere");
+        assertFalse(draft.contains("@room"), "@room neutralised");
+        assertTrue(draft.contains("@" + MarkdownSanitizer.ZWSP + "room"));
+        assertTrue(draft.contains("🎉 emoji 👩‍👩‍👧 and ⚡️"));
+        assertTrue(draft.contains("> مرحبا بالعالم"));
+    }
+
+    @Test
+    void everyLineOfEveryItemStartsWithTheQuoteMarker() {
+        String draft = render(hostile());
+        List<String> lines = draft.lines().toList();
+        // The post's own lines are known; everything else must be quoted news.
+        List<String> structural = new ArrayList<>();
+        for (String line : lines) {
+            boolean ours = line.isEmpty() || line.startsWith("> ") || line.equals(">")
+                    || line.startsWith("## ") || line.startsWith("### ") || line.startsWith("[")
+                    || line.equals("+++") || line.matches("(title|date|path|author|category) = .*") || line.equals("[taxonomies]")
+                    || line.startsWith("Conduit is") || line.startsWith("See you next week");
+            if (!ours) structural.add(line);
+        }
+        assertEquals(List.of(), structural, "unexpected unquoted lines");
+        List<String> headings = lines.stream().filter(l -> l.startsWith("#")).toList();
+        assertEquals(List.of("## Matrix Live", "## Dept of Spec 📜", "## Dept of Servers 🏢", "### Conduit ([website](https://conduit.rs))",
+                "## Dept of Clients 📱", "## Dept of Bots 🤖", "## TODO UNKNOWN SECTION", "## That's all I know"), headings);
+        // reporter lines are exactly "[name](matrix.to link) verb"
+        for (String line : lines) {
+            if (line.startsWith("[") && !line.startsWith("[taxonomies]")) {
+                assertTrue(line.matches("\\[.*]\\(https://matrix\\.to/#/@[a-z]+:example\\.org\\) (reports|says|announces)"), line);
+            }
+        }
+    }
+
+    @Test
+    void longCodeBlockStaysQuotedAndWhole() {
+        String draft = render(hostile());
+        assertEquals(200, draft.lines().filter(l -> l.startsWith("> line of code {" + MarkdownSanitizer.ZWSP + "{ x }}")).count());
+    }
+
+    @Test
+    void theSanitiserLeavesHarmlessAngleBracketsAlone() {
+        MarkdownSanitizer s = new MarkdownSanitizer();
+        assertEquals("1 < 2 and a -> b", s.sanitize("1 < 2 and a -> b"));
+        assertEquals("`<b>` stays code", s.sanitize("`<b>` stays code"));
+        assertEquals("&lt;b>bold&lt;/b>", s.sanitize("<b>bold</b>"));
+    }
+
+    private static List<Integer> indexesOf(List<String> lines, String value) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).equals(value)) found.add(i);
+        return found;
+    }
+}

@@ -1,0 +1,116 @@
+package org.twimbot.render;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The HTML a Matrix client sends, through the real flexmark converter and the sanitiser. */
+class TextConverterTest {
+    private final TextConverter converter = new TextConverter();
+    private final MarkdownSanitizer sanitizer = new MarkdownSanitizer();
+
+    private String md(String html) {
+        return sanitizer.sanitize(converter.toMarkdown("plain body", html));
+    }
+
+    @Test
+    void linksAndEmphasis() {
+        assertEquals("See [the spec](https://spec.matrix.org) for *why* and **how**",
+                md("See <a href=\"https://spec.matrix.org\">the spec</a> for <em>why</em> and <strong>how</strong>"));
+    }
+
+    @Test
+    void nestedListsKeepTheirNesting() {
+        assertEquals("* one\n  * nested\n* two",
+                md("<ul><li>one<ul><li>nested</li></ul></li><li>two</li></ul>"));
+    }
+
+    @Test
+    void codeBlockIsFencedAndKeepsItsBlankLineAndTags() {
+        assertEquals("```rust\nlet x = \"<b>\";\n\nfn main() {}\n```",
+                md("<pre><code class=\"language-rust\">let x = \"&lt;b&gt;\";\n\nfn main() {}\n</code></pre>"));
+    }
+
+    @Test
+    void headingsBecomeHashHeadingsThatStayInsideTheQuote() {
+        String markdown = md("<p>intro</p><h2>Why?</h2><p>because</p>");
+        assertEquals("intro\n\n## Why?\n\nbecause", markdown);
+        assertEquals("> intro\n>\n> ## Why?\n>\n> because", Quoting.quote(markdown));
+    }
+
+    @Test
+    void strikethroughFromDelAndS() {
+        assertEquals("~~old~~ and ~~older~~", md("<del>old</del> and <s>older</s>"));
+    }
+
+    @Test
+    void lineBreaksAreHardBreaks() {
+        String markdown = md("first<br>second<br/>third");
+        assertEquals(3, markdown.lines().count());
+        assertTrue(markdown.startsWith("first"));
+        assertTrue(markdown.endsWith("third"));
+    }
+
+    @Test
+    void mxReplyIsRemovedEntirely() {
+        String html = "<mx-reply><blockquote><a href=\"https://matrix.to/#/!r:x/$e\">In reply to</a> "
+                + "<a href=\"https://matrix.to/#/@bob:example.org\">@bob:example.org</a><br>old message</blockquote></mx-reply>"
+                + "the actual news";
+        assertEquals("the actual news", md(html));
+    }
+
+    @Test
+    void pillsStayLinksWithTheDisplayName() {
+        assertEquals("thanks to [Timo](https://matrix.to/#/@timo:conduit.rs)!",
+                md("thanks to <a href=\"https://matrix.to/#/@timo:conduit.rs\">Timo</a>!"));
+    }
+
+    @Test
+    void blockquoteInNewsIsNestedQuote() {
+        assertEquals("> cited", md("<blockquote><p>cited</p></blockquote>"));
+    }
+
+    @Test
+    void plainBodyReplyFallbackIsStripped() {
+        String body = "> <@bob:example.org> what's new?\n> second line\n\nHere is the news";
+        assertEquals("Here is the news", sanitizer.sanitize(converter.toMarkdown(body, null)));
+    }
+
+    @Test
+    void anOrdinaryLeadingQuoteInThePlainBodyIsKept() {
+        String body = "> a quote I like\n\nand my news";
+        assertEquals(body, converter.toMarkdown(body, null));
+    }
+
+    @Test
+    void leftoverColonOrCommaAndBlankLinesAreTrimmed() {
+        assertEquals("news", converter.toMarkdown(":  \n\nnews\n\n\n", null));
+        assertEquals("news", converter.toMarkdown(null, "<p>, news</p>"));
+    }
+
+    @Test
+    void roomAliasesAndUserIdsInTextBecomeLinksButNotInCodeOrLinks() {
+        assertEquals("join [#twim:matrix.org](https://matrix.to/#/#twim:matrix.org) or ask "
+                        + "[@travis:t2l.io](https://matrix.to/#/@travis:t2l.io).",
+                sanitizer.sanitize("join #twim:matrix.org or ask @travis:t2l.io."));
+        String untouched = "`#twim:matrix.org` and [#a:b.org](https://matrix.to/#/#a:b.org) and https://matrix.to/#/#c:d.org";
+        assertEquals(untouched, sanitizer.sanitize(untouched));
+        assertEquals("mail me at me@example.org", sanitizer.sanitize("mail me at me@example.org"));
+    }
+
+    @Test
+    void customEmojiImagesKeepOnlyTheirAltText() {
+        String markdown = md("nice <img data-mx-emoticon src=\"mxc://example.org/abc\" alt=\":party:\" height=\"32\">");
+        assertEquals("nice :party:", markdown);
+    }
+
+    @Test
+    void javascriptLinksAreDisarmed() {
+        String markdown = md("<a href=\"javascript:alert(1)\">click</a>");
+        assertFalse(markdown.contains("javascript:alert"), markdown);
+        assertTrue(markdown.contains("click"));
+        assertFalse(sanitizer.sanitize("<javascript:alert(1)>").contains("<javascript"));
+    }
+}
