@@ -13,6 +13,7 @@ import org.twimbot.commands.DraftSummary;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
+import org.twimbot.render.PreviewHtml;
 import org.twimbot.store.Edition;
 import org.twimbot.store.Store;
 import org.twimbot.store.Submission;
@@ -54,11 +55,17 @@ final class DraftPublisher {
         });
     }
 
+    /** Clients show the HTML instead of the body, so the summary leads the HTML too, then the post itself. */
+    static String previewHtml(Rendered r) {
+        String summary = r.summary().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
+        return "<p>" + summary + "</p><hr>" + PreviewHtml.toHtml(r.markdown());
+    }
+
     void publish(String roomId, String txnId, long editionId, String requester) throws IOException {
         Rendered r = render(editionId, requester);
         byte[] bytes = r.markdown().getBytes(StandardCharsets.UTF_8);
         client.sendFile(roomId, txnId, bytes, "text/markdown; charset=utf-8", r.fileName(), r.fileName());
-        client.sendNotice(roomId, txnId + ".summary", r.summary(), null);
+        client.sendNotice(roomId, txnId + ".summary", r.summary(), previewHtml(r));
         long now = clock.millis();
         store.write(tx -> tx.submissions().markDrafted(editionId, now));
         log.info("draft {} uploaded ({} bytes) for {}", r.fileName(), bytes.length, requester);
