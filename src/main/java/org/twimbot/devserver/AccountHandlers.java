@@ -23,7 +23,8 @@ final class AccountHandlers {
                 Route.of("GET", "client/login", false, c -> Reply.ok(Map.of("flows", List.of(Map.of("type", "m.login.password"))))),
                 Route.of("POST", "client/login", false, this::login),
                 Route.of("POST", "client/logout", true, this::logout),
-                Route.of("GET", "client/account/whoami", true, this::whoami));
+                Route.of("GET", "client/account/whoami", true, this::whoami),
+                Route.of("GET", "client/capabilities", true, c -> Reply.ok(capabilities())));
     }
 
     private Reply register(Call c) {
@@ -131,6 +132,15 @@ final class AccountHandlers {
             hs.accounts.logout(c.session().accessToken());
         }
         return Reply.ok(Map.of());
+    }
+
+    /** Password changes are not implemented, so they are advertised as disabled. */
+    private static Map<String, Object> capabilities() {
+        Map<String, Object> versions = Map.of("default", RoomCreator.ROOM_VERSION,
+                "available", Map.of(RoomCreator.ROOM_VERSION, "stable"));
+        return Map.of("capabilities", Map.of("m.change_password", Map.of("enabled", false),
+                "m.room_versions", versions, "m.set_displayname", Map.of("enabled", true),
+                "m.set_avatar_url", Map.of("enabled", false), "m.3pid_changes", Map.of("enabled", false)));
     }
 
     private Reply whoami(Call c) {

@@ -72,7 +72,12 @@ public final class DevServer implements AutoCloseable {
     }
 
     public static DevServer start(Options options) {
-        Homeserver hs = new Homeserver(options.serverName(), options.clock());
+        return start(options, MediaRepo.DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** With a custom request/upload size limit (tests use a small one to exercise 413). */
+    static DevServer start(Options options, long maxUploadBytes) {
+        Homeserver hs = new Homeserver(options.serverName(), options.clock(), maxUploadBytes);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
@@ -100,6 +105,7 @@ public final class DevServer implements AutoCloseable {
         routes.addAll(new EventHandlers(hs, format).routes());
         routes.add(new SyncHandler(hs, format).route());
         routes.add(new MessagesHandler(hs, format).route());
+        routes.add(new ContextHandler(hs, format).route());
         routes.addAll(new MediaHandlers(hs, options.legacyMediaEnabled()).routes());
         return routes;
     }

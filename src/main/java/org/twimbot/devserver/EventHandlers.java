@@ -107,6 +107,9 @@ final class EventHandlers {
             throw MatrixError.forbidden("Use the membership endpoints to change membership");
         }
         requireLevel(room, user, type, true);
+        if (type.equals("m.room.power_levels")) {
+            PowerLevelRules.checkChange(room.powerLevels(), content, user);
+        }
     }
 
     private static void requireLevel(Room room, String user, String type, boolean isState) {

@@ -19,15 +19,16 @@ final class Homeserver {
     final EventStore events = new EventStore();
     final Accounts accounts;
     final Filters filters = new Filters();
-    final MediaRepo media = new MediaRepo();
+    final MediaRepo media;
     final StreamNotifier notifier = new StreamNotifier();
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Map<String, String> aliases = new HashMap<>(); // alias -> room id
     private final Map<String, String> aliasCreators = new HashMap<>();
     private final Map<String, String> transactions = new HashMap<>(); // token + path -> event id
 
-    Homeserver(String serverName, Clock clock) {
+    Homeserver(String serverName, Clock clock, long maxUploadBytes) {
         this.serverName = serverName;
+        this.media = new MediaRepo(maxUploadBytes);
         this.clock = clock;
         this.accounts = new Accounts(serverName);
     }

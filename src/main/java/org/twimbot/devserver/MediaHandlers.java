@@ -43,7 +43,7 @@ final class MediaHandlers {
     }
 
     private Reply config(Call c) {
-        return Reply.ok(Map.of("m.upload.size", MediaRepo.MAX_UPLOAD_BYTES));
+        return Reply.ok(Map.of("m.upload.size", hs.media.maxUploadBytes()));
     }
 
     private Reply legacyDownload(Call c) {

@@ -76,7 +76,7 @@ final class MessagesHandler {
         }
     }
 
-    private static long visibleUpTo(Room room, String user, long current) {
+    static long visibleUpTo(Room room, String user, long current) {
         if (room.isJoined(user)) {
             return current;
         }

@@ -40,6 +40,9 @@ final class Router implements HttpHandler {
                 reply = dispatch(ex);
             } catch (MatrixError e) {
                 reply = Reply.status(e.status(), e.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the server is closing; a long-poll was cut short
+                reply = Reply.status(503, new MatrixError(503, "M_UNKNOWN", "Server shutting down").body());
             } catch (Exception e) {
                 LOG.warn("devserver: {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
                 reply = Reply.status(500, new MatrixError(500, "M_UNKNOWN", "Internal server error").body());
@@ -155,14 +158,16 @@ final class Router implements HttpHandler {
         }
     }
 
-    private static byte[] readBody(HttpExchange ex) throws IOException {
+    /** Every request body is capped at the upload limit, the largest thing a client may send. */
+    private byte[] readBody(HttpExchange ex) throws IOException {
+        long max = hs.media.maxUploadBytes();
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && parseLong(declared) > MediaRepo.MAX_UPLOAD_BYTES) {
-            throw tooLarge(); // refuse before reading 100 MB into memory
+        if (declared != null && parseLong(declared) > max) {
+            throw tooLarge(max); // refuse before reading it all into memory
         }
-        byte[] body = ex.getRequestBody().readNBytes((int) MediaRepo.MAX_UPLOAD_BYTES + 1);
-        if (body.length > MediaRepo.MAX_UPLOAD_BYTES) {
-            throw tooLarge();
+        byte[] body = ex.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (body.length > max) {
+            throw tooLarge(max);
         }
         return body;
     }
@@ -175,8 +180,8 @@ final class Router implements HttpHandler {
         }
     }
 
-    private static MatrixError tooLarge() {
-        return new MatrixError(413, "M_TOO_LARGE", "Request larger than " + MediaRepo.MAX_UPLOAD_BYTES + " bytes");
+    private static MatrixError tooLarge(long max) {
+        return new MatrixError(413, "M_TOO_LARGE", "Request larger than " + max + " bytes");
     }
 
     private static void write(HttpExchange ex, Reply reply) throws IOException {

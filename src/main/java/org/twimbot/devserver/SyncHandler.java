@@ -163,7 +163,10 @@ final class SyncHandler {
     }
 
     private Map<String, Object> left(Request req, Room room, StoredEvent leaveEvent) {
-        Timeline timeline = Timeline.latest(room, hs.events, Math.max(0, req.since()), leaveEvent.pos(),
+        // someone who only ever was invited sees just their own rejection, not the room's history
+        boolean wasJoined = "join".equals(room.membershipAt(req.user(), leaveEvent.pos() - 1));
+        long after = wasJoined ? Math.max(0, req.since()) : leaveEvent.pos() - 1;
+        Timeline timeline = Timeline.latest(room, hs.events, after, leaveEvent.pos(),
                 req.filter().timeline(), req.filter().timelineLimit());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("timeline", timelineJson(req, timeline, leaveEvent.pos()));

@@ -92,6 +92,18 @@ class MediaTest {
     }
 
     @Test
+    void oversizedUploadsAreRefused() {
+        try (DevServer small = DevServer.start(DevServer.Options.defaults().withServerName("test.local"), 1024)) {
+            TestClient bob = TestClient.registered(small, "bob");
+            Resp r = bob.postRaw("/_matrix/media/v3/upload?filename=big.bin", new byte[2048], "application/octet-stream");
+            assertEquals(413, r.code());
+            assertEquals("M_TOO_LARGE", r.errcode());
+            assertEquals(1024, bob.get("/_matrix/client/v1/media/config").json().path("m.upload.size").asLong());
+            assertEquals(200, bob.postRaw("/_matrix/media/v3/upload", new byte[1024], "application/octet-stream").code());
+        }
+    }
+
+    @Test
     void nonImageDownloadsAreAttachments() {
         Resp r = alice.postRaw("/_matrix/media/v3/upload?filename=draft.md", "# hi".getBytes(StandardCharsets.UTF_8),
                 "text/markdown");

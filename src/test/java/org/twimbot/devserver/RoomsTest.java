@@ -183,6 +183,55 @@ class RoomsTest {
         assertEquals(List.of(alice.userId), new ArrayList<>(fieldNames(alice.get(rooms(roomId) + "/joined_members").json().path("joined"))));
     }
 
+    @Test
+    void powerLevelChangesCannotExceedTheSendersOwnLevel() {
+        String roomId = alice.createRoom(Map.of("preset", "public_chat"));
+        TestClient.ok(bob.post(rooms(roomId) + "/join", Map.of()));
+        String plPath = rooms(roomId) + "/state/m.room.power_levels";
+        Map<String, Object> pl = TestClient.MAPPER.convertValue(alice.get(plPath).json(), Map.class);
+
+        Map<String, Object> users = new java.util.HashMap<>(Map.of(alice.userId, 100, bob.userId, 100));
+        pl.put("users", users);
+        pl.put("events", Map.of("m.room.power_levels", 50));
+        assertEquals(403, bob.put(plPath, pl).code(), "bob (0) cannot promote himself");
+
+        users.put(bob.userId, 50);
+        TestClient.ok(alice.put(plPath, pl));
+        TestClient.ok(bob.put(rooms(roomId) + "/state/m.room.name", Map.of("name", "now allowed")));
+
+        users.put(alice.userId, 0);
+        assertEquals(403, bob.put(plPath, pl).code(), "bob (50) cannot demote alice (100)");
+        users.put(alice.userId, 100);
+        users.put(bob.userId, 75);
+        assertEquals(403, bob.put(plPath, pl).code(), "bob (50) cannot raise himself to 75");
+        users.put(bob.userId, 50);
+        pl.put("kick", 40);
+        TestClient.ok(bob.put(plPath, pl)); // lowering kick from 50 to 40 is within his level
+    }
+
+    @Test
+    void contextReturnsNeighbours() {
+        String roomId = alice.createRoom(Map.of());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(alice.send(roomId, "c" + i, "c" + i));
+        }
+        JsonNode ctx = alice.get(rooms(roomId) + "/context/" + enc(ids.get(2)) + "?limit=2").json();
+        assertEquals(ids.get(2), ctx.path("event").path("event_id").asText());
+        assertEquals(ids.get(1), ctx.path("events_before").get(0).path("event_id").asText());
+        assertEquals(1, ctx.path("events_before").size());
+        assertEquals(ids.get(3), ctx.path("events_after").get(0).path("event_id").asText());
+        JsonNode older = alice.get(rooms(roomId) + "/messages?dir=b&limit=1&from=" + enc(ctx.path("start").asText())).json();
+        assertEquals(ids.get(0), older.path("chunk").get(0).path("event_id").asText());
+    }
+
+    @Test
+    void capabilities() {
+        JsonNode caps = alice.get(V3 + "/capabilities").json().path("capabilities");
+        assertEquals("11", caps.path("m.room_versions").path("default").asText());
+        assertEquals(false, caps.path("m.change_password").path("enabled").asBoolean(true));
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

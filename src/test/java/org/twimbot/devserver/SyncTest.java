@@ -244,6 +244,19 @@ class SyncTest {
     }
 
     @Test
+    void aRejectedInviteDoesNotRevealTheRoomsHistory() {
+        String roomId = alice.createRoom(Map.of("preset", "private_chat"));
+        TestClient.ok(alice.post(rooms(roomId) + "/invite", Map.of("user_id", bob.userId)));
+        String since = bob.sync(null, null, 0).text("next_batch");
+        alice.send(roomId, "private chatter", "p1");
+        TestClient.ok(bob.post(rooms(roomId) + "/leave", Map.of()));
+        JsonNode timeline = bob.sync(since, null, 0).json().path("rooms").path("leave").path(roomId)
+                .path("timeline").path("events");
+        assertEquals(List.of("m.room.member"), types(timeline));
+        assertEquals(403, bob.get(rooms(roomId) + "/messages?dir=b").code());
+    }
+
+    @Test
     void joiningAfterAnInviteMovesTheRoomToJoinWithFullState() {
         String roomId = alice.createRoom(Map.of("preset", "private_chat", "name", "Secret"));
         TestClient.ok(alice.post(rooms(roomId) + "/invite", Map.of("user_id", bob.userId)));
