@@ -25,7 +25,7 @@ final class ContextHandler {
         int limit = parseLimit(c.query("limit"));
         EventFilter filter = c.query("filter") == null ? EventFilter.NONE : EventFilter.parse(Json.parseObject(c.query("filter")));
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             long visibleUpTo = MessagesHandler.visibleUpTo(room, c.userId(), hs.events.position());
             StoredEvent event = hs.events.byId(c.param(1));
             if (event == null || !event.roomId().equals(room.roomId()) || event.pos() > visibleUpTo) {

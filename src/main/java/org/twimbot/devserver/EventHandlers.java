@@ -31,7 +31,7 @@ final class EventHandlers {
         Map<String, Object> content = Json.toMap(c.json());
         String type = c.param(1);
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             String previous = hs.transaction(c.session().accessToken(), c.path());
             if (previous != null) {
                 return eventId(previous); // retried request: same event, nothing new
@@ -53,7 +53,7 @@ final class EventHandlers {
         Map<String, Object> content = Json.toMap(c.json());
         String targetId = c.param(1);
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             String previous = hs.transaction(c.session().accessToken(), c.path());
             if (previous != null) {
                 return eventId(previous);
@@ -83,7 +83,7 @@ final class EventHandlers {
         String type = c.param(1);
         String stateKey = c.params().size() > 2 ? c.param(2) : "";
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             Memberships.requireJoined(room, c.userId());
             checkStateChange(room, c.userId(), type, stateKey, content);
             StoredEvent current = room.state(type, stateKey);
@@ -123,7 +123,7 @@ final class EventHandlers {
     private Reply getState(Call c) {
         String stateKey = c.params().size() > 2 ? c.param(2) : "";
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             Memberships.requireJoined(room, c.userId());
             StoredEvent e = room.state(c.param(1), stateKey);
             if (e == null) {
@@ -138,7 +138,7 @@ final class EventHandlers {
 
     private Reply allState(Call c) {
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             Memberships.requireJoined(room, c.userId());
             List<Object> out = new ArrayList<>();
             room.currentState().forEach(e -> out.add(format.client(e, c.session(), true)));
@@ -149,7 +149,7 @@ final class EventHandlers {
     /** Members (current or former, up to their leave) can fetch single events. */
     private Reply event(Call c) {
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             StoredEvent e = hs.events.byId(c.param(1));
             if (e == null || !e.roomId().equals(room.roomId()) || !"join".equals(room.membershipAt(c.userId(), e.pos()))
                     && !room.isJoined(c.userId())) {

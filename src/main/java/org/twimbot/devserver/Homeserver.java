@@ -48,6 +48,19 @@ final class Homeserver {
         return room;
     }
 
+    /**
+     * For endpoints that need membership: an unknown room is reported like a room the user is
+     * not in (403), as Synapse does, so room existence does not leak. Callers still check
+     * the membership itself.
+     */
+    Room roomAsMember(String roomId, String userId) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            throw MatrixError.forbidden("User " + userId + " not in room " + roomId);
+        }
+        return room;
+    }
+
     Room roomOrNull(String roomId) { return rooms.get(roomId); }
 
     List<Room> rooms() { return new ArrayList<>(rooms.values()); }

@@ -33,7 +33,7 @@ final class MessagesHandler {
         int limit = limit(c.query("limit"));
         EventFilter filter = c.query("filter") == null ? EventFilter.NONE : EventFilter.parse(Json.parseObject(c.query("filter")));
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             long current = hs.events.position();
             long visibleUpTo = visibleUpTo(room, c.userId(), current);
             long from = c.query("from") == null ? (dir.equals("b") ? current : 0) : StreamToken.parse(c.query("from"), current);

@@ -55,7 +55,7 @@ final class RoomHandlers {
         JsonNode body = c.json();
         String target = Json.requireText(body, "user_id");
         synchronized (hs.lock) {
-            memberships.invite(hs.room(c.param(0)), c.userId(), target, false, Json.optText(body, "reason"));
+            memberships.invite(hs.roomAsMember(c.param(0), c.userId()), c.userId(), target, false, Json.optText(body, "reason"));
         }
         return Reply.ok(Map.of());
     }
@@ -63,7 +63,7 @@ final class RoomHandlers {
     private Reply leave(Call c) {
         JsonNode body = c.json();
         synchronized (hs.lock) {
-            memberships.leave(hs.room(c.param(0)), c.userId(), Json.optText(body, "reason"));
+            memberships.leave(hs.roomAsMember(c.param(0), c.userId()), c.userId(), Json.optText(body, "reason"));
         }
         return Reply.ok(Map.of());
     }
@@ -72,7 +72,7 @@ final class RoomHandlers {
         JsonNode body = c.json();
         String target = Json.requireText(body, "user_id");
         synchronized (hs.lock) {
-            memberships.kick(hs.room(c.param(0)), c.userId(), target, Json.optText(body, "reason"));
+            memberships.kick(hs.roomAsMember(c.param(0), c.userId()), c.userId(), target, Json.optText(body, "reason"));
         }
         return Reply.ok(Map.of());
     }
@@ -91,7 +91,7 @@ final class RoomHandlers {
 
     private Reply joinedMembers(Call c) {
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             Memberships.requireJoined(room, c.userId());
             Map<String, Object> joined = new LinkedHashMap<>();
             for (String user : room.usersWithMembership("join")) {
@@ -108,7 +108,7 @@ final class RoomHandlers {
     /** Current m.room.member events; ?membership= and ?not_membership= filter them. */
     private Reply members(Call c) {
         synchronized (hs.lock) {
-            Room room = hs.room(c.param(0));
+            Room room = hs.roomAsMember(c.param(0), c.userId());
             Memberships.requireJoined(room, c.userId());
             List<Object> chunk = new ArrayList<>();
             for (StoredEvent e : room.currentState()) {
