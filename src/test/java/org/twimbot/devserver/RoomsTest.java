@@ -226,6 +226,37 @@ class RoomsTest {
     }
 
     @Test
+    void concurrentSendersWithRetriesGetOneEventPerTransaction() throws Exception {
+        String roomId = alice.createRoom(Map.of("preset", "public_chat"));
+        TestClient.ok(bob.post(rooms(roomId) + "/join", Map.of()));
+        int before = server.eventCount();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String[]>> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            TestClient who = i % 2 == 0 ? alice : bob;
+            String txn = "c" + i;
+            results.add(pool.submit(() -> new String[] {who.send(roomId, txn, txn), who.send(roomId, txn, txn)}));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<String[]> f : results) {
+            String[] pair = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(pair[0], pair[1]);
+            ids.add(pair[0]);
+        }
+        pool.shutdown();
+        assertEquals(40, ids.size());
+        assertEquals(before + 40, server.eventCount());
+    }
+
+    @Test
+    void unknownRoomsLookLikeRoomsYouAreNotIn() {
+        Resp r = alice.put(rooms("!nope:test.local") + "/send/m.room.message/1", Map.of("body", "x"));
+        assertEquals(403, r.code());
+        assertEquals("M_FORBIDDEN", r.errcode());
+        assertEquals(404, alice.post(V3 + "/join/" + enc("!nope:test.local"), Map.of()).code());
+    }
+
+    @Test
     void capabilities() {
         JsonNode caps = alice.get(V3 + "/capabilities").json().path("capabilities");
         assertEquals("11", caps.path("m.room_versions").path("default").asText());
