@@ -60,9 +60,8 @@ final class Accounts {
     Account get(String userId) { return users.get(userId); }
 
     Session login(String userId, String deviceId) {
+        // re-using a device id keeps that device (and, like Synapse, its older tokens stay valid)
         String device = deviceId == null || deviceId.isEmpty() ? Ids.deviceId() : deviceId;
-        // re-using a device id replaces that device's previous token, like Synapse
-        sessions.values().removeIf(s -> s.userId().equals(userId) && s.deviceId().equals(device));
         Session session = new Session(Ids.accessToken(), userId, device);
         sessions.put(session.accessToken(), session);
         return session;

@@ -98,7 +98,10 @@ final class Homeserver {
     }
 
     void checkAliasServer(String alias) {
-        if (!alias.startsWith("#") || !alias.endsWith(":" + serverName) || alias.length() <= serverName.length() + 2) {
+        String localpart = alias.length() > serverName.length() + 2
+                ? alias.substring(1, alias.length() - serverName.length() - 1) : "";
+        if (!alias.startsWith("#") || !alias.endsWith(":" + serverName) || localpart.isEmpty()
+                || localpart.contains(":") || localpart.chars().anyMatch(Character::isWhitespace)) {
             throw MatrixError.invalidParam("Room alias must be #localpart:" + serverName);
         }
     }
