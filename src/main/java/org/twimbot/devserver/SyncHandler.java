@@ -104,28 +104,10 @@ final class SyncHandler {
                 continue;
             }
             String before = req.since() < 0 ? null : room.membershipAt(req.user(), req.since());
-            boolean changed = req.since() < 0 || member.pos() > req.since();
             switch (member.membership()) {
-                case "join" -> {
-                    boolean full = req.since() < 0 || req.fullState() || !"join".equals(before);
-                    if (full || room.latestPosition() > req.since()) {
-                        Map<String, Object> entry = joined(req, room, current, full);
-                        if (entry != null) {
-                            join.put(room.roomId(), entry);
-                        }
-                    }
-                }
-                case "invite" -> {
-                    if (changed) {
-                        invite.put(room.roomId(), Map.of("invite_state", Map.of("events", inviteState(room, member))));
-                    }
-                }
-                default -> { // leave or ban
-                    boolean wasIn = "join".equals(before) || "invite".equals(before);
-                    if (req.since() >= 0 ? changed && wasIn : req.filter().includeLeave()) {
-                        leave.put(room.roomId(), left(req, room, member));
-                    }
-                }
+                case "join" -> putIfPresent(join, room, joinEntry(req, room, current, before));
+                case "invite" -> putIfPresent(invite, room, inviteEntry(req, room, member));
+                default -> putIfPresent(leave, room, leaveEntry(req, room, member, before)); // leave or ban
             }
         }
         Map<String, Object> rooms = new LinkedHashMap<>();
@@ -133,6 +115,35 @@ final class SyncHandler {
         rooms.put("invite", invite);
         rooms.put("leave", leave);
         return rooms;
+    }
+
+    private static void putIfPresent(Map<String, Object> section, Room room, Map<String, Object> entry) {
+        if (entry != null) {
+            section.put(room.roomId(), entry);
+        }
+    }
+
+    /** A joined room is reported when new, newly joined, or when something happened in it. */
+    private Map<String, Object> joinEntry(Request req, Room room, long current, String before) {
+        boolean full = req.since() < 0 || req.fullState() || !"join".equals(before);
+        if (!full && room.latestPosition() <= req.since()) {
+            return null;
+        }
+        return joined(req, room, current, full);
+    }
+
+    private Map<String, Object> inviteEntry(Request req, Room room, StoredEvent invite) {
+        if (req.since() >= 0 && invite.pos() <= req.since()) {
+            return null; // already reported
+        }
+        return Map.of("invite_state", Map.of("events", inviteState(room, invite)));
+    }
+
+    /** Reported once, right after leaving (or rejecting); in initial syncs only with include_leave. */
+    private Map<String, Object> leaveEntry(Request req, Room room, StoredEvent leaveEvent, String before) {
+        boolean report = req.since() < 0 ? req.filter().includeLeave()
+                : leaveEvent.pos() > req.since() && ("join".equals(before) || "invite".equals(before));
+        return report ? left(req, room, leaveEvent) : null;
     }
 
     private Map<String, Object> joined(Request req, Room room, long current, boolean full) {

@@ -257,6 +257,29 @@ class SyncTest {
     }
 
     @Test
+    void aKickedMemberGetsTheRoomInLeaveOnceAndSeesHistoryOnlyUpToTheKick() {
+        String roomId = alice.createRoom(Map.of("preset", "public_chat"));
+        TestClient.ok(bob.post(rooms(roomId) + "/join", Map.of()));
+        String since = bob.sync(null, null, 0).text("next_batch");
+        String before = alice.send(roomId, "before the kick", "k1");
+        TestClient.ok(alice.post(rooms(roomId) + "/kick", Map.of("user_id", bob.userId, "reason", "bye")));
+        String after = alice.send(roomId, "after the kick", "k2");
+
+        Resp sync = bob.sync(since, null, 0);
+        JsonNode left = sync.json().path("rooms").path("leave").path(roomId).path("timeline").path("events");
+        assertEquals(List.of("m.room.message", "m.room.member"), types(left));
+        assertEquals(before, left.get(0).path("event_id").asText());
+        assertEquals("leave", left.get(1).path("content").path("membership").asText());
+        assertFalse(sync.json().path("rooms").path("join").has(roomId));
+
+        Resp next = bob.sync(sync.text("next_batch"), null, 0);
+        assertFalse(next.json().path("rooms").path("leave").has(roomId));
+        List<String> visible = ids(bob.get(rooms(roomId) + "/messages?dir=b&limit=50").json().path("chunk"));
+        assertTrue(visible.contains(before));
+        assertFalse(visible.contains(after));
+    }
+
+    @Test
     void joiningAfterAnInviteMovesTheRoomToJoinWithFullState() {
         String roomId = alice.createRoom(Map.of("preset", "private_chat", "name", "Secret"));
         TestClient.ok(alice.post(rooms(roomId) + "/invite", Map.of("user_id", bob.userId)));
