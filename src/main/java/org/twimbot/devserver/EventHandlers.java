@@ -63,6 +63,7 @@ final class EventHandlers {
             if (target == null || !target.roomId().equals(room.roomId())) {
                 throw MatrixError.notFound("Event not found");
             }
+            requireLevel(room, c.userId(), "m.room.redaction", false); // sending the redaction itself
             PowerLevels pl = room.powerLevels();
             if (!target.sender().equals(c.userId()) && pl.userLevel(c.userId()) < pl.redactLevel()) {
                 throw MatrixError.forbidden("You don't have permission to redact events");
