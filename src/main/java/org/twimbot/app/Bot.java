@@ -217,11 +217,32 @@ public final class Bot implements AutoCloseable {
         return ctx;
     }
 
-    /** Ends the loop after the batch in progress; the long-poll is cut short by interrupting it. */
+    /**
+     * Ends the loop: a batch being applied still commits (one transaction), a long-poll in
+     * flight is cancelled. Returns at once; see {@link #stopAndWait}.
+     */
     public void stop() {
         running = false;
+        client.cancelInFlight();
         Thread t = loopThread;
         if (t != null) t.interrupt();
+    }
+
+    /**
+     * Stops and waits for the loop to end, cancelling again while waiting: a sync started just
+     * after the flag was checked is cut short too.
+     *
+     * @return true when the loop ended within {@code timeout}
+     */
+    public boolean stopAndWait(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Thread t = loopThread;
+        do {
+            stop();
+            if (t == null) return true;
+            t.join(50);
+        } while (t.isAlive() && System.nanoTime() < deadline);
+        return !t.isAlive();
     }
 
     @Override

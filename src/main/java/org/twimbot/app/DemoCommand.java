@@ -50,8 +50,7 @@ final class DemoCommand implements Callable<Integer> {
                 say("editor " + week.editorUserId() + " sends !draft");
                 String draft = week.requestDraft(Duration.ofSeconds(30));
                 System.out.print(draft);
-                bot.stop();
-                loop.join(5_000);
+                bot.stopAndWait(Duration.ofSeconds(5));
             } finally {
                 client.close();
             }

@@ -28,12 +28,10 @@ final class RunCommand implements Callable<Integer> {
         RetryPolicy forever = new RetryPolicy(0, RetryPolicy.defaults().initialDelay(), RetryPolicy.defaults().maxDelay());
         MatrixClient client = new MatrixClient(cfg.homeserver().url(), forever);
         try (Store store = Store.open(cfg.store().path()); Bot bot = new Bot(cfg, store, client, Clock.systemUTC())) {
-            Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                log.info("stopping");
-                bot.stop();
+                log.info("stopping: finishing the current batch");
                 try {
-                    main.join(5_000);
+                    if (!bot.stopAndWait(java.time.Duration.ofSeconds(5))) log.warn("the sync loop did not end within 5 s");
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }

@@ -314,6 +314,14 @@ public final class MatrixClient implements AutoCloseable {
         return caller.call(http, get(url.build(), authenticated), response -> readLimited(response, mxc, maxBytes));
     }
 
+    /**
+     * Cancels every call in flight, so a thread blocked in a long-poll returns at once with an
+     * IOException; a blocking socket read does not notice {@link Thread#interrupt()}.
+     */
+    public void cancelInFlight() {
+        http.dispatcher().cancelAll();
+    }
+
     /** Releases the connection pool and dispatcher threads. */
     @Override
     public void close() {

@@ -54,9 +54,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     void stopBot() throws Exception {
-        bot.stop();
-        loop.join(10_000);
-        if (loop.isAlive()) throw new AssertionError("the bot did not stop within 10 s");
+        if (!bot.stopAndWait(Duration.ofSeconds(5))) throw new AssertionError("the bot did not stop within 5 s");
         if (loopFailure != null) throw new AssertionError("the sync loop died", loopFailure);
         client.close();
         store.close();

@@ -47,7 +47,7 @@ class CustomTemplateTest {
                 lines.get(0));
         assertEquals("projects=Conduit media=2022-10-28-iMgXy-s.png(image,mxc://c/1,/blog/img/2022-10-28-iMgXy-s.png)", lines.get(1));
         assertEquals("verbs=reports,says,announces prefix=/blog/img/", lines.get(2));
-        assertEquals("S servers Dept of Servers 🏢 20 Dept of Servers news=0", lines.get(3));
+        assertEquals("S servers Dept of Servers 🏢 🏢 20 Dept of Servers 🏢 news=0", lines.get(3));
         assertEquals("P Conduit Conduit [Conduit is a simple, fast and reliable chat server powered by Matrix] <https://conduit.rs> Conduit servers", lines.get(4));
         assertEquals("N #7 $aBcDeFg @timo:conduit.rs Timo https://matrix.to/#/@timo:conduit.rs " + expectedVerb("$aBcDeFg")
                 + " 2022-10-27T19:46:40Z images=2022-10-28-iMgXy-s.png videos=0 files=0", lines.get(5));

@@ -28,10 +28,10 @@ final class Fixtures {
 
     static Catalog catalog() {
         return new Catalog(
-                List.of(new Section("clients", "📱", "Dept of Clients", 30, List.of()),
-                        new Section("spec", "📜", "Dept of Spec", 10, List.of()),
-                        new Section("servers", "🏢", "Dept of Servers", 20, List.of()),
-                        new Section("bots", "🤖", "Dept of Bots", 40, List.of())),
+                List.of(new Section("clients", "📱", "Dept of Clients 📱", 30, List.of()),
+                        new Section("spec", "📜", "Dept of Spec 📜", 10, List.of()),
+                        new Section("servers", "🏢", "Dept of Servers 🏢", 20, List.of()),
+                        new Section("bots", "🤖", "Dept of Bots 🤖", 40, List.of())),
                 List.of(new Project("Conduit", "Conduit", "Conduit is a simple, fast and reliable chat server powered by Matrix",
                                 "https://conduit.rs", "servers", List.of(), List.of()),
                         new Project("Synapse", "Synapse", "Synapse is a Matrix homeserver implementation developed by the matrix.org core team",

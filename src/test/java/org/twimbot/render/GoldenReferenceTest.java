@@ -22,11 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GoldenReferenceTest {
 
     private static final Catalog CATALOG = new Catalog(
-            List.of(new Section("servers", "🏢", "Dept of Servers", 20, List.of()),
-                    new Section("deployment", "📥️", "Homeserver Deployment", 21, List.of()),
-                    new Section("clients", "📱", "Dept of Clients", 30, List.of()),
-                    new Section("nonchat", "🎛️", "Dept of Non Chat Clients", 31, List.of()),
-                    new Section("sdks", "🧰", "Dept of SDKs and Frameworks", 40, List.of())),
+            List.of(new Section("servers", "🏢", "Dept of Servers 🏢", 20, List.of()),
+                    new Section("deployment", "📥️", "Homeserver Deployment 📥️", 21, List.of()),
+                    new Section("clients", "📱", "Dept of Clients 📱", 30, List.of()),
+                    new Section("nonchat", "🎛️", "Dept of Non Chat Clients 🎛️", 31, List.of()),
+                    new Section("sdks", "🧰", "Dept of SDKs and Frameworks 🧰", 40, List.of())),
             List.of(new Project("conduit", "Conduit", "Conduit is a simple, fast and reliable chat server powered by Matrix",
                             "https://conduit.rs", "servers", List.of(), List.of()),
                     new Project("synapse", "Synapse", "Synapse is a Matrix homeserver implementation developed by the matrix.org core team",
