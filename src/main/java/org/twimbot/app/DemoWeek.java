@@ -115,6 +115,9 @@ public final class DemoWeek implements AutoCloseable {
         editor.say(roomId, "!draft");
         RoomEvent file = editor.await(roomId, e -> botUserId().equals(e.sender()) && "m.file".equals(e.msgtype()), timeout)
                 .orElseThrow(() -> new IOException("the bot did not upload a draft within " + timeout));
+        // the summary notice follows the file; waiting for it lets the bot finish before the demo stops it
+        editor.await(roomId, e -> botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype())
+                && e.body() != null && e.body().startsWith("Draft for"), timeout);
         String mxc = file.content().path("url").asText();
         return new String(editor.client().download(mxc, 10_000_000), StandardCharsets.UTF_8);
     }
