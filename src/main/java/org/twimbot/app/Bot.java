@@ -82,8 +82,9 @@ public final class Bot implements AutoCloseable {
         refreshPowerLevels(client.roomState(editors, "m.room.power_levels", ""));
         intake = new Intake(botUserId, submissions, editors, config.commands().prefix(), ctx.submissionText());
         applier = new ActionApplier(ctx);
+        MediaCache media = new MediaCache(config.media().dir(), client, config.media().maxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
-                editors, clock);
+                editors, media, clock);
         outbox = new OutboxSender(store, client, drafts);
         backfill = new Backfill(client, store, SyncFilter.roomEventFilter(JSON));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors)))));

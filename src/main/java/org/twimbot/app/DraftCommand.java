@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.twimbot.catalog.Catalog;
 import org.twimbot.commands.DraftSource;
 import org.twimbot.config.BotConfig;
 import org.twimbot.render.DraftRenderer;
@@ -30,6 +31,10 @@ final class DraftCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--author", defaultValue = "", description = "author name for the front matter")
     String author;
 
+    @CommandLine.Option(names = "--media-dir", paramLabel = "DIR",
+            description = "copy the post's pictures and videos here, under the names the post uses")
+    Path mediaDir;
+
     @Override
     public Integer call() throws Exception {
         BotConfig cfg = config.loadOrReport();
@@ -48,7 +53,17 @@ final class DraftCommand implements Callable<Integer> {
                 System.err.println(edition == null ? "there is no open edition yet" : "there is no edition " + edition);
                 return 1;
             }
-            String markdown = new DraftRenderer(cfg.render()).render(request.get(), cfg.catalog());
+            DraftRenderer renderer = new DraftRenderer(cfg.render());
+            Catalog catalog = cfg.catalog().withProjects(store.read(tx -> tx.catalogProjects().all()));
+            String markdown = renderer.render(request.get(), catalog);
+            if (mediaDir != null) {
+                // offline: only what the bot already downloaded for an earlier !draft is available
+                MediaCache.Outcome media = new MediaCache(cfg.media().dir(), null, cfg.media().maxBytes())
+                        .fetch(renderer.mediaFiles(request.get(), catalog));
+                int copied = MediaCache.copyTo(media, mediaDir);
+                System.err.println("copied " + copied + " media files to " + mediaDir);
+                media.problems().forEach(p -> System.err.println("media missing: " + p));
+            }
             if (output == null) {
                 System.out.print(markdown);
             } else {

@@ -2,8 +2,12 @@ package org.twimbot.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,14 +15,20 @@ import org.twimbot.catalog.Catalog;
 import org.twimbot.commands.DraftSource;
 import org.twimbot.commands.DraftSummary;
 import org.twimbot.matrix.MatrixClient;
+import org.twimbot.render.DraftBundle;
 import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
+import org.twimbot.render.MediaFile;
 import org.twimbot.render.PreviewHtml;
 import org.twimbot.store.Edition;
 import org.twimbot.store.Store;
 import org.twimbot.store.Submission;
 
-/** Renders an edition from the store and uploads it to a room as {@code twim-YYYY-MM-DD.md} plus a summary notice. */
+/**
+ * Renders an edition from the store and delivers it: {@code !draft} uploads
+ * {@code twim-YYYY-MM-DD.md} plus a summary notice; {@code !bundle} uploads a zip of the post and
+ * its media under the names the post uses.
+ */
 final class DraftPublisher {
     private static final Logger log = LoggerFactory.getLogger(DraftPublisher.class);
 
@@ -27,20 +37,26 @@ final class DraftPublisher {
     private final DraftRenderer renderer;
     private final Supplier<Catalog> catalog;
     private final String editorsRoomId;
+    private final MediaCache media;
     private final Clock clock;
 
     DraftPublisher(Store store, MatrixClient client, DraftRenderer renderer, Supplier<Catalog> catalog, String editorsRoomId,
-            Clock clock) {
+            MediaCache media, Clock clock) {
         this.store = store;
         this.client = client;
         this.renderer = renderer;
         this.catalog = catalog;
         this.editorsRoomId = editorsRoomId;
+        this.media = media;
         this.clock = clock;
     }
 
-    /** The rendered draft of {@code editionId}, the summary and the submissions it came from, read in one snapshot. */
-    record Rendered(Edition edition, String markdown, String summary, String fileName) {}
+    /** The rendered draft of an edition, its summary and its media, read in one snapshot. */
+    record Rendered(Edition edition, String markdown, String summary, List<MediaFile> media) {
+        String fileName() {
+            return "twim-" + edition.date() + ".md";
+        }
+    }
 
     Rendered render(long editionId, String requester) {
         Catalog current = catalog.get();
@@ -49,25 +65,48 @@ final class DraftPublisher {
             String author = DraftSource.displayName(tx, editorsRoomId, requester);
             DraftRequest request = DraftSource.load(tx, edition, author, clock.instant());
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
-            String markdown = renderer.render(request, current);
-            return new Rendered(edition, markdown, DraftSummary.of(request, current, submissions),
-                    "twim-" + edition.date() + ".md");
+            return new Rendered(edition, renderer.render(request, current), DraftSummary.of(request, current, submissions),
+                    renderer.mediaFiles(request, current));
         });
-    }
-
-    /** Clients show the HTML instead of the body, so the summary leads the HTML too, then the post itself. */
-    static String previewHtml(Rendered r) {
-        String summary = r.summary().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
-        return "<p>" + summary + "</p><hr>" + PreviewHtml.toHtml(r.markdown());
     }
 
     void publish(String roomId, String txnId, long editionId, String requester) throws IOException {
         Rendered r = render(editionId, requester);
+        MediaCache.Outcome fetched = media.fetch(r.media());
+        String summary = withMediaProblems(r.summary(), fetched);
         byte[] bytes = r.markdown().getBytes(StandardCharsets.UTF_8);
         client.sendFile(roomId, txnId, bytes, "text/markdown; charset=utf-8", r.fileName(), r.fileName());
-        client.sendNotice(roomId, txnId + ".summary", r.summary(), previewHtml(r));
+        client.sendNotice(roomId, txnId + ".summary", summary, previewHtml(summary, r.markdown()));
         long now = clock.millis();
         store.write(tx -> tx.submissions().markDrafted(editionId, now));
-        log.info("draft {} uploaded ({} bytes) for {}", r.fileName(), bytes.length, requester);
+        log.info("draft {} uploaded ({} bytes, {} of {} media available) for {}", r.fileName(), bytes.length,
+                fetched.available().size(), r.media().size(), requester);
+    }
+
+    void publishBundle(String roomId, String txnId, long editionId, String requester) throws IOException {
+        Rendered r = render(editionId, requester);
+        MediaCache.Outcome fetched = media.fetch(r.media());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> e : fetched.available().entrySet()) files.put(e.getKey(), Files.readAllBytes(e.getValue()));
+        byte[] zip = DraftBundle.zip(r.fileName(), r.markdown(), files);
+        String zipName = "twim-" + r.edition().date() + ".zip";
+        client.sendFile(roomId, txnId, zip, "application/zip", zipName, zipName);
+        String summary = "Bundle " + zipName + ": the post and " + files.size() + (files.size() == 1 ? " media file" : " media files");
+        client.sendNotice(roomId, txnId + ".summary", withMediaProblems(summary, fetched), null);
+        log.info("bundle {} uploaded ({} bytes) for {}", zipName, zip.length, requester);
+    }
+
+    private static String withMediaProblems(String summary, MediaCache.Outcome fetched) {
+        if (fetched.problems().isEmpty()) return summary;
+        StringBuilder sb = new StringBuilder(summary);
+        if (!summary.contains("\nWarnings:")) sb.append("\nWarnings:");
+        fetched.problems().forEach(p -> sb.append("\n⚠ media missing: ").append(p));
+        return sb.toString();
+    }
+
+    /** Clients show the HTML instead of the body, so the summary leads the HTML too, then the post itself. */
+    static String previewHtml(String summary, String markdown) {
+        String escaped = summary.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
+        return "<p>" + escaped + "</p><hr>" + PreviewHtml.toHtml(markdown);
     }
 }

@@ -63,6 +63,8 @@ final class OutboxSender {
             case Replies.REACTION -> client.react(entry.roomId(), entry.txnId(), p.path("target").asText(), p.path("key").asText());
             case Replies.DRAFT -> drafts.publish(entry.roomId(), entry.txnId(), p.path("edition").asLong(),
                     p.path("requester").asText());
+            case Replies.BUNDLE -> drafts.publishBundle(entry.roomId(), entry.txnId(), p.path("edition").asLong(),
+                    p.path("requester").asText());
             default -> log.error("unknown outbox entry kind {}; dropping it", entry.kind());
         }
     }

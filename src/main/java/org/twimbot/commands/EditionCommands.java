@@ -23,6 +23,8 @@ final class EditionCommands {
     void register(Map<String, Command> commands) {
         commands.put("draft", new Command("draft", "render the open week as a Markdown post and upload it here",
                 (tx, c, a) -> new Replies(tx).draft(c.event().roomId(), c.event().eventId(), open(tx).id(), c.event().sender())));
+        commands.put("bundle", new Command("bundle", "a zip of the draft and every picture and video, named as the post references them",
+                (tx, c, a) -> new Replies(tx).bundle(c.event().roomId(), c.event().eventId(), open(tx).id(), c.event().sender())));
         commands.put("live", new Command("live URL", "set the week's Matrix Live video (\"" + ctx.config().commands().prefix()
                 + "live off\" clears it)", this::live));
         commands.put("publish", new Command("publish", "close the open week (archived) and open the next", this::publish));

@@ -13,6 +13,7 @@ public final class Replies {
     public static final String NOTICE = "notice";
     public static final String REACTION = "reaction";
     public static final String DRAFT = "draft";
+    public static final String BUNDLE = "bundle";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final StoreTx tx;
@@ -33,7 +34,16 @@ public final class Replies {
 
     /** The draft is rendered when it is sent, from the state committed by then. */
     public void draft(String roomId, String causeEventId, long editionId, String requester) throws SQLException {
+        delivery(DRAFT, roomId, causeEventId, editionId, requester);
+    }
+
+    /** A zip of the draft and its media, built when it is sent. */
+    public void bundle(String roomId, String causeEventId, long editionId, String requester) throws SQLException {
+        delivery(BUNDLE, roomId, causeEventId, editionId, requester);
+    }
+
+    private void delivery(String kind, String roomId, String causeEventId, long editionId, String requester) throws SQLException {
         ObjectNode p = JSON.createObjectNode().put("edition", editionId).put("requester", requester).put("cause", causeEventId);
-        tx.outbox().enqueue(DRAFT, roomId, TxnIds.of(causeEventId, "draft"), p.toString());
+        tx.outbox().enqueue(kind, roomId, TxnIds.of(causeEventId, kind), p.toString());
     }
 }

@@ -27,8 +27,12 @@ final class BotHarness implements AutoCloseable {
     private volatile Throwable loopFailure;
 
     BotHarness(Path dir, Clock clock) throws Exception {
+        this(dir, clock, DevServer.Options.defaults());
+    }
+
+    BotHarness(Path dir, Clock clock, DevServer.Options options) throws Exception {
         this.dir = dir;
-        this.server = DevServer.start(0, "localhost");
+        this.server = DevServer.start(options);
         this.week = new DemoWeek(server.baseUrl(), "localhost");
         week.cast();
         this.config = ConfigLoader.parse(DemoCommand.demoConfig(server.baseUrl(), week), dir, Map.of());
