@@ -136,21 +136,33 @@ public final class Bot implements AutoCloseable {
     /** One sync round: fetch, apply in one transaction with the new token, send what is owed. */
     public void syncOnce(int timeoutMs) throws IOException {
         Optional<String> since = store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN));
-        SyncBatch batch = client.sync(since.orElse(null), filterId, since.isPresent() ? timeoutMs : 0);
+        SyncBatch batch;
+        boolean recovering = false;
+        try {
+            batch = client.sync(since.orElse(null), filterId, since.isPresent() ? timeoutMs : 0);
+        } catch (MatrixException e) {
+            if (since.isEmpty() || e.httpStatus() != 400) throw e;
+            // the server forgot our position (database restored, token expired): never skip what happened since
+            log.warn("the homeserver rejected the stored sync position ({} {}); syncing afresh and back-filling "
+                    + "to the last processed event", e.errcode(), e.getMessage());
+            batch = client.sync(null, filterId, 0);
+            recovering = true;
+        }
         handleInvites(batch.invitedRoomIds());
         Map<String, List<RoomEvent>> filled = new HashMap<>();
         for (RoomTimeline room : batch.rooms()) {
             List<RoomEvent> events = room.events();
-            if (room.limited() && since.isPresent()) events = backfill.fill(room);
+            if ((room.limited() && since.isPresent()) || recovering) events = backfill.fill(room);
             filled.put(room.roomId(), events);
         }
+        SyncBatch synced = batch;
         boolean initial = since.isEmpty();
         store.write(tx -> {
-            for (RoomTimeline room : batch.rooms()) {
+            for (RoomTimeline room : synced.rooms()) {
                 for (RoomEvent e : room.state()) apply(tx, e, true);
                 for (RoomEvent e : filled.get(room.roomId())) apply(tx, e, !initial || e.isState());
             }
-            tx.settings().put(SettingsTable.SYNC_TOKEN, batch.nextBatch());
+            tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
         if (initial) log.info("first start: synced; earlier room history is not imported");
         ready.countDown();
@@ -168,8 +180,7 @@ public final class Bot implements AutoCloseable {
             if ("m.room.power_levels".equals(e.type()) && e.roomId().equals(ctx.editorsRoomId()) && e.isState()) {
                 refreshPowerLevels(e.content());
             }
-            Optional<Action> action = intake.interpret(e);
-            if (action.isPresent()) applier.apply(tx, action.get());
+            for (Action action : intake.interpretAll(e)) applier.apply(tx, action);
         } catch (RuntimeException ex) {
             log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), ex.toString(), ex);
         }

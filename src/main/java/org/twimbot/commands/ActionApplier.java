@@ -10,19 +10,21 @@ import org.twimbot.store.StoreTx;
  */
 public final class ActionApplier {
     private final SubmissionDesk submissions;
+    private final MediaDesk media;
     private final Curator curation;
     private final CommandRunner commands;
 
     public ActionApplier(BotContext ctx) {
         Refusals refusals = new Refusals(ctx.clock());
         this.submissions = new SubmissionDesk(ctx);
-        this.curation = new Curator(ctx, refusals, submissions);
-        this.commands = new CommandRunner(ctx, refusals, curation, submissions);
+        this.media = new MediaDesk(ctx);
+        this.curation = new Curator(ctx, refusals, submissions, media);
+        this.commands = new CommandRunner(ctx, refusals, curation, submissions, media);
     }
 
     public void apply(StoreTx tx, Action action) throws SQLException {
         if (action instanceof Action.Submit s) {
-            submissions.submit(tx, s.event(), s.body(), s.html(), false);
+            submissions.submit(tx, s);
         } else if (action instanceof Action.React r) {
             curation.react(tx, r);
         } else if (action instanceof Action.Redact r) {
@@ -30,7 +32,7 @@ public final class ActionApplier {
         } else if (action instanceof Action.Command c) {
             commands.run(tx, c);
         } else if (action instanceof Action.Media m) {
-            submissions.media(tx, m);
+            media.media(tx, m);
         } else if (action instanceof Action.Edit e) {
             submissions.edit(tx, e);
         } else if (action instanceof Action.Chatter c) {

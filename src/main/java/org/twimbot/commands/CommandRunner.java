@@ -16,11 +16,11 @@ final class CommandRunner {
     private final BotContext ctx;
     private final Refusals refusals;
 
-    CommandRunner(BotContext ctx, Refusals refusals, Curator curator, SubmissionDesk submissions) {
+    CommandRunner(BotContext ctx, Refusals refusals, Curator curator, SubmissionDesk submissions, MediaDesk media) {
         this.ctx = ctx;
         this.refusals = refusals;
         commands.put("help", new Command("help", "the commands, one line each", (tx, c, a) -> a.say(helpText())));
-        new ItemCommands(ctx, curator, submissions).register(commands);
+        new ItemCommands(ctx, curator, submissions, media).register(commands);
         new EditionCommands(ctx).register(commands);
         new CatalogCommands(ctx).register(commands);
         new AboutCommand(ctx).register(commands);

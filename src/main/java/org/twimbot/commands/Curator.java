@@ -10,6 +10,7 @@ import org.twimbot.intake.Action;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
+import org.twimbot.store.SubmissionsTable;
 
 /**
  * Editors' decisions on submissions — place, reject, restore, unassign — whether made by reaction
@@ -20,22 +21,26 @@ final class Curator {
     private final BotContext ctx;
     private final Refusals refusals;
     private final SubmissionDesk submissions;
+    private final MediaDesk media;
 
-    Curator(BotContext ctx, Refusals refusals, SubmissionDesk submissions) {
+    Curator(BotContext ctx, Refusals refusals, SubmissionDesk submissions, MediaDesk media) {
         this.ctx = ctx;
         this.refusals = refusals;
         this.submissions = submissions;
+        this.media = media;
     }
 
     void react(StoreTx tx, Action.React r) throws SQLException {
         String key = Catalog.normalizeKey(r.key());
         String sender = r.event().sender();
         if (key.equals(Catalog.normalizeKey(ctx.config().submissions().submitEmoji()))) {
-            submissions.submitByReaction(tx, r);
+            if (!media.attachByReaction(tx, r.targetEventId(), sender)) {
+                submissions.submitRemembered(tx, r.targetEventId(), sender, SubmissionsTable.Via.REACTION);
+            }
             return;
         }
         Optional<Submission> target = tx.submissions().byEventId(r.targetEventId());
-        if (target.isEmpty()) return;
+        if (target.isEmpty() || archived(tx, target.get())) return;
         boolean reject = key.equals(Catalog.normalizeKey(ctx.config().curation().rejectEmoji()));
         Optional<PlacementTarget> placement = reject ? Optional.empty() : PlacementTarget.resolve(ctx.currentCatalog(), key);
         if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation
@@ -86,24 +91,37 @@ final class Curator {
         Optional<Submission> submission = tx.submissions().byEventId(r.targetEventId());
         if (submission.isPresent()) {
             Submission s = submission.get();
+            if (archived(tx, s)) return;
             // the homeserver already removed the message; the post must not keep what the room no longer shows
             tx.submissions().markDeleted(s.id(), true);
             log.info("submission #{} redacted by {}", s.number(), by);
             audit(tx, r.event().eventId(), "#" + s.number() + " was deleted by " + by + " and leaves the draft");
             return;
         }
+        submissions.redactEdit(tx, r.targetEventId());
+        tx.messages().forget(r.targetEventId()); // a deleted chat line can no longer be submitted
         List<Placement> undone = tx.placements().removeBySource(r.targetEventId());
         for (Placement p : undone) {
             Submission s = tx.submissions().byId(p.submissionId()).orElseThrow();
+            if (archived(tx, s)) {
+                tx.placements().restore(p.id()); // a published week is history: withdrawing a reaction now changes nothing
+                continue;
+            }
             log.info("#{} no longer in {}", s.number(), p.key());
             audit(tx, r.event().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + by + ")");
         }
         for (long id : tx.rejections().removeBySource(r.targetEventId())) {
             Submission s = tx.submissions().byId(id).orElseThrow();
+            if (archived(tx, s)) continue;
             if (!tx.rejections().isRejected(id)) tx.submissions().setRejected(id, false);
             audit(tx, r.event().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + by + ")");
         }
         if (tx.media().detach(r.targetEventId())) log.info("media {} detached (redacted)", r.targetEventId());
+    }
+
+    /** Submissions of published editions are history; room events no longer change them ({@code !reopen} first). */
+    static boolean archived(StoreTx tx, Submission s) throws SQLException {
+        return tx.editions().byId(s.editionId()).map(e -> !e.open()).orElse(false);
     }
 
     void refuse(StoreTx tx, String roomId, String causeEventId, String sender) throws SQLException {

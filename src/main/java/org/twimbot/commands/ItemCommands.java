@@ -8,18 +8,21 @@ import org.twimbot.intake.Action;
 import org.twimbot.store.Edition;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
+import org.twimbot.store.SubmissionsTable;
 
 /** Commands on one item, by number ({@code !assign 3 Synapse}) or as a reply to it ({@code !project Synapse}). */
 final class ItemCommands {
     private final BotContext ctx;
     private final Curator curator;
     private final SubmissionDesk submissions;
+    private final MediaDesk media;
     private final StatusReport status;
 
-    ItemCommands(BotContext ctx, Curator curator, SubmissionDesk submissions) {
+    ItemCommands(BotContext ctx, Curator curator, SubmissionDesk submissions, MediaDesk media) {
         this.ctx = ctx;
         this.curator = curator;
         this.submissions = submissions;
+        this.media = media;
         this.status = new StatusReport(ctx);
     }
 
@@ -43,6 +46,8 @@ final class ItemCommands {
             if (s.isPresent()) curator.restore(tx, s.get(), c.event().eventId(), c.event().sender());
         }));
         commands.put("twim", new Command("twim", "(as a reply) submit that message as news", this::twim));
+        commands.put("attach", new Command("attach [N]", "(as a reply to an image, video or file) attach it to item N, "
+                + "or to the sender's latest item", this::attach));
     }
 
     private void place(StoreTx tx, Action.Command c, Command.Answer a, boolean byNumber) throws SQLException {
@@ -73,7 +78,22 @@ final class ItemCommands {
             a.say("That message is already submitted.");
             return;
         }
-        submissions.submitRemembered(tx, c.replyTo(), c.event().sender(), c.event().roomId(), c.event().eventId());
+        submissions.submitRemembered(tx, c.replyTo(), c.event().sender(), SubmissionsTable.Via.COMMAND);
+    }
+
+    private void attach(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
+        if (c.replyTo() == null) {
+            a.say("Reply " + ctx.config().commands().prefix() + "attach N to the image, video or file to attach.");
+            return;
+        }
+        Submission explicit = null;
+        if (!c.args().isEmpty()) {
+            Optional<Submission> s = byNumber(tx, c.args().get(0), a);
+            if (s.isEmpty()) return;
+            explicit = s.get();
+        }
+        String problem = media.attachByCommand(tx, c.replyTo(), explicit, c.event().sender());
+        if (problem != null) a.say(problem);
     }
 
     /** The item a command is about: the replied-to submission, else the number in the first argument. */

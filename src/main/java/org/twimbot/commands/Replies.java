@@ -22,9 +22,10 @@ public final class Replies {
         this.tx = tx;
     }
 
+    /** The text is part of the transaction id: one cause may owe several different lines (one per undone placement). */
     public void notice(String roomId, String causeEventId, String purpose, String body) throws SQLException {
         ObjectNode p = JSON.createObjectNode().put("body", body);
-        tx.outbox().enqueue(NOTICE, roomId, TxnIds.of(causeEventId, purpose), p.toString());
+        tx.outbox().enqueue(NOTICE, roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), p.toString());
     }
 
     public void react(String roomId, String targetEventId, String key) throws SQLException {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.twimbot.store.Edition;
+import org.twimbot.store.MessagesTable;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
@@ -23,10 +24,16 @@ final class StatusReport {
         long live = all.stream().filter(Submission::live).count();
         sb.append(live).append(live == 1 ? " item" : " items");
         for (Submission s : all) {
-            if (s.deleted()) continue;
+            if (s.deleted() || s.withdrawn()) continue;
             sb.append("\n#").append(s.number()).append(' ').append(s.sender()).append(" — ")
                     .append(s.rejected() ? "rejected" : placement(tx.placements().active(s.id())))
                     .append(" — ").append(excerpt(s.body())).append(' ').append(BotContext.link(s.roomId(), s.eventId()));
+            int media = tx.media().ofSubmission(s.id()).size();
+            if (media > 0) sb.append(" (").append(media).append(media == 1 ? " attachment)" : " attachments)");
+            // replies in the thread are offered, never merged: the author may be answering a question
+            for (MessagesTable.Message f : tx.messages().followUps(s.eventId(), s.sender())) {
+                sb.append("\n    ↳ follow-up: ").append(excerpt(f.body())).append(' ').append(BotContext.link(f.roomId(), f.eventId()));
+            }
         }
         return sb.toString();
     }

@@ -15,12 +15,18 @@ import org.twimbot.intake.Action;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.store.Edition;
+import org.twimbot.store.EditsTable;
 import org.twimbot.store.MessagesTable;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
+import org.twimbot.store.SubmissionsTable.Via;
 
-/** Stores submissions (length rules, acknowledgement, suggestions), remembers chatter, applies edits and media. */
+/**
+ * Submissions through their life: stored (length rules, acknowledgement, suggestions), edited in
+ * any arrival order, withdrawn and restored by edits of the prefix. Chatter is remembered so it
+ * can become news later.
+ */
 final class SubmissionDesk {
     private static final Logger log = LoggerFactory.getLogger(SubmissionDesk.class);
     /** More suggestion reactions than this is noise, not help. */
@@ -31,14 +37,17 @@ final class SubmissionDesk {
         this.ctx = ctx;
     }
 
-    /** A news message: stored unless already stored or breaking a length rule (then the sender is told why). */
-    Optional<Submission> submit(StoreTx tx, RoomEvent event, String body, String html, boolean bypassMinLength)
-            throws SQLException {
-        return submit(tx, event.eventId(), event.roomId(), event.sender(), event.originServerTs(), body, html, bypassMinLength);
+    /** A message that starts like news. */
+    void submit(StoreTx tx, Action.Submit s) throws SQLException {
+        RoomEvent e = s.event();
+        tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), e.body(),
+                e.formattedBody(), null));
+        submit(tx, e.eventId(), e.roomId(), e.sender(), e.originServerTs(), s.body(), s.html(), false, Via.PREFIX);
     }
 
+    /** Stores a submission unless already stored or breaking a length rule (then the sender is told why). */
     Optional<Submission> submit(StoreTx tx, String eventId, String roomId, String sender, long ts, String body, String html,
-            boolean bypassMinLength) throws SQLException {
+            boolean bypassMinLength, Via via) throws SQLException {
         if (tx.submissions().byEventId(eventId).isPresent()) return Optional.empty();
         BotConfig.Submissions rules = ctx.config().submissions();
         Replies replies = new Replies(tx);
@@ -56,11 +65,12 @@ final class SubmissionDesk {
             return Optional.empty();
         }
         Edition edition = openEdition(tx);
-        Submission s = tx.submissions().insert(edition.id(), eventId, roomId, sender, ts, body, html).orElseThrow();
+        Submission s = tx.submissions().insert(edition.id(), eventId, roomId, sender, ts, body, html, via).orElseThrow();
         log.info("stored submission #{} from {} ({})", s.number(), sender, eventId);
         if (!rules.ackReaction().isEmpty()) replies.react(roomId, eventId, rules.ackReaction());
         if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, "ack", rules.ackText().replace("{user}", sender));
         suggest(tx, s, replies);
+        if (tx.edits().latest(eventId, sender).isPresent()) refresh(tx, eventId, eventId); // edits that arrived before it
         return Optional.of(s);
     }
 
@@ -87,14 +97,8 @@ final class SubmissionDesk {
         }
     }
 
-    /** The submit emoji on a message: by an editor, or by its author (who forgot the prefix). */
-    void submitByReaction(StoreTx tx, Action.React r) throws SQLException {
-        submitRemembered(tx, r.targetEventId(), r.event().sender(), r.event().roomId(), r.event().eventId());
-    }
-
-    /** Submits a remembered message on behalf of {@code by}; editors bypass the minimum length. */
-    void submitRemembered(StoreTx tx, String messageEventId, String by, String replyRoom, String causeEventId)
-            throws SQLException {
+    /** Submits a remembered message on behalf of {@code by} (the author or an editor; editors bypass the minimum length). */
+    void submitRemembered(StoreTx tx, String messageEventId, String by, Via via) throws SQLException {
         Optional<MessagesTable.Message> message = tx.messages().byEventId(messageEventId);
         if (message.isEmpty()) return;
         MessagesTable.Message m = message.get();
@@ -104,54 +108,87 @@ final class SubmissionDesk {
             return;
         }
         SubmissionText.Stripped text = ctx.submissionText().asSubmission(m.body(), m.html());
-        submit(tx, m.eventId(), m.roomId(), m.sender(), m.originTs(), text.body(), text.html(), editor);
+        submit(tx, m.eventId(), m.roomId(), m.sender(), m.originTs(), text.body(), text.html(), editor, via);
     }
 
     void remember(StoreTx tx, Action.Chatter c) throws SQLException {
         RoomEvent e = c.event();
-        tx.messages().remember(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), c.body(), c.html());
+        tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), c.body(),
+                c.html(), c.relatedEventId()));
+        if (tx.edits().latest(e.eventId(), e.sender()).isPresent()) refresh(tx, e.eventId(), e.eventId()); // an edit came first
+    }
+
+    /** Records an edit and brings its target up to date; an edit of an unknown event waits for it. */
+    void edit(StoreTx tx, Action.Edit edit) throws SQLException {
+        RoomEvent e = edit.event();
+        tx.edits().add(e.eventId(), edit.targetEventId(), e.sender(), e.originServerTs(), edit.newBody(), edit.newHtml());
+        refresh(tx, edit.targetEventId(), e.eventId());
+    }
+
+    /** A redacted edit no longer counts: the previous version comes back. */
+    void redactEdit(StoreTx tx, String editEventId) throws SQLException {
+        Optional<String> target = tx.edits().redact(editEventId);
+        if (target.isPresent()) refresh(tx, target.get(), editEventId);
     }
 
     /**
-     * The latest edit by the original sender replaces the stored text; an edit that adds the
-     * prefix to a remembered message submits it.
+     * Sets the text of a message or submission from its latest edit by its author (others' edits
+     * never count). An edit removing the prefix withdraws a prefix submission; restoring it brings
+     * it back; an edit adding the prefix to a remembered message submits it. {@code causeEventId}
+     * (the edit, or the redacted edit) names the audit line, so a replay cannot post it twice.
      */
-    void edit(StoreTx tx, Action.Edit edit) throws SQLException {
-        RoomEvent e = edit.event();
-        Optional<Submission> target = tx.submissions().byEventId(edit.targetEventId());
-        if (target.isEmpty()) {
-            Optional<MessagesTable.Message> m = tx.messages().byEventId(edit.targetEventId());
-            if (m.isPresent() && m.get().sender().equals(e.sender())) {
-                tx.messages().remember(m.get().eventId(), m.get().roomId(), m.get().sender(), m.get().originTs(),
-                        edit.newBody(), edit.newHtml());
-                Optional<SubmissionText.Stripped> now = ctx.submissionText().recognise(edit.newBody(), edit.newHtml());
-                if (now.isPresent()) {
-                    submit(tx, m.get().eventId(), m.get().roomId(), m.get().sender(), m.get().originTs(), now.get().body(),
-                            now.get().html(), false);
-                }
-            }
+    void refresh(StoreTx tx, String targetEventId, String causeEventId) throws SQLException {
+        Optional<Submission> submission = tx.submissions().byEventId(targetEventId);
+        if (submission.isPresent()) {
+            refreshSubmission(tx, submission.get(), causeEventId);
             return;
         }
-        Submission s = target.get();
-        if (!e.sender().equals(s.sender())) {
-            log.warn("ignoring edit {} of #{}: {} is not the author", e.eventId(), s.number(), e.sender());
-            return;
+        Optional<MessagesTable.Message> message = tx.messages().byEventId(targetEventId);
+        if (message.isEmpty()) return;
+        MessagesTable.Message m = message.get();
+        Optional<EditsTable.Edit> latest = tx.edits().latest(m.eventId(), m.sender());
+        if (latest.isEmpty()) return;
+        Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(latest.get().body(), latest.get().html());
+        if (news.isPresent() && m.roomId().equals(ctx.submissionsRoomId())) {
+            log.info("message {} became news by an edit", m.eventId());
+            submit(tx, m.eventId(), m.roomId(), m.sender(), m.originTs(), news.get().body(), news.get().html(), false, Via.PREFIX);
         }
-        if (s.editedTs() != null && s.editedTs() > e.originServerTs()) return; // an older edit arriving late
-        SubmissionText.Stripped text = ctx.submissionText().asSubmission(edit.newBody(), edit.newHtml());
-        tx.submissions().updateText(s.id(), text.body(), text.html(), e.originServerTs());
-        log.info("submission #{} edited by {}", s.number(), e.sender());
     }
 
-    /** Media replying to (or threaded under) the sender's own submission is attached to it. */
-    void media(StoreTx tx, Action.Media m) throws SQLException {
-        if (m.relatedEventId() == null) return;
-        Optional<Submission> target = tx.submissions().byEventId(m.relatedEventId());
-        if (target.isEmpty() || !target.get().sender().equals(m.event().sender())) return;
-        if (tx.media().attach(target.get().id(), m.event().eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(),
-                m.event().originServerTs())) {
-            log.info("attached {} {} to submission #{}", m.kind(), m.event().eventId(), target.get().number());
+    private void refreshSubmission(StoreTx tx, Submission s, String causeEventId) throws SQLException {
+        if (Curator.archived(tx, s)) return; // the published post is history
+        Optional<EditsTable.Edit> latest = tx.edits().latest(s.eventId(), s.sender());
+        if (latest.isEmpty()) {
+            var original = tx.submissions().original(s.id());
+            tx.submissions().updateText(s.id(), original.body(), original.html(), null);
+            if (s.withdrawn()) restore(tx, s, causeEventId, "its edit was deleted");
+            return;
         }
+        EditsTable.Edit edit = latest.get();
+        Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(edit.body(), edit.html());
+        boolean byPrefix = tx.submissions().via(s.id()) == Via.PREFIX;
+        SubmissionText.Stripped text = news.orElseGet(() -> ctx.submissionText().asSubmission(edit.body(), edit.html()));
+        tx.submissions().updateText(s.id(), text.body(), text.html(), edit.originTs());
+        log.info("submission #{} edited by {}", s.number(), edit.sender());
+        if (byPrefix && news.isEmpty() && !s.withdrawn()) {
+            tx.submissions().setWithdrawn(s.id(), true);
+            log.info("submission #{} withdrawn: an edit removed the prefix", s.number());
+            audit(tx, causeEventId, "#" + s.number() + " withdrawn by " + s.sender() + " (an edit removed \"TWIM:\") "
+                    + BotContext.link(s.roomId(), s.eventId()));
+        } else if (s.withdrawn() && news.isPresent()) {
+            restore(tx, s, causeEventId, "an edit put \"TWIM:\" back");
+        }
+    }
+
+    private void restore(StoreTx tx, Submission s, String causeEventId, String why) throws SQLException {
+        tx.submissions().setWithdrawn(s.id(), false);
+        log.info("submission #{} back: {}", s.number(), why);
+        audit(tx, causeEventId, "#" + s.number() + " is back in the week (" + why + ") "
+                + BotContext.link(s.roomId(), s.eventId()));
+    }
+
+    private void audit(StoreTx tx, String causeEventId, String line) throws SQLException {
+        new Replies(tx).notice(ctx.editorsRoomId(), causeEventId, "audit", line);
     }
 
     Edition openEdition(StoreTx tx) throws SQLException {

@@ -34,8 +34,11 @@ public sealed interface Action {
     /** An edit ({@code m.replace}) of {@code targetEventId} with its new content (prefix not yet stripped). */
     record Edit(RoomEvent event, String targetEventId, String newBody, String newHtml) implements Action {}
 
-    /** A text message in the submissions room that is not (yet) news: remembered so it can be submitted later. */
-    record Chatter(RoomEvent event, String body, String html) implements Action {}
+    /**
+     * A text message in the submissions room that is not (yet) news: remembered so it can be
+     * submitted later; {@code relatedEventId} is what it replies to or is threaded under, or null.
+     */
+    record Chatter(RoomEvent event, String body, String html, String relatedEventId) implements Action {}
 
     /** A membership or display-name change. */
     record Member(RoomEvent event, String userId, String displayName, String membership) implements Action {}

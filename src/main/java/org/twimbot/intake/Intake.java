@@ -60,7 +60,7 @@ public final class Intake {
         if (!e.roomId().equals(submissionsRoomId)) return Optional.empty();
         return Optional.of(submissionText.recognise(e.body(), e.formattedBody())
                 .<Action>map(s -> new Action.Submit(e, s.body(), s.html()))
-                .orElseGet(() -> new Action.Chatter(e, e.body(), e.formattedBody())));
+                .orElseGet(() -> new Action.Chatter(e, e.body(), e.formattedBody(), related(e))));
     }
 
     private Optional<Action> command(RoomEvent e, String body) {
@@ -81,8 +81,32 @@ public final class Intake {
         if (url == null) return skip(e, "media without url (encrypted or malformed)");
         String name = Optional.ofNullable(textField(e.content(), "filename")).orElse(e.body());
         String mime = textField(e.content().path("info"), "mimetype");
-        String related = e.inReplyTo() != null ? e.inReplyTo() : "m.thread".equals(e.relType()) ? e.relatesTo() : null;
-        return Optional.of(new Action.Media(e, msgtype.substring(2), name, url, mime, related));
+        return Optional.of(new Action.Media(e, msgtype.substring(2), name, url, mime, related(e)));
+    }
+
+    /** The event a message replies to, or the root of the thread it is in. */
+    private static String related(RoomEvent e) {
+        return e.inReplyTo() != null ? e.inReplyTo() : "m.thread".equals(e.relType()) ? e.relatesTo() : null;
+    }
+
+    /**
+     * The event's own meaning, followed by an edit the server bundled into it
+     * ({@code unsigned.m.relations.m.replace}, a whole event since spec v1.7): after a gap the
+     * edit may only be known that way. Applying an edit twice is harmless (edits are keyed by id).
+     */
+    public List<Action> interpretAll(RoomEvent e) {
+        Optional<Action> own = interpret(e);
+        if (own.isEmpty() || e.isState()) return own.map(List::of).orElse(List.of());
+        JsonNode bundled = e.unsigned().path("m.relations").path("m.replace");
+        if (!bundled.isObject() || !bundled.path("content").isObject() || !bundled.path("event_id").isTextual()) {
+            return List.of(own.get());
+        }
+        RoomEvent edit = new RoomEvent(bundled.get("event_id").asText(), e.roomId(),
+                bundled.path("sender").asText(e.sender()), bundled.get("type") == null ? "m.room.message" : bundled.get("type").asText(),
+                bundled.path("origin_server_ts").asLong(e.originServerTs()), null, null,
+                (com.fasterxml.jackson.databind.node.ObjectNode) bundled.get("content"), null);
+        Optional<Action> editAction = interpret(edit);
+        return editAction.filter(a -> a instanceof Action.Edit).map(a -> List.of(own.get(), a)).orElse(List.of(own.get()));
     }
 
     private Optional<Action> edit(RoomEvent e) {

@@ -114,6 +114,36 @@ final class Migrations {
                     description TEXT NOT NULL,
                     added_by    TEXT NOT NULL,
                     added_ts    INTEGER NOT NULL)"""
+            },
+            new String[] {
+                "ALTER TABLE submissions ADD COLUMN via TEXT NOT NULL DEFAULT 'prefix'",
+                "ALTER TABLE submissions ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE submissions ADD COLUMN orig_body TEXT",
+                "ALTER TABLE submissions ADD COLUMN orig_html TEXT",
+                "UPDATE submissions SET orig_body = body, orig_html = html",
+                "ALTER TABLE messages ADD COLUMN related_event_id TEXT",
+                "CREATE INDEX messages_by_related ON messages(related_event_id)",
+                """
+                CREATE TABLE edits (
+                    event_id        TEXT PRIMARY KEY,
+                    target_event_id TEXT NOT NULL,
+                    sender          TEXT NOT NULL,
+                    origin_ts       INTEGER NOT NULL,
+                    body            TEXT NOT NULL,
+                    html            TEXT,
+                    redacted        INTEGER NOT NULL DEFAULT 0)""",
+                "CREATE INDEX edits_by_target ON edits(target_event_id)",
+                """
+                CREATE TABLE media_events (
+                    event_id         TEXT PRIMARY KEY,
+                    room_id          TEXT NOT NULL,
+                    sender           TEXT NOT NULL,
+                    origin_ts        INTEGER NOT NULL,
+                    kind             TEXT NOT NULL,
+                    file_name        TEXT NOT NULL,
+                    mxc_uri          TEXT NOT NULL,
+                    mime_type        TEXT,
+                    related_event_id TEXT)"""
             });
 
     static void apply(Connection c) throws SQLException {

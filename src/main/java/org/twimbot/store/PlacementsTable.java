@@ -35,6 +35,11 @@ public final class PlacementsTable {
         return found;
     }
 
+    /** Undoes a removal. */
+    public void restore(long placementId) throws SQLException {
+        st.update("UPDATE placements SET removed = 0 WHERE id = ?", placementId);
+    }
+
     /** Removes the bot's provisional placements of a submission (an editor decided). */
     public int removeProvisional(long submissionId) throws SQLException {
         return st.update("UPDATE placements SET removed = 1 WHERE submission_id = ? AND provisional = 1 AND removed = 0",

@@ -15,6 +15,8 @@ public final class StoreTx {
     private final MessagesTable messages;
     private final RejectionsTable rejections;
     private final CatalogProjectsTable catalogProjects;
+    private final EditsTable edits;
+    private final MediaEventsTable mediaEvents;
 
     StoreTx(Connection connection) {
         Statements st = new Statements(connection);
@@ -29,6 +31,8 @@ public final class StoreTx {
         this.messages = new MessagesTable(st);
         this.rejections = new RejectionsTable(st);
         this.catalogProjects = new CatalogProjectsTable(st);
+        this.edits = new EditsTable(st);
+        this.mediaEvents = new MediaEventsTable(st);
     }
 
     public SettingsTable settings() { return settings; }
@@ -52,4 +56,8 @@ public final class StoreTx {
     public RejectionsTable rejections() { return rejections; }
 
     public CatalogProjectsTable catalogProjects() { return catalogProjects; }
+
+    public EditsTable edits() { return edits; }
+
+    public MediaEventsTable mediaEvents() { return mediaEvents; }
 }

@@ -3,7 +3,8 @@ package org.twimbot.store;
 /**
  * A stored submission. {@code number} is its short number within the edition ({@code #12});
  * {@code html} is null when the message had no formatted body. Deleted (redacted) and rejected
- * submissions stay in the database and are filtered where it matters.
+ * submissions stay in the database and are filtered where it matters; {@code withdrawn} ones
+ * come back when an edit restores the prefix.
  */
 public record Submission(
         long id,
@@ -18,9 +19,11 @@ public record Submission(
         boolean deleted,
         boolean rejected,
         Long editedTs,
-        Long draftedTs) {
+        Long draftedTs,
+        boolean withdrawn) {
 
+    /** In the draft: not redacted, not rejected, not withdrawn by an edit that removed the prefix. */
     public boolean live() {
-        return !deleted && !rejected;
+        return !deleted && !rejected && !withdrawn;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /** Submissions, numbered per edition in arrival order. */
 public final class SubmissionsTable {
     private static final String COLUMNS =
-            "id, edition_id, number, event_id, room_id, sender, origin_ts, body, html, deleted, rejected, edited_ts, drafted_ts";
+            "id, edition_id, number, event_id, room_id, sender, origin_ts, body, html, deleted, rejected, edited_ts, drafted_ts, "
+            + "withdrawn";
     private final Statements st;
 
     SubmissionsTable(Statements st) {
@@ -18,12 +19,34 @@ public final class SubmissionsTable {
     /** Stores a new submission with the next free number of its edition; empty when the event is already stored. */
     public Optional<Submission> insert(long editionId, String eventId, String roomId, String sender, long originTs,
             String body, String html) throws SQLException {
+        return insert(editionId, eventId, roomId, sender, originTs, body, html, Via.PREFIX);
+    }
+
+    /** How a message became a submission; an edit that removes the prefix withdraws only {@link #PREFIX} ones. */
+    public enum Via { PREFIX, REACTION, COMMAND, IMPORT }
+
+    public Optional<Submission> insert(long editionId, String eventId, String roomId, String sender, long originTs,
+            String body, String html, Via via) throws SQLException {
         if (byEventId(eventId).isPresent()) return Optional.empty();
         int number = st.one("SELECT coalesce(max(number), 0) + 1 FROM submissions WHERE edition_id = ?",
                 rs -> rs.getInt(1), editionId).orElse(1);
-        long id = st.insert("INSERT INTO submissions(edition_id, number, event_id, room_id, sender, origin_ts, body, html) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", editionId, number, eventId, roomId, sender, originTs, body, html);
+        long id = st.insert("INSERT INTO submissions(edition_id, number, event_id, room_id, sender, origin_ts, body, html, "
+                + "orig_body, orig_html, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", editionId, number, eventId, roomId,
+                sender, originTs, body, html, body, html, via.name().toLowerCase(java.util.Locale.ROOT));
         return byId(id);
+    }
+
+    /** The text the submission had before any edit. */
+    public record Text(String body, String html) {}
+
+    public Text original(long id) throws SQLException {
+        return st.one("SELECT orig_body, orig_html FROM submissions WHERE id = ?", rs -> new Text(rs.getString(1),
+                rs.getString(2)), id).orElseThrow();
+    }
+
+    public Via via(long id) throws SQLException {
+        return st.one("SELECT via FROM submissions WHERE id = ?", rs -> Via.valueOf(rs.getString(1).toUpperCase(
+                java.util.Locale.ROOT)), id).orElseThrow();
     }
 
     public Optional<Submission> byId(long id) throws SQLException {
@@ -55,11 +78,16 @@ public final class SubmissionsTable {
         st.update("UPDATE submissions SET deleted = ? WHERE id = ?", deleted ? 1 : 0, id);
     }
 
+    public void setWithdrawn(long id, boolean withdrawn) throws SQLException {
+        st.update("UPDATE submissions SET withdrawn = ? WHERE id = ?", withdrawn ? 1 : 0, id);
+    }
+
     public void setRejected(long id, boolean rejected) throws SQLException {
         st.update("UPDATE submissions SET rejected = ? WHERE id = ?", rejected ? 1 : 0, id);
     }
 
-    public void updateText(long id, String body, String html, long editedTs) throws SQLException {
+    /** Sets the current text; {@code editedTs} null when it went back to the original. */
+    public void updateText(long id, String body, String html, Long editedTs) throws SQLException {
         st.update("UPDATE submissions SET body = ?, html = ?, edited_ts = ? WHERE id = ?", body, html, editedTs, id);
     }
 
@@ -90,6 +118,6 @@ public final class SubmissionsTable {
         Long draftedTs = rs.wasNull() ? null : drafted;
         return new Submission(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0,
-                rs.getInt(11) != 0, editedTs, draftedTs);
+                rs.getInt(11) != 0, editedTs, draftedTs, rs.getInt(14) != 0);
     }
 }

@@ -1,0 +1,91 @@
+package org.twimbot.commands;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twimbot.intake.Action;
+import org.twimbot.store.Edition;
+import org.twimbot.store.MediaEventsTable.MediaEvent;
+import org.twimbot.store.StoreTx;
+import org.twimbot.store.Submission;
+
+/**
+ * Attaches images, videos and files to submissions: by reply or thread under the sender's own
+ * submission, automatically when the sender posts media shortly after their submission with
+ * nothing in between, by an editor's submit reaction on the media, or by {@code !attach}.
+ */
+final class MediaDesk {
+    private static final Logger log = LoggerFactory.getLogger(MediaDesk.class);
+    private final BotContext ctx;
+
+    MediaDesk(BotContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void media(StoreTx tx, Action.Media m) throws SQLException {
+        var e = m.event();
+        MediaEvent media = new MediaEvent(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), m.kind(), m.fileName(),
+                m.mxcUri(), m.mimeType(), m.relatedEventId());
+        tx.mediaEvents().remember(media);
+        if (!e.roomId().equals(ctx.submissionsRoomId())) return;
+        Optional<Submission> target = m.relatedEventId() != null ? underOwnSubmission(tx, media) : withinWindow(tx, media);
+        if (target.isPresent()) attach(tx, target.get(), media, "by " + (m.relatedEventId() != null ? "reply" : "time window"));
+    }
+
+    /** The media replies to (or is in the thread of) a submission by the same sender. */
+    private Optional<Submission> underOwnSubmission(StoreTx tx, MediaEvent media) throws SQLException {
+        return tx.submissions().byEventId(media.relatedEventId()).filter(s -> s.sender().equals(media.sender()));
+    }
+
+    /** The sender's latest submission, at most {@code media.attach_window} earlier, with no other text from them between. */
+    private Optional<Submission> withinWindow(StoreTx tx, MediaEvent media) throws SQLException {
+        Duration window = ctx.config().media().attachWindow();
+        Optional<Submission> latest = tx.submissions().latestBy(openEdition(tx).id(), media.sender(), media.originTs());
+        if (latest.isEmpty() || !latest.get().live()) return Optional.empty();
+        Submission s = latest.get();
+        if (media.originTs() - s.originTs() > window.toMillis()) return Optional.empty();
+        if (tx.messages().anyBetween(media.sender(), s.originTs(), media.originTs())) return Optional.empty();
+        return Optional.of(s);
+    }
+
+    /** An editor's submit reaction on a media message: it goes to the same sender's closest earlier submission this week. */
+    boolean attachByReaction(StoreTx tx, String mediaEventId, String editor) throws SQLException {
+        Optional<MediaEvent> media = tx.mediaEvents().byEventId(mediaEventId);
+        if (media.isEmpty()) return false;
+        if (!ctx.editors().isEditor(editor)) return true; // handled: only editors attach other people's media
+        Optional<Submission> target = tx.submissions().latestBy(openEdition(tx).id(), media.get().sender(), media.get().originTs());
+        if (target.isPresent()) attach(tx, target.get(), media.get(), "by " + editor);
+        return true;
+    }
+
+    /** {@code !attach N} (or bare {@code !attach}) as a reply to a media message. */
+    String attachByCommand(StoreTx tx, String mediaEventId, Submission explicit, String editor) throws SQLException {
+        Optional<MediaEvent> media = tx.mediaEvents().byEventId(mediaEventId);
+        if (media.isEmpty()) return "The message you replied to is not an image, video or file I know.";
+        Submission target = explicit;
+        if (target == null) {
+            Optional<Submission> latest = tx.submissions().latestBy(openEdition(tx).id(), media.get().sender(), media.get().originTs());
+            if (latest.isEmpty()) return "There is no earlier submission by " + media.get().sender() + " this week; give a number.";
+            target = latest.get();
+        }
+        attach(tx, target, media.get(), "by " + editor);
+        return null;
+    }
+
+    private void attach(StoreTx tx, Submission s, MediaEvent media, String how) throws SQLException {
+        if (Curator.archived(tx, s)) return; // the published post is history
+        if (!tx.media().attach(s.id(), media.eventId(), media.kind(), media.fileName(), media.mxcUri(), media.mimeType(),
+                media.originTs())) {
+            return;
+        }
+        log.info("attached {} {} to #{} {}", media.kind(), media.eventId(), s.number(), how);
+        new Replies(tx).notice(ctx.editorsRoomId(), media.eventId(), "audit", media.kind() + " attached to #" + s.number()
+                + " (" + how + ") " + BotContext.link(s.roomId(), s.eventId()));
+    }
+
+    private Edition openEdition(StoreTx tx) throws SQLException {
+        return tx.editions().openOrCreate(ctx.calendar().publicationDate(ctx.clock().instant()), ctx.clock().millis());
+    }
+}
