@@ -51,8 +51,7 @@ public final class Bot implements AutoCloseable {
     private volatile Thread loopThread;
 
     private BotContext ctx;
-    private Intake intake;
-    private ActionApplier applier;
+    private EventApplier events;
     private OutboxSender outbox;
     private Backfill backfill;
     private String filterId;
@@ -80,8 +79,7 @@ public final class Bot implements AutoCloseable {
                 new SubmissionText(botUserId, client.displayName(botUserId)),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock);
         refreshPowerLevels(client.roomState(editors, "m.room.power_levels", ""));
-        intake = new Intake(botUserId, submissions, editors, config.commands().prefix(), ctx.submissionText());
-        applier = new ActionApplier(ctx);
+        events = new EventApplier(ctx);
         MediaCache media = new MediaCache(config.media().dir(), client, config.media().maxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
@@ -159,31 +157,14 @@ public final class Bot implements AutoCloseable {
         boolean initial = since.isEmpty();
         store.write(tx -> {
             for (RoomTimeline room : synced.rooms()) {
-                for (RoomEvent e : room.state()) apply(tx, e, true);
-                for (RoomEvent e : filled.get(room.roomId())) apply(tx, e, !initial || e.isState());
+                for (RoomEvent e : room.state()) events.apply(tx, e, true);
+                for (RoomEvent e : filled.get(room.roomId())) events.apply(tx, e, !initial || e.isState());
             }
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
         if (initial) log.info("first start: synced; earlier room history is not imported");
         ready.countDown();
         outbox.drain();
-    }
-
-    /**
-     * Applies one event at most once. On the very first sync, history before the bot existed is
-     * only marked seen (old commands must not run), except state, which tells names and powers.
-     */
-    private void apply(org.twimbot.store.StoreTx tx, RoomEvent e, boolean act) throws java.sql.SQLException {
-        if (!tx.processed().markProcessed(e.eventId())) return;
-        if (!act) return;
-        try {
-            if ("m.room.power_levels".equals(e.type()) && e.roomId().equals(ctx.editorsRoomId()) && e.isState()) {
-                refreshPowerLevels(e.content());
-            }
-            for (Action action : intake.interpretAll(e)) applier.apply(tx, action);
-        } catch (RuntimeException ex) {
-            log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), ex.toString(), ex);
-        }
     }
 
     private void handleInvites(List<String> invited) {
@@ -203,12 +184,7 @@ public final class Bot implements AutoCloseable {
     }
 
     private void refreshPowerLevels(JsonNode content) {
-        if (content == null) return;
-        Map<String, Integer> users = new HashMap<>();
-        content.path("users").fields().forEachRemaining(f -> {
-            if (f.getValue().canConvertToInt()) users.put(f.getKey(), f.getValue().asInt());
-        });
-        ctx.editors().updatePowerLevels(users, content.path("users_default").asInt(0));
+        EventApplier.refreshPowerLevels(ctx.editors(), content);
     }
 
     private void pause(long millis) {

@@ -1,0 +1,61 @@
+package org.twimbot.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twimbot.commands.ActionApplier;
+import org.twimbot.commands.BotContext;
+import org.twimbot.commands.Editors;
+import org.twimbot.intake.Action;
+import org.twimbot.intake.Intake;
+import org.twimbot.matrix.RoomEvent;
+import org.twimbot.store.StoreTx;
+
+/**
+ * One room event into the current store transaction, at most once: marks it processed,
+ * interprets it and applies the resulting actions. A malformed event is logged and skipped; it
+ * never fails the batch.
+ */
+public final class EventApplier {
+    private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
+
+    private final BotContext ctx;
+    private final Intake intake;
+    private final ActionApplier applier;
+
+    public EventApplier(BotContext ctx) {
+        this.ctx = ctx;
+        this.intake = new Intake(ctx.botUserId(), ctx.submissionsRoomId(), ctx.editorsRoomId(),
+                ctx.config().commands().prefix(), ctx.submissionText());
+        this.applier = new ActionApplier(ctx);
+    }
+
+    /**
+     * @param act false for history before the bot's first start: only marked seen (old commands
+     *     must not run), except state, which tells names and powers
+     */
+    public void apply(StoreTx tx, RoomEvent e, boolean act) throws SQLException {
+        if (!tx.processed().markProcessed(e.eventId())) return;
+        if (!act) return;
+        try {
+            if ("m.room.power_levels".equals(e.type()) && e.roomId().equals(ctx.editorsRoomId()) && e.isState()) {
+                refreshPowerLevels(ctx.editors(), e.content());
+            }
+            for (Action action : intake.interpretAll(e)) applier.apply(tx, action);
+        } catch (RuntimeException ex) {
+            log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), ex.toString(), ex);
+        }
+    }
+
+    static void refreshPowerLevels(Editors editors, JsonNode content) {
+        if (content == null) return;
+        Map<String, Integer> users = new HashMap<>();
+        content.path("users").fields().forEachRemaining(f -> {
+            if (f.getValue().canConvertToInt()) users.put(f.getKey(), f.getValue().asInt());
+        });
+        editors.updatePowerLevels(users, content.path("users_default").asInt(0));
+    }
+}

@@ -1,0 +1,282 @@
+package org.twimbot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.commands.BotContext;
+import org.twimbot.commands.DraftSource;
+import org.twimbot.commands.EditionCalendar;
+import org.twimbot.commands.Editors;
+import org.twimbot.config.BotConfig;
+import org.twimbot.config.ConfigLoader;
+import org.twimbot.intake.SubmissionText;
+import org.twimbot.matrix.RoomEvent;
+import org.twimbot.render.DraftItem;
+import org.twimbot.store.OutboxEntry;
+import org.twimbot.store.Store;
+import org.twimbot.store.Submission;
+
+/**
+ * The editing lifecycle under event orders a homeserver can produce (including ones the dev
+ * homeserver cannot, like an edit before its original after federation), against a real SQLite
+ * store through the same {@link EventApplier} the bot uses.
+ */
+class LifecycleTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROOM = "!twim:example.org";
+    private static final String BOT = "@twimbot:example.org";
+    private static final String EDITOR = "@editor:example.org";
+    private static final Clock WEDNESDAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private EventApplier applier;
+    private long ts = 1_000_000;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        BotConfig config = ConfigLoader.parse("""
+                homeserver: { url: "https://example.org", user_id: "%s", access_token: "t" }
+                rooms: { submissions: "%s" }
+                editors: { users: ["%s"] }
+                """.formatted(BOT, ROOM, EDITOR), dir, Map.of());
+        BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null),
+                new AtomicReference<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
+                new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
+        store = Store.open(dir.resolve("bot.db"));
+        applier = new EventApplier(ctx);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    @Test
+    void anEditArrivingBeforeItsOriginalIsAppliedWhenTheOriginalComes() throws Exception {
+        feed(edit("$e1", "@alice:x", "$orig", "TWIM: fixed text", 20), message("$orig", "@alice:x", "TWIM: typo txet", 10));
+        assertEquals("fixed text", only().body());
+    }
+
+    @Test
+    void theLatestEditWinsWhateverTheArrivalOrder() throws Exception {
+        feed(message("$orig", "@alice:x", "TWIM: v0", 10), edit("$e2", "@alice:x", "$orig", "TWIM: v2", 30),
+                edit("$e1", "@alice:x", "$orig", "TWIM: v1", 20));
+        assertEquals("v2", only().body());
+    }
+
+    @Test
+    void redactingAnEditBringsThePreviousVersionBack() throws Exception {
+        feed(message("$orig", "@alice:x", "TWIM: v0", 10), edit("$e1", "@alice:x", "$orig", "TWIM: v1", 20),
+                edit("$e2", "@alice:x", "$orig", "TWIM: v2", 30));
+        feed(redaction("$r1", "@alice:x", "$e2"));
+        assertEquals("v1", only().body());
+        feed(redaction("$r2", "@alice:x", "$e1"));
+        assertEquals("v0", only().body());
+        assertEquals(null, only().editedTs());
+    }
+
+    @Test
+    void onlyTheAuthorsEditsCount() throws Exception {
+        feed(message("$orig", "@alice:x", "TWIM: mine", 10), edit("$e1", "@mallory:x", "$orig", "TWIM: hijacked", 20));
+        assertEquals("mine", only().body());
+    }
+
+    @Test
+    void removingThePrefixWithdrawsAndPuttingItBackRestores() throws Exception {
+        feed(message("$orig", "@alice:x", "TWIM: news", 10), edit("$e1", "@alice:x", "$orig", "oops, not news", 20));
+        assertTrue(only().withdrawn());
+        assertTrue(draftItems().isEmpty());
+        assertTrue(audits().stream().anyMatch(a -> a.contains("#1 withdrawn by @alice:x")), audits().toString());
+        feed(edit("$e2", "@alice:x", "$orig", "TWIM: news after all", 30));
+        assertFalse(only().withdrawn());
+        assertEquals("news after all", draftItems().get(0).body());
+    }
+
+    @Test
+    void addingThePrefixByEditSubmitsAChatLine() throws Exception {
+        feed(message("$chat", "@bob:x", "forgot the prefix", 10), edit("$e1", "@bob:x", "$chat", "TWIM: forgot the prefix", 20));
+        assertEquals("forgot the prefix", only().body());
+        assertEquals("$chat", only().eventId());
+    }
+
+    @Test
+    void anEditBundledByTheServerIsApplied() throws Exception {
+        RoomEvent original = message("$orig", "@alice:x", "TWIM: before", 10);
+        ObjectNode bundled = JSON.createObjectNode().put("event_id", "$e1").put("sender", "@alice:x")
+                .put("type", "m.room.message").put("origin_server_ts", 20);
+        bundled.set("content", edit("$e1", "@alice:x", "$orig", "TWIM: after", 20).content());
+        ObjectNode unsigned = JSON.createObjectNode();
+        unsigned.putObject("m.relations").set("m.replace", bundled);
+        feed(new RoomEvent(original.eventId(), ROOM, original.sender(), original.type(), 10, null, null, original.content(), unsigned));
+        assertEquals("after", only().body());
+    }
+
+    @Test
+    void editsAfterADraftAreFlaggedInTheNextSummary() throws Exception {
+        feed(message("$orig", "@alice:x", "TWIM: v0", 10));
+        store.write(tx -> tx.submissions().markDrafted(only().editionId(), 15));
+        feed(edit("$e1", "@alice:x", "$orig", "TWIM: v1", 20));
+        var request = store.read(tx -> DraftSource.load(tx, tx.editions().open().orElseThrow(), "", Instant.EPOCH));
+        List<Submission> all = store.read(tx -> tx.submissions().ofEdition(only().editionId()));
+        String summary = org.twimbot.commands.DraftSummary.of(request, org.twimbot.catalog.Catalog.empty(), all);
+        assertTrue(summary.contains("edited since the last draft: #1"), summary);
+    }
+
+    @Test
+    void redactingACurationReactionAfterPublishLeavesHistoryUnchanged() throws Exception {
+        feed(message("$orig", "@alice:x", "TWIM: news", 10), reaction("$react", EDITOR, "$orig", "🏢"));
+        assertEquals(List.of("servers"), draftItems().get(0).sectionKeys());
+        feed(command("$pub", EDITOR, "!publish"));
+        feed(redaction("$undo", EDITOR, "$react"), redaction("$gone", "@alice:x", "$orig"),
+                edit("$late", "@alice:x", "$orig", "TWIM: rewritten", 40));
+        Submission archived = only();
+        assertFalse(archived.deleted());
+        assertEquals("news", archived.body());
+        long active = store.read(tx -> (long) tx.placements().active(archived.id()).size());
+        assertEquals(1L, active, "the archived week keeps its placement");
+    }
+
+    @Test
+    void mediaAttachesByReplyThreadWindowReactionAndCommand() throws Exception {
+        feed(message("$news", "@erin:x", "TWIM: release", 1_000),
+                image("$reply", "@erin:x", 2_000, "reply.png", reply("$news")),
+                image("$thread", "@erin:x", 3_000, "thread.png", thread("$news")),
+                image("$window", "@erin:x", 4_000, "window.png", null),
+                message("$chat", "@erin:x", "and one more thing", 5_000),
+                image("$late", "@erin:x", 6_000, "late.png", null),
+                image("$other", "@frank:x", 6_500, "other.png", reply("$news")));
+        assertEquals(List.of("reply.png", "thread.png", "window.png"), mediaNames());
+        feed(reaction("$r", EDITOR, "$late", "⭕"));
+        assertEquals(List.of("reply.png", "thread.png", "window.png", "late.png"), mediaNames());
+        feed(image("$far", "@erin:x", 1_000 + 11 * 60_000, "far.png", null));
+        assertFalse(mediaNames().contains("far.png"), "outside the 10-minute window");
+        feed(commandReply("$attach", EDITOR, "!attach 1", "$far"));
+        assertTrue(mediaNames().contains("far.png"));
+        feed(redaction("$rm", "@erin:x", "$thread"));
+        assertFalse(mediaNames().contains("thread.png"), "a redacted picture is detached");
+        assertFalse(mediaNames().contains("other.png"), "someone else's reply is not the author's picture");
+    }
+
+    @Test
+    void replayingABatchAndRedactingUnknownEventsAreHarmless() throws Exception {
+        RoomEvent news = message("$orig", "@alice:x", "TWIM: once", 10);
+        RoomEvent react = reaction("$react", EDITOR, "$orig", "🏢");
+        feed(news, react);
+        feed(news, react, redaction("$r", "@alice:x", "$never-seen"));
+        assertEquals(1, store.read(tx -> tx.submissions().ofEdition(only().editionId())).size());
+        long active = store.read(tx -> (long) tx.placements().active(only().id()).size());
+        assertEquals(1L, active);
+    }
+
+    @Test
+    void textRepliesInTheThreadAreOfferedAsFollowUpsNotMerged() throws Exception {
+        feed(message("$news", "@alice:x", "TWIM: the news", 10),
+                withRelation(message("$more", "@alice:x", "forgot: it also does X", 20), thread("$news")));
+        assertEquals("the news", only().body());
+        feed(command("$status", EDITOR, "!status"));
+        assertTrue(notices().stream().anyMatch(n -> n.contains("↳ follow-up: forgot: it also does X")), notices().toString());
+    }
+
+    // --- helpers: events as a homeserver would send them, and views of the store ---
+
+    private void feed(RoomEvent... events) {
+        store.write(tx -> {
+            for (RoomEvent e : events) applier.apply(tx, e, true);
+        });
+    }
+
+    private Submission only() {
+        List<Submission> all = store.read(tx -> tx.submissions().ofEdition(tx.editions().all().get(0).id()));
+        assertEquals(1, all.size(), all.toString());
+        return all.get(0);
+    }
+
+    private List<DraftItem> draftItems() {
+        return store.read(tx -> DraftSource.load(tx, tx.editions().all().get(0), "", Instant.EPOCH).items());
+    }
+
+    private List<String> mediaNames() {
+        return store.read(tx -> tx.media().ofSubmission(only().id()).stream().map(m -> m.fileName()).toList());
+    }
+
+    private List<String> notices() {
+        return store.read(tx -> tx.outbox().pending()).stream().filter(o -> o.kind().equals("notice"))
+                .map(OutboxEntry::payload).toList();
+    }
+
+    private List<String> audits() {
+        return notices();
+    }
+
+    private RoomEvent event(String id, String sender, String type, long at, String content) throws Exception {
+        return new RoomEvent(id, ROOM, sender, type, at, null, null, (ObjectNode) JSON.readTree(content), null);
+    }
+
+    private RoomEvent message(String id, String sender, String body, long at) throws Exception {
+        return event(id, sender, "m.room.message", at, JSON.createObjectNode().put("msgtype", "m.text").put("body", body).toString());
+    }
+
+    private RoomEvent withRelation(RoomEvent e, ObjectNode relatesTo) {
+        e.content().set("m.relates_to", relatesTo);
+        return e;
+    }
+
+    private RoomEvent edit(String id, String sender, String target, String body, long at) throws Exception {
+        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.text").put("body", "* " + body);
+        c.putObject("m.new_content").put("msgtype", "m.text").put("body", body);
+        c.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", target);
+        return event(id, sender, "m.room.message", at, c.toString());
+    }
+
+    private RoomEvent reaction(String id, String sender, String target, String key) throws Exception {
+        ObjectNode c = JSON.createObjectNode();
+        c.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", target).put("key", key);
+        return event(id, sender, "m.reaction", ++ts, c.toString());
+    }
+
+    private RoomEvent redaction(String id, String sender, String target) throws Exception {
+        return event(id, sender, "m.room.redaction", ++ts, JSON.createObjectNode().put("redacts", target).toString());
+    }
+
+    private RoomEvent command(String id, String sender, String text) throws Exception {
+        return message(id, sender, text, ++ts);
+    }
+
+    private RoomEvent commandReply(String id, String sender, String text, String replyTo) throws Exception {
+        return withRelation(message(id, sender, text, ++ts), reply(replyTo));
+    }
+
+    private RoomEvent image(String id, String sender, long at, String name, ObjectNode relatesTo) throws Exception {
+        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.image").put("body", name).put("url", "mxc://x/" + id.substring(1));
+        if (relatesTo != null) c.set("m.relates_to", relatesTo);
+        return event(id, sender, "m.room.message", at, c.toString());
+    }
+
+    private static ObjectNode reply(String to) {
+        ObjectNode r = JSON.createObjectNode();
+        r.putObject("m.in_reply_to").put("event_id", to);
+        return r;
+    }
+
+    private static ObjectNode thread(String root) {
+        return JSON.createObjectNode().put("rel_type", "m.thread").put("event_id", root);
+    }
+}
