@@ -15,13 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.catalog.Catalog;
-import org.twimbot.commands.ActionApplier;
 import org.twimbot.commands.BotContext;
 import org.twimbot.commands.EditionCalendar;
 import org.twimbot.commands.Editors;
 import org.twimbot.config.BotConfig;
-import org.twimbot.intake.Action;
-import org.twimbot.intake.Intake;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
@@ -84,8 +81,8 @@ public final class Bot implements AutoCloseable {
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
         outbox = new OutboxSender(store, client, drafts);
-        backfill = new Backfill(client, store, SyncFilter.roomEventFilter(JSON));
-        filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors)))));
+        backfill = new Backfill(client, store, SyncFilter.roomEventFilter(JSON, botUserId));
+        filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
     }
 
     private Session authenticate() throws IOException {

@@ -85,9 +85,31 @@ public final class ScriptedUser implements AutoCloseable {
 
     /** Uploads an image and posts it as a reply to {@code replyTo}. */
     public String replyWithImage(String roomId, String replyTo, byte[] png, String fileName) throws IOException {
+        ObjectNode relation = JSON.createObjectNode();
+        relation.putObject("m.in_reply_to").put("event_id", replyTo);
+        return postImage(roomId, png, fileName, relation);
+    }
+
+    /** Uploads an image and posts it in the thread under {@code rootEventId}. */
+    public String threadImage(String roomId, String rootEventId, byte[] png, String fileName) throws IOException {
+        ObjectNode relation = JSON.createObjectNode().put("rel_type", "m.thread").put("event_id", rootEventId);
+        relation.put("is_falling_back", true).putObject("m.in_reply_to").put("event_id", rootEventId);
+        relation.remove("m.in_reply_to"); // a thread message that is not a reply: only the thread relation
+        return postImage(roomId, png, fileName, relation);
+    }
+
+    /** Uploads an image and posts it; {@code relatesTo} may be null. */
+    public String postImage(String roomId, byte[] png, String fileName, ObjectNode relatesTo) throws IOException {
         String mxc = client.upload(png, "image/png", fileName);
         ObjectNode c = JSON.createObjectNode().put("msgtype", "m.image").put("body", fileName).put("url", mxc);
         c.putObject("info").put("mimetype", "image/png").put("size", png.length);
+        if (relatesTo != null) c.set("m.relates_to", relatesTo);
+        return client.sendEvent(roomId, "m.room.message", txn(), c);
+    }
+
+    /** A text message replying to {@code replyTo}. */
+    public String reply(String roomId, String replyTo, String body) throws IOException {
+        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.text").put("body", body);
         c.putObject("m.relates_to").putObject("m.in_reply_to").put("event_id", replyTo);
         return client.sendEvent(roomId, "m.room.message", txn(), c);
     }

@@ -16,7 +16,8 @@ final class SyncFilter {
 
     private SyncFilter() {}
 
-    static ObjectNode build(ObjectMapper json, List<String> roomIds) {
+    /** The bot's own events are left out: it never acts on them, and its replies must not fill the timeline. */
+    static ObjectNode build(ObjectMapper json, List<String> roomIds, String botUserId) {
         ObjectNode filter = json.createObjectNode();
         filter.putObject("presence").putArray("not_types").add("*");
         filter.putObject("account_data").putArray("not_types").add("*");
@@ -27,6 +28,7 @@ final class SyncFilter {
         timeline.put("limit", TIMELINE_LIMIT);
         ArrayNode types = timeline.putArray("types");
         TIMELINE_TYPES.forEach(types::add);
+        timeline.putArray("not_senders").add(botUserId);
         ObjectNode state = room.putObject("state");
         state.put("lazy_load_members", true);
         ArrayNode stateTypes = state.putArray("types");
@@ -37,10 +39,11 @@ final class SyncFilter {
     }
 
     /** The same restrictions for /messages back-fill. */
-    static ObjectNode roomEventFilter(ObjectMapper json) {
+    static ObjectNode roomEventFilter(ObjectMapper json, String botUserId) {
         ObjectNode f = json.createObjectNode();
         ArrayNode types = f.putArray("types");
         TIMELINE_TYPES.forEach(types::add);
+        f.putArray("not_senders").add(botUserId);
         return f;
     }
 }

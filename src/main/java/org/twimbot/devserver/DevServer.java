@@ -22,6 +22,13 @@ import org.slf4j.LoggerFactory;
  * Binds to 127.0.0.1 only. All state is lost on {@link #close()}.
  */
 public final class DevServer implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every
+        // answer then waits ~40 ms for a delayed ACK (46 ms vs 3 ms per request, measured). The
+        // JDK reads this once, when its HTTP server is first used.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(DevServer.class);
 
     /**
