@@ -13,9 +13,11 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # Dependencies first, from pom.xml alone: this layer is reused until the pom changes, so editing
-# the sources does not download the internet again.
+# the sources does not download the internet again. The plugin version is pinned because the
+# default one depends on the Maven version. go-offline misses a few plugin runtime jars (a known
+# limitation); the package step below fetches those, so it is not run with -o.
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline
+RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
 COPY src ./src
 RUN mvn -B -q package -DskipTests
 
