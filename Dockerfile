@@ -1,0 +1,66 @@
+# twimbot container image.
+#
+#   docker build -t twimbot .
+#   docker run -d --name twimbot -v twimbot-data:/data -e TWIMBOT_ACCESS_TOKEN=syt_... twimbot
+#
+# Everything the bot keeps lives in the /data volume: /data/config.yaml (read by the default
+# command), the SQLite database and the media directory. Relative paths in the config resolve
+# against the config file's directory, so the defaults (store.path: twimbot.db, media.dir: media)
+# land in /data/twimbot.db and /data/media. Every key can be overridden with TWIMBOT_<GROUP>_<KEY>
+# (TWIMBOT_ACCESS_TOKEN / TWIMBOT_PASSWORD for the secrets). See docs/GUIDE.md.
+
+# --- build: exactly the README's build command -----------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Dependencies first, from pom.xml alone: this layer is reused until the pom changes, so editing
+# the sources does not download the internet again. The plugin version is pinned because the
+# default one depends on the Maven version. go-offline misses a few plugin runtime jars (a known
+# limitation); the package step below fetches those, so it is not run with -o.
+COPY pom.xml .
+RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
+COPY src ./src
+RUN mvn -B -q package -DskipTests
+
+# --- runtime: JRE only ------------------------------------------------------------------------
+# Ubuntu-based (glibc) rather than Alpine: sqlite-jdbc ships native libraries for both, but glibc
+# is what it is tested on most; and the image's bash is what the health check below relies on.
+FROM eclipse-temurin:17-jre
+
+# A fixed uid/gid so a bind-mounted /data can be prepared on the host: chown 10001:10001 ./data
+RUN groupadd --gid 10001 twimbot \
+    && useradd --uid 10001 --gid 10001 --home-dir /data --no-create-home --shell /usr/sbin/nologin twimbot \
+    && mkdir -p /data \
+    && chown twimbot:twimbot /data
+
+COPY --from=build /src/target/twimbot.jar /opt/twimbot/twimbot.jar
+
+# The health endpoint is off by default in the config (http.health_port: 0); the image turns it
+# on because the HEALTHCHECK needs it. The environment wins over config.yaml, so change the port
+# with this variable, not in the file.
+ENV TWIMBOT_HTTP_HEALTH_PORT=8080
+# A small bot: cap the heap and use the single-threaded collector and C1 only (fast start, low
+# memory, no GC threads per core). The cap is a ceiling, not a reservation: the heap grows only as
+# needed. It is not 64m because a media download is held in memory while it is read (up to about
+# 2.3x its size at the peak): a 50MiB file (the default media.max_bytes) needs -Xmx192m in an
+# otherwise empty JVM, so 256m leaves room for the rest. With media.max_bytes: 16MiB, -Xmx64m is
+# enough. Override with -e JAVA_TOOL_OPTIONS=... (the JVM then prints "Picked up
+# JAVA_TOOL_OPTIONS" on stderr at start; harmless).
+ENV JAVA_TOOL_OPTIONS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+
+WORKDIR /data
+VOLUME /data
+USER 10001:10001
+EXPOSE 8080
+
+# The JVM turns SIGTERM into its shutdown hooks: the bot finishes the sync batch in progress
+# (committed with its sync token) and exits. Give it the default 10 s (docker stop -t).
+STOPSIGNAL SIGTERM
+
+# The JRE image may not keep curl or wget forever; bash's /dev/tcp is enough to send one HTTP
+# request and check that the status line says 200 (ok = synced within http.stale_after).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${TWIMBOT_HTTP_HEALTH_PORT:-8080} && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && read -r -t 4 _ code _ <&3 && [ \"$code\" = 200 ]"]
+
+# Exec form: java is PID 1 and receives the stop signal itself.
+ENTRYPOINT ["java", "-jar", "/opt/twimbot/twimbot.jar"]
+CMD ["run", "-c", "/data/config.yaml"]
