@@ -438,8 +438,46 @@ class ReferencePostsTest {
         }
     }
 
+    /** The parser misses no reporter line, project heading or section heading of the posts (counted independently). */
+    @org.junit.jupiter.api.Test
+    void parserFindsEveryBlockOfThePosts() {
+        for (String name : KNOWN_DIFFERENCES.keySet()) {
+            String text = resource(name);
+            Post post = parse(text);
+            long reporters = text.lines().filter(l -> l.startsWith("[") && l.contains("](https://matrix.to/#/@")).count();
+            long items = post.sections().stream().mapToLong(s -> s.items().size()
+                    + s.projects().stream().mapToLong(p -> p.items().size()).sum()).sum();
+            assertEquals(reporters, items, name);
+            assertEquals(text.lines().filter(l -> l.startsWith("## ")).count(), post.sections().size(), name);
+            assertEquals(text.lines().filter(l -> l.startsWith("### ")).count(),
+                    post.sections().stream().mapToLong(s -> s.projects().size()).sum(), name);
+            for (SectionPart s : post.sections()) {
+                for (Item item : concat(s.items(), s.projects().stream().flatMap(p -> p.items().stream()).toList())) {
+                    assertTrue(!item.quote().isEmpty(), name + ": an item without a quote: " + item);
+                }
+            }
+        }
+    }
+
+    /** The emulation of Element's sending side on the examples of matrix-react-sdk's test/editor/serialize-test.ts, and a few more. */
+    @org.junit.jupiter.api.Test
+    void elementHtmlIsWhatElementSends() {
+        assertEquals("<em>hello</em> world", elementHtml("*hello* world"));
+        assertEquals("<a href=\"https://matrix.to/#/#room:hs.tld\">#room:hs.tld</a>",
+                elementHtml("[#room:hs.tld](https://matrix.to/#/#room:hs.tld)"));
+        assertEquals(null, elementHtml("hello world"), "plain text: no formatted_body");
+        assertEquals(null, elementHtml("first line\nsecond line\n\nnext paragraph"), "paragraphs and breaks are plain text");
+        assertEquals("<p>TWIM: a <strong>b</strong><br />c</p>\n<p>d</p>\n", elementHtml("TWIM: a **b**\nc\n\nd"));
+        assertEquals("<p>TWIM:</p>\n<ul>\n<li>one</li>\n</ul>\n", elementHtml(composerText("* one")));
+        assertEquals("TWIM: &lt;b&gt;hi&lt;/b&gt; <em>x</em>", elementHtml("TWIM: <b>hi</b> *x*"), "raw HTML is escaped");
+    }
+
     static String render(Post post) {
-        return new DraftRenderer(Fixtures.config()).render(week(post), catalog(post));
+        DraftRequest week = week(post);
+        long fromHtml = week.items().stream().filter(i -> i.html() != null).count();
+        System.out.printf("%d submissions, %d of them with a formatted_body%n", week.items().size(), fromHtml);
+        assertTrue(fromHtml > 0 && fromHtml < week.items().size(), "both paths of the converter are exercised");
+        return new DraftRenderer(Fixtures.config()).render(week, catalog(post));
     }
 
     @TestFactory
