@@ -58,8 +58,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>Normalised on both sides, and nothing else: the front matter's {@code date} line, the verb
  * (everything after the reporter link on its line: hebbot picks a random verb, twim-o-matic wrote
- * "offered:" / "reported:"), trailing whitespace (hebbot quotes blank lines as "> ", twimbot as ">"),
- * and blank lines outside the quotes (layout).
+ * "offered:" / "reported:"), trailing whitespace (hebbot quotes blank lines as "> ", twimbot as ">") except
+ * a Markdown hard break, which renders differently and is kept visible as "⏎", and blank lines outside the
+ * quotes (layout).
  *
  * <p>{@link #KNOWN_DIFFERENCES} lists, per post, the blocks that cannot match with today's pipeline
  * and why. The test fails when a listed block matches (remove it from the list) and when an unlisted
@@ -136,6 +137,10 @@ class ReferencePostsTest {
                             "hebbot names images by content hash (d2f66a85….png) and puts them right under the last line;"
                                     + " twimbot names them YYYY-MM-DD-<5 chars of the event id>-<file name> after a blank '>'"
                                     + " (DESIGN, The draft); " + BLANK_LINES + "; " + NESTED_INDENT),
+                    Map.entry("## Dept of Spec / ### Dash User-Contributed Docset / @christianp:vector.modular.im #1",
+                            "single line breaks: Element shows them and sends <br />, which twimbot writes as Markdown hard"
+                                    + " breaks (two spaces at the end of the line, shown as ⏎); hebbot copied the body, whose"
+                                    + " soft breaks the site joins into one line. twimbot keeps the lines the sender saw"),
                     Map.entry("## Dept of Servers / ### Telodendria / @jordan:bancino.net #1",
                             "'implementation.  It', 'lightweight.  It': " + DOUBLE_SPACE),
                     Map.entry("## Dept of Clients / ### Element Web/Desktop / @daniellekirkwood:one.ems.host #1",
@@ -249,9 +254,23 @@ class ReferencePostsTest {
         }
     }
 
+    /**
+     * Lines without their trailing whitespace, except that a Markdown hard break (two spaces at the end of a
+     * line the paragraph continues on) is kept visible as {@link #HARD_BREAK}: it renders differently.
+     */
     private static String join(List<String> lines) {
-        return lines.stream().map(String::stripTrailing).collect(Collectors.joining("\n"));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+            boolean continues = !next.isBlank() && !next.strip().equals(">");
+            out.add(line.endsWith("  ") && continues && !line.isBlank() && !line.strip().equals(">")
+                    ? line.stripTrailing() + HARD_BREAK : line.stripTrailing());
+        }
+        return String.join("\n", out);
     }
+
+    static final String HARD_BREAK = "⏎";
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
