@@ -376,6 +376,9 @@ class ReferencePostsTest {
         return new RoomEvent(eventId, ROOM, sender, "m.room.message", ts, null, null, content, null);
     }
 
+    /** An item of the post with the keys an editor's reactions gave it: the section, or the project (in its section). */
+    private record Placed(Item item, List<String> sectionKeys, List<String> projectKeys) {}
+
     /** Everything the renderer gets, built through intake from Element-shaped events. */
     static DraftRequest week(Post post) {
         Intake intake = new Intake(BOT, ROOM, ROOM, "!", new SubmissionText(BOT, "TWIM Bot"));
@@ -393,13 +396,13 @@ class ReferencePostsTest {
         for (SectionPart s : post.sections()) {
             if (withoutEmoji(s.title()).equals("Matrix Live")) live = liveUrl(s.intro());
             String sectionKey = slug(withoutEmoji(s.title()));
-            List<Object[]> placed = new ArrayList<>();
-            for (Item item : s.items()) placed.add(new Object[] {item, List.of(sectionKey), List.<String>of()});
+            List<Placed> placed = new ArrayList<>();
+            for (Item item : s.items()) placed.add(new Placed(item, List.of(sectionKey), List.of()));
             for (ProjectPart p : s.projects()) {
-                for (Item item : p.items()) placed.add(new Object[] {item, List.<String>of(), List.of(sectionKey + "/" + slug(p.title()))});
+                for (Item item : p.items()) placed.add(new Placed(item, List.of(), List.of(sectionKey + "/" + slug(p.title()))));
             }
-            for (Object[] placement : placed) {
-                Item item = (Item) placement[0];
+            for (Placed placement : placed) {
+                Item item = placement.item();
                 number++;
                 ts += 60_000;
                 String eventId = "$news" + number + "-" + date;
@@ -426,10 +429,8 @@ class ReferencePostsTest {
                     media.add(new DraftMedia(m.event().eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(), mediaTs));
                     k++;
                 }
-                @SuppressWarnings("unchecked") List<String> sectionKeys = (List<String>) placement[1];
-                @SuppressWarnings("unchecked") List<String> projectKeys = (List<String>) placement[2];
                 items.add(new DraftItem(number, eventId, item.userId(), item.name(), ts, submit.body(), submit.html(),
-                        sectionKeys, projectKeys, media));
+                        placement.sectionKeys(), placement.projectKeys(), media));
             }
         }
         return new DraftRequest(date, generated, author, live, items);
