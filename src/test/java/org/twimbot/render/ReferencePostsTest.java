@@ -78,7 +78,6 @@ class ReferencePostsTest {
     private static final String ROOM = "!twim:matrix.org";
     private static final String BOT = "@twimbot:matrix.org";
 
-    /** Blocks that differ, per post: block id → why. Keep short; every entry is a fact about the post or the pipeline. */
     // the reasons shared by several blocks
     private static final String IMAGE_OUTSIDE = "the image is outside the quote, after a blank line, with its file name as"
             + " alt text (twim-o-matic / hand placed); twimbot puts attached images inside the quote as ![](…) after a blank"
@@ -98,6 +97,7 @@ class ReferencePostsTest {
     private static final String PING = "the ping table is written by hand from pingbot's statistics, not submitted:"
             + " twimbot renders sections from news only";
 
+    /** Blocks that differ, per post: block id → why. Keep short; every entry is a fact about the post or the pipeline. */
     private static final Map<String, Map<String, String>> KNOWN_DIFFERENCES = Map.of(
             "2020-11-27-this-week-in-matrix.md", Map.ofEntries(
                     Map.entry("front matter",
@@ -134,7 +134,7 @@ class ReferencePostsTest {
                                     + " the template writes the 2022 layout")),
             "2022-10-28-this-week-in-matrix.md", Map.ofEntries(
                     Map.entry("## Dept of Spec / @andrewm:element.io #1",
-                            "hebbot names images by content hash (d2f66a85….png) and puts them right under the last line;"
+                            "the image is named by a 40-hex digest (d2f66a85….png, hebbot) and sits right under the last line;"
                                     + " twimbot names them YYYY-MM-DD-<5 chars of the event id>-<file name> after a blank '>'"
                                     + " (DESIGN, The draft); " + BLANK_LINES + "; " + NESTED_INDENT),
                     Map.entry("## Dept of Spec / ### Dash User-Contributed Docset / @christianp:vector.modular.im #1",
