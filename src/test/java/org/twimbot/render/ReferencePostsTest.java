@@ -71,7 +71,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * commonmark.js's HTML with soft breaks rendered as {@code <br />}, no {@code <p>} around a message
  * that is a single paragraph, raw HTML escaped, and no {@code formatted_body} at all when the
  * Markdown has no formatting (only text, line breaks and paragraphs). Here flexmark's CommonMark
- * profile stands in for commonmark.js.
+ * profile stands in for commonmark.js. The submitter types "TWIM: " before the news, or "TWIM:" and a
+ * new line when the news starts with a list, heading or quote (on one line it would not be one).
+ * Images in the post are sent as {@code m.image} replies to the submission; a dated name
+ * (2020: {@code 2020-11-27-4wL5N-stacked_area_chart.png}) gives the image event id and file name.
  */
 class ReferencePostsTest {
 
