@@ -6,9 +6,15 @@ import com.vladsch.flexmark.html2md.converter.HtmlMarkdownWriter;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeConverterContext;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeRenderer;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeRendererHandler;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,6 +29,10 @@ public final class TextConverter {
     private static final Pattern REPLY_FALLBACK_START = Pattern.compile("^> (\\* )?<[@!][^>\\s]*>");
     /** What intake may leave in front of the news after stripping "TWIM:" or a mention. */
     private static final Pattern LEADING_LEFTOVER = Pattern.compile("^[\\s:,]+");
+
+    /** What CommonMark reads as a character reference after an {@code &}. */
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
+    private static final Parser ESCAPE_PARSER = Parser.builder().build();
 
     private final FlexmarkHtmlConverter converter;
 
@@ -56,12 +66,51 @@ public final class TextConverter {
     /** Markdown for an item: from {@code html} when present, else from {@code body}. Never null. */
     public String toMarkdown(String body, String html) {
         String markdown;
-        markdown = html == null || html.isBlank() ? "" : converter.convert(html);
+        markdown = html == null || html.isBlank() ? "" : relaxEscapes(converter.convert(html));
         if (markdown.isBlank()) {
             // no formatted body, or one that holds nothing but a reply quote or unknown tags
             markdown = stripReplyFallback(body == null ? "" : body);
         }
         return trimLeftovers(markdown.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    /**
+     * Undoes the converter's escapes that change nothing: it writes every {@code &} as {@code \\&} and
+     * every {@code >} as {@code \\>}, but in text an {@code &} only needs it before what would read as a
+     * character reference ({@code &amp;}, {@code &#38;}), and a {@code >} only where it could start a
+     * block quote: as the first character of a line. "Preferences > Downloads" and "-> link" are written
+     * as the sender typed them, like the published posts. Decided on the parse of the converter's
+     * output: only escapes inside text nodes are touched (code keeps its backslashes).
+     */
+    static String relaxEscapes(String markdown) {
+        if (!markdown.contains("\\&") && !markdown.contains("\\>")) return markdown;
+        List<Integer> drop = new ArrayList<>();
+        for (Node node : ESCAPE_PARSER.parse(markdown).getDescendants()) {
+            if (!(node instanceof Text)) continue;
+            BasedSequence chars = node.getChars();
+            int start = chars.getStartOffset();
+            boolean textBefore = false; // a non-blank character earlier on this line of the node
+            for (int i = start; i < chars.getEndOffset(); i++) {
+                char c = markdown.charAt(i);
+                if (c == '\\' && i + 1 < chars.getEndOffset()) {
+                    char next = markdown.charAt(i + 1);
+                    if ((next == '&' && !CHARACTER_REFERENCE.matcher(markdown).region(i + 1, markdown.length()).lookingAt())
+                            || (next == '>' && textBefore)) {
+                        drop.add(i);
+                    }
+                    i++; // the escaped character
+                    textBefore = true;
+                } else if (c == '\n') {
+                    textBefore = false;
+                } else if (!Character.isWhitespace(c)) {
+                    textBefore = true;
+                }
+            }
+        }
+        if (drop.isEmpty()) return markdown;
+        StringBuilder out = new StringBuilder(markdown);
+        for (int k = drop.size() - 1; k >= 0; k--) out.deleteCharAt(drop.get(k));
+        return out.toString();
     }
 
     /**

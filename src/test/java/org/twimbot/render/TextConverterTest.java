@@ -40,6 +40,21 @@ class TextConverterTest {
         assertEquals("> intro\n>\n> ## Why?\n>\n> because", Quoting.quote(markdown));
     }
 
+    /** 2022-10-28 post: "Dash's Preferences > Downloads > User Contributed", "research & testing" (2020-11-27). */
+    @Test
+    void ampersandsAndGreaterThanSignsInTextAreNotEscapedWhereTheyMeanNothing() {
+        assertEquals("Preferences > Downloads > User Contributed  \nresearch & testing, -> here",
+                md("Preferences &gt; Downloads &gt; User Contributed<br />research &amp; testing, -&gt; here"));
+    }
+
+    @Test
+    void escapesThatMatterStay() {
+        // a '>' starting a line would open a block quote; "&amp;" typed as text would read as an entity
+        assertEquals("first  \n\\> not a quote", converter.toMarkdown("", "first<br />&gt; not a quote"));
+        assertEquals("\\&amp; and \\&#38; but & and &x", converter.toMarkdown("", "&amp;amp; and &amp;#38; but &amp; and &amp;x"));
+        assertEquals("`a > b & c`", converter.toMarkdown("", "<code>a &gt; b &amp; c</code>"));
+    }
+
     @Test
     void strikethroughFromDelAndS() {
         assertEquals("~~old~~ and ~~older~~", md("<del>old</del> and <s>older</s>"));
