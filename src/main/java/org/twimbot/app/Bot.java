@@ -46,6 +46,8 @@ public final class Bot implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile Thread loopThread;
+    /** When the last sync batch was committed (with its token); null before the first. Read by /health. */
+    private volatile java.time.Instant lastSyncAt;
 
     private BotContext ctx;
     private EventApplier events;
@@ -62,6 +64,8 @@ public final class Bot implements AutoCloseable {
 
     /** Logs in, joins the rooms and prepares the filter. Retries transient failures (the client does). */
     public void start() throws IOException {
+        loopThread = Thread.currentThread(); // so that stop() can interrupt a start still waiting for the homeserver
+        if (!running) throw new java.io.InterruptedIOException("stopped before start");
         client.versions();
         Session session = authenticate();
         String botUserId = session.userId();
@@ -83,6 +87,7 @@ public final class Bot implements AutoCloseable {
         outbox = new OutboxSender(store, client, drafts);
         backfill = new Backfill(client, store, SyncFilter.roomEventFilter(JSON, botUserId));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
+        loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here
     }
 
     private Session authenticate() throws IOException {
@@ -159,6 +164,7 @@ public final class Bot implements AutoCloseable {
             }
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
+        lastSyncAt = clock.instant();
         if (initial) log.info("first start: synced; earlier room history is not imported");
         ready.countDown();
         outbox.drain();
@@ -193,9 +199,19 @@ public final class Bot implements AutoCloseable {
         }
     }
 
+    /** True once {@link #stop()} was called. */
+    public boolean stopping() {
+        return !running;
+    }
+
     /** Blocks until the first sync has been committed. */
     public void awaitReady() throws InterruptedException {
         ready.await();
+    }
+
+    /** When the last sync batch was committed; null before the first. */
+    public java.time.Instant lastSyncAt() {
+        return lastSyncAt;
     }
 
     public BotContext context() {

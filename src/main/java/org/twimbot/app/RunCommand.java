@@ -5,13 +5,11 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.config.BotConfig;
-import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
-import org.twimbot.matrix.RetryPolicy;
-import org.twimbot.store.Store;
 import picocli.CommandLine;
+import sun.misc.Signal;
 
-/** {@code twimbot run -c config.yaml}: the bot, until stopped. */
+/** {@code twimbot run -c config.yaml}: the bot, until SIGTERM or Ctrl-C. */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = "Run the bot.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -25,19 +23,17 @@ final class RunCommand implements Callable<Integer> {
         if (cfg == null) return Main.EXIT_CONFIG;
         Logging.setLevel(cfg.logging().level());
         log.info("twimbot {} starting for {} on {}", Main.version(), cfg.homeserver().userId(), cfg.homeserver().url());
-        RetryPolicy forever = new RetryPolicy(0, RetryPolicy.defaults().initialDelay(), RetryPolicy.defaults().maxDelay());
-        MatrixClient client = new MatrixClient(cfg.homeserver().url(), forever);
-        try (Store store = Store.open(cfg.store().path()); Bot bot = new Bot(cfg, store, client, Clock.systemUTC())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                log.info("stopping: finishing the current batch");
-                try {
-                    if (!bot.stopAndWait(java.time.Duration.ofSeconds(5))) log.warn("the sync loop did not end within 5 s");
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "twimbot-shutdown"));
-            bot.start();
-            bot.run();
+        try (BotService service = BotService.open(cfg, Clock.systemUTC())) {
+            // handled, not left to the JVM: the batch in progress commits and the process exits 0 (a hook would give 143)
+            Signal.handle(new Signal("TERM"), s -> stopping(service, "SIGTERM"));
+            Signal.handle(new Signal("INT"), s -> stopping(service, "SIGINT"));
+            try {
+                service.run();
+            } catch (java.io.IOException e) {
+                if (!service.bot().stopping()) throw e;
+                // stopped while still waiting for the homeserver: nothing was half done
+            }
+            log.info("stopped");
             return 0;
         } catch (MatrixException e) {
             if (e.isUnknownToken()) {
@@ -46,8 +42,11 @@ final class RunCommand implements Callable<Integer> {
                 return Main.EXIT_AUTH;
             }
             throw e;
-        } finally {
-            client.close();
         }
+    }
+
+    private static void stopping(BotService service, String signal) {
+        log.info("{}: finishing the current batch and stopping", signal);
+        service.stop();
     }
 }

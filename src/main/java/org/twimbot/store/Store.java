@@ -78,6 +78,15 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** SQLite's own consistency check of the whole file: "ok" when sound. */
+    public String integrityCheck() {
+        return read(tx -> {
+            try (var st = connection.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check")) {
+                return rs.next() ? rs.getString(1) : "no answer";
+            }
+        });
+    }
+
     @Override
     public void close() {
         lock.lock();
