@@ -40,12 +40,10 @@ COPY --from=build /src/target/twimbot.jar /opt/twimbot/twimbot.jar
 ENV TWIMBOT_HTTP_HEALTH_PORT=8080
 # A small bot: cap the heap and use the single-threaded collector and C1 only (fast start, low
 # memory, no GC threads per core). The cap is a ceiling, not a reservation: the heap grows only as
-# needed. It is not 64m because a media download is held in memory while it is read (up to about
-# 2.3x its size at the peak): a 50MiB file (the default media.max_bytes) needs -Xmx192m in an
-# otherwise empty JVM, so 256m leaves room for the rest. With media.max_bytes: 16MiB, -Xmx64m is
-# enough. Override with -e JAVA_TOOL_OPTIONS=... (the JVM then prints "Picked up
-# JAVA_TOOL_OPTIONS" on stderr at start; harmless).
-ENV JAVA_TOOL_OPTIONS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+# needed. Media is streamed to /data/media and bundles are zipped from files, so a 50MiB picture
+# (the default media.max_bytes) downloads within -Xmx64m (measured). Override with
+# -e JAVA_TOOL_OPTIONS=... (the JVM then prints "Picked up JAVA_TOOL_OPTIONS" on stderr; harmless).
+ENV JAVA_TOOL_OPTIONS="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 
 WORKDIR /data
 VOLUME /data

@@ -86,14 +86,20 @@ final class DraftPublisher {
     void publishBundle(String roomId, String txnId, long editionId, String requester) throws IOException {
         Rendered r = render(editionId, requester);
         MediaCache.Outcome fetched = media.fetch(r.media());
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : fetched.available().entrySet()) files.put(e.getKey(), Files.readAllBytes(e.getValue()));
-        byte[] zip = DraftBundle.zip(r.fileName(), r.markdown(), files);
+        Map<String, Path> files = new LinkedHashMap<>(fetched.available());
         String zipName = "twim-" + r.edition().date() + ".zip";
-        client.sendFile(roomId, txnId, zip, "application/zip", zipName, zipName);
+        Path zip = Files.createTempFile("twimbot-bundle-", ".zip");
+        try {
+            try (var out = Files.newOutputStream(zip)) {
+                DraftBundle.write(out, r.fileName(), r.markdown(), files);
+            }
+            client.sendFile(roomId, txnId, zip, "application/zip", zipName, zipName);
+            log.info("bundle {} uploaded ({} bytes) for {}", zipName, Files.size(zip), requester);
+        } finally {
+            Files.deleteIfExists(zip);
+        }
         String summary = "Bundle " + zipName + ": the post and " + files.size() + (files.size() == 1 ? " media file" : " media files");
         client.sendNotice(roomId, txnId + ".summary", withMediaProblems(summary, fetched), null);
-        log.info("bundle {} uploaded ({} bytes) for {}", zipName, zip.length, requester);
     }
 
     private static String withMediaProblems(String summary, MediaCache.Outcome fetched) {

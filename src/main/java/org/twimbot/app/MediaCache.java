@@ -57,16 +57,15 @@ final class MediaCache {
         Path target = pathFor(f.name());
         if (Files.isRegularFile(target) && Files.size(target) > 0) return target;
         if (client == null) throw new IOException("not downloaded yet (the bot downloads media when a draft is made)");
-        byte[] bytes = client.download(f.media().mxcUri(), maxBytes);
         Files.createDirectories(dir);
         Path partial = Files.createTempFile(dir, ".download-", ".part");
         try {
-            Files.write(partial, bytes);
+            long size = client.downloadTo(f.media().mxcUri(), maxBytes, partial); // streamed: no picture has to fit in the heap
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log.info("downloaded {} ({} bytes)", f.name(), size);
         } finally {
             Files.deleteIfExists(partial);
         }
-        log.info("downloaded {} ({} bytes)", f.name(), bytes.length);
         return target;
     }
 

@@ -279,9 +279,33 @@ public final class MatrixClient implements AutoCloseable {
         return uri;
     }
 
+    /** POST /_matrix/media/v3/upload streaming {@code file}; for bundles too large to build in memory. */
+    public String upload(java.nio.file.Path file, String contentType, String fileName) throws IOException {
+        MediaType type = contentType == null ? null : MediaType.parse(contentType);
+        HttpUrl.Builder url = homeserver.newBuilder().addPathSegment("_matrix").addPathSegment("media").addPathSegment("v3")
+                .addPathSegment("upload");
+        if (fileName != null) url.addQueryParameter("filename", fileName);
+        Request request = authorized(new Request.Builder().url(url.build())
+                .post(RequestBody.create(file.toFile(), type != null ? type : OCTET_STREAM)), true).build();
+        String uri = requireText(caller.callJson(http, request), "content_uri");
+        if (!uri.startsWith("mxc://")) throw new MalformedResponseException("upload returned a content_uri that is not mxc://");
+        return uri;
+    }
+
+    /** Upload {@code file} then send an m.file message; returns the event id. */
+    public String sendFile(String roomId, String txnId, java.nio.file.Path file, String contentType, String fileName, String body)
+            throws IOException {
+        return sendFileEvent(roomId, txnId, upload(file, contentType, fileName), java.nio.file.Files.size(file), contentType,
+                fileName, body);
+    }
+
     /** Upload then send an m.file message; returns the event id. */
     public String sendFile(String roomId, String txnId, byte[] data, String contentType, String fileName, String body) throws IOException {
-        String mxc = upload(data, contentType, fileName);
+        return sendFileEvent(roomId, txnId, upload(data, contentType, fileName), data.length, contentType, fileName, body);
+    }
+
+    private String sendFileEvent(String roomId, String txnId, String mxc, long size, String contentType, String fileName,
+            String body) throws IOException {
         ObjectNode content = MAPPER.createObjectNode();
         content.put("msgtype", "m.file");
         content.put("body", body);
@@ -289,7 +313,7 @@ public final class MatrixClient implements AutoCloseable {
         content.put("url", mxc);
         ObjectNode info = content.putObject("info");
         info.put("mimetype", contentType != null ? contentType : OCTET_STREAM.toString());
-        info.put("size", data.length);
+        info.put("size", size);
         return sendEvent(roomId, "m.room.message", txnId, content);
     }
 
@@ -301,6 +325,29 @@ public final class MatrixClient implements AutoCloseable {
      * @throws IllegalArgumentException when {@code mxcUri} is not a well-formed mxc URI (see {@link MxcUri})
      */
     public byte[] download(String mxcUri, long maxBytes) throws IOException {
+        return download(mxcUri, maxBytes, response -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            copyLimited(response, MxcUri.parse(mxcUri), maxBytes, out);
+            return out.toByteArray();
+        });
+    }
+
+    /**
+     * The same as {@link #download(String, long)}, streamed into {@code target} (created or
+     * truncated per attempt), so a large picture never has to fit in the heap. On failure the file
+     * may hold a partial body: write to a temporary name and move it when this returns.
+     *
+     * @return the number of bytes written
+     */
+    public long downloadTo(String mxcUri, long maxBytes, java.nio.file.Path target) throws IOException {
+        return download(mxcUri, maxBytes, response -> {
+            try (var out = java.nio.file.Files.newOutputStream(target)) {
+                return copyLimited(response, MxcUri.parse(mxcUri), maxBytes, out);
+            }
+        });
+    }
+
+    private <T> T download(String mxcUri, long maxBytes, HttpCaller.BodyHandler<T> reader) throws IOException {
         MxcUri mxc = MxcUri.parse(mxcUri);
         if (maxBytes < 0) throw new IllegalArgumentException("maxBytes must be >= 0");
         boolean authenticated = versions().atLeast(1, 11);
@@ -311,7 +358,7 @@ public final class MatrixClient implements AutoCloseable {
             url.addPathSegment("media").addPathSegment("v3");
         }
         url.addPathSegment("download").addPathSegment(mxc.serverName()).addPathSegment(mxc.mediaId());
-        return caller.call(http, get(url.build(), authenticated), response -> readLimited(response, mxc, maxBytes));
+        return caller.call(http, get(url.build(), authenticated), reader);
     }
 
     /**
@@ -336,13 +383,12 @@ public final class MatrixClient implements AutoCloseable {
 
     // --- helpers -----------------------------------------------------------------------------
 
-    /** Reads at most maxBytes + 1 bytes whatever Content-Length says: servers and proxies can lie. */
-    private static byte[] readLimited(Response response, MxcUri mxc, long maxBytes) throws IOException {
+    /** Copies at most maxBytes + 1 bytes whatever Content-Length says: servers and proxies can lie. */
+    private static long copyLimited(Response response, MxcUri mxc, long maxBytes, java.io.OutputStream out) throws IOException {
         ResponseBody body = response.body();
-        if (body == null) return new byte[0];
+        if (body == null) return 0;
         long declared = body.contentLength();
         if (declared > maxBytes) throw tooLarge(mxc, maxBytes);
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 8192), 1 << 20));
         byte[] buffer = new byte[8192];
         long total = 0;
         try (InputStream in = body.byteStream()) {
@@ -354,7 +400,7 @@ public final class MatrixClient implements AutoCloseable {
                 out.write(buffer, 0, n);
             }
         }
-        return out.toByteArray();
+        return total;
     }
 
     private static MatrixException tooLarge(MxcUri mxc, long maxBytes) {

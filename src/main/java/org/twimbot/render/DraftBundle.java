@@ -37,6 +37,27 @@ public final class DraftBundle {
         return bytes.toByteArray();
     }
 
+    /**
+     * The same zip written to {@code out}, reading each media file as it goes: a week of large
+     * videos never has to fit in the heap.
+     */
+    public static void write(java.io.OutputStream out, String markdownFileName, String markdown,
+            Map<String, java.nio.file.Path> mediaFiles) throws IOException {
+        requireSafe(markdownFileName);
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            put(zip, markdownFileName, markdown.getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, java.nio.file.Path> e : new TreeMap<>(mediaFiles).entrySet()) {
+                requireSafe(e.getKey());
+                if (e.getKey().equals(markdownFileName)) throw new IllegalArgumentException("media name clashes with the post: " + e.getKey());
+                ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setTimeLocal(FIXED_TIME);
+                zip.putNextEntry(entry);
+                java.nio.file.Files.copy(e.getValue(), zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(FIXED_TIME);
