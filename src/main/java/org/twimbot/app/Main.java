@@ -1,8 +1,6 @@
 package org.twimbot.app;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import org.twimbot.config.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,13 +33,7 @@ public final class Main implements Runnable {
 
     /** The version Maven wrote into the jar at build time. */
     public static String version() {
-        try (InputStream in = Main.class.getResourceAsStream("/org/twimbot/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return BuildInfo.version();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,12 +1,10 @@
 package org.twimbot.commands;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
+import org.twimbot.config.BuildInfo;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
 
@@ -27,20 +25,11 @@ final class AboutCommand {
     private void about(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
         Duration up = Duration.between(started, ctx.clock().instant());
         long editions = tx.editions().all().size();
-        a.say("twimbot " + version() + " — up " + up.toDays() + "d " + up.toHoursPart() + "h " + up.toMinutesPart() + "m"
+        a.say("twimbot " + BuildInfo.version() + " — up " + up.toDays() + "d " + up.toHoursPart() + "h " + up.toMinutesPart() + "m"
                 + "\nhomeserver: " + ctx.config().homeserver().url() + " as " + ctx.botUserId()
                 + "\nsubmissions: " + tx.submissions().count() + " in " + editions + (editions == 1 ? " edition" : " editions")
                 + "; catalog: " + ctx.currentCatalog().sections().size() + " sections, "
                 + ctx.currentCatalog().projects().size() + " projects");
     }
 
-    static String version() {
-        try (InputStream in = AboutCommand.class.getResourceAsStream("/org/twimbot/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }

@@ -77,7 +77,7 @@ final class EditionCommands {
     }
 
     private Edition open(StoreTx tx) throws SQLException {
-        return tx.editions().openOrCreate(ctx.calendar().publicationDate(ctx.clock().instant()), ctx.clock().millis());
+        return ctx.openEdition(tx);
     }
 
     private void audit(StoreTx tx, Action.Command c, String line) throws SQLException {

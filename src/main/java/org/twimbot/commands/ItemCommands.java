@@ -28,7 +28,7 @@ final class ItemCommands {
 
     void register(Map<String, Command> commands) {
         commands.put("status", new Command("status", "the open week's items: number, sender, placement, excerpt, link",
-                (tx, c, a) -> a.say(status.render(tx, submissions.openEdition(tx)))));
+                (tx, c, a) -> a.say(status.render(tx, ctx.openEdition(tx)))));
         commands.put("assign", new Command("assign N KEY", "put item N in a section (emoji or key) or under a project",
                 (tx, c, a) -> place(tx, c, a, true)));
         commands.put("project", new Command("project KEY", "(as a reply) put that item under a project", (tx, c, a) -> place(tx, c, a, false)));
@@ -118,7 +118,7 @@ final class ItemCommands {
 
     private Optional<Submission> byNumber(StoreTx tx, String arg, Command.Answer a) throws SQLException {
         String digits = arg.startsWith("#") ? arg.substring(1) : arg;
-        Edition edition = submissions.openEdition(tx);
+        Edition edition = ctx.openEdition(tx);
         try {
             Optional<Submission> s = tx.submissions().byNumber(edition.id(), Integer.parseInt(digits));
             if (s.isEmpty() || s.get().deleted()) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
-import org.twimbot.store.Edition;
 import org.twimbot.store.MediaEventsTable.MediaEvent;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
@@ -42,7 +41,7 @@ final class MediaDesk {
     /** The sender's latest submission, at most {@code media.attach_window} earlier, with no other text from them between. */
     private Optional<Submission> withinWindow(StoreTx tx, MediaEvent media) throws SQLException {
         Duration window = ctx.config().media().attachWindow();
-        Optional<Submission> latest = tx.submissions().latestBy(openEdition(tx).id(), media.sender(), media.originTs());
+        Optional<Submission> latest = tx.submissions().latestBy(ctx.openEdition(tx).id(), media.sender(), media.originTs());
         if (latest.isEmpty() || !latest.get().live()) return Optional.empty();
         Submission s = latest.get();
         if (media.originTs() - s.originTs() > window.toMillis()) return Optional.empty();
@@ -55,7 +54,7 @@ final class MediaDesk {
         Optional<MediaEvent> media = tx.mediaEvents().byEventId(mediaEventId);
         if (media.isEmpty()) return false;
         if (!ctx.editors().isEditor(editor)) return true; // handled: only editors attach other people's media
-        Optional<Submission> target = tx.submissions().latestBy(openEdition(tx).id(), media.get().sender(), media.get().originTs());
+        Optional<Submission> target = tx.submissions().latestBy(ctx.openEdition(tx).id(), media.get().sender(), media.get().originTs());
         if (target.isPresent()) attach(tx, target.get(), media.get(), "by " + editor);
         return true;
     }
@@ -66,7 +65,7 @@ final class MediaDesk {
         if (media.isEmpty()) return "The message you replied to is not an image, video or file I know.";
         Submission target = explicit;
         if (target == null) {
-            Optional<Submission> latest = tx.submissions().latestBy(openEdition(tx).id(), media.get().sender(), media.get().originTs());
+            Optional<Submission> latest = tx.submissions().latestBy(ctx.openEdition(tx).id(), media.get().sender(), media.get().originTs());
             if (latest.isEmpty()) return "There is no earlier submission by " + media.get().sender() + " this week; give a number.";
             target = latest.get();
         }
@@ -85,7 +84,4 @@ final class MediaDesk {
                 + " (" + how + ") " + BotContext.link(s.roomId(), s.eventId()));
     }
 
-    private Edition openEdition(StoreTx tx) throws SQLException {
-        return tx.editions().openOrCreate(ctx.calendar().publicationDate(ctx.clock().instant()), ctx.clock().millis());
-    }
 }

@@ -64,7 +64,7 @@ final class SubmissionDesk {
                     + ". Add some details by editing it, or ask an editor to submit it as it is.");
             return Optional.empty();
         }
-        Edition edition = openEdition(tx);
+        Edition edition = ctx.openEdition(tx);
         Submission s = tx.submissions().insert(edition.id(), eventId, roomId, sender, ts, body, html, via).orElseThrow();
         log.info("stored submission #{} from {} ({})", s.number(), sender, eventId);
         if (!rules.ackReaction().isEmpty()) replies.react(roomId, eventId, rules.ackReaction());
@@ -191,7 +191,4 @@ final class SubmissionDesk {
         new Replies(tx).notice(ctx.editorsRoomId(), causeEventId, "audit", line);
     }
 
-    Edition openEdition(StoreTx tx) throws SQLException {
-        return tx.editions().openOrCreate(ctx.calendar().publicationDate(ctx.clock().instant()), ctx.clock().millis());
-    }
 }

@@ -62,19 +62,19 @@ class CrashRecoveryTest {
             try (Store watch = Store.open(crashy.resolve("twimbot.db"))) {
                 while (kills < KILLS) {
                     script.produce(EVENTS / KILLS); // news arrives while the bot is down or restarting
-                    long before = processedCount(watch);
-                    Process bot = launch(crashyConfig, crashy.resolve("bot-" + kills + ".log"));
+                    long before = ChildBot.processed(watch);
+                    Process bot = ChildBot.launch(crashyConfig, crashy.resolve("bot-" + kills + ".log"));
                     // kill in the write path: once the restarted bot commits its catch-up, at a random moment
-                    if (awaitProgress(watch, before, bot)) midBatch++;
+                    if (ChildBot.awaitProgress(watch, before, bot)) midBatch++;
                     Thread.sleep(timing.nextInt(60));
                     bot.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                     kills++;
                 }
             }
             String last = script.lastEventId();
-            Process finalRun = launch(crashyConfig, crashy.resolve("bot-final.log"));
+            Process finalRun = ChildBot.launch(crashyConfig, crashy.resolve("bot-final.log"));
             try (Store store = Store.open(crashy.resolve("twimbot.db"))) {
-                awaitProcessed(store, last, Duration.ofSeconds(60));
+                ChildBot.awaitProcessed(store, last, Duration.ofSeconds(60));
             } finally {
                 finalRun.destroy();
                 finalRun.waitFor(10, TimeUnit.SECONDS);
@@ -116,30 +116,6 @@ class CrashRecoveryTest {
         }
     }
 
-    private static long processedCount(Store store) {
-        return store.read(tx -> tx.processed().count());
-    }
-
-    /** Waits until the bot has committed something new; false when it did not within 15 s. */
-    private static boolean awaitProgress(Store store, long before, Process bot) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline && bot.isAlive()) {
-            if (processedCount(store) > before) return true;
-            Thread.sleep(5);
-        }
-        return false;
-    }
-
-    private static void awaitProcessed(Store store, String eventId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean done = store.read(tx -> tx.processed().isProcessed(eventId));
-            if (done) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the bot did not reach " + eventId + " within " + timeout);
-    }
-
     /** The reference bot, in this JVM, until it has processed {@code lastEventId} (or one first sync when null). */
     private static void runInProcessUntil(BotConfig config, DevServer server, String lastEventId) throws Exception {
         MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
@@ -157,18 +133,11 @@ class CrashRecoveryTest {
                 }
             });
             loop.start();
-            awaitProcessed(store, lastEventId, Duration.ofSeconds(60));
+            ChildBot.awaitProcessed(store, lastEventId, Duration.ofSeconds(60));
             assertTrue(bot.stopAndWait(Duration.ofSeconds(5)));
         } finally {
             client.close();
         }
-    }
-
-    private static Process launch(Path config, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static Path writeConfig(Path home, DevServer server, DemoWeek week, String token) throws Exception {

@@ -32,6 +32,7 @@ class LifecycleEndToEndTest {
             ScriptedUser alice = h.week.person("alice");
             String news = alice.say(room, "TWIM: version 1");
             alice.edit(room, news, "TWIM: version 2");
+            Thread.sleep(5); // edits in one millisecond are ordered by event id (deterministic, not chronological)
             String second = alice.edit(room, news, "TWIM: version 3");
             String gone = h.week.person("bob").say(room, "TWIM: posted by mistake");
             h.week.person("bob").redact(room, gone);

@@ -76,9 +76,9 @@ class OperationsEndToEndTest {
                     editors: { users: ["%s"] }
                     """.formatted(server.baseUrl(), week.botUserId(), token, week.roomAlias(), week.editorUserId()));
             Path db = dir.resolve("twimbot.db");
-            Process first = launch(config, dir.resolve("first.log"));
+            Process first = ChildBot.launch(config, dir.resolve("first.log"));
             try (Store watch = Store.open(db)) {
-                awaitProgress(watch, 0, first); // the first start records its sync position
+                assertTrue(ChildBot.awaitProgress(watch, 0, first)); // the first start records its sync position
                 first.destroy();
                 assertTrue(first.waitFor(5, TimeUnit.SECONDS));
                 int submitted = 0;
@@ -89,9 +89,9 @@ class OperationsEndToEndTest {
                             Map.of("msgtype", "m.text", "body", (news ? "TWIM: news " : "chatter ") + i), System.currentTimeMillis());
                     if (news) submitted++;
                 }
-                long before = processed(watch);
-                Process bot = launch(config, dir.resolve("bot.log"));
-                awaitProgress(watch, before, bot);
+                long before = ChildBot.processed(watch);
+                Process bot = ChildBot.launch(config, dir.resolve("bot.log"));
+                assertTrue(ChildBot.awaitProgress(watch, before, bot));
                 long signalled = System.nanoTime();
                 bot.destroy(); // SIGTERM
                 assertTrue(bot.waitFor(5, TimeUnit.SECONDS), "ended within 5 s of SIGTERM");
@@ -99,7 +99,7 @@ class OperationsEndToEndTest {
                 assertEquals(0, bot.exitValue(), "a requested stop is a clean exit (" + tookMs + " ms)");
                 assertEquals("ok", watch.integrityCheck());
 
-                Process rest = launch(config, dir.resolve("rest.log"));
+                Process rest = ChildBot.launch(config, dir.resolve("rest.log"));
                 try {
                     String lastId = last;
                     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -112,26 +112,6 @@ class OperationsEndToEndTest {
                 assertEquals(submitted, stored, "every news item stored exactly once across the stop");
             }
         }
-    }
-
-    private static long processed(Store store) {
-        return store.read(tx -> tx.processed().count());
-    }
-
-    private static void awaitProgress(Store store, long before, Process bot) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && bot.isAlive()) {
-            if (processed(store) > before) return;
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the bot made no progress");
-    }
-
-    private static Process launch(Path config, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static int awaitStatus(OkHttpClient http, String url, int wanted, Duration timeout) throws Exception {

@@ -1,0 +1,42 @@
+package org.twimbot.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.twimbot.store.Store;
+
+/** {@code twimbot run} in a separate JVM, as an operator runs it, for tests that kill or signal it. */
+final class ChildBot {
+    private ChildBot() {}
+
+    static Process launch(Path config, Path log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static long processed(Store store) {
+        return store.read(tx -> tx.processed().count());
+    }
+
+    /** Waits until the bot has committed something beyond {@code before}; false when it did not within 15 s. */
+    static boolean awaitProgress(Store store, long before, Process bot) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline && bot.isAlive()) {
+            if (processed(store) > before) return true;
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    /** Waits until {@code eventId} is processed; fails the test after {@code timeout}. */
+    static void awaitProcessed(Store store, String eventId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean done = store.read(tx -> tx.processed().isProcessed(eventId));
+            if (done) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the bot did not reach " + eventId + " within " + timeout);
+    }
+}
