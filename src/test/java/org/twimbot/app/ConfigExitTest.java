@@ -47,7 +47,7 @@ class ConfigExitTest {
     @Test
     void theExampleConfigIsAcceptedByCheckConfig() throws Exception {
         Path example = Path.of("config.example.yaml").toAbsolutePath();
-        Result r = run("check-config", "-c", example.toString());
+        Result r = run("check-config", "--offline", "-c", example.toString());
         // without TWIMBOT_ACCESS_TOKEN in this JVM's environment the example lacks its secret: exactly that is reported
         if (System.getenv("TWIMBOT_ACCESS_TOKEN") == null && System.getenv("TWIMBOT_PASSWORD") == null) {
             assertEquals(Main.EXIT_CONFIG, r.status, r.err);
@@ -55,6 +55,23 @@ class ConfigExitTest {
             assertEquals(1, r.err.lines().filter(l -> l.strip().startsWith("- ")).count(), r.err);
         } else {
             assertEquals(0, r.status, r.err);
+        }
+    }
+
+    @Test
+    void checkConfigResolvesAliasesWhenTheHomeserverAnswers() throws Exception {
+        try (org.twimbot.devserver.DevServer server = org.twimbot.devserver.DevServer.start(0, "localhost");
+                DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
+            week.cast();
+            Path config = dir.resolve("check.yaml");
+            Files.writeString(config, DemoCommand.demoConfig(server.baseUrl(), week));
+            Result good = run("check-config", "-c", config.toString());
+            assertEquals(0, good.status, good.err);
+            assertTrue(good.err.contains("room #twim:localhost is " + week.roomId()), good.err);
+            Files.writeString(config, DemoCommand.demoConfig(server.baseUrl(), week).replace("#twim:localhost", "#nope:localhost"));
+            Result bad = run("check-config", "-c", config.toString());
+            assertEquals(Main.EXIT_CONFIG, bad.status, bad.err);
+            assertTrue(bad.err.contains("alias #nope:localhost does not exist"), bad.err);
         }
     }
 
