@@ -56,6 +56,14 @@ public final class Bot implements AutoCloseable {
     private OutboxSender outbox;
     private Backfill backfill;
     private String filterId;
+    private volatile BatchListener batchListener = (events, nextBatch) -> {};
+
+    /** Told after every committed sync batch; for the benchmark and tests, never needed to run the bot. */
+    @FunctionalInterface
+    public interface BatchListener {
+        /** @param events the events the batch applied (state, back-filled and timeline), @param nextBatch its sync token */
+        void committed(int events, String nextBatch);
+    }
 
     public Bot(BotConfig config, Store store, MatrixClient client, Clock clock) {
         this.config = config;
@@ -152,6 +160,9 @@ public final class Bot implements AutoCloseable {
             tx.settings().put(SettingsTable.SYNC_TOKEN, batch.nextBatch());
         });
         if (initial) log.info("first start: synced; earlier room history is not imported");
+        int applied = 0;
+        for (RoomTimeline room : batch.rooms()) applied += room.state().size() + filled.get(room.roomId()).size();
+        batchListener.committed(applied, batch.nextBatch());
         ready.countDown();
         outbox.drain();
     }
@@ -206,6 +217,11 @@ public final class Bot implements AutoCloseable {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    /** Replaces the listener told after each committed batch (the benchmark times catch-up with it). */
+    public void setBatchListener(BatchListener listener) {
+        this.batchListener = listener == null ? (events, nextBatch) -> {} : listener;
     }
 
     /** Blocks until the first sync has been committed. */
