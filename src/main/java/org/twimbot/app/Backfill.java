@@ -39,13 +39,16 @@ final class Backfill {
         int pages = 0;
         while (from != null && !reached) {
             MessagesPage page = client.messages(room.roomId(), from, "b", PAGE, filter);
-            for (RoomEvent e : page.chunk()) {
-                if (store.read(tx -> tx.processed().isProcessed(e.eventId()))) {
-                    reached = true;
-                    break;
+            List<RoomEvent> chunk = page.chunk();
+            // one store read per page, not per event
+            int known = store.read(tx -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (tx.processed().isProcessed(chunk.get(i).eventId())) return i;
                 }
-                missedNewestFirst.add(e);
-            }
+                return -1;
+            });
+            missedNewestFirst.addAll(known < 0 ? chunk : chunk.subList(0, known));
+            reached = known >= 0;
             if (page.chunk().isEmpty()) break;
             from = page.end();
             if (++pages % 10 == 0) log.info("back-filling {}: {} events so far", room.roomId(), missedNewestFirst.size());
