@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
             return Main.EXIT_CONFIG;
         }
         Logging.setLevel(verbose ? "INFO" : "ERROR");
-        BenchReport report = new BenchRun(new BenchRun.Options(events, items, runs, warmups, seed, !noStartup), System.err).run();
+        BenchReport report = new BenchRun(new BenchRun.Options(events, items, runs, warmups, seed, !noStartup, verbose), System.err).run();
         System.out.print(json ? report.json() : report.table());
         return report.allMet() ? 0 : 1;
     }

@@ -41,7 +41,7 @@ final class BenchRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofMinutes(10);
 
-    record Options(int events, int items, int runs, int warmups, long seed, boolean startup) {}
+    record Options(int events, int items, int runs, int warmups, long seed, boolean startup, boolean verbose) {}
 
     /** One ingest run: the bot's catch-up and the floor over the same stream. */
     record IngestRun(double ingestMillis, double floorMillis, int floorEvents, int generated, int stored) {}
@@ -272,7 +272,7 @@ final class BenchRun {
         try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             Path cfg = dir.resolve("config.yaml");
-            Files.writeString(cfg, DemoCommand.demoConfig(server.baseUrl(), week) + "logging:\n  level: WARN\n");
+            Files.writeString(cfg, DemoCommand.demoConfig(server.baseUrl(), week) + "logging:\n  level: " + (options.verbose() ? "INFO" : "WARN") + "\n");
             AtomicLong firstSync = new AtomicLong();
             CountDownLatch synced = new CountDownLatch(1);
             server.setRequestObserver(request -> {
@@ -281,8 +281,11 @@ final class BenchRun {
                 }
             });
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC",
-                    "-cp", absoluteClassPath(), Main.class.getName(), "run", "-c", cfg.toString())
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC"));
+            String extra = System.getenv("TWIMBOT_BENCH_CHILD_OPTS"); // e.g. a profiler for the start-up child
+            if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
+            command.addAll(List.of("-cp", absoluteClassPath(), Main.class.getName(), "run", "-c", cfg.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("child.log").toFile());
@@ -297,7 +300,10 @@ final class BenchRun {
                     throw new IOException("the child bot did not sync within 60 s (or died); its output:\n"
                             + Files.readString(dir.resolve("child.log")));
                 }
-                return (firstSync.get() - t0) / 1e6;
+                double ms = (firstSync.get() - t0) / 1e6;
+                if (options.verbose()) say("child JVM reached /sync in %.0f ms; its output so far:%n%s", ms,
+                        Files.readString(dir.resolve("child.log")));
+                return ms;
             } finally {
                 p.destroy();
                 if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
