@@ -2,8 +2,6 @@ package org.twimbot.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,50 +9,58 @@ import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MessagesPage;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.RoomTimeline;
-import org.twimbot.store.Store;
 
 /**
- * Closes the gap a {@code limited} timeline leaves: pages {@code /messages} backwards from
- * {@code prev_batch} until an event the bot already processed (or the room's start), then returns
- * the missed events followed by the timeline, oldest first.
+ * Closes the gap a {@code limited} timeline leaves: pages {@code /messages} forward from the token
+ * the bot synced from (the spec allows a {@code next_batch} token as {@code from}) up to the
+ * timeline's first event, handing each page, oldest first, to the caller. Only one page is held
+ * at a time, so a catch-up of tens of thousands of events fits a small heap; each page is applied
+ * in its own transaction and the sync token only advances with the timeline itself, so a crash
+ * mid-way replays the gap and the processed-events table skips what was already applied.
  */
 final class Backfill {
     private static final Logger log = LoggerFactory.getLogger(Backfill.class);
     private static final int PAGE = 100;
 
+    /** Receives the missed events page by page, oldest first. */
+    @FunctionalInterface
+    interface PageSink {
+        void accept(List<RoomEvent> events) throws IOException;
+    }
+
     private final MatrixClient client;
-    private final Store store;
     private final JsonNode filter;
 
-    Backfill(MatrixClient client, Store store, JsonNode filter) {
+    Backfill(MatrixClient client, JsonNode filter) {
         this.client = client;
-        this.store = store;
         this.filter = filter;
     }
 
-    List<RoomEvent> fill(RoomTimeline room) throws IOException {
-        List<RoomEvent> missedNewestFirst = new ArrayList<>();
-        String from = room.prevBatch();
-        boolean reached = false;
+    /** @return the number of missed events handed to {@code sink} */
+    int fill(RoomTimeline room, String since, PageSink sink) throws IOException {
+        String stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
+        String from = since;
+        int total = 0;
         int pages = 0;
-        while (from != null && !reached) {
-            MessagesPage page = client.messages(room.roomId(), from, "b", PAGE, filter);
+        while (from != null) {
+            MessagesPage page = client.messages(room.roomId(), from, "f", PAGE, filter);
             List<RoomEvent> chunk = page.chunk();
-            // one store read per page, not per event
-            int known = store.read(tx -> {
-                for (int i = 0; i < chunk.size(); i++) {
-                    if (tx.processed().isProcessed(chunk.get(i).eventId())) return i;
+            int cut = chunk.size();
+            boolean reached = false;
+            for (int i = 0; i < chunk.size(); i++) {
+                if (chunk.get(i).eventId().equals(stopAt)) {
+                    cut = i;
+                    reached = true;
+                    break;
                 }
-                return -1;
-            });
-            missedNewestFirst.addAll(known < 0 ? chunk : chunk.subList(0, known));
-            reached = known >= 0;
-            if (page.chunk().isEmpty()) break;
+            }
+            if (cut > 0) sink.accept(chunk.subList(0, cut));
+            total += cut;
+            if (reached || chunk.isEmpty()) break;
             from = page.end();
-            if (++pages % 10 == 0) log.info("back-filling {}: {} events so far", room.roomId(), missedNewestFirst.size());
+            if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", room.roomId(), total);
         }
-        Collections.reverse(missedNewestFirst);
-        log.info("back-filled {} missed events in {}", missedNewestFirst.size(), room.roomId());
-        return Bot.concat(missedNewestFirst, room.events());
+        log.info("back-filled {} missed events in {}", total, room.roomId());
+        return total;
     }
 }

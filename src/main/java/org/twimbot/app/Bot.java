@@ -93,7 +93,7 @@ public final class Bot implements AutoCloseable {
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, clock);
         outbox = new OutboxSender(store, client, drafts);
-        backfill = new Backfill(client, store, SyncFilter.roomEventFilter(JSON));
+        backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors)))));
     }
 
@@ -145,23 +145,28 @@ public final class Bot implements AutoCloseable {
         Optional<String> since = store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN));
         SyncBatch batch = client.sync(since.orElse(null), filterId, since.isPresent() ? timeoutMs : 0);
         handleInvites(batch.invitedRoomIds());
-        Map<String, List<RoomEvent>> filled = new HashMap<>();
-        for (RoomTimeline room : batch.rooms()) {
-            List<RoomEvent> events = room.events();
-            if (room.limited() && since.isPresent()) events = backfill.fill(room);
-            filled.put(room.roomId(), events);
-        }
         boolean initial = since.isEmpty();
+        int applied = 0;
+        for (RoomTimeline room : batch.rooms()) {
+            if (!room.limited() || initial) continue;
+            // a gap: state first, then the missed events page by page (one transaction each, the token
+            // unchanged, so a crash replays the gap and processed_events skips what was applied)
+            store.write(tx -> {
+                for (RoomEvent e : room.state()) apply(tx, e, true);
+            });
+            applied += backfill.fill(room, since.get(), page -> store.write(tx -> {
+                for (RoomEvent e : page) apply(tx, e, true);
+            }));
+        }
         store.write(tx -> {
             for (RoomTimeline room : batch.rooms()) {
                 for (RoomEvent e : room.state()) apply(tx, e, true);
-                for (RoomEvent e : filled.get(room.roomId())) apply(tx, e, !initial || e.isState());
+                for (RoomEvent e : room.events()) apply(tx, e, !initial || e.isState());
             }
             tx.settings().put(SettingsTable.SYNC_TOKEN, batch.nextBatch());
         });
         if (initial) log.info("first start: synced; earlier room history is not imported");
-        int applied = 0;
-        for (RoomTimeline room : batch.rooms()) applied += room.state().size() + filled.get(room.roomId()).size();
+        for (RoomTimeline room : batch.rooms()) applied += room.state().size() + room.events().size();
         batchListener.committed(applied, batch.nextBatch());
         ready.countDown();
         outbox.drain();
