@@ -149,7 +149,8 @@ final class BenchRun {
     /**
      * The floor: the same {@code /sync} (same filter, same token) and the same {@code /messages}
      * back-pages the bot makes, fetched and parsed by {@link MatrixClient}, nothing else done.
-     * Paging stops where the bot's back-fill stops: at the first event from before the backlog.
+     * Paging goes forward from the bot's token and stops where the bot's back-fill stops: at the
+     * sync timeline's first event.
      *
      * @return {nanoseconds, events seen}
      */
@@ -164,18 +165,19 @@ final class BenchRun {
             for (RoomTimeline room : batch.rooms()) {
                 seen += room.events().size();
                 if (!room.limited()) continue;
-                String from = room.prevBatch();
-                boolean reached = false;
-                while (from != null && !reached) {
-                    MessagesPage page = client.messages(room.roomId(), from, "b", 100, messagesFilter);
+                String stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
+                String from = since;
+                while (from != null) {
+                    MessagesPage page = client.messages(room.roomId(), from, "f", 100, messagesFilter);
+                    boolean reached = false;
                     for (RoomEvent e : page.chunk()) {
-                        if (!backlogIds.contains(e.eventId())) {
+                        if (e.eventId().equals(stopAt)) {
                             reached = true;
                             break;
                         }
-                        seen++;
+                        if (backlogIds.contains(e.eventId())) seen++;
                     }
-                    if (page.chunk().isEmpty()) break;
+                    if (reached || page.chunk().isEmpty()) break;
                     from = page.end();
                 }
             }
