@@ -2,7 +2,12 @@ package org.twimbot.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.matrix.MatrixClient;
@@ -20,7 +25,8 @@ import org.twimbot.matrix.RoomTimeline;
  */
 final class Backfill {
     private static final Logger log = LoggerFactory.getLogger(Backfill.class);
-    private static final int PAGE = 100;
+    /** Events per /messages page: fewer round trips and commits; 1000 is the usual server cap. */
+    static final int PAGE = 500;
 
     /** Receives the missed events page by page, oldest first. */
     @FunctionalInterface
@@ -36,31 +42,61 @@ final class Backfill {
         this.filter = filter;
     }
 
-    /** @return the number of missed events handed to {@code sink} */
+    /**
+     * The next page is fetched (and parsed) on a helper thread while the caller applies the current
+     * one, so the homeserver's time and the store's time overlap instead of adding up.
+     *
+     * @return the number of missed events handed to {@code sink}
+     */
     int fill(RoomTimeline room, String since, PageSink sink) throws IOException {
         String stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
-        String from = since;
-        int total = 0;
-        int pages = 0;
-        while (from != null) {
-            MessagesPage page = client.messages(room.roomId(), from, "f", PAGE, filter);
-            List<RoomEvent> chunk = page.chunk();
-            int cut = chunk.size();
-            boolean reached = false;
-            for (int i = 0; i < chunk.size(); i++) {
-                if (chunk.get(i).eventId().equals(stopAt)) {
-                    cut = i;
-                    reached = true;
-                    break;
+        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "twimbot-backfill");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<MessagesPage> next = fetch(fetcher, room.roomId(), since);
+            int total = 0;
+            int pages = 0;
+            while (next != null) {
+                MessagesPage page = await(next);
+                List<RoomEvent> chunk = page.chunk();
+                int cut = chunk.size();
+                boolean reached = false;
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (chunk.get(i).eventId().equals(stopAt)) {
+                        cut = i;
+                        reached = true;
+                        break;
+                    }
                 }
+                next = reached || chunk.isEmpty() || page.end() == null ? null : fetch(fetcher, room.roomId(), page.end());
+                if (cut > 0) sink.accept(chunk.subList(0, cut));
+                total += cut;
+                if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", room.roomId(), total);
             }
-            if (cut > 0) sink.accept(chunk.subList(0, cut));
-            total += cut;
-            if (reached || chunk.isEmpty()) break;
-            from = page.end();
-            if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", room.roomId(), total);
+            log.info("back-filled {} missed events in {}", total, room.roomId());
+            return total;
+        } finally {
+            fetcher.shutdownNow();
         }
-        log.info("back-filled {} missed events in {}", total, room.roomId());
-        return total;
+    }
+
+    private Future<MessagesPage> fetch(ExecutorService fetcher, String roomId, String from) {
+        return fetcher.submit(() -> client.messages(roomId, from, "f", PAGE, filter));
+    }
+
+    private static MessagesPage await(Future<MessagesPage> page) throws IOException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while back-filling");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
     }
 }
