@@ -168,7 +168,7 @@ final class BenchRun {
                 String stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
                 String from = since;
                 while (from != null) {
-                    MessagesPage page = client.messages(room.roomId(), from, "f", 100, messagesFilter);
+                    MessagesPage page = client.messages(room.roomId(), from, "f", Backfill.PAGE, messagesFilter);
                     boolean reached = false;
                     for (RoomEvent e : page.chunk()) {
                         if (e.eventId().equals(stopAt)) {
