@@ -21,7 +21,7 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--runs", defaultValue = "3", description = "measured ingest runs, after the warm-up (default ${DEFAULT-VALUE})")
     int runs;
 
-    @CommandLine.Option(names = "--warmups", defaultValue = "1", description = "warm-up ingest runs, not counted (default ${DEFAULT-VALUE})")
+    @CommandLine.Option(names = "--warmups", defaultValue = "2", description = "warm-up ingest runs, not counted (default ${DEFAULT-VALUE})")
     int warmups;
 
     @CommandLine.Option(names = "--seed", defaultValue = "42", description = "random seed of the generated backlog")

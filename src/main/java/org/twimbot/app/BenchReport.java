@@ -79,9 +79,9 @@ record BenchReport(
         StringBuilder sb = new StringBuilder();
         sb.append("twimbot bench: ").append(events).append(" events, ").append(items).append(" draft items, median of ")
                 .append(runs).append(" runs; ").append(machine).append('\n');
-        String format = "| %-28s | %14s | %10s | %-4s |%n";
+        String format = "| %-28s | %16s | %10s | %-4s |%n";
         sb.append(String.format(Locale.ROOT, format, "metric", "value", "target", "ok"));
-        sb.append(String.format(Locale.ROOT, format, "-".repeat(28), "-".repeat(14), "-".repeat(10), "----"));
+        sb.append(String.format(Locale.ROOT, format, "-".repeat(28), "-".repeat(16), "-".repeat(10), "----"));
         for (Row r : rows()) {
             String value = fmt(r.value()) + (r.unit().isEmpty() ? "" : " " + r.unit());
             sb.append(String.format(Locale.ROOT, format, r.metric(), value, r.target(),
