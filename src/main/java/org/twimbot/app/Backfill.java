@@ -2,56 +2,137 @@ package org.twimbot.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MessagesPage;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.RoomTimeline;
-import org.twimbot.store.Store;
 
 /**
- * Closes the gap a {@code limited} timeline leaves: pages {@code /messages} backwards from
- * {@code prev_batch} until an event the bot already processed (or the room's start), then returns
- * the missed events followed by the timeline, oldest first.
+ * Closes the gap a {@code limited} timeline leaves: pages {@code /messages} forward from the token
+ * the bot synced from (the spec allows a {@code next_batch} token as {@code from}) up to the
+ * timeline's first event, handing each page, oldest first, to the caller. Only one page is held
+ * at a time, so a catch-up of tens of thousands of events fits a small heap; each page is applied
+ * in its own transaction and the sync token only advances with the timeline itself, so a crash
+ * mid-way replays the gap and the processed-events table skips what was already applied.
  */
 final class Backfill {
     private static final Logger log = LoggerFactory.getLogger(Backfill.class);
-    private static final int PAGE = 100;
+    /** Events per /messages page: fewer round trips and commits; 1000 is the usual server cap. */
+    static final int PAGE = 500;
+
+    /** Receives the missed events page by page, oldest first. */
+    @FunctionalInterface
+    interface PageSink {
+        void accept(List<RoomEvent> events) throws IOException;
+    }
 
     private final MatrixClient client;
-    private final Store store;
     private final JsonNode filter;
 
-    Backfill(MatrixClient client, Store store, JsonNode filter) {
+    Backfill(MatrixClient client, JsonNode filter) {
         this.client = client;
-        this.store = store;
         this.filter = filter;
     }
 
-    List<RoomEvent> fill(RoomTimeline room) throws IOException {
-        List<RoomEvent> missedNewestFirst = new ArrayList<>();
+    /**
+     * The next page is fetched (and parsed) on a helper thread while the caller applies the current
+     * one, so the homeserver's time and the store's time overlap instead of adding up.
+     *
+     * @return the number of missed events handed to {@code sink}
+     */
+    int fill(RoomTimeline room, String since, PageSink sink) throws IOException {
+        String stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
+        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "twimbot-backfill");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<MessagesPage> next = fetch(fetcher, room.roomId(), since);
+            int total = 0;
+            int pages = 0;
+            while (next != null) {
+                MessagesPage page = await(next);
+                List<RoomEvent> chunk = page.chunk();
+                int cut = chunk.size();
+                boolean reached = false;
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (chunk.get(i).eventId().equals(stopAt)) {
+                        cut = i;
+                        reached = true;
+                        break;
+                    }
+                }
+                next = reached || chunk.isEmpty() || page.end() == null ? null : fetch(fetcher, room.roomId(), page.end());
+                if (cut > 0) sink.accept(chunk.subList(0, cut));
+                total += cut;
+                if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", room.roomId(), total);
+            }
+            log.info("back-filled {} missed events in {}", total, room.roomId());
+            return total;
+        } finally {
+            fetcher.shutdownNow();
+        }
+    }
+
+    /**
+     * For when the stored sync position was rejected and there is no token to page forward from:
+     * pages backwards from the fresh timeline's {@code prev_batch} until an event the bot already
+     * processed (or the room's start), then hands the missed events to {@code sink} oldest first.
+     * The gap is held in memory; this happens after a server restore, not every week.
+     */
+    int fillBackTo(RoomTimeline room, Processed processed, PageSink sink) throws IOException {
+        java.util.ArrayList<RoomEvent> newestFirst = new java.util.ArrayList<>();
         String from = room.prevBatch();
         boolean reached = false;
-        int pages = 0;
         while (from != null && !reached) {
             MessagesPage page = client.messages(room.roomId(), from, "b", PAGE, filter);
             for (RoomEvent e : page.chunk()) {
-                if (store.read(tx -> tx.processed().isProcessed(e.eventId()))) {
+                if (processed.test(e.eventId())) {
                     reached = true;
                     break;
                 }
-                missedNewestFirst.add(e);
+                newestFirst.add(e);
             }
             if (page.chunk().isEmpty()) break;
             from = page.end();
-            if (++pages % 10 == 0) log.info("back-filling {}: {} events so far", room.roomId(), missedNewestFirst.size());
         }
-        Collections.reverse(missedNewestFirst);
-        log.info("back-filled {} missed events in {}", missedNewestFirst.size(), room.roomId());
-        return Bot.concat(missedNewestFirst, room.events());
+        java.util.Collections.reverse(newestFirst);
+        for (int i = 0; i < newestFirst.size(); i += PAGE) {
+            sink.accept(newestFirst.subList(i, Math.min(newestFirst.size(), i + PAGE)));
+        }
+        log.info("recovered {} missed events in {} by paging back", newestFirst.size(), room.roomId());
+        return newestFirst.size();
+    }
+
+    /** Whether the bot has already processed an event. */
+    @FunctionalInterface
+    interface Processed {
+        boolean test(String eventId) throws IOException;
+    }
+
+    private Future<MessagesPage> fetch(ExecutorService fetcher, String roomId, String from) {
+        return fetcher.submit(() -> client.messages(roomId, from, "f", PAGE, filter));
+    }
+
+    private static MessagesPage await(Future<MessagesPage> page) throws IOException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while back-filling");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
     }
 }

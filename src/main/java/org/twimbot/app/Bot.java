@@ -54,6 +54,14 @@ public final class Bot implements AutoCloseable {
     private OutboxSender outbox;
     private Backfill backfill;
     private String filterId;
+    private volatile BatchListener batchListener = (events, nextBatch) -> {};
+
+    /** Told after every committed sync batch; for the benchmark and tests, never needed to run the bot. */
+    @FunctionalInterface
+    public interface BatchListener {
+        /** @param events the events the batch applied (state, back-filled and timeline), @param nextBatch its sync token */
+        void committed(int events, String nextBatch);
+    }
 
     public Bot(BotConfig config, Store store, MatrixClient client, Clock clock) {
         this.config = config;
@@ -85,7 +93,7 @@ public final class Bot implements AutoCloseable {
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
         outbox = new OutboxSender(store, client, drafts);
-        backfill = new Backfill(client, store, SyncFilter.roomEventFilter(JSON, botUserId));
+        backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
         loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here
     }
@@ -149,23 +157,33 @@ public final class Bot implements AutoCloseable {
             recovering = true;
         }
         handleInvites(batch.invitedRoomIds());
-        Map<String, List<RoomEvent>> filled = new HashMap<>();
+        boolean initial = since.isEmpty();
+        int applied = 0;
         for (RoomTimeline room : batch.rooms()) {
-            List<RoomEvent> events = room.events();
-            if ((room.limited() && since.isPresent()) || recovering) events = backfill.fill(room);
-            filled.put(room.roomId(), events);
+            if (initial || !(room.limited() || recovering)) continue;
+            // a gap: state first, then the missed events page by page (one transaction each, the token
+            // unchanged, so a crash replays the gap and processed_events skips what was applied)
+            store.write(tx -> {
+                for (RoomEvent e : room.state()) events.apply(tx, e, true);
+            });
+            Backfill.PageSink sink = page -> store.write(tx -> {
+                for (RoomEvent e : page) events.apply(tx, e, true);
+            });
+            applied += recovering ? backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)), sink)
+                    : backfill.fill(room, since.get(), sink);
         }
         SyncBatch synced = batch;
-        boolean initial = since.isEmpty();
         store.write(tx -> {
             for (RoomTimeline room : synced.rooms()) {
                 for (RoomEvent e : room.state()) events.apply(tx, e, true);
-                for (RoomEvent e : filled.get(room.roomId())) events.apply(tx, e, !initial || e.isState());
+                for (RoomEvent e : room.events()) events.apply(tx, e, !initial || e.isState());
             }
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
         lastSyncAt = clock.instant();
         if (initial) log.info("first start: synced; earlier room history is not imported");
+        for (RoomTimeline room : batch.rooms()) applied += room.state().size() + room.events().size();
+        batchListener.committed(applied, batch.nextBatch());
         ready.countDown();
         outbox.drain();
     }
@@ -202,6 +220,11 @@ public final class Bot implements AutoCloseable {
     /** True once {@link #stop()} was called. */
     public boolean stopping() {
         return !running;
+    }
+
+    /** Replaces the listener told after each committed batch (the benchmark times catch-up with it). */
+    public void setBatchListener(BatchListener listener) {
+        this.batchListener = listener == null ? (events, nextBatch) -> {} : listener;
     }
 
     /** Blocks until the first sync has been committed. */

@@ -23,8 +23,11 @@ public final class Catalog {
     private final Map<String, Project> projectsByKey = new LinkedHashMap<>();
     private final List<ProjectMatcher> matchers = new ArrayList<>();
 
-    /** A project with the compiled whole-word pattern of its names, built once per catalog. */
-    private record ProjectMatcher(Project project, Pattern pattern) {}
+    /**
+     * A project with the compiled whole-word pattern of its names, built once per catalog, and the
+     * names case-folded ({@link #fold}) for a cheap containment pre-check before the regex runs.
+     */
+    private record ProjectMatcher(Project project, Pattern pattern, List<String> folded) {}
 
     public Catalog(List<Section> sections, List<Project> projects) {
         this.sections = List.copyOf(sections);
@@ -36,7 +39,8 @@ public final class Catalog {
         }
         for (Project p : this.projects) {
             projectsByKey.putIfAbsent(lookupForm(p.key()), p);
-            matchers.add(new ProjectMatcher(p, wholeWordPattern(p)));
+            Set<String> names = names(p);
+            matchers.add(new ProjectMatcher(p, wholeWordPattern(names), names.stream().map(Catalog::fold).toList()));
         }
     }
 
@@ -73,9 +77,16 @@ public final class Catalog {
     /** Projects whose key, title or an alias occurs in {@code text} as a whole word, case-insensitively; catalog order. */
     public List<Project> suggestProjects(String text) {
         if (text == null || text.isBlank()) return List.of();
+        // 132 case-insensitive look-around regexes over every submission were the ingest's hot spot:
+        // a name can only match where its case-folded form occurs in the case-folded text, so the
+        // regex (which also checks the word boundaries) runs only for the few candidates.
+        String foldedText = fold(text);
+        boolean exact = foldedText != null;
         List<Project> found = new ArrayList<>();
         for (ProjectMatcher m : matchers) {
-            if (m.pattern() != null && m.pattern().matcher(text).find()) found.add(m.project());
+            if (m.pattern() == null) continue;
+            if (exact && !containsAny(foldedText, m.folded())) continue;
+            if (m.pattern().matcher(text).find()) found.add(m.project());
         }
         return found;
     }
@@ -140,10 +151,7 @@ public final class Catalog {
      * Names are quoted (hebbot built its regex from raw names, so "C++" or "Matrix.org" broke it)
      * and bounded by "not a letter or digit" rather than \b, which fails next to symbols like '+'.
      */
-    private static Pattern wholeWordPattern(Project p) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String n : List.of(p.key(), p.title())) addName(names, n);
-        for (String n : p.aliases()) addName(names, n);
+    private static Pattern wholeWordPattern(Set<String> names) {
         if (names.isEmpty()) return null;
         StringBuilder alternatives = new StringBuilder();
         for (String n : names) {
@@ -152,6 +160,35 @@ public final class Catalog {
         }
         return Pattern.compile("(?<![\\p{L}\\p{N}_])(?:" + alternatives + ")(?![\\p{L}\\p{N}_])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static Set<String> names(Project p) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String n : List.of(p.key(), p.title())) addName(names, n);
+        for (String n : p.aliases()) addName(names, n);
+        return names;
+    }
+
+    private static boolean containsAny(String foldedText, List<String> foldedNames) {
+        for (String n : foldedNames) {
+            if (n == null || foldedText.contains(n)) return true; // null: cannot pre-check, let the regex decide
+        }
+        return false;
+    }
+
+    /**
+     * Char-by-char case fold (lower of upper, as the regex's UNICODE_CASE compares single chars),
+     * so the folded text contains a folded name wherever the regex could match it. Null for text
+     * with surrogate pairs, whose case the regex folds by code point: no pre-check then.
+     */
+    static String fold(String s) {
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) return null;
+            out[i] = Character.toLowerCase(Character.toUpperCase(c));
+        }
+        return new String(out);
     }
 
     /** Only names with a letter or digit are matchable; a bare emoji key is not a word in the text. */

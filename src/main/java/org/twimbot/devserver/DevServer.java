@@ -66,11 +66,13 @@ public final class DevServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Homeserver hs;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Router router;
 
-    private DevServer(HttpServer server, ExecutorService executor, Homeserver hs) {
+    private DevServer(HttpServer server, ExecutorService executor, Homeserver hs, Router router) {
         this.server = server;
         this.executor = executor;
         this.hs = hs;
+        this.router = router;
     }
 
     /** Starts on 127.0.0.1:{@code port} (0 = any free port). {@code serverName} is the part after ':' in ids, e.g. "localhost". */
@@ -94,9 +96,10 @@ public final class DevServer implements AutoCloseable {
         // cached pool: long-polling /sync requests each hold a thread while they wait
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new Router(routes(hs, options), hs));
+        Router router = new Router(routes(hs, options), hs);
+        server.createContext("/", router);
         server.start();
-        DevServer dev = new DevServer(server, executor, hs);
+        DevServer dev = new DevServer(server, executor, hs, router);
         LOG.info("devserver: Matrix dev homeserver '{}' listening on {}", options.serverName(), dev.baseUrl());
         return dev;
     }
@@ -170,6 +173,15 @@ public final class DevServer implements AutoCloseable {
                 throw new IllegalArgumentException(e.errcode() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * FOR TESTS AND THE BENCHMARK ONLY: {@code observer} is told {@code "METHOD /raw/path"} as each
+     * request arrives, on the request's thread, before it is handled (the benchmark timestamps the
+     * bot's first {@code /sync} with it). Null removes it. Keep it cheap: it delays every request.
+     */
+    public void setRequestObserver(java.util.function.Consumer<String> observer) {
+        router.setObserver(observer);
     }
 
     /** Blocks until {@link #close()} is called (from another thread or a shutdown hook). */

@@ -38,7 +38,8 @@ final class Statements {
     long insert(String sql, Object... params) throws SQLException {
         PreparedStatement ps = prepare(sql, params);
         ps.executeUpdate();
-        try (ResultSet rs = ps.getConnection().createStatement().executeQuery("SELECT last_insert_rowid()")) {
+        // a cached statement: preparing (and leaking) a new one per insert showed up on the ingest path
+        try (ResultSet rs = prepare("SELECT last_insert_rowid()").executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
