@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +60,13 @@ public final class DevServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Homeserver hs;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Faults> faults;
 
-    private DevServer(HttpServer server, ExecutorService executor, Homeserver hs) {
+    private DevServer(HttpServer server, ExecutorService executor, Homeserver hs, AtomicReference<Faults> faults) {
         this.server = server;
         this.executor = executor;
         this.hs = hs;
+        this.faults = faults;
     }
 
     /** Starts on 127.0.0.1:{@code port} (0 = any free port). {@code serverName} is the part after ':' in ids, e.g. "localhost". */
@@ -87,9 +90,10 @@ public final class DevServer implements AutoCloseable {
         // cached pool: long-polling /sync requests each hold a thread while they wait
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new Router(routes(hs, options), hs));
+        AtomicReference<Faults> faults = new AtomicReference<>();
+        server.createContext("/", new Router(routes(hs, options), hs, faults));
         server.start();
-        DevServer dev = new DevServer(server, executor, hs);
+        DevServer dev = new DevServer(server, executor, hs, faults);
         LOG.info("devserver: Matrix dev homeserver '{}' listening on {}", options.serverName(), dev.baseUrl());
         return dev;
     }
@@ -163,6 +167,14 @@ public final class DevServer implements AutoCloseable {
                 throw new IllegalArgumentException(e.errcode() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * FOR TESTS ONLY: from now on requests go through {@code plan} (see {@link Faults}); null
+     * answers every request normally again.
+     */
+    public void faults(Faults plan) {
+        faults.set(plan);
     }
 
     /** Blocks until {@link #close()} is called (from another thread or a shutdown hook). */

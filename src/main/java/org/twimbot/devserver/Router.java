@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +27,23 @@ final class Router implements HttpHandler {
 
     private final List<Route> routes;
     private final Homeserver hs;
+    private final AtomicReference<Faults> faults;
 
-    Router(List<Route> routes, Homeserver hs) {
+    Router(List<Route> routes, Homeserver hs, AtomicReference<Faults> faults) {
         this.routes = routes;
         this.hs = hs;
+        this.faults = faults;
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            write(ex, reply(ex));
+            Faults plan = faults.get();
+            if (plan != null) {
+                plan.handle(ex, this, hs);
+            } else {
+                write(ex, reply(ex));
+            }
         }
     }
 
