@@ -10,24 +10,32 @@ public final class MarkdownText {
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029\\u0085\\t]+");
     /** Bidi embedding/override/isolate controls: in a name they would reorder the rest of the line. */
     private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
-    /** Characters that would end or restyle a link label, or start a tag. */
-    private static final Pattern LABEL_SPECIALS = Pattern.compile("([\\\\\\[\\]<>*_`])");
+    /** Characters that would end or restyle a link label ({@code <} is written as {@code &lt;}, see {@link #noTags}). */
+    private static final Pattern LABEL_SPECIALS = Pattern.compile("([\\\\\\[\\]>*_`])");
 
     /**
-     * A display name as a link label: one line, {@code [ ] \ < > * _ `} backslash-escaped,
+     * A display name as a link label: one line, {@code [ ] \ > * _ `} backslash-escaped, {@code <} as {@code &lt;},
      * {@code @room} and shortcode openers neutralised like the news text.
      */
     public static String linkLabel(String name) {
         String oneLine = LINE_BREAKS.matcher(name == null ? "" : name).replaceAll(" ").strip();
         oneLine = BIDI_CONTROLS.matcher(oneLine).replaceAll("");
         String escaped = LABEL_SPECIALS.matcher(oneLine).replaceAll("\\\\$1");
-        return neutralize(escaped);
+        return neutralize(noTags(escaped));
     }
 
     /** Plain text as inline Markdown: one line, Markdown punctuation backslash-escaped. */
     public static String escapeInline(String text) {
         String oneLine = LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
-        return oneLine.replaceAll("([\\\\`*_\\[\\]<>#!|~])", "\\\\$1");
+        return noTags(oneLine.replaceAll("([\\\\`*_\\[\\]>#!|~])", "\\\\$1"));
+    }
+
+    /**
+     * {@code <} as the entity {@code &lt;}: it shows the same, and unlike {@code \<} the post then holds
+     * no {@code <script} or other tag opener at all, should a later tool ignore Markdown escapes.
+     */
+    static String noTags(String text) {
+        return text.replace("<", "&lt;");
     }
 
     /** Plain text on one line with @room and shortcode openers neutralised (for headings, the live line). */

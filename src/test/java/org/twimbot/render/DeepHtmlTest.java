@@ -34,4 +34,15 @@ class DeepHtmlTest {
         assertTrue(table.contains("| a |") && table.contains("| 1 |"), table);
         assertEquals("* one\n  * two", converter.toMarkdown("x", "<ul><li>one<ul><li>two</li></ul></li></ul>"));
     }
+
+    @Test
+    void tagOpenersInNamesAndAltTextAreEntities() {
+        assertEquals("&lt;script\\>alert(1)&lt;/script\\>", MarkdownText.linkLabel("<script>alert(1)</script>"));
+        assertEquals("&lt;img src=x\\>", MarkdownText.escapeInline("<img src=x>"));
+        String draft = Fixtures.render(java.util.List.of(
+                Fixtures.item(1, "$a", "@a:example.org", "<script>alert(1)</script>", 1, "hi", java.util.List.of("spec"), java.util.List.of()),
+                Fixtures.html(2, "$b", "<p><img alt=\"<script>x\" src=\"mxc://a/b\"></p>", java.util.List.of("spec"), java.util.List.of())));
+        assertTrue(!draft.toLowerCase(java.util.Locale.ROOT).contains("<script"), draft);
+        assertTrue(draft.contains("[&lt;script\\>alert(1)&lt;/script\\>](https://matrix.to/#/@a:example.org)"), draft);
+    }
 }
