@@ -18,10 +18,22 @@ public final class MarkdownText {
      * {@code @room} and shortcode openers neutralised like the news text.
      */
     public static String linkLabel(String name) {
-        String oneLine = LINE_BREAKS.matcher(name == null ? "" : name).replaceAll(" ").strip();
+        String oneLine = LINE_BREAKS.matcher(truncate(name == null ? "" : name)).replaceAll(" ").strip();
         oneLine = BIDI_CONTROLS.matcher(oneLine).replaceAll("");
         String escaped = LABEL_SPECIALS.matcher(oneLine).replaceAll("\\\\$1");
         return neutralize(noTags(escaped));
+    }
+
+    /**
+     * Longer names are cut (with "…"). flexmark's link-label parsing backtracks catastrophically on labels
+     * of about a thousand characters (a 1,500-character display name hung the post's parse for minutes);
+     * even fully escaped ({@code <} to {@code &lt;}), this many code points stay far below that.
+     */
+    static final int MAX_LABEL_CODE_POINTS = 128;
+
+    private static String truncate(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_LABEL_CODE_POINTS) return name;
+        return name.substring(0, name.offsetByCodePoints(0, MAX_LABEL_CODE_POINTS)) + "…";
     }
 
     /** Plain text as inline Markdown: one line, Markdown punctuation backslash-escaped. */
