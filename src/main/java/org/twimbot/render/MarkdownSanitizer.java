@@ -64,7 +64,9 @@ public final class MarkdownSanitizer {
     }
 
     public String sanitize(String markdown) {
-        String text = escapeHtml(escapeLongBrackets(markdown == null ? "" : markdown));
+        // Tabs become spaces first: the decisions below are taken on the unquoted text, and a tab's width
+        // changes once "> " is put in front ("\t<script>" is indented code alone, a raw HTML block quoted).
+        String text = escapeHtml(escapeLongBrackets(markdown == null ? "" : markdown.replace("\t", "    ")));
         text = neutralizeUnsafeLinks(text);
         text = linkMatrixIds(text);
         text = AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room");

@@ -83,6 +83,7 @@ public final class MarkdownText {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
+                case '<' -> out.append("\\u003C"); // the same string, but no tag opener in the post for a naive tool
                 default -> {
                     if (c < 0x20 || c == 0x7f) out.append(String.format("\\u%04X", (int) c));
                     else out.append(c);

@@ -72,4 +72,13 @@ class HostileInputLimitsTest {
                 java.util.List.of("spec"), java.util.List.of())));
         PreviewHtml.toHtml(draft); // returns
     }
+
+    @Test
+    void aTabIndentedTagStaysCodeOnceQuoted() {
+        String draft = Fixtures.render(java.util.List.of(Fixtures.item(1, "$a", "@a:example.org", "A", 1,
+                "look\n\n\t<script>alert(1)</script>", java.util.List.of("spec"), java.util.List.of())));
+        // alone, the tab line is indented code; after "> " the tab would only indent by two columns: raw HTML
+        assertTrue(draft.contains("\n>     <script>alert(1)</script>\n"), draft);
+        assertTrue(!PreviewHtml.toHtml(draft).contains("<script>"), "a raw script tag in the rendered post");
+    }
 }
