@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,12 +68,14 @@ public final class DevServer implements AutoCloseable {
     private final Homeserver hs;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Router router;
+    private final AtomicReference<Faults> faults;
 
-    private DevServer(HttpServer server, ExecutorService executor, Homeserver hs, Router router) {
+    private DevServer(HttpServer server, ExecutorService executor, Homeserver hs, Router router, AtomicReference<Faults> faults) {
         this.server = server;
         this.executor = executor;
         this.hs = hs;
         this.router = router;
+        this.faults = faults;
     }
 
     /** Starts on 127.0.0.1:{@code port} (0 = any free port). {@code serverName} is the part after ':' in ids, e.g. "localhost". */
@@ -96,10 +99,11 @@ public final class DevServer implements AutoCloseable {
         // cached pool: long-polling /sync requests each hold a thread while they wait
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        Router router = new Router(routes(hs, options), hs);
+        AtomicReference<Faults> faults = new AtomicReference<>();
+        Router router = new Router(routes(hs, options), hs, faults);
         server.createContext("/", router);
         server.start();
-        DevServer dev = new DevServer(server, executor, hs, router);
+        DevServer dev = new DevServer(server, executor, hs, router, faults);
         LOG.info("devserver: Matrix dev homeserver '{}' listening on {}", options.serverName(), dev.baseUrl());
         return dev;
     }
@@ -182,6 +186,14 @@ public final class DevServer implements AutoCloseable {
      */
     public void setRequestObserver(java.util.function.Consumer<String> observer) {
         router.setObserver(observer);
+    }
+
+    /**
+     * FOR TESTS ONLY: from now on requests go through {@code plan} (see {@link Faults}); null
+     * answers every request normally again.
+     */
+    public void faults(Faults plan) {
+        faults.set(plan);
     }
 
     /** Blocks until {@link #close()} is called (from another thread or a shutdown hook). */

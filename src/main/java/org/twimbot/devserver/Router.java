@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,27 +34,38 @@ final class Router implements HttpHandler {
         this.observer = observer;
     }
 
-    Router(List<Route> routes, Homeserver hs) {
+    private final AtomicReference<Faults> faults;
+
+    Router(List<Route> routes, Homeserver hs, AtomicReference<Faults> faults) {
         this.routes = routes;
         this.hs = hs;
+        this.faults = faults;
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            Reply reply;
-            try {
-                reply = dispatch(ex);
-            } catch (MatrixError e) {
-                reply = Reply.status(e.status(), e.body());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the server is closing; a long-poll was cut short
-                reply = Reply.status(503, new MatrixError(503, "M_UNKNOWN", "Server shutting down").body());
-            } catch (Exception e) {
-                LOG.warn("devserver: {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
-                reply = Reply.status(500, new MatrixError(500, "M_UNKNOWN", "Internal server error").body());
+            Faults plan = faults.get();
+            if (plan != null) {
+                plan.handle(ex, this, hs);
+            } else {
+                write(ex, reply(ex));
             }
-            write(ex, reply);
+        }
+    }
+
+    /** The answer to a request (errors included), not yet written. */
+    Reply reply(HttpExchange ex) {
+        try {
+            return dispatch(ex);
+        } catch (MatrixError e) {
+            return Reply.status(e.status(), e.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the server is closing; a long-poll was cut short
+            return Reply.status(503, new MatrixError(503, "M_UNKNOWN", "Server shutting down").body());
+        } catch (Exception e) {
+            LOG.warn("devserver: {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
+            return Reply.status(500, new MatrixError(500, "M_UNKNOWN", "Internal server error").body());
         }
     }
 
@@ -194,7 +206,7 @@ final class Router implements HttpHandler {
         return new MatrixError(413, "M_TOO_LARGE", "Request larger than " + max + " bytes");
     }
 
-    private static void write(HttpExchange ex, Reply reply) throws IOException {
+    static void write(HttpExchange ex, Reply reply) throws IOException {
         byte[] bytes = reply.raw() != null ? reply.raw() : Json.write(reply.json());
         Headers h = ex.getResponseHeaders();
         h.set("Content-Type", reply.contentType());

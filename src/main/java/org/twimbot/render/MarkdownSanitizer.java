@@ -64,12 +64,38 @@ public final class MarkdownSanitizer {
     }
 
     public String sanitize(String markdown) {
-        String text = escapeHtml(markdown == null ? "" : markdown);
+        // Tabs become spaces first: the decisions below are taken on the unquoted text, and a tab's width
+        // changes once "> " is put in front ("\t<script>" is indented code alone, a raw HTML block quoted).
+        String text = escapeHtml(escapeLongBrackets(markdown == null ? "" : markdown.replace("\t", "    ")));
         text = neutralizeUnsafeLinks(text);
         text = linkMatrixIds(text);
         text = AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room");
         text = SHORTCODE_OPENER.matcher(text).replaceAll("{" + ZWSP);
         return text;
+    }
+
+    /**
+     * A {@code [} whose next {@code ]} is more than this many characters away (or absent) is escaped. flexmark's
+     * link-label parsing backtracks catastrophically on long bracketed text: 1,250 characters of
+     * {@code [Setext === &lt;p\\>para&lt;/p\\> ...](x)} hung the parse for minutes (and the bot's sync loop
+     * with it, at the next draft). CommonMark labels end at 999 characters; nobody links 500 characters of text.
+     */
+    static final int MAX_BRACKETED = 500;
+
+    static String escapeLongBrackets(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+            int backslashes = 0;
+            while (i - backslashes > 0 && text.charAt(i - backslashes - 1) == '\\') backslashes++;
+            if (backslashes % 2 == 1) continue; // already escaped
+            int close = text.indexOf(']', i + 1);
+            if (close >= 0 && close - i <= MAX_BRACKETED) continue;
+            if (out == null) out = new StringBuilder(text.length() + 16);
+            out.append(text, copied, i).append("\\[");
+            copied = i + 1;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** A range of the text to replace. */

@@ -10,24 +10,44 @@ public final class MarkdownText {
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029\\u0085\\t]+");
     /** Bidi embedding/override/isolate controls: in a name they would reorder the rest of the line. */
     private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
-    /** Characters that would end or restyle a link label, or start a tag. */
-    private static final Pattern LABEL_SPECIALS = Pattern.compile("([\\\\\\[\\]<>*_`])");
+    /** Characters that would end or restyle a link label ({@code <} is written as {@code &lt;}, see {@link #noTags}). */
+    private static final Pattern LABEL_SPECIALS = Pattern.compile("([\\\\\\[\\]>*_`])");
 
     /**
-     * A display name as a link label: one line, {@code [ ] \ < > * _ `} backslash-escaped,
+     * A display name as a link label: one line, {@code [ ] \ > * _ `} backslash-escaped, {@code <} as {@code &lt;},
      * {@code @room} and shortcode openers neutralised like the news text.
      */
     public static String linkLabel(String name) {
-        String oneLine = LINE_BREAKS.matcher(name == null ? "" : name).replaceAll(" ").strip();
+        String oneLine = LINE_BREAKS.matcher(truncate(name == null ? "" : name)).replaceAll(" ").strip();
         oneLine = BIDI_CONTROLS.matcher(oneLine).replaceAll("");
         String escaped = LABEL_SPECIALS.matcher(oneLine).replaceAll("\\\\$1");
-        return neutralize(escaped);
+        return neutralize(noTags(escaped));
+    }
+
+    /**
+     * Longer names are cut (with "…"). flexmark's link-label parsing backtracks catastrophically on labels
+     * of about a thousand characters (a 1,500-character display name hung the post's parse for minutes);
+     * even fully escaped ({@code <} to {@code &lt;}), this many code points stay far below that.
+     */
+    static final int MAX_LABEL_CODE_POINTS = 128;
+
+    private static String truncate(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_LABEL_CODE_POINTS) return name;
+        return name.substring(0, name.offsetByCodePoints(0, MAX_LABEL_CODE_POINTS)) + "…";
     }
 
     /** Plain text as inline Markdown: one line, Markdown punctuation backslash-escaped. */
     public static String escapeInline(String text) {
         String oneLine = LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
-        return oneLine.replaceAll("([\\\\`*_\\[\\]<>#!|~])", "\\\\$1");
+        return noTags(oneLine.replaceAll("([\\\\`*_\\[\\]>#!|~])", "\\\\$1"));
+    }
+
+    /**
+     * {@code <} as the entity {@code &lt;}: it shows the same, and unlike {@code \<} the post then holds
+     * no {@code <script} or other tag opener at all, should a later tool ignore Markdown escapes.
+     */
+    static String noTags(String text) {
+        return text.replace("<", "&lt;");
     }
 
     /** Plain text on one line with @room and shortcode openers neutralised (for headings, the live line). */
@@ -63,6 +83,7 @@ public final class MarkdownText {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
+                case '<' -> out.append("\\u003C"); // the same string, but no tag opener in the post for a naive tool
                 default -> {
                     if (c < 0x20 || c == 0x7f) out.append(String.format("\\u%04X", (int) c));
                     else out.append(c);

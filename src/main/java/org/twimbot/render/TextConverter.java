@@ -11,7 +11,10 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,12 @@ public final class TextConverter {
 
     /** The spec'd reply fallback starts with {@code > <@sender:server>} (or {@code > * <@…>} for emotes). */
     private static final Pattern REPLY_FALLBACK_START = Pattern.compile("^> (\\* )?<[@!][^>\\s]*>");
+    /**
+     * The converter recurses per element (a few thousand nested tags overflow the stack) and its table
+     * output grows exponentially with nesting (25 nested tables, 375 bytes of HTML, exhaust any heap):
+     * HTML nested deeper than this, or with a table inside a table, is not converted; the plain body is used.
+     */
+    static final int MAX_HTML_DEPTH = 64;
     /** What intake may leave in front of the news after stripping "TWIM:" or a mention. */
     private static final Pattern LEADING_LEFTOVER = Pattern.compile("^[\\s:,]+");
 
@@ -66,12 +75,35 @@ public final class TextConverter {
     /** Markdown for an item: from {@code html} when present, else from {@code body}. Never null. */
     public String toMarkdown(String body, String html) {
         String markdown;
-        markdown = html == null || html.isBlank() ? "" : relaxEscapes(converter.convert(html));
+        markdown = html == null || html.isBlank() || tooNested(html) ? "" : relaxEscapes(converter.convert(html));
         if (markdown.isBlank()) {
             // no formatted body, or one that holds nothing but a reply quote or unknown tags
             markdown = stripReplyFallback(body == null ? "" : body);
         }
         return trimLeftovers(markdown.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    /** Deeper than {@link #MAX_HTML_DEPTH}, or a table inside a table (jsoup's parser and traversal do not recurse). */
+    static boolean tooNested(String html) {
+        boolean[] tooDeep = {false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+                boolean nestedTable = node instanceof Element e && e.normalName().equals("table")
+                        && e.parents().stream().anyMatch(p -> p.normalName().equals("table"));
+                if (depth > MAX_HTML_DEPTH || nestedTable) {
+                    tooDeep[0] = true;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, Jsoup.parseBodyFragment(html));
+        return tooDeep[0];
     }
 
     /**
