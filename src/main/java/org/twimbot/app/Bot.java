@@ -88,11 +88,14 @@ public final class Bot implements AutoCloseable {
                 new SubmissionText(botUserId, client.displayName(botUserId)),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock);
         refreshPowerLevels(client.roomState(editors, "m.room.power_levels", ""));
+        for (String room : new java.util.LinkedHashSet<>(List.of(submissions, editors))) {
+            if (client.roomState(room, "m.room.encryption", "") != null) EncryptionWatch.warnAtStart(room);
+        }
         events = new EventApplier(ctx);
         MediaCache media = new MediaCache(config.media().dir(), client, config.media().maxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
-        outbox = new OutboxSender(store, client, drafts);
+        outbox = new OutboxSender(store, client, drafts, editors);
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
         loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here
@@ -137,6 +140,11 @@ public final class Bot implements AutoCloseable {
                 if (!running) break;
                 log.warn("sync failed: {}; retrying", e.toString());
                 pause(2_000);
+            } catch (RuntimeException e) {
+                // a defect or a full disk must not end a bot that runs unattended for months: the batch
+                // rolled back (one transaction), so it is retried, and the log says what went wrong
+                log.error("sync batch failed; retrying in 10 s", e);
+                pause(10_000);
             }
         }
     }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.commands.ActionApplier;
 import org.twimbot.commands.BotContext;
+import org.twimbot.commands.Replies;
 import org.twimbot.commands.Editors;
 import org.twimbot.intake.Action;
 import org.twimbot.intake.Intake;
@@ -43,6 +44,12 @@ public final class EventApplier {
         try {
             if ("m.room.power_levels".equals(e.type()) && e.roomId().equals(ctx.editorsRoomId()) && e.isState()) {
                 refreshPowerLevels(ctx.editors(), e.content());
+            }
+            if ("m.room.encryption".equals(e.type()) && e.isState()) {
+                EncryptionWatch.warnAtStart(e.roomId());
+                new Replies(tx).notice(ctx.editorsRoomId(), e.eventId(), "encryption", "Encryption was switched on in "
+                        + e.roomId() + " by " + e.sender() + ". twimbot cannot read encrypted messages: news posted there "
+                        + "from now on will not reach the draft. Use an unencrypted room for submissions.");
             }
             for (Action action : intake.interpretAll(e)) applier.apply(tx, action);
         } catch (RuntimeException ex) {

@@ -26,11 +26,13 @@ final class OutboxSender {
     private final Store store;
     private final MatrixClient client;
     private final DraftPublisher drafts;
+    private final String editorsRoomId;
 
-    OutboxSender(Store store, MatrixClient client, DraftPublisher drafts) {
+    OutboxSender(Store store, MatrixClient client, DraftPublisher drafts, String editorsRoomId) {
         this.store = store;
         this.client = client;
         this.drafts = drafts;
+        this.editorsRoomId = editorsRoomId;
     }
 
     /** @return false when sending stopped on an IO error and entries remain */
@@ -46,13 +48,36 @@ final class OutboxSender {
                 }
                 log.error("homeserver refused {} to {}: {} {}; dropping it", entry.kind(), entry.roomId(), e.errcode(),
                         e.getMessage());
+                if (e.isForbidden()) auditForbidden(entry, e);
             } catch (IOException e) {
                 log.warn("could not send {} to {} ({}); will retry", entry.kind(), entry.roomId(), e.toString());
                 return false;
+            } catch (RuntimeException e) {
+                // rendering or reading failed (a defect, not the network): retrying would fail the same way
+                log.error("could not prepare {} for {}; dropping it", entry.kind(), entry.roomId(), e);
+                tell(editorsRoomId, entry.txnId() + ".failed", "twimbot could not produce the " + entry.kind()
+                        + " (" + e.getClass().getSimpleName() + "); the log has the details.");
             }
             store.write(tx -> tx.outbox().remove(entry.id()));
         }
         return true;
+    }
+
+    /** Kicked or muted in one room: say so where the editors can still read it. */
+    private void auditForbidden(OutboxEntry entry, MatrixException e) {
+        if (!entry.roomId().equals(editorsRoomId)) {
+            tell(editorsRoomId, entry.txnId() + ".forbidden", "twimbot may not post in " + entry.roomId() + " ("
+                    + e.errcode() + "): check its membership and power level there.");
+        }
+    }
+
+    /** A best-effort notice outside the outbox; failing to send it only logs. */
+    private void tell(String roomId, String txnId, String text) {
+        try {
+            client.sendNotice(roomId, txnId, text, null);
+        } catch (IOException e) {
+            log.warn("could not tell {}: {}", roomId, e.toString());
+        }
     }
 
     private void send(OutboxEntry entry) throws IOException {

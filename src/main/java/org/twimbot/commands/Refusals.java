@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** At most one polite refusal per user per minute, so a curious non-editor cannot make the bot spam the room. */
+/**
+ * At most one polite refusal per user per minute, and at most {@link #PER_MINUTE} in all, so
+ * neither a curious non-editor nor a crowd of throwaway accounts can make the bot flood the room.
+ */
 public final class Refusals {
     private static final Duration QUIET = Duration.ofMinutes(1);
+    static final int PER_MINUTE = 10;
+    private final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>();
     private final Map<String, Long> lastRefusal = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -16,10 +21,13 @@ public final class Refusals {
     }
 
     /** True when {@code userId} may be told no now (and records that they were). */
-    public boolean mayRefuse(String userId) {
+    public synchronized boolean mayRefuse(String userId) {
         long now = clock.millis();
         Long last = lastRefusal.get(userId);
         if (last != null && now - last < QUIET.toMillis()) return false;
+        while (!recent.isEmpty() && now - recent.peekFirst() >= QUIET.toMillis()) recent.pollFirst();
+        if (recent.size() >= PER_MINUTE) return false;
+        recent.addLast(now);
         lastRefusal.put(userId, now);
         return true;
     }

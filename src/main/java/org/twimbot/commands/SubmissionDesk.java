@@ -31,6 +31,8 @@ final class SubmissionDesk {
     private static final Logger log = LoggerFactory.getLogger(SubmissionDesk.class);
     /** More suggestion reactions than this is noise, not help. */
     private static final int MAX_SUGGESTIONS = 5;
+    /** Markup is verbose: the HTML body may be this many times {@code submissions.max_length}. */
+    private static final int HTML_OVERHEAD = 4;
     private final BotContext ctx;
 
     SubmissionDesk(BotContext ctx) {
@@ -53,7 +55,8 @@ final class SubmissionDesk {
         Replies replies = new Replies(tx);
         String stripped = body.strip();
         int length = stripped.codePointCount(0, stripped.length());
-        if (length > rules.maxLength()) {
+        // the HTML is what gets converted: a short body with a megabyte of markup must not pass
+        if (length > rules.maxLength() || (html != null && html.length() > HTML_OVERHEAD * (long) rules.maxLength())) {
             replies.notice(roomId, eventId, "too long", "Sorry " + sender + ", that news is " + length
                     + " characters long; the limit is " + rules.maxLength() + ". Please shorten it and post again.");
             return Optional.empty();

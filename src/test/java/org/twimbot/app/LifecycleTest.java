@@ -195,6 +195,24 @@ class LifecycleTest {
         assertTrue(notices().stream().anyMatch(n -> n.contains("↳ follow-up: forgot: it also does X")), notices().toString());
     }
 
+    @Test
+    void aShortBodyWithAHugeHtmlBodyIsTooLong() throws Exception {
+        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.text").put("body", "TWIM: short")
+                .put("format", "org.matrix.custom.html").put("formatted_body", "TWIM: <b>" + "x".repeat(100_000) + "</b>");
+        feed(event("$big", "@alice:x", "m.room.message", 10, c.toString()));
+        long stored = store.read(tx -> tx.submissions().count());
+        assertEquals(0L, stored);
+        assertTrue(notices().stream().anyMatch(n -> n.contains("the limit is 20000")), notices().toString());
+    }
+
+    @Test
+    void switchingOnEncryptionIsToldToTheEditors() throws Exception {
+        RoomEvent encryption = new RoomEvent("$enc", ROOM, "@admin:x", "m.room.encryption", 10, "", null,
+                (ObjectNode) JSON.readTree("{\"algorithm\":\"m.megolm.v1.aes-sha2\"}"), null);
+        feed(encryption);
+        assertTrue(notices().stream().anyMatch(n -> n.contains("Encryption was switched on")), notices().toString());
+    }
+
     // --- helpers: events as a homeserver would send them, and views of the store ---
 
     private void feed(RoomEvent... events) {
