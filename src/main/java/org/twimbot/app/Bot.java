@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -280,11 +277,5 @@ public final class Bot implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    static List<RoomEvent> concat(List<RoomEvent> a, List<RoomEvent> b) {
-        List<RoomEvent> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }
