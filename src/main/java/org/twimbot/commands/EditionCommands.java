@@ -14,6 +14,8 @@ import org.twimbot.store.StoreTx;
 /** The week: {@code !draft}, {@code !publish}, {@code !reopen}, {@code !live}. Nothing here deletes news. */
 final class EditionCommands {
     private static final Logger log = LoggerFactory.getLogger(EditionCommands.class);
+    /** How long a chat line can still be submitted with ⭕ or !twim, or become news by an edit. */
+    static final java.time.Duration CHAT_MEMORY = java.time.Duration.ofDays(28);
     private final BotContext ctx;
 
     EditionCommands(BotContext ctx) {
@@ -54,6 +56,8 @@ final class EditionCommands {
         long items = tx.submissions().ofEdition(edition.id()).stream().filter(s -> s.live()).count();
         long now = ctx.clock().millis();
         tx.editions().publish(edition.id(), now);
+        // chat is remembered only so it can still be submitted; weekly is often enough to forget the old
+        tx.messages().forgetBefore(now - CHAT_MEMORY.toMillis());
         Edition next = tx.editions().openOrCreate(ctx.calendar().nextAfter(edition.date(), ctx.clock().instant()), now);
         log.info("edition {} published by {}; next is {}", edition.date(), c.event().sender(), next.date());
         audit(tx, c, "Edition " + edition.date() + " published by " + c.event().sender() + " with " + items

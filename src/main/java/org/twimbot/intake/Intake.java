@@ -148,7 +148,4 @@ public final class Intake {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    public SubmissionText submissionText() {
-        return submissionText;
-    }
 }

@@ -18,14 +18,11 @@ public final class SubmissionText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REPLY_FALLBACK_HTML = Pattern.compile("(?s)^\\s*<mx-reply>.*?</mx-reply>");
 
-    private final String botUserId;
-    private final String botLocalpart;
     private final Pattern bodyMention;
     private final Pattern htmlPill;
 
     public SubmissionText(String botUserId, String botDisplayName) {
-        this.botUserId = botUserId;
-        this.botLocalpart = botUserId.substring(1, botUserId.indexOf(':') > 0 ? botUserId.indexOf(':') : botUserId.length());
+        String botLocalpart = botUserId.substring(1, botUserId.indexOf(':') > 0 ? botUserId.indexOf(':') : botUserId.length());
         StringBuilder names = new StringBuilder(Pattern.quote(botUserId)).append('|').append(Pattern.quote("@" + botLocalpart));
         if (botDisplayName != null && !botDisplayName.isBlank()) names.append('|').append(Pattern.quote(botDisplayName));
         // the display name or @localpart must be followed by ':' (or ',') so ordinary sentences starting with the name are not taken
@@ -95,13 +92,7 @@ public final class SubmissionText {
         return userId.replace("@", "%40").replace(":", "%3A");
     }
 
-    public String botLocalpart() {
-        return botLocalpart.toLowerCase(Locale.ROOT);
-    }
 
-    public String botUserId() {
-        return botUserId;
-    }
 
     /** The submission text with its start removed. */
     public record Stripped(String body, String html) {}

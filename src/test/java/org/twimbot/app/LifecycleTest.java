@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -211,6 +212,18 @@ class LifecycleTest {
                 (ObjectNode) JSON.readTree("{\"algorithm\":\"m.megolm.v1.aes-sha2\"}"), null);
         feed(encryption);
         assertTrue(notices().stream().anyMatch(n -> n.contains("Encryption was switched on")), notices().toString());
+    }
+
+    @Test
+    void publishingForgetsChatOlderThanFourWeeksSoItCanNoLongerBeSubmitted() throws Exception {
+        long now = WEDNESDAY.millis();
+        feed(message("$old", "@bob:x", "an old chat line", now - Duration.ofDays(30).toMillis()),
+                message("$recent", "@bob:x", "a recent chat line", now - Duration.ofDays(2).toMillis()));
+        feed(command("$pub", EDITOR, "!publish"));
+        feed(reaction("$r1", EDITOR, "$old", "⭕"), reaction("$r2", EDITOR, "$recent", "⭕"));
+        List<String> submitted = store.read(tx -> tx.submissions().ofEdition(tx.editions().open().orElseThrow().id()))
+                .stream().map(Submission::eventId).toList();
+        assertEquals(List.of("$recent"), submitted);
     }
 
     // --- helpers: events as a homeserver would send them, and views of the store ---
