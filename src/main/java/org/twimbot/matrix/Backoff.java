@@ -7,11 +7,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * Delay before the next attempt: exponential from {@code initialDelay}, doubling per failure up to
  * {@code maxDelay}, with full jitter (uniform between {@code initialDelay} and that ceiling) so that
  * many clients failing together do not come back in lock-step. A server's own hint
- * ({@code retry_after_ms}, {@code Retry-After}) wins over this, capped at {@link #MAX_SERVER_HINT}.
+ * ({@code retry_after_ms}, {@code Retry-After}) wins over this when it is longer, capped at
+ * {@link #MAX_SERVER_HINT}; a hint shorter than our own backoff (even 0, repeated) never makes the
+ * client hammer the server.
  */
 final class Backoff {
-    /** A server asking for more than this is probably wrong; we would rather try again. */
-    static final Duration MAX_SERVER_HINT = Duration.ofMinutes(5);
+    /**
+     * The longest wait a server's hint can impose: one minute. The bot's sync loop also sends its
+     * answers, so a 429 asking for two minutes (or a day) would otherwise freeze the bot that long;
+     * trying again after a minute costs the server one request per minute, and if it is still
+     * limiting us it says so again and we wait again.
+     */
+    static final Duration MAX_SERVER_HINT = Duration.ofMinutes(1);
 
     private final RetryPolicy policy;
 
@@ -35,6 +42,10 @@ final class Backoff {
         long high = ceiling(failures).toMillis();
         long ms = high <= low ? low : ThreadLocalRandom.current().nextLong(low, high + 1);
         return Duration.ofMillis(ms);
+    }
+
+    static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     static Duration capServerHint(Duration hint) {

@@ -39,11 +39,44 @@ class RetryTest extends MockServerTest {
     }
 
     @Test
-    void serverHintIsCappedAtFiveMinutes() throws Exception {
+    void serverHintIsCappedAtOneMinute() throws Exception {
         server.enqueue(json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"retry_after_ms\":86400000}"));
         server.enqueue(ok(JOINED));
         client.joinedRooms();
-        assertEquals(List.of(Duration.ofMinutes(5)), sleeps);
+        assertEquals(List.of(Backoff.MAX_SERVER_HINT), sleeps);
+        assertEquals(Duration.ofMinutes(1), Backoff.MAX_SERVER_HINT, "the documented cap");
+    }
+
+    /**
+     * A server that keeps asking for two minutes: the client waits the capped minute before every
+     * attempt - never less, so it does not hammer - and gets through when the limit ends.
+     */
+    @Test
+    void longRetryAfterIsCappedAndNeverHammered() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"retry_after_ms\":120000}"));
+        }
+        server.enqueue(json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\"}").setHeader("Retry-After", "120"));
+        server.enqueue(ok("{\"event_id\":\"$sent\"}"));
+        assertEquals("$sent", client.sendNotice("!r:x", "twim-txn-7", "hello", null));
+        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), sleeps);
+        assertEquals(5, server.getRequestCount(), "one request per wait, none in between");
+        assertEquals(1, logLines(Level.WARN).size(), "logged once, not per attempt: " + logLines(Level.WARN));
+    }
+
+    /** A hint of 0 ms on every answer must not turn the retry loop into a busy loop: our own backoff still applies. */
+    @Test
+    void aZeroHintStillBacksOff() throws Exception {
+        for (int i = 0; i < 4; i++) server.enqueue(json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"retry_after_ms\":0}"));
+        server.enqueue(ok(JOINED));
+        client.joinedRooms();
+        assertEquals(4, sleeps.size());
+        long[] floors = {100, 100, 100, 100}; // initialDelay at least; jitter up to the doubling ceiling
+        long[] ceilings = {100, 200, 400, 800};
+        for (int i = 0; i < 4; i++) {
+            long ms = sleeps.get(i).toMillis();
+            assertTrue(ms >= floors[i] && ms <= ceilings[i], "wait " + i + " was " + ms + " ms");
+        }
     }
 
     @Test
