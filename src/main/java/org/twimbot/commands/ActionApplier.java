@@ -16,10 +16,11 @@ public final class ActionApplier {
 
     public ActionApplier(BotContext ctx) {
         Refusals refusals = new Refusals(ctx.clock());
-        this.submissions = new SubmissionDesk(ctx);
+        HintBudget hints = new HintBudget(ctx.clock());
+        this.submissions = new SubmissionDesk(ctx, hints);
         this.media = new MediaDesk(ctx);
         this.curation = new Curator(ctx, refusals, submissions, media);
-        this.commands = new CommandRunner(ctx, refusals, curation, submissions, media);
+        this.commands = new CommandRunner(ctx, refusals, hints, curation, submissions, media);
     }
 
     public void apply(StoreTx tx, Action action) throws SQLException {

@@ -42,7 +42,7 @@ final class CatalogCommands {
                         || p.title().toLowerCase(Locale.ROOT).contains(filter))
                 .toList();
         if (matching.isEmpty()) {
-            a.say("No project matches \"" + c.rawArgs() + "\".");
+            a.hint("No project matches \"" + c.rawArgs() + "\".");
             return;
         }
         StringBuilder sb = new StringBuilder(matching.size() + (matching.size() == 1 ? " project" : " projects"));
@@ -68,19 +68,19 @@ final class CatalogCommands {
         List<String> parts = Arrays.stream(raw.split("\\|", -1)).map(String::strip).toList();
         String prefix = ctx.config().commands().prefix();
         if (parts.size() < 3 || parts.get(0).isEmpty() || parts.get(1).isEmpty()) {
-            a.say("Usage: " + prefix + "project add KEY | Title | section | website | description");
+            a.hint("Usage: " + prefix + "project add KEY | Title | section | website | description");
             return;
         }
         Catalog catalog = ctx.currentCatalog();
         String sectionKey = parts.get(2);
         Section section = catalog.sectionByKey(sectionKey).or(() -> catalog.sectionByReaction(sectionKey)).orElse(null);
         if (section == null) {
-            a.say("I know no section \"" + sectionKey + "\". " + prefix + "sections lists them.");
+            a.hint("I know no section \"" + sectionKey + "\". " + prefix + "sections lists them.");
             return;
         }
         String website = parts.size() > 3 ? parts.get(3) : "";
         if (!website.isEmpty() && !EditionCommands.isWebUrl(website)) {
-            a.say("\"" + website + "\" is not an http(s) link.");
+            a.hint("\"" + website + "\" is not an http(s) link.");
             return;
         }
         String description = parts.size() > 4 ? String.join(" | ", parts.subList(4, parts.size())) : "";

@@ -1,6 +1,8 @@
 package org.twimbot.commands;
 
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
 
@@ -13,9 +15,27 @@ record Command(String usage, String help, Handler handler) {
     }
 
     /** Replies to the command in the room it came from. */
-    record Answer(Replies replies, Action.Command command) {
+    record Answer(Replies replies, Action.Command command, HintBudget hints) {
+        private static final Logger log = LoggerFactory.getLogger(Command.class);
+
+        /** What the command was asked for (a status, a list, a confirmation): always sent. */
         void say(String text) throws SQLException {
             replies.notice(command.event().roomId(), command.event().eventId(), "answer", text);
+        }
+
+        /**
+         * That the command could not be run as given (unknown, bad arguments, nothing found): sent
+         * within the sender's {@link HintBudget}, so a flood of mistakes cannot become a flood of notices.
+         */
+        void hint(String text) throws SQLException {
+            String sender = command.event().sender();
+            switch (hints.decide(sender, command.event().eventId())) {
+                case ANSWER -> say(text);
+                case SLOW_DOWN -> say("Slowing down: " + sender + ", that is more than " + HintBudget.PER_SENDER
+                        + " commands in a minute I could not run. I will not answer mistaken commands from you for a "
+                        + "minute; valid ones are still answered.");
+                case SILENT -> log.debug("not answering {} from {}: over the hint budget", command.event().eventId(), sender);
+            }
         }
     }
 }

@@ -15,10 +15,12 @@ final class CommandRunner {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final BotContext ctx;
     private final Refusals refusals;
+    private final HintBudget hints;
 
-    CommandRunner(BotContext ctx, Refusals refusals, Curator curator, SubmissionDesk submissions, MediaDesk media) {
+    CommandRunner(BotContext ctx, Refusals refusals, HintBudget hints, Curator curator, SubmissionDesk submissions, MediaDesk media) {
         this.ctx = ctx;
         this.refusals = refusals;
+        this.hints = hints;
         commands.put("help", new Command("help", "the commands, one line each", (tx, c, a) -> a.say(helpText())));
         new ItemCommands(ctx, curator, submissions, media).register(commands);
         new EditionCommands(ctx).register(commands);
@@ -28,7 +30,7 @@ final class CommandRunner {
 
     void run(StoreTx tx, Action.Command c) throws SQLException {
         String sender = c.event().sender();
-        Command.Answer answer = new Command.Answer(new Replies(tx), c);
+        Command.Answer answer = new Command.Answer(new Replies(tx), c, hints);
         boolean authorsOwnTwim = "twim".equals(c.name()) && c.replyTo() != null;
         if (!ctx.editors().isEditor(sender) && !authorsOwnTwim) {
             log.info("refusing !{} from non-editor {}", c.name(), sender);
@@ -42,7 +44,7 @@ final class CommandRunner {
         Command command = commands.get(projectAdd ? "project-add" : c.name());
         String prefix = ctx.config().commands().prefix();
         if (command == null) {
-            answer.say("Unknown command " + prefix + c.name() + ". " + prefix + "help lists the commands.");
+            answer.hint("Unknown command " + prefix + c.name() + ". " + prefix + "help lists the commands.");
             return;
         }
         log.info("command !{} from {}", c.name(), sender);

@@ -43,7 +43,7 @@ final class EditionCommands {
         }
         String url = "off".equalsIgnoreCase(arg) ? "" : arg;
         if (!url.isEmpty() && !isWebUrl(url)) {
-            a.say("\"" + arg + "\" is not an http(s) link.");
+            a.hint("\"" + arg + "\" is not an http(s) link.");
             return;
         }
         tx.editions().setLiveUrl(edition.id(), url);
@@ -68,7 +68,7 @@ final class EditionCommands {
     private void reopen(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
         Optional<Edition> last = tx.editions().lastPublished();
         if (last.isEmpty()) {
-            a.say("No edition has been published yet.");
+            a.hint("No edition has been published yet.");
             return;
         }
         Edition current = open(tx);

@@ -54,13 +54,13 @@ final class ItemCommands {
         List<String> args = c.args();
         String key = byNumber ? (args.size() >= 2 ? String.join(" ", args.subList(1, args.size())) : "") : c.rawArgs();
         if (key.isBlank()) {
-            a.say("Usage: " + ctx.config().commands().prefix() + (byNumber ? "assign N KEY" : c.name() + " KEY (as a reply)"));
+            a.hint("Usage: " + ctx.config().commands().prefix() + (byNumber ? "assign N KEY" : c.name() + " KEY (as a reply)"));
             return;
         }
         Optional<PlacementTarget> target = PlacementTarget.resolve(ctx.currentCatalog(), key);
         if (target.isEmpty() || ("section".equals(c.name()) && !target.get().isSection())
                 || ("project".equals(c.name()) && target.get().isSection())) {
-            a.say("I know no " + ("section".equals(c.name()) ? "section" : "project".equals(c.name()) ? "project" : "section or project")
+            a.hint("I know no " + ("section".equals(c.name()) ? "section" : "project".equals(c.name()) ? "project" : "section or project")
                     + " called \"" + key + "\". " + ctx.config().commands().prefix() + "projects and "
                     + ctx.config().commands().prefix() + "sections list them.");
             return;
@@ -71,11 +71,11 @@ final class ItemCommands {
 
     private void twim(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
         if (c.replyTo() == null) {
-            a.say("Reply " + ctx.config().commands().prefix() + "twim to the message that should be submitted.");
+            a.hint("Reply " + ctx.config().commands().prefix() + "twim to the message that should be submitted.");
             return;
         }
         if (tx.submissions().byEventId(c.replyTo()).isPresent()) {
-            a.say("That message is already submitted.");
+            a.hint("That message is already submitted.");
             return;
         }
         submissions.submitRemembered(tx, c.replyTo(), c.event().sender(), SubmissionsTable.Via.COMMAND);
@@ -83,7 +83,7 @@ final class ItemCommands {
 
     private void attach(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
         if (c.replyTo() == null) {
-            a.say("Reply " + ctx.config().commands().prefix() + "attach N to the image, video or file to attach.");
+            a.hint("Reply " + ctx.config().commands().prefix() + "attach N to the image, video or file to attach.");
             return;
         }
         Submission explicit = null;
@@ -93,14 +93,14 @@ final class ItemCommands {
             explicit = s.get();
         }
         String problem = media.attachByCommand(tx, c.replyTo(), explicit, c.event().sender());
-        if (problem != null) a.say(problem);
+        if (problem != null) a.hint(problem);
     }
 
     /** The item a command is about: the replied-to submission, else the number in the first argument. */
     private Optional<Submission> target(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
         if (c.replyTo() != null && c.args().isEmpty()) return replied(tx, c, a);
         if (c.args().isEmpty()) {
-            a.say("Which item? Give its number (" + ctx.config().commands().prefix() + "status lists them) or reply to it.");
+            a.hint("Which item? Give its number (" + ctx.config().commands().prefix() + "status lists them) or reply to it.");
             return Optional.empty();
         }
         return byNumber(tx, c.args().get(0), a);
@@ -108,11 +108,11 @@ final class ItemCommands {
 
     private Optional<Submission> replied(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
         if (c.replyTo() == null) {
-            a.say("Reply to a submission with " + ctx.config().commands().prefix() + c.name() + ".");
+            a.hint("Reply to a submission with " + ctx.config().commands().prefix() + c.name() + ".");
             return Optional.empty();
         }
         Optional<Submission> s = tx.submissions().byEventId(c.replyTo());
-        if (s.isEmpty()) a.say("The message you replied to is not a submission.");
+        if (s.isEmpty()) a.hint("The message you replied to is not a submission.");
         return s;
     }
 
@@ -122,12 +122,12 @@ final class ItemCommands {
         try {
             Optional<Submission> s = tx.submissions().byNumber(edition.id(), Integer.parseInt(digits));
             if (s.isEmpty() || s.get().deleted()) {
-                a.say("There is no item #" + digits + " in this week's edition.");
+                a.hint("There is no item #" + digits + " in this week's edition.");
                 return Optional.empty();
             }
             return s;
         } catch (NumberFormatException e) {
-            a.say("\"" + arg + "\" is not an item number.");
+            a.hint("\"" + arg + "\" is not an item number.");
             return Optional.empty();
         }
     }

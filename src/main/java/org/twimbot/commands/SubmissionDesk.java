@@ -34,9 +34,22 @@ final class SubmissionDesk {
     /** Markup is verbose: the HTML body may be this many times {@code submissions.max_length}. */
     private static final int HTML_OVERHEAD = 4;
     private final BotContext ctx;
+    private final HintBudget hints;
 
-    SubmissionDesk(BotContext ctx) {
+    SubmissionDesk(BotContext ctx, HintBudget hints) {
         this.ctx = ctx;
+        this.hints = hints;
+    }
+
+    /** Why news was not stored, within the sender's {@link HintBudget}: posting 200 short lines must not get 200 answers. */
+    private void lengthHint(Replies replies, String roomId, String eventId, String sender, String purpose, String text)
+            throws SQLException {
+        switch (hints.decide(sender, eventId)) {
+            case ANSWER -> replies.notice(roomId, eventId, purpose, text);
+            case SLOW_DOWN -> replies.notice(roomId, eventId, purpose, "Slowing down: " + sender + ", I will not comment on "
+                    + "your messages that cannot be stored for a minute.");
+            case SILENT -> log.debug("not answering {} from {}: over the hint budget", eventId, sender);
+        }
     }
 
     /** A message that starts like news. */
@@ -57,12 +70,12 @@ final class SubmissionDesk {
         int length = stripped.codePointCount(0, stripped.length());
         // the HTML is what gets converted: a short body with a megabyte of markup must not pass
         if (length > rules.maxLength() || (html != null && html.length() > HTML_OVERHEAD * (long) rules.maxLength())) {
-            replies.notice(roomId, eventId, "too long", "Sorry " + sender + ", that news is " + length
+            lengthHint(replies, roomId, eventId, sender, "too long", "Sorry " + sender + ", that news is " + length
                     + " characters long; the limit is " + rules.maxLength() + ". Please shorten it and post again.");
             return Optional.empty();
         }
         if (length < rules.minLength() && !bypassMinLength) {
-            replies.notice(roomId, eventId, "too short", "Thanks " + sender + "! That news is only " + length
+            lengthHint(replies, roomId, eventId, sender, "too short", "Thanks " + sender + "! That news is only " + length
                     + " characters; submissions need at least " + rules.minLength()
                     + ". Add some details by editing it, or ask an editor to submit it as it is.");
             return Optional.empty();
