@@ -92,7 +92,7 @@ public final class Bot implements AutoCloseable {
         MediaCache media = new MediaCache(config.media().dir(), client, config.media().maxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
-        outbox = new OutboxSender(store, client, drafts, editors);
+        outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime));
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
         loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here
@@ -152,7 +152,7 @@ public final class Bot implements AutoCloseable {
         SyncBatch batch;
         boolean recovering = false;
         try {
-            batch = client.sync(since.orElse(null), filterId, since.isPresent() ? timeoutMs : 0);
+            batch = client.sync(since.orElse(null), filterId, since.isPresent() ? outbox.pollTimeoutMs(timeoutMs) : 0);
         } catch (MatrixException e) {
             if (since.isEmpty() || e.httpStatus() != 400) throw e;
             // the server forgot our position (database restored, token expired): never skip what happened since

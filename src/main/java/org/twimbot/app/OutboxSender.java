@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.commands.Replies;
@@ -18,6 +20,11 @@ import org.twimbot.store.Store;
  * An IO failure stops the drain (the entry is retried after the next sync); a refusal by the
  * homeserver (kicked, muted, room gone) drops the entry with an error log so one bad message
  * cannot block every later one.
+ *
+ * <p>Messages are paced per room ({@link SendPacer}): when a room's bucket is empty its remaining
+ * messages wait for a later drain, in order (audit lines waiting together are joined, see
+ * {@link AuditDigest}), and {@link #pollTimeoutMs} shortens the next long-poll so that the drain
+ * comes soon. Nothing waits inside a drain, so the sync loop keeps committing.
  */
 final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -27,20 +34,44 @@ final class OutboxSender {
     private final MatrixClient client;
     private final DraftPublisher drafts;
     private final String editorsRoomId;
+    private final SendPacer pacer;
+    /** Rooms where the homeserver refused the last send: audited once, not once per message, until a send works again. */
+    private final Set<String> forbiddenRooms = new HashSet<>();
+    private boolean deferred;
+    /** Rooms whose messages waited in the last drain: the log says when pacing starts, not every second. */
+    private Set<String> paced = Set.of();
 
-    OutboxSender(Store store, MatrixClient client, DraftPublisher drafts, String editorsRoomId) {
+    OutboxSender(Store store, MatrixClient client, DraftPublisher drafts, String editorsRoomId, SendPacer pacer) {
         this.store = store;
         this.client = client;
         this.drafts = drafts;
         this.editorsRoomId = editorsRoomId;
+        this.pacer = pacer;
     }
 
     /** @return false when sending stopped on an IO error and entries remain */
     boolean drain() {
         List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
-        for (OutboxEntry entry : pending) {
+        if (AuditDigest.joinBacklogs(store, pending, pacer::available)) pending = store.read(tx -> tx.outbox().pending());
+        Set<String> waiting = new HashSet<>(); // rooms out of tokens: their later messages keep their order
+        deferred = false;
+        Set<String> pacedBefore = paced;
+        paced = waiting;
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxEntry entry = pending.get(i);
+            if (isMessage(entry) && waiting.contains(entry.roomId())) continue;
+            if (isMessage(entry) && !pacer.tryAcquire(entry.roomId())) {
+                waiting.add(entry.roomId());
+                deferred = true;
+                if (!pacedBefore.contains(entry.roomId())) {
+                    log.info("pacing messages to {}: past a burst of {}, one every {} ms", entry.roomId(), SendPacer.BURST,
+                            SendPacer.INTERVAL_MS);
+                }
+                continue;
+            }
             try {
                 send(entry);
+                forbiddenRooms.remove(entry.roomId());
             } catch (MatrixException e) {
                 if (e.httpStatus() == 429 || e.httpStatus() >= 500) {
                     log.warn("homeserver busy sending {} ({}); will retry", entry.kind(), e.getMessage());
@@ -63,9 +94,26 @@ final class OutboxSender {
         return true;
     }
 
+    /**
+     * The long-poll timeout for the next sync: short while paced entries wait, so they go out about
+     * one per {@link SendPacer#INTERVAL_MS} (the sync returns early anyway when events arrive).
+     */
+    int pollTimeoutMs(int timeoutMs) {
+        return deferred ? (int) Math.min(timeoutMs, SendPacer.INTERVAL_MS) : timeoutMs;
+    }
+
+    /**
+     * Reactions are neither paced nor held behind waiting messages: clients fold them under the
+     * message they annotate, so they cannot flood a room, and their order relative to the bot's own
+     * messages means nothing (among themselves they keep theirs).
+     */
+    private static boolean isMessage(OutboxEntry entry) {
+        return !Replies.REACTION.equals(entry.kind());
+    }
+
     /** Kicked or muted in one room: say so where the editors can still read it. */
     private void auditForbidden(OutboxEntry entry, MatrixException e) {
-        if (!entry.roomId().equals(editorsRoomId)) {
+        if (!entry.roomId().equals(editorsRoomId) && forbiddenRooms.add(entry.roomId())) {
             tell(editorsRoomId, entry.txnId() + ".forbidden", "twimbot may not post in " + entry.roomId() + " ("
                     + e.errcode() + "): check its membership and power level there.");
         }

@@ -22,9 +22,12 @@ public final class Replies {
         this.tx = tx;
     }
 
+    /** The purpose of audit lines, which the outbox may send several to a message when it has to pace them. */
+    public static final String AUDIT = "audit";
+
     /** The text is part of the transaction id: one cause may owe several different lines (one per undone placement). */
     public void notice(String roomId, String causeEventId, String purpose, String body) throws SQLException {
-        ObjectNode p = JSON.createObjectNode().put("body", body);
+        ObjectNode p = JSON.createObjectNode().put("body", body).put("purpose", purpose);
         tx.outbox().enqueue(NOTICE, roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), p.toString());
     }
 

@@ -28,4 +28,14 @@ public final class OutboxTable {
     public void remove(long id) throws SQLException {
         st.update("DELETE FROM outbox WHERE id = ?", id);
     }
+
+    /**
+     * Replaces entry {@code keepId} by {@code txnId} / {@code payload} and deletes {@code absorbed}:
+     * several waiting entries become one, at the first one's place in line. Call inside a
+     * transaction, so a crash leaves either the parts or the whole, never both.
+     */
+    public void merge(long keepId, List<Long> absorbed, String txnId, String payload) throws SQLException {
+        for (long id : absorbed) remove(id);
+        st.update("UPDATE outbox SET txn_id = ?, payload = ? WHERE id = ?", txnId, payload, keepId);
+    }
 }

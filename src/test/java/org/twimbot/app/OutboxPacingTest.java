@@ -1,0 +1,180 @@
+package org.twimbot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.commands.Replies;
+import org.twimbot.devserver.DevServer;
+import org.twimbot.matrix.MatrixClient;
+import org.twimbot.matrix.MessagesPage;
+import org.twimbot.matrix.RetryPolicy;
+import org.twimbot.matrix.RoomEvent;
+import org.twimbot.store.Store;
+
+/**
+ * The outbox paces the bot's messages per room with a token bucket: a burst of 30 queued notices
+ * goes out as 10 at once and then one per second of a hand-driven clock, in order, none lost, and
+ * without ever waiting inside a drain. Real SQLite outbox, real HTTP to the dev homeserver.
+ */
+class OutboxPacingTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private DevServer server;
+    private MatrixClient bot;
+    private Store store;
+    private String room;
+    private String otherRoom;
+    private final AtomicLong nanos = new AtomicLong(42 * SECOND);
+    private OutboxSender outbox;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = DevServer.start(0, "localhost");
+        bot = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
+        bot.register("pacedbot", "pw");
+        room = bot.createRoom("busy", "Busy", true);
+        otherRoom = bot.createRoom("quiet", "Quiet", true);
+        store = Store.open(dir.resolve("twimbot.db"));
+        outbox = new OutboxSender(store, bot, null, otherRoom, new SendPacer(nanos::get));
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+        bot.close();
+        server.close();
+    }
+
+    @Test
+    void aBurstOfThirtyNoticesGoesOutOverTimeInOrderNoneLost() throws Exception {
+        store.write(tx -> {
+            Replies replies = new Replies(tx);
+            for (int i = 0; i < 30; i++) replies.notice(room, "$cause" + i, "answer", "line " + i);
+            replies.notice(otherRoom, "$elsewhere", "audit", "the other room is not held up");
+        });
+
+        assertTrue(outbox.drain());
+        assertEquals(20, pending(room), "the burst: ten at once");
+        assertEquals(0, pending(otherRoom), "another room has its own bucket");
+        assertEquals(1_000, outbox.pollTimeoutMs(30_000), "the next sync comes back soon to send more");
+
+        assertTrue(outbox.drain());
+        assertEquals(20, pending(room), "no time passed: nothing more, and the drain did not wait");
+
+        nanos.addAndGet(SECOND / 2);
+        outbox.drain();
+        assertEquals(20, pending(room), "half a second earns nothing yet");
+        nanos.addAndGet(SECOND / 2);
+        outbox.drain();
+        assertEquals(19, pending(room), "one per second");
+        nanos.addAndGet(3 * SECOND);
+        outbox.drain();
+        assertEquals(16, pending(room), "three seconds, three messages");
+
+        int rounds = 0;
+        while (pending(room) > 0) {
+            nanos.addAndGet(SECOND);
+            outbox.drain();
+            rounds++;
+        }
+        assertEquals(16, rounds, "the rest trickles out one a second");
+        assertEquals(30_000, outbox.pollTimeoutMs(30_000), "nothing waits: the long-poll is long again");
+
+        List<String> sent = noticesIn(room);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 30; i++) expected.add("line " + i);
+        assertEquals(expected, sent, "every notice, once, in order");
+    }
+
+    /**
+     * A backlog of audit lines (a catch-up after downtime owes one per editor action) is joined into
+     * as few messages as needed to fit what the bucket lets through, each under the size cap, in
+     * order; lines that fit anyway stay single, and answers are never joined.
+     */
+    @Test
+    void auditLinesAreJoinedOnlyAsMuchAsTheBucketRequires() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 5; i++) lines.add("#" + i + " → Dept of Servers (by @ed:x)");
+        store.write(tx -> {
+            for (int i = 0; i < 5; i++) new Replies(tx).notice(room, "$s" + i, Replies.AUDIT, lines.get(i));
+        });
+        outbox.drain();
+        assertEquals(lines, noticesIn(room), "five lines, five tokens: nothing joined");
+
+        for (int i = 5; i < 35; i++) {
+            String line = "#" + i + " → Dept of Servers (by @ed:x) ";
+            int bytes = line.getBytes(StandardCharsets.UTF_8).length;
+            lines.add(line + "x".repeat(AuditDigest.MAX_BYTES / 8 - 1 - bytes)); // with its newline, an eighth of a digest
+        }
+        store.write(tx -> {
+            Replies replies = new Replies(tx);
+            for (int i = 5; i < 35; i++) replies.notice(room, "$r" + i, Replies.AUDIT, lines.get(i));
+            replies.notice(room, "$status", "answer", "Edition 2026-11-27: 35 items");
+        });
+        outbox.drain();
+        assertEquals(0, pending(room), "31 messages owed, 5 tokens left: joined into 4 digests, sent with the answer");
+
+        List<String> sent = noticesIn(room);
+        assertEquals(5 + 4 + 1, sent.size());
+        assertTrue(sent.stream().allMatch(b -> b.getBytes(StandardCharsets.UTF_8).length <= AuditDigest.MAX_BYTES));
+        assertEquals(List.of(1, 1, 1, 1, 1, 8, 8, 8, 6, 1), sent.stream().map(b -> (int) b.lines().count()).toList());
+        List<String> expected = new ArrayList<>(lines);
+        expected.add("Edition 2026-11-27: 35 items");
+        assertEquals(expected, sent.stream().flatMap(String::lines).toList(), "every line once, in order; the answer alone");
+    }
+
+    @Test
+    void aLongPauseRefillsOnlyUpToTheBurst() throws Exception {
+        store.write(tx -> {
+            Replies replies = new Replies(tx);
+            for (int i = 0; i < 25; i++) replies.notice(room, "$c" + i, "answer", "n " + i);
+        });
+        outbox.drain();
+        assertEquals(15, pending(room));
+        nanos.addAndGet(3_600 * SECOND);
+        outbox.drain();
+        assertEquals(5, pending(room), "an hour of quiet is worth one burst, not 3,600 messages");
+    }
+
+    @Test
+    void reactionsAreNeitherPacedNorHeldBehindWaitingMessages() throws Exception {
+        String target = bot.sendNotice(room, "target", "react to me", null);
+        store.write(tx -> {
+            Replies replies = new Replies(tx);
+            for (int i = 0; i < 11; i++) replies.notice(room, "$a" + i, "answer", "a " + i);
+            replies.react(room, target, "✍️");
+            for (int i = 0; i < 12; i++) replies.react(room, target, "key " + i);
+        });
+        outbox.drain();
+        assertEquals(1, pending(room), "every reaction went; only the eleventh notice waits for a token");
+        nanos.addAndGet(SECOND);
+        outbox.drain();
+        assertEquals(0, pending(room));
+    }
+
+    private long pending(String roomId) {
+        return store.read(tx -> tx.outbox().pending()).stream().filter(e -> e.roomId().equals(roomId)).count();
+    }
+
+    /** The bot's notices in the room, oldest first (read back from the homeserver). */
+    private List<String> noticesIn(String roomId) throws Exception {
+        MessagesPage page = bot.messages(roomId, null, "b", 1000, null);
+        List<String> bodies = new ArrayList<>();
+        for (RoomEvent e : page.chunk()) if ("m.notice".equals(e.msgtype())) bodies.add(e.body());
+        Collections.reverse(bodies);
+        return bodies;
+    }
+}
