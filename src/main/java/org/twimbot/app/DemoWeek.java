@@ -113,12 +113,16 @@ public final class DemoWeek implements AutoCloseable {
     public String requestDraft(Duration timeout) throws IOException {
         editor.catchUp();
         editor.say(roomId, "!draft");
-        RoomEvent file = editor.await(roomId, e -> botUserId().equals(e.sender()) && "m.file".equals(e.msgtype()), timeout)
-                .orElseThrow(() -> new IOException("the bot did not upload a draft within " + timeout));
-        // the summary notice follows the file; waiting for it lets the bot finish before the demo stops it
-        editor.await(roomId, e -> botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype())
-                && e.body() != null && e.body().startsWith("Draft for"), timeout);
-        String mxc = file.content().path("url").asText();
+        // the summary notice follows the file; waiting for it lets the bot finish before the demo stops it.
+        // One wait for both: they often arrive in the same sync batch, and a second wait would miss the notice.
+        java.util.concurrent.atomic.AtomicReference<RoomEvent> file = new java.util.concurrent.atomic.AtomicReference<>();
+        editor.await(roomId, e -> {
+            if (!botUserId().equals(e.sender())) return false;
+            if ("m.file".equals(e.msgtype())) file.set(e);
+            return file.get() != null && "m.notice".equals(e.msgtype()) && e.body() != null && e.body().startsWith("Draft for");
+        }, timeout);
+        if (file.get() == null) throw new IOException("the bot did not upload a draft within " + timeout);
+        String mxc = file.get().content().path("url").asText();
         return new String(editor.client().download(mxc, 10_000_000), StandardCharsets.UTF_8);
     }
 
