@@ -34,6 +34,12 @@ public final class EventApplier {
         this.applier = new ActionApplier(ctx);
     }
 
+    /** Applies a page of events in order, looking up which were already processed in one query. */
+    public void applyAll(StoreTx tx, java.util.List<RoomEvent> page, boolean act) throws SQLException {
+        tx.processed().prefetch(page.stream().map(RoomEvent::eventId).toList());
+        for (RoomEvent e : page) apply(tx, e, act);
+    }
+
     /**
      * @param act false for history before the bot's first start: only marked seen (old commands
      *     must not run), except state, which tells names and powers

@@ -32,6 +32,12 @@ public final class EditsTable {
                         rs.getString(6)), targetEventId, sender);
     }
 
+    /** Whether {@code sender} has a live edit of {@code targetEventId} (an index lookup; most messages have none). */
+    public boolean any(String targetEventId, String sender) throws SQLException {
+        return st.one("SELECT 1 FROM edits WHERE target_event_id = ? AND sender = ? AND redacted = 0 LIMIT 1", rs -> true,
+                targetEventId, sender).isPresent();
+    }
+
     /** Marks an edit redacted; returns its target when it was a known edit. */
     public Optional<String> redact(String eventId) throws SQLException {
         Optional<String> target = st.one("SELECT target_event_id FROM edits WHERE event_id = ? AND redacted = 0",

@@ -57,7 +57,9 @@ public final class Store implements AutoCloseable {
         try {
             try {
                 T result = work.run(tx);
+                tx.beforeCommit();
                 connection.commit();
+                tx.afterEnd(true);
                 return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(e);
@@ -105,6 +107,7 @@ public final class Store implements AutoCloseable {
     }
 
     private void rollbackQuietly(Throwable cause) {
+        tx.afterEnd(false);
         try {
             connection.rollback();
         } catch (SQLException e) {
