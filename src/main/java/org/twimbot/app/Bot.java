@@ -182,8 +182,7 @@ public final class Bot implements AutoCloseable {
         store.write(tx -> {
             for (RoomTimeline room : synced.rooms()) {
                 events.applyAll(tx, room.state(), true);
-                tx.processed().prefetch(room.events().stream().map(RoomEvent::eventId).toList());
-                for (RoomEvent e : room.events()) events.apply(tx, e, !initial || e.isState());
+                events.applyTimeline(tx, room.events(), initial);
             }
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });

@@ -13,8 +13,6 @@ import java.util.Map;
  */
 public final class ProcessedEventsTable {
     private static final String MARK = "INSERT OR IGNORE INTO processed_events(event_id) VALUES (?)";
-    /** SQLite's bound-parameter limit is 32,766 since 3.32; stay far below it. */
-    private static final int PREFETCH_CHUNK = 500;
 
     private final Statements st;
     /** For this transaction: event id → already processed, for ids prefetched or marked since. */
@@ -27,12 +25,9 @@ public final class ProcessedEventsTable {
     /** Looks up which of {@code eventIds} are processed, so that marking them needs no query each. */
     public void prefetch(Collection<String> eventIds) throws SQLException {
         List<String> ids = eventIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
-        for (int from = 0; from < ids.size(); from += PREFETCH_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PREFETCH_CHUNK));
-            for (String id : chunk) known.put(id, false);
-            String sql = "SELECT event_id FROM processed_events WHERE event_id IN ("
-                    + "?,".repeat(chunk.size() - 1) + "?)";
-            for (String done : st.list(sql, rs -> rs.getString(1), chunk.toArray())) known.put(done, true);
+        for (String id : ids) known.put(id, false);
+        for (String done : st.listIn("SELECT event_id FROM processed_events WHERE event_id IN ", ids, rs -> rs.getString(1))) {
+            known.put(done, true);
         }
     }
 

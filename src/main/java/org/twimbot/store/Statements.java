@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class Statements {
     /** The tables writes may be deferred to: written once per event on the catch-up path, read rarely. */
-    private static final Set<String> DEFERRABLE = Set.of("processed_events", "messages", "outbox");
+    private static final Set<String> DEFERRABLE = Set.of("processed_events", "messages", "outbox", "placements");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]+");
 
     private final Connection connection;
@@ -48,8 +48,9 @@ final class Statements {
     }
 
     /**
-     * Queues a write to one of the {@link #DEFERRABLE} tables. It must be one whose success the caller
-     * does not need to know (INSERT OR IGNORE / OR REPLACE): errors surface when the batch runs.
+     * Queues a write to one of the {@link #DEFERRABLE} tables. It must be one whose outcome the caller
+     * does not need to know (no row id, no count) and that cannot fail on data the caller checked
+     * (INSERT OR IGNORE, an insert with valid references, an UPDATE): errors surface when the batch runs.
      */
     void defer(String sql, Object... params) throws SQLException {
         Prepared p = prepared(sql);
@@ -96,6 +97,19 @@ final class Statements {
             while (rs.next()) out.add(mapper.map(rs));
             return out;
         }
+    }
+
+    /** Bound parameters per IN list: SQLite allows 32,766 since 3.32; long statements cost more to prepare. */
+    private static final int IN_LIST_CHUNK = 500;
+
+    /** Runs {@code sqlBeforeInList + "(?, ?, …)"} for {@code values}, in chunks, and collects every chunk's rows. */
+    <T> List<T> listIn(String sqlBeforeInList, List<String> values, RowMapper<T> mapper) throws SQLException {
+        List<T> out = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST_CHUNK));
+            out.addAll(list(sqlBeforeInList + "(" + "?,".repeat(chunk.size() - 1) + "?)", mapper, chunk.toArray()));
+        }
+        return out;
     }
 
     <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) throws SQLException {

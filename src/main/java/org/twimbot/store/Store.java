@@ -51,6 +51,15 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Loads SQLite's native library (extracted from the jar on first use); for warming up at start. */
+    public static void loadNativeLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            throw new StoreException("cannot load SQLite's native library: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs {@code work} in one transaction: all of it commits, or none of it on any exception. */
     public <T> T transaction(Work<T> work) {
         lock.lock();

@@ -47,6 +47,7 @@ public final class StoreTx {
         if (!committed) st.discard();
         processed.forgetPrefetched();
         editions.forget();
+        edits.forget();
     }
 
     public SettingsTable settings() { return settings; }

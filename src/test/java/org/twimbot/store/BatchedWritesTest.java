@@ -161,4 +161,36 @@ class BatchedWritesTest {
                     "a rolled-back publish is not remembered");
         }
     }
+
+    @Test
+    void aPrefetchedMessageWithoutEditsStillSeesAnEditAddedLaterInTheTransaction() throws Exception {
+        try (Store store = Store.open(dir.resolve("bot.db"))) {
+            store.write(tx -> tx.edits().add("$old-edit", "$edited", "@u:x", 5, "new text", null));
+            store.write(tx -> {
+                tx.edits().prefetchTargets(List.of("$edited", "$plain", "$early"));
+                assertTrue(tx.edits().any("$edited", "@u:x"));
+                assertFalse(tx.edits().any("$edited", "@someone-else:x"), "only the author's edits count");
+                assertFalse(tx.edits().any("$plain", "@u:x"));
+                tx.edits().add("$e2", "$early", "@u:x", 6, "edit before its original", null);
+                assertTrue(tx.edits().any("$early", "@u:x"), "an edit that arrives before its original in the same page");
+                assertFalse(tx.edits().any("$not-prefetched", "@u:x"));
+            });
+        }
+    }
+
+    @Test
+    void placementsQueuedInATransactionAreReadBackByIt() throws Exception {
+        try (Store store = Store.open(dir.resolve("bot.db"))) {
+            store.write(tx -> {
+                Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
+                long id = tx.submissions().insert(e.id(), "$s", "!r:x", "@u:x", 10, "news", null).orElseThrow().id();
+                tx.placements().add(id, Placement.Kind.PROJECT, "Synapse", null, "@bot:x", true, 11);
+                tx.placements().removeProvisional(id);
+                tx.placements().add(id, Placement.Kind.SECTION, "clients", "$react", "@ed:x", false, 12);
+                List<Placement> active = tx.placements().active(id);
+                assertEquals(1, active.size(), "the provisional placement was removed before the editor's was added");
+                assertEquals("clients", active.get(0).key());
+            });
+        }
+    }
 }
