@@ -42,9 +42,11 @@ final class SubmissionDesk {
     /** A message that starts like news. */
     void submit(StoreTx tx, Action.Submit s) throws SQLException {
         RoomEvent e = s.event();
-        tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), e.body(),
-                e.formattedBody(), null));
-        submit(tx, e.eventId(), e.roomId(), e.sender(), e.originServerTs(), s.body(), s.html(), false, Via.PREFIX);
+        if (submit(tx, e.eventId(), e.roomId(), e.sender(), e.originServerTs(), s.body(), s.html(), false, Via.PREFIX).isEmpty()) {
+            // refused (too short, too long) or known: remembered so that an editor can still submit it as it is
+            tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), e.body(),
+                    e.formattedBody(), null));
+        }
     }
 
     /** Stores a submission unless already stored or breaking a length rule (then the sender is told why). */
