@@ -43,22 +43,35 @@ final class Backfill {
     }
 
     /**
-     * The next page is fetched (and parsed) on a helper thread while the caller applies the current
-     * one, so the homeserver's time and the store's time overlap instead of adding up.
-     *
-     * @return the number of missed events handed to {@code sink}
+     * The missed events of {@code room} since {@code since}, page by page, oldest first. The next page is
+     * fetched (and parsed) on a helper thread while the caller applies the current one, so the homeserver's
+     * time and the store's time overlap instead of adding up.
      */
-    int fill(RoomTimeline room, String since, PageSink sink) throws IOException {
-        String stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
-        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+    Pages pages(RoomTimeline room, String since) {
+        return new Pages(room, since);
+    }
+
+    /** Pages of missed events; {@link #next} blocks for the page being fetched. Close to stop prefetching. */
+    final class Pages implements AutoCloseable {
+        private final String roomId;
+        private final String stopAt;
+        private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "twimbot-backfill");
             t.setDaemon(true);
             return t;
         });
-        try {
-            Future<MessagesPage> next = fetch(fetcher, room.roomId(), since);
-            int total = 0;
-            int pages = 0;
+        private Future<MessagesPage> next;
+        private int total;
+        private int pages;
+
+        private Pages(RoomTimeline room, String since) {
+            this.roomId = room.roomId();
+            this.stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
+            this.next = fetch(since);
+        }
+
+        /** The next page (never empty), or null after the last. */
+        List<RoomEvent> next() throws IOException {
             while (next != null) {
                 MessagesPage page = await(next);
                 List<RoomEvent> chunk = page.chunk();
@@ -71,14 +84,30 @@ final class Backfill {
                         break;
                     }
                 }
-                next = reached || chunk.isEmpty() || page.end() == null ? null : fetch(fetcher, room.roomId(), page.end());
-                if (cut > 0) sink.accept(chunk.subList(0, cut));
+                next = reached || chunk.isEmpty() || page.end() == null ? null : fetch(page.end());
                 total += cut;
-                if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", room.roomId(), total);
+                if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", roomId, total);
+                if (next == null) log.info("back-filled {} missed events in {}", total, roomId);
+                if (cut > 0) return chunk.subList(0, cut);
             }
-            log.info("back-filled {} missed events in {}", total, room.roomId());
+            return null;
+        }
+
+        /** Whether {@link #next} may return another page. */
+        boolean more() {
+            return next != null;
+        }
+
+        int total() {
             return total;
-        } finally {
+        }
+
+        private Future<MessagesPage> fetch(String from) {
+            return fetcher.submit(() -> client.messages(roomId, from, "f", PAGE, filter));
+        }
+
+        @Override
+        public void close() {
             fetcher.shutdownNow();
         }
     }
@@ -117,10 +146,6 @@ final class Backfill {
     @FunctionalInterface
     interface Processed {
         boolean test(String eventId) throws IOException;
-    }
-
-    private Future<MessagesPage> fetch(ExecutorService fetcher, String roomId, String from) {
-        return fetcher.submit(() -> client.messages(roomId, from, "f", PAGE, filter));
     }
 
     private static MessagesPage await(Future<MessagesPage> page) throws IOException {

@@ -283,7 +283,10 @@ final class BenchRun {
                 }
             });
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC"));
+            // its own temporary directory, deleted below: a killed JVM leaves its extracted SQLite library behind,
+            // and sqlite-jdbc scans the temporary directory for such leftovers at every start
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
+                    "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp"))));
             String extra = System.getenv("TWIMBOT_BENCH_CHILD_OPTS"); // e.g. a profiler for the start-up child
             if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
             command.addAll(List.of("-cp", absoluteClassPath(), Main.class.getName(), "run", "-c", cfg.toString()));

@@ -35,6 +35,8 @@ import org.twimbot.store.Store;
 public final class Bot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Events applied per transaction while catching up (see {@link #catchUp}). */
+    static final int EVENTS_PER_COMMIT = 5_000;
 
     private final BotConfig config;
     private final Store store;
@@ -166,22 +168,21 @@ public final class Bot implements AutoCloseable {
         int applied = 0;
         for (RoomTimeline room : batch.rooms()) {
             if (initial || !(room.limited() || recovering)) continue;
-            // a gap: state first, then the missed events page by page (one transaction each, the token
-            // unchanged, so a crash replays the gap and processed_events skips what was applied)
-            store.write(tx -> {
-                for (RoomEvent e : room.state()) events.apply(tx, e, true);
-            });
-            Backfill.PageSink sink = page -> store.write(tx -> {
-                for (RoomEvent e : page) events.apply(tx, e, true);
-            });
-            applied += recovering ? backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)), sink)
-                    : backfill.fill(room, since.get(), sink);
+            // a gap: state first, then the missed events (several transactions, the token unchanged,
+            // so a crash replays the gap and processed_events skips what was applied)
+            store.write(tx -> events.applyAll(tx, room.state(), true));
+            if (recovering) {
+                applied += backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
+                        page -> store.write(tx -> events.applyAll(tx, page, true)));
+            } else {
+                applied += catchUp(room, since.get());
+            }
         }
         SyncBatch synced = batch;
         store.write(tx -> {
             for (RoomTimeline room : synced.rooms()) {
-                for (RoomEvent e : room.state()) events.apply(tx, e, true);
-                for (RoomEvent e : room.events()) events.apply(tx, e, !initial || e.isState());
+                events.applyAll(tx, room.state(), true);
+                events.applyTimeline(tx, room.events(), initial);
             }
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
@@ -191,6 +192,38 @@ public final class Bot implements AutoCloseable {
         batchListener.committed(applied, batch.nextBatch());
         ready.countDown();
         outbox.drain();
+    }
+
+    /**
+     * Applies a gap's pages in transactions of about {@link #EVENTS_PER_COMMIT} events: a commit rewrites every
+     * B-tree page the transaction touched, so a few large commits cost a fraction of one per page. The sync token
+     * does not move until the timeline commits, so a crash replays the gap and processed_events skips what was applied.
+     */
+    private int catchUp(RoomTimeline room, String since) throws IOException {
+        try (Backfill.Pages pages = backfill.pages(room, since)) {
+            while (pages.more()) {
+                try {
+                    store.write(tx -> {
+                        int inTransaction = 0;
+                        for (List<RoomEvent> page; inTransaction < EVENTS_PER_COMMIT && (page = nextPage(pages)) != null; ) {
+                            events.applyAll(tx, page, true);
+                            inTransaction += page.size();
+                        }
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause(); // rolled back; the next round fetches the gap again from the same token
+                }
+            }
+            return pages.total();
+        }
+    }
+
+    private static List<RoomEvent> nextPage(Backfill.Pages pages) {
+        try {
+            return pages.next();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void handleInvites(List<String> invited) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.commands.DraftSource;
 import org.twimbot.config.BotConfig;
+import org.twimbot.render.DraftModel;
 import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
 import org.twimbot.store.Edition;
@@ -55,11 +56,12 @@ final class DraftCommand implements Callable<Integer> {
             }
             DraftRenderer renderer = new DraftRenderer(cfg.render());
             Catalog catalog = cfg.catalog().withProjects(store.read(tx -> tx.catalogProjects().all()));
-            String markdown = renderer.render(request.get(), catalog);
+            DraftModel model = renderer.model(request.get(), catalog);
+            String markdown = renderer.render(model, request.get());
             if (mediaDir != null) {
                 // offline: only what the bot already downloaded for an earlier !draft is available
                 MediaCache.Outcome media = new MediaCache(cfg.media().dir(), null, cfg.media().maxBytes())
-                        .fetch(renderer.mediaFiles(request.get(), catalog));
+                        .fetch(model.media());
                 int copied = MediaCache.copyTo(media, mediaDir);
                 System.err.println("copied " + copied + " media files to " + mediaDir);
                 media.problems().forEach(p -> System.err.println("media missing: " + p));

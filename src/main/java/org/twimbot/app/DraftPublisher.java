@@ -16,6 +16,7 @@ import org.twimbot.commands.DraftSource;
 import org.twimbot.commands.DraftSummary;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.render.DraftBundle;
+import org.twimbot.render.DraftModel;
 import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
 import org.twimbot.render.MediaFile;
@@ -65,8 +66,9 @@ final class DraftPublisher {
             String author = DraftSource.displayName(tx, editorsRoomId, requester);
             DraftRequest request = DraftSource.load(tx, edition, author, clock.instant());
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
-            return new Rendered(edition, renderer.render(request, current), DraftSummary.of(request, current, submissions),
-                    renderer.mediaFiles(request, current));
+            DraftModel model = renderer.model(request, current); // formats every item once, for the post and its media list
+            return new Rendered(edition, renderer.render(model, request), DraftSummary.of(request, current, submissions),
+                    model.media());
         });
     }
 

@@ -3,6 +3,7 @@ package org.twimbot.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,24 @@ public final class EventApplier {
         this.intake = new Intake(ctx.botUserId(), ctx.submissionsRoomId(), ctx.editorsRoomId(),
                 ctx.config().commands().prefix(), ctx.submissionText());
         this.applier = new ActionApplier(ctx);
+    }
+
+    /** Applies a page of events in order, looking up which were already processed (and which have edits) in one query each. */
+    public void applyAll(StoreTx tx, List<RoomEvent> page, boolean act) throws SQLException {
+        prefetch(tx, page);
+        for (RoomEvent e : page) apply(tx, e, act);
+    }
+
+    /** A sync timeline: on the first start only state is acted on (history before the bot must not run old commands). */
+    public void applyTimeline(StoreTx tx, List<RoomEvent> timeline, boolean firstStart) throws SQLException {
+        prefetch(tx, timeline);
+        for (RoomEvent e : timeline) apply(tx, e, !firstStart || e.isState());
+    }
+
+    private static void prefetch(StoreTx tx, List<RoomEvent> page) throws SQLException {
+        List<String> ids = page.stream().map(RoomEvent::eventId).toList();
+        tx.processed().prefetch(ids);
+        tx.edits().prefetchTargets(ids);
     }
 
     /**

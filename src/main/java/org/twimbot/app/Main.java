@@ -19,6 +19,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("run")) StartupWarmUp.start(); // the bot's start-up is what hosts wait for
         System.exit(execute(args));
     }
 

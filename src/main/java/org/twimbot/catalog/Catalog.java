@@ -22,6 +22,8 @@ public final class Catalog {
     private final Map<String, Section> sectionsByReaction = new LinkedHashMap<>();
     private final Map<String, Project> projectsByKey = new LinkedHashMap<>();
     private final List<ProjectMatcher> matchers = new ArrayList<>();
+    /** Reporter → the sections they usually report to (asked for every submission). */
+    private final Map<String, List<Section>> sectionsByReporter = new java.util.HashMap<>();
 
     /**
      * A project with the compiled whole-word pattern of its names, built once per catalog, and the
@@ -42,6 +44,20 @@ public final class Catalog {
             Set<String> names = names(p);
             matchers.add(new ProjectMatcher(p, wholeWordPattern(names), names.stream().map(Catalog::fold).toList()));
         }
+        indexReporters();
+    }
+
+    private void indexReporters() {
+        Map<String, Set<Section>> found = new java.util.HashMap<>();
+        for (Section s : sections) {
+            for (String user : s.usualReporters()) found.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(s);
+        }
+        for (Project p : projects) {
+            Optional<Section> section = sectionByKey(p.section());
+            if (section.isEmpty()) continue;
+            for (String user : p.usualReporters()) found.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(section.get());
+        }
+        found.forEach((user, list) -> sectionsByReporter.put(user, List.copyOf(list)));
     }
 
     public static Catalog empty() {
@@ -93,14 +109,7 @@ public final class Catalog {
 
     /** Sections listing {@code userId} in usual_reporters, plus default sections of projects that do. */
     public List<Section> sectionsForReporter(String userId) {
-        Set<Section> found = new LinkedHashSet<>();
-        for (Section s : sections) {
-            if (s.usualReporters().contains(userId)) found.add(s);
-        }
-        for (Project p : projects) {
-            if (p.usualReporters().contains(userId)) sectionByKey(p.section()).ifPresent(found::add);
-        }
-        return List.copyOf(found);
+        return sectionsByReporter.getOrDefault(userId, List.of());
     }
 
     /** A catalog with {@code extra} projects added, replacing same-key ones (for !project add). */

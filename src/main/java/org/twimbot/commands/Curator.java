@@ -39,11 +39,11 @@ final class Curator {
             }
             return;
         }
-        Optional<Submission> target = tx.submissions().byEventId(r.targetEventId());
-        if (target.isEmpty() || archived(tx, target.get())) return;
         boolean reject = key.equals(Catalog.normalizeKey(ctx.config().curation().rejectEmoji()));
         Optional<PlacementTarget> placement = reject ? Optional.empty() : PlacementTarget.resolve(ctx.currentCatalog(), key);
-        if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation
+        if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation: no need to look anything up
+        Optional<Submission> target = tx.submissions().byEventId(r.targetEventId());
+        if (target.isEmpty() || archived(tx, target.get())) return;
         if (!ctx.editors().isEditor(sender)) {
             refuse(tx, r.event().roomId(), r.event().eventId(), sender);
             return;

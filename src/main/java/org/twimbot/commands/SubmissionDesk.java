@@ -55,15 +55,17 @@ final class SubmissionDesk {
     /** A message that starts like news. */
     void submit(StoreTx tx, Action.Submit s) throws SQLException {
         RoomEvent e = s.event();
-        tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), e.body(),
-                e.formattedBody(), null));
-        submit(tx, e.eventId(), e.roomId(), e.sender(), e.originServerTs(), s.body(), s.html(), false, Via.PREFIX);
+        if (submit(tx, e.eventId(), e.roomId(), e.sender(), e.originServerTs(), s.body(), s.html(), false, Via.PREFIX).isEmpty()) {
+            // refused (too short, too long) or known: remembered so that an editor can still submit it as it is
+            tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), e.body(),
+                    e.formattedBody(), null));
+        }
     }
 
     /** Stores a submission unless already stored or breaking a length rule (then the sender is told why). */
     Optional<Submission> submit(StoreTx tx, String eventId, String roomId, String sender, long ts, String body, String html,
             boolean bypassMinLength, Via via) throws SQLException {
-        if (tx.submissions().byEventId(eventId).isPresent()) return Optional.empty();
+        if (tx.submissions().exists(eventId)) return Optional.empty();
         BotConfig.Submissions rules = ctx.config().submissions();
         Replies replies = new Replies(tx);
         String stripped = body.strip();
@@ -86,7 +88,7 @@ final class SubmissionDesk {
         if (!rules.ackReaction().isEmpty()) replies.react(roomId, eventId, rules.ackReaction());
         if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, "ack", rules.ackText().replace("{user}", sender));
         suggest(tx, s, replies);
-        if (tx.edits().latest(eventId, sender).isPresent()) refresh(tx, eventId, eventId); // edits that arrived before it
+        if (tx.edits().any(eventId, sender)) refresh(tx, eventId, eventId); // edits that arrived before it
         return Optional.of(s);
     }
 
@@ -131,7 +133,7 @@ final class SubmissionDesk {
         RoomEvent e = c.event();
         tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), c.body(),
                 c.html(), c.relatedEventId()));
-        if (tx.edits().latest(e.eventId(), e.sender()).isPresent()) refresh(tx, e.eventId(), e.eventId()); // an edit came first
+        if (tx.edits().any(e.eventId(), e.sender())) refresh(tx, e.eventId(), e.eventId()); // an edit came first
     }
 
     /** Records an edit and brings its target up to date; an edit of an unknown event waits for it. */

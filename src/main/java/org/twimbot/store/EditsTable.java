@@ -1,7 +1,10 @@
 package org.twimbot.store;
 
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every edit ({@code m.replace}) of a message, kept so that the latest one wins whatever order
@@ -10,9 +13,28 @@ import java.util.Optional;
  */
 public final class EditsTable {
     private final Statements st;
+    /** For this transaction: message ids looked up by {@link #prefetchTargets}, and those of them that may have edits. */
+    private final Set<String> looked = new HashSet<>();
+    private final Set<String> mayHaveEdits = new HashSet<>();
 
     EditsTable(Statements st) {
         this.st = st;
+    }
+
+    /**
+     * Looks up in one query which of {@code eventIds} have edits: nearly every message has none, and
+     * {@link #any} is asked for each one that arrives (an edit can arrive before its original).
+     */
+    public void prefetchTargets(List<String> eventIds) throws SQLException {
+        List<String> ids = eventIds.stream().filter(looked::add).toList();
+        mayHaveEdits.addAll(st.listIn("SELECT DISTINCT target_event_id FROM edits WHERE target_event_id IN ", ids,
+                rs -> rs.getString(1)));
+    }
+
+    /** The transaction ended. */
+    void forget() {
+        looked.clear();
+        mayHaveEdits.clear();
     }
 
     public record Edit(String eventId, String targetEventId, String sender, long originTs, String body, String html) {}
@@ -20,6 +42,7 @@ public final class EditsTable {
     /** Records an edit; false when it was already recorded. */
     public boolean add(String eventId, String targetEventId, String sender, long originTs, String body, String html)
             throws SQLException {
+        mayHaveEdits.add(targetEventId);
         return st.update("INSERT OR IGNORE INTO edits(event_id, target_event_id, sender, origin_ts, body, html) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", eventId, targetEventId, sender, originTs, body, html) == 1;
     }
@@ -30,6 +53,13 @@ public final class EditsTable {
                 + "WHERE target_event_id = ? AND sender = ? AND redacted = 0 ORDER BY origin_ts DESC, event_id DESC LIMIT 1",
                 rs -> new Edit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                         rs.getString(6)), targetEventId, sender);
+    }
+
+    /** Whether {@code sender} has a live edit of {@code targetEventId} (an index lookup; most messages have none). */
+    public boolean any(String targetEventId, String sender) throws SQLException {
+        if (looked.contains(targetEventId) && !mayHaveEdits.contains(targetEventId)) return false;
+        return st.one("SELECT 1 FROM edits WHERE target_event_id = ? AND sender = ? AND redacted = 0 LIMIT 1", rs -> true,
+                targetEventId, sender).isPresent();
     }
 
     /** Marks an edit redacted; returns its target when it was a known edit. */

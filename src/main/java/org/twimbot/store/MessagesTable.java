@@ -20,8 +20,9 @@ public final class MessagesTable {
 
     private static final String COLUMNS = "event_id, room_id, sender, origin_ts, body, html, related_event_id";
 
+    /** Deferred (see {@link Statements#defer}): most chat is never read again. */
     public void remember(Message m) throws SQLException {
-        st.update("INSERT OR REPLACE INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", m.eventId(), m.roomId(),
+        st.defer("INSERT OR REPLACE INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", m.eventId(), m.roomId(),
                 m.sender(), m.originTs(), m.body(), m.html(), m.relatedEventId());
     }
 

@@ -14,9 +14,10 @@ public final class PlacementsTable {
         this.st = st;
     }
 
-    public long add(long submissionId, Placement.Kind kind, String key, String sourceEventId, String editor,
+    /** Deferred (see {@link Statements#defer}): the next statement that reads placements sees it. */
+    public void add(long submissionId, Placement.Kind kind, String key, String sourceEventId, String editor,
             boolean provisional, long ts) throws SQLException {
-        return st.insert("INSERT INTO placements(submission_id, kind, key, source_event_id, editor, provisional, created_ts) "
+        st.defer("INSERT INTO placements(submission_id, kind, key, source_event_id, editor, provisional, created_ts) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", submissionId, kind.name().toLowerCase(Locale.ROOT), key, sourceEventId,
                 editor, provisional ? 1 : 0, ts);
     }
@@ -40,9 +41,9 @@ public final class PlacementsTable {
         st.update("UPDATE placements SET removed = 0 WHERE id = ?", placementId);
     }
 
-    /** Removes the bot's provisional placements of a submission (an editor decided). */
-    public int removeProvisional(long submissionId) throws SQLException {
-        return st.update("UPDATE placements SET removed = 1 WHERE submission_id = ? AND provisional = 1 AND removed = 0",
+    /** Removes the bot's provisional placements of a submission (an editor decided). Deferred like {@link #add}. */
+    public void removeProvisional(long submissionId) throws SQLException {
+        st.defer("UPDATE placements SET removed = 1 WHERE submission_id = ? AND provisional = 1 AND removed = 0",
                 submissionId);
     }
 

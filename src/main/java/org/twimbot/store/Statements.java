@@ -6,32 +6,78 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Prepared statements cached per SQL text: the ingest path runs the same few statements thousands of times. */
+/**
+ * Prepared statements cached per SQL text (the ingest path runs the same few statements thousands
+ * of times), and deferred writes: inserts whose outcome nobody waits for are queued as JDBC batches,
+ * which sqlite-jdbc binds and runs in one native call instead of one call per parameter and step.
+ * A queued batch runs before any statement that names its table and before the transaction
+ * commits, so every read sees every write made before it, in order.
+ */
 final class Statements {
+    /** The tables writes may be deferred to: written once per event on the catch-up path, read rarely. */
+    private static final Set<String> DEFERRABLE = Set.of("processed_events", "messages", "outbox", "placements");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_]+");
+
     private final Connection connection;
-    private final Map<String, PreparedStatement> cache = new HashMap<>();
+    private final Map<String, Prepared> cache = new HashMap<>();
+    /** Statements with queued rows, in the order their first row was queued. */
+    private final Map<String, Prepared> pending = new LinkedHashMap<>();
+
+    /** A prepared statement and the deferrable tables its SQL names (for flushing before it runs). */
+    private record Prepared(PreparedStatement statement, Set<String> tables) {}
 
     Statements(Connection connection) {
         this.connection = connection;
     }
 
     PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement ps = cache.get(sql);
-        if (ps == null) {
-            ps = connection.prepareStatement(sql);
-            cache.put(sql, ps);
-        }
-        ps.clearParameters();
-        for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-        return ps;
+        Prepared p = prepared(sql);
+        flushTouching(p.tables());
+        return bind(p.statement(), params);
     }
 
     int update(String sql, Object... params) throws SQLException {
         return prepare(sql, params).executeUpdate();
+    }
+
+    /**
+     * Queues a write to one of the {@link #DEFERRABLE} tables. It must be one whose outcome the caller
+     * does not need to know (no row id, no count) and that cannot fail on data the caller checked
+     * (INSERT OR IGNORE, an insert with valid references, an UPDATE): errors surface when the batch runs.
+     */
+    void defer(String sql, Object... params) throws SQLException {
+        Prepared p = prepared(sql);
+        if (p.tables().isEmpty()) throw new IllegalArgumentException("not a deferrable table: " + sql);
+        if (!pending.containsKey(sql)) flushTouching(p.tables()); // keeps the order of writes to one table
+        bind(p.statement(), params).addBatch();
+        pending.put(sql, p);
+    }
+
+    /** Runs every queued write; called before commit. */
+    void flush() throws SQLException {
+        List<Prepared> queued = new ArrayList<>(pending.values());
+        pending.clear();
+        for (Prepared p : queued) p.statement().executeBatch();
+    }
+
+    /** Drops queued writes; called on rollback, so nothing of a failed transaction leaks into the next. */
+    void discard() {
+        for (Prepared p : pending.values()) {
+            try {
+                p.statement().clearBatch();
+            } catch (SQLException e) {
+                // the statement is unusable: forget it, a fresh one is prepared when next needed
+                cache.values().removeIf(c -> c == p);
+            }
+        }
+        pending.clear();
     }
 
     /** Runs an INSERT and returns the new row id. */
@@ -53,9 +99,58 @@ final class Statements {
         }
     }
 
+    /** Bound parameters per IN list: SQLite allows 32,766 since 3.32; long statements cost more to prepare. */
+    private static final int IN_LIST_CHUNK = 500;
+
+    /** Runs {@code sqlBeforeInList + "(?, ?, …)"} for {@code values}, in chunks, and collects every chunk's rows. */
+    <T> List<T> listIn(String sqlBeforeInList, List<String> values, RowMapper<T> mapper) throws SQLException {
+        List<T> out = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST_CHUNK));
+            out.addAll(list(sqlBeforeInList + "(" + "?,".repeat(chunk.size() - 1) + "?)", mapper, chunk.toArray()));
+        }
+        return out;
+    }
+
     <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         List<T> all = list(sql, mapper, params);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    private Prepared prepared(String sql) throws SQLException {
+        Prepared p = cache.get(sql);
+        if (p == null) {
+            p = new Prepared(connection.prepareStatement(sql), deferrableTablesNamed(sql));
+            cache.put(sql, p);
+        }
+        return p;
+    }
+
+    private void flushTouching(Set<String> tables) throws SQLException {
+        if (pending.isEmpty() || tables.isEmpty()) return;
+        List<Prepared> due = new ArrayList<>();
+        pending.values().removeIf(p -> {
+            boolean touches = p.tables().stream().anyMatch(tables::contains);
+            if (touches) due.add(p);
+            return touches;
+        });
+        for (Prepared p : due) p.statement().executeBatch();
+    }
+
+    private static PreparedStatement bind(PreparedStatement ps, Object... params) throws SQLException {
+        ps.clearParameters();
+        for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+        return ps;
+    }
+
+    private static Set<String> deferrableTablesNamed(String sql) {
+        Set<String> named = new java.util.HashSet<>();
+        var words = WORD.matcher(sql);
+        while (words.find()) {
+            String w = words.group().toLowerCase(java.util.Locale.ROOT);
+            if (DEFERRABLE.contains(w)) named.add(w);
+        }
+        return Set.copyOf(named);
     }
 
     @FunctionalInterface

@@ -51,13 +51,24 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Loads SQLite's native library (extracted from the jar on first use); for warming up at start. */
+    public static void loadNativeLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            throw new StoreException("cannot load SQLite's native library: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs {@code work} in one transaction: all of it commits, or none of it on any exception. */
     public <T> T transaction(Work<T> work) {
         lock.lock();
         try {
             try {
                 T result = work.run(tx);
+                tx.beforeCommit();
                 connection.commit();
+                tx.afterEnd(true);
                 return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(e);
@@ -105,6 +116,7 @@ public final class Store implements AutoCloseable {
     }
 
     private void rollbackQuietly(Throwable cause) {
+        tx.afterEnd(false);
         try {
             connection.rollback();
         } catch (SQLException e) {

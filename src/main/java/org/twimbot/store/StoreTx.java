@@ -18,8 +18,10 @@ public final class StoreTx {
     private final EditsTable edits;
     private final MediaEventsTable mediaEvents;
 
+    private final Statements st;
+
     StoreTx(Connection connection) {
-        Statements st = new Statements(connection);
+        this.st = new Statements(connection);
         this.settings = new SettingsTable(st);
         this.processed = new ProcessedEventsTable(st);
         this.editions = new EditionsTable(st);
@@ -33,6 +35,19 @@ public final class StoreTx {
         this.catalogProjects = new CatalogProjectsTable(st);
         this.edits = new EditsTable(st);
         this.mediaEvents = new MediaEventsTable(st);
+    }
+
+    /** Runs the writes still queued; the transaction is about to commit. */
+    void beforeCommit() throws java.sql.SQLException {
+        st.flush();
+    }
+
+    /** The transaction ended (committed or rolled back): nothing of it may carry over to the next. */
+    void afterEnd(boolean committed) {
+        if (!committed) st.discard();
+        processed.forgetPrefetched();
+        editions.forget();
+        edits.forget();
     }
 
     public SettingsTable settings() { return settings; }

@@ -27,21 +27,28 @@ public final class SubmissionsTable {
 
     public Optional<Submission> insert(long editionId, String eventId, String roomId, String sender, long originTs,
             String body, String html, Via via) throws SQLException {
-        if (byEventId(eventId).isPresent()) return Optional.empty();
-        int number = st.one("SELECT coalesce(max(number), 0) + 1 FROM submissions WHERE edition_id = ?",
-                rs -> rs.getInt(1), editionId).orElse(1);
-        long id = st.insert("INSERT INTO submissions(edition_id, number, event_id, room_id, sender, origin_ts, body, html, "
-                + "orig_body, orig_html, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", editionId, number, eventId, roomId,
-                sender, originTs, body, html, body, html, via.name().toLowerCase(java.util.Locale.ROOT));
-        return byId(id);
+        // one statement: the number, the insert and the new row's id (INSERT OR IGNORE returns no row for a known event);
+        // orig_body stays NULL until the first edit, so the text is not written twice for every submission
+        List<long[]> inserted = st.list("INSERT OR IGNORE INTO submissions(edition_id, number, event_id, room_id, sender, "
+                + "origin_ts, body, html, via) VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM submissions "
+                + "WHERE edition_id = ?), ?, ?, ?, ?, ?, ?, ?) RETURNING id, number", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                editionId, editionId, eventId, roomId, sender, originTs, body, html, via.name().toLowerCase(java.util.Locale.ROOT));
+        if (inserted.isEmpty()) return Optional.empty();
+        return Optional.of(new Submission(inserted.get(0)[0], editionId, (int) inserted.get(0)[1], eventId, roomId, sender,
+                originTs, body, html, false, false, null, null, false));
+    }
+
+    /** Whether a submission was made from {@code eventId} (cheaper than reading it). */
+    public boolean exists(String eventId) throws SQLException {
+        return st.one("SELECT 1 FROM submissions WHERE event_id = ?", rs -> true, eventId).isPresent();
     }
 
     /** The text the submission had before any edit. */
     public record Text(String body, String html) {}
 
     public Text original(long id) throws SQLException {
-        return st.one("SELECT orig_body, orig_html FROM submissions WHERE id = ?", rs -> new Text(rs.getString(1),
-                rs.getString(2)), id).orElseThrow();
+        return st.one("SELECT coalesce(orig_body, body), CASE WHEN orig_body IS NULL THEN html ELSE orig_html END "
+                + "FROM submissions WHERE id = ?", rs -> new Text(rs.getString(1), rs.getString(2)), id).orElseThrow();
     }
 
     public Via via(long id) throws SQLException {
@@ -86,9 +93,13 @@ public final class SubmissionsTable {
         st.update("UPDATE submissions SET rejected = ? WHERE id = ?", rejected ? 1 : 0, id);
     }
 
-    /** Sets the current text; {@code editedTs} null when it went back to the original. */
+    /**
+     * Sets the current text; {@code editedTs} null when it went back to the original. The first change keeps the
+     * original in orig_body/orig_html (SQLite evaluates every SET expression on the row as it was).
+     */
     public void updateText(long id, String body, String html, Long editedTs) throws SQLException {
-        st.update("UPDATE submissions SET body = ?, html = ?, edited_ts = ? WHERE id = ?", body, html, editedTs, id);
+        st.update("UPDATE submissions SET orig_html = CASE WHEN orig_body IS NULL THEN html ELSE orig_html END, "
+                + "orig_body = coalesce(orig_body, body), body = ?, html = ?, edited_ts = ? WHERE id = ?", body, html, editedTs, id);
     }
 
     /** Remembers when the edition was last drafted, so later edits can be flagged. */
