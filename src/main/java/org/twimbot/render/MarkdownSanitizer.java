@@ -40,6 +40,12 @@ import java.util.regex.Pattern;
  *   <li>{@code {{} and {@code {%} (Zola/Tera shortcode openers) get a zero-width space between the two
  *       characters, everywhere including code, because Zola expands shortcodes before Markdown.</li>
  * </ul>
+ * The post holds the news quoted ({@link Quoting#quote}), and that is the text every decision is taken on:
+ * the news alone parses differently. Quoting splits lines at U+2028, U+2029 and U+0085 too, which flexmark
+ * reads as ordinary characters, so indented code alone became a {@code <script>} block quoted, and
+ * text in the middle of a line became a {@code <?}, {@code <!X} or comment block at the start of one. The result
+ * is {@link Quoting#unquote unquoted} from the checked form, so {@code Quoting.quote(sanitize(x))} is exactly
+ * the text that was parsed last and found clean (line ends normalised to LF, blank lines empty).
  */
 public final class MarkdownSanitizer {
 
@@ -55,23 +61,33 @@ public final class MarkdownSanitizer {
     private static final Pattern AT_ROOM = Pattern.compile("(?<![\\p{L}\\p{N}_/])@room(?![\\p{L}\\p{N}_])");
     private static final Pattern SHORTCODE_OPENER = Pattern.compile("\\{(?=[{%])");
 
+    /**
+     * Parses of one text before the fall-backs. Each HTML round escapes at least one {@code <} and adds none, link
+     * and id edits settle in a round or two; ordinary news takes one parse, news with an id or raw HTML two or three.
+     */
+    static final int MAX_ROUNDS = 8;
+
+    private final int maxRounds;
+    /** The post's Markdown as the site (and the fuzz test) reads it: with GFM tables and strikethrough. */
     private final Parser parser;
 
     public MarkdownSanitizer() {
-        MutableDataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()));
-        parser = Parser.builder(options).build();
+        this(MAX_ROUNDS);
+    }
+
+    /** With fewer rounds before the fall-back: for its tests. */
+    MarkdownSanitizer(int maxRounds) {
+        this.maxRounds = maxRounds;
+        parser = Parser.builder(new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))).build();
     }
 
     public String sanitize(String markdown) {
-        // Tabs become spaces first: the decisions below are taken on the unquoted text, and a tab's width
-        // changes once "> " is put in front ("\t<script>" is indented code alone, a raw HTML block quoted).
-        String text = escapeHtml(escapeLongBrackets(markdown == null ? "" : markdown.replace("\t", "    ")));
-        text = neutralizeUnsafeLinks(text);
-        text = linkMatrixIds(text);
-        text = AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room");
-        text = SHORTCODE_OPENER.matcher(text).replaceAll("{" + ZWSP);
-        return text;
+        String text = markdown == null ? "" : markdown;
+        // Tabs become four spaces first, so the news keeps its indentation once quoted: after "> " a tab only reaches
+        // the next tab stop ("\t<script>", indented code as sent, would be a raw HTML block quoted).
+        if (text.indexOf('\t') >= 0) text = text.replace("\t", "    ");
+        return Quoting.unquote(safeQuoted(Quoting.quote(escapeLongBrackets(text))));
     }
 
     /**
@@ -106,41 +122,82 @@ public final class MarkdownSanitizer {
         boolean overlaps(int s, int e) { return s < end && start < e; }
     }
 
-    private String escapeHtml(String markdown) {
-        String text = markdown;
-        // Escaping can turn a block into a paragraph that holds another tag; a few rounds converge.
-        for (int round = 0; round < 5; round++) {
-            List<Edit> edits = new ArrayList<>();
-            for (Node node : parse(text).getDescendants()) {
-                if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase
-                        || (node instanceof AutoLink a && !isSafeUrl(a.getUrl().toString()))) {
-                    edits.add(new Edit(node.getStartOffset(), node.getEndOffset(),
-                            node.getChars().toString().replace("<", "&lt;")));
-                }
+    /**
+     * Edits the quoted news until a parse of it finds nothing to change, in the order the edits depend on each
+     * other: raw HTML first (escaping it can turn a block into a paragraph holding links or another tag), then
+     * unsafe link targets and Matrix ids (both from the same parse: they never overlap, ids are only linked outside
+     * links), then {@code @room} and shortcode openers. Every change is followed by a fresh parse, so the returned
+     * text is one that was parsed and found clean, not one an edit was merely expected to fix.
+     */
+    String safeQuoted(String quoted) {
+        String text = quoted;
+        for (int round = 0; round < maxRounds; round++) {
+            Document doc = parse(text);
+            List<Edit> edits = htmlEdits(doc);
+            if (edits.isEmpty()) {
+                edits = linkEdits(doc);
+                edits.addAll(matrixIdEdits(doc, text));
             }
-            if (edits.isEmpty()) return text;
-            text = apply(text, withoutNested(edits));
+            if (edits.isEmpty()) {
+                String neutral = neutralizeMentionsAndShortcodes(text);
+                if (neutral.equals(text)) return text;
+                text = neutral;
+            } else {
+                text = apply(text, withoutNested(edits));
+            }
         }
-        // Pathological input: give up on precision and escape every '<'.
-        return text.replace("<", "&lt;");
+        return fallBack(text);
     }
 
-    private String neutralizeUnsafeLinks(String text) {
+    /**
+     * Input that did not settle (escaping one tag kept exposing another through shifting code spans): every
+     * {@code <} outside code is escaped, which keeps code as written; should even that leave raw HTML (a code span
+     * can end elsewhere once a tag before it is text), every {@code <}. Links and ids are then edited as usual.
+     */
+    private String fallBack(String text) {
+        String out = neutralizeMentionsAndShortcodes(escapeAnglesOutsideCode(text, parse(text)));
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Document doc = parse(out);
+            if (!htmlEdits(doc).isEmpty()) {
+                out = out.replace("<", "&lt;");
+                continue;
+            }
+            List<Edit> edits = linkEdits(doc);
+            edits.addAll(matrixIdEdits(doc, out));
+            if (edits.isEmpty()) return out;
+            out = apply(out, withoutNested(edits));
+        }
+        // Never seen: still no fixpoint. Without '<' there is no raw HTML or autolink, without '[' no other link.
+        return out.replace("<", "&lt;").replace("[", "&#91;");
+    }
+
+    private static List<Edit> htmlEdits(Document doc) {
         List<Edit> edits = new ArrayList<>();
-        for (Node node : parse(text).getDescendants()) {
-            BasedSequence url = null;
-            if (node instanceof LinkNodeBase link && !(node instanceof AutoLink) && !(node instanceof MailLink)) url = link.getUrl();
-            else if (node instanceof Reference ref) url = ref.getUrl();
-            if (url != null && !url.isEmpty() && !isSafeUrl(url.toString())) {
-                edits.add(new Edit(url.getStartOffset(), url.getEndOffset(), "#"));
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase
+                    || (node instanceof AutoLink a && !isSafeUrl(a.getUrl().toString()))) {
+                // the node's chars, not the text's: flexmark reads U+0000 as U+FFFD, and so has this escape written it
+                edits.add(new Edit(node.getStartOffset(), node.getEndOffset(), node.getChars().toString().replace("<", "&lt;")));
             }
         }
-        return edits.isEmpty() ? text : apply(text, withoutNested(edits));
+        return edits;
     }
 
-    private String linkMatrixIds(String text) {
+    private static List<Edit> linkEdits(Document doc) {
+        List<Edit> edits = new ArrayList<>();
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof LinkNodeBase link && !(node instanceof AutoLink) && !(node instanceof MailLink)) {
+                BasedSequence url = link.getUrl();
+                if (!url.isEmpty() && !isSafeUrl(url.toString())) edits.add(new Edit(url.getStartOffset(), url.getEndOffset(), "#"));
+            }
+        }
+        return edits;
+    }
+
+    /** Room aliases and user ids outside code, links and bare URLs, as matrix.to links. */
+    private static List<Edit> matrixIdEdits(Document doc, String text) {
         List<Range> protectedRanges = new ArrayList<>();
-        for (Node node : parse(text).getDescendants()) {
+        for (Node node : doc.getDescendants()) {
             if (node instanceof Code || node instanceof CodeBlock || node instanceof FencedCodeBlock
                     || node instanceof IndentedCodeBlock || node instanceof LinkNodeBase || node instanceof AutoLink
                     || node instanceof MailLink || node instanceof Reference) {
@@ -158,7 +215,27 @@ public final class MarkdownSanitizer {
             String matrixId = id.group();
             edits.add(new Edit(s, e, "[" + matrixId + "](https://matrix.to/#/" + matrixId + ")"));
         }
-        return edits.isEmpty() ? text : apply(text, edits);
+        return edits;
+    }
+
+    private static String neutralizeMentionsAndShortcodes(String text) {
+        return SHORTCODE_OPENER.matcher(AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room")).replaceAll("{" + ZWSP);
+    }
+
+    private static String escapeAnglesOutsideCode(String text, Document doc) {
+        boolean[] code = new boolean[text.length()];
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+                for (int k = node.getStartOffset(); k < node.getEndOffset(); k++) code[k] = true;
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '<' && !code[k]) out.append("&lt;");
+            else out.append(c);
+        }
+        return out.toString();
     }
 
     private static boolean isSafeUrl(String url) {
