@@ -17,6 +17,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -238,8 +239,23 @@ public final class MarkdownSanitizer {
         return out.toString();
     }
 
-    private static boolean isSafeUrl(String url) {
-        Matcher m = SCHEME.matcher(url.strip());
+    /**
+     * Whether the scheme a browser ends up with is http, https or mailto (or there is none: a relative link).
+     * That is the scheme after Markdown's backslash escapes and character references are decoded (flexmark's full
+     * HTML5 table, like the site's renderer: {@code java&#x73;cript:}, {@code javascript&colon;}, {@code javascript\:}
+     * all link to {@code javascript:}), and after what the URL parser drops: ASCII tabs and line breaks anywhere
+     * ({@code java&#9;script:}), controls and spaces in front (and any other leading whitespace, to be safe).
+     */
+    static boolean isSafeUrl(String url) {
+        String decoded = Escaping.unescapeString(url);
+        StringBuilder seen = new StringBuilder(decoded.length());
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') continue;
+            if (seen.length() == 0 && (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c))) continue;
+            seen.append(c);
+        }
+        Matcher m = SCHEME.matcher(seen);
         return !m.find() || SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
 

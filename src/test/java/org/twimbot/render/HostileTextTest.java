@@ -132,6 +132,31 @@ class HostileTextTest {
         assertTrue(draft.contains("> [click](#)"), draft);
     }
 
+    /** Markdown decodes escapes and character references in link targets, and URL parsers drop tabs: the same script link. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[x](javascript&#58;alert(1))", "[x](java&#x73;cript:alert(1))", "[x](javascript\\:alert(1))",
+        "[x](javascript&colon;alert(1))", "[x](java&#9;script:alert(1))", "[x](&#32;javascript:alert(1))",
+        "[x](&#1;JaVaScRiPt:alert(1))", "![x](data&#58;text/html,<script>alert(1)</script>)", "[x]\n\n[x]: java&#x73;cript:alert(1)",
+    })
+    void encodedScriptSchemesAreDisarmed(String news) {
+        String sanitized = new MarkdownSanitizer().sanitize(news);
+        List<String> urls = new ArrayList<>();
+        for (Node n : POST.parse(sanitized).getDescendants()) {
+            if (n instanceof LinkNodeBase link) urls.add(link.getUrl().toString());
+        }
+        assertEquals(List.of("#"), urls, sanitized);
+    }
+
+    @Test
+    void encodedCharactersInSafeLinksStay() {
+        MarkdownSanitizer s = new MarkdownSanitizer();
+        for (String link : List.of("[x](https://example.org/?a=1&amp;b=2)", "[x](&#104;ttps://example.org)", "[x](/blog/a&amp;b)",
+                "[x](mailto&#58;me@example.org)", "[x](#section)")) {
+            assertEquals(link, s.sanitize(link));
+        }
+    }
+
     @Test
     void ordinaryTextAroundTheEscapesIsUnchanged() {
         MarkdownSanitizer s = new MarkdownSanitizer();
