@@ -71,6 +71,11 @@ public final class MarkdownSanitizer {
     private final int maxRounds;
     /** The post's Markdown as the site (and the fuzz test) reads it: with GFM tables and strikethrough. */
     private final Parser parser;
+    /**
+     * The same without tables, for text with no {@code |}: a table needs a pipe on its first line, so the parse is
+     * identical, and the tables extension compiles a regex for every document it sees (a third of a short parse).
+     */
+    private final Parser parserWithoutTables;
 
     public MarkdownSanitizer() {
         this(MAX_ROUNDS);
@@ -81,6 +86,8 @@ public final class MarkdownSanitizer {
         this.maxRounds = maxRounds;
         parser = Parser.builder(new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))).build();
+        parserWithoutTables = Parser.builder(new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()))).build();
     }
 
     public String sanitize(String markdown) {
@@ -195,8 +202,13 @@ public final class MarkdownSanitizer {
         return edits;
     }
 
-    /** Room aliases and user ids outside code, links and bare URLs, as matrix.to links. */
+    /**
+     * Room aliases and user ids outside code, links and bare URLs, as matrix.to links. Candidates are found first
+     * (rarely any), so the protected ranges are only collected when there is something to protect.
+     */
     private static List<Edit> matrixIdEdits(Document doc, String text) {
+        List<int[]> candidates = matrixIds(text);
+        if (candidates.isEmpty()) return new ArrayList<>();
         List<Range> protectedRanges = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
             if (node instanceof Code || node instanceof CodeBlock || node instanceof FencedCodeBlock
@@ -209,18 +221,50 @@ public final class MarkdownSanitizer {
         while (url.find()) protectedRanges.add(new Range(url.start(), url.end()));
 
         List<Edit> edits = new ArrayList<>();
-        Matcher id = MATRIX_ID.matcher(text);
-        while (id.find()) {
-            int s = id.start(), e = id.end();
+        for (int[] id : candidates) {
+            int s = id[0], e = id[1];
             if (protectedRanges.stream().anyMatch(r -> r.overlaps(s, e))) continue;
-            String matrixId = id.group();
+            String matrixId = text.substring(s, e);
             edits.add(new Edit(s, e, "[" + matrixId + "](https://matrix.to/#/" + matrixId + ")"));
         }
         return edits;
     }
 
-    private static String neutralizeMentionsAndShortcodes(String text) {
-        return SHORTCODE_OPENER.matcher(AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room")).replaceAll("{" + ZWSP);
+    /**
+     * What {@code MATRIX_ID.matcher(text).find()} finds, tried only where a match can start (at a {@code #} or
+     * {@code @}) instead of at every character: the pattern opens with a look-behind on Unicode classes, which
+     * made the plain scan one of the renderer's hot spots. Transparent bounds let that look-behind see the text
+     * before the region, so each match is the one {@code find()} would report.
+     */
+    static List<int[]> matrixIds(String text) {
+        List<int[]> found = new ArrayList<>();
+        if (text.indexOf(':') < 0) return found;
+        Matcher m = MATRIX_ID.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (int i = nextSigil(text, 0); i >= 0; i = nextSigil(text, Math.max(i + 1, from))) {
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                found.add(new int[] {m.start(), m.end()});
+                from = m.end();
+            }
+        }
+        return found;
+    }
+
+    private static int nextSigil(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '#' || c == '@') return i;
+        }
+        return -1;
+    }
+
+    /** {@code @room} and shortcode openers with a zero-width space (see the class comment); also for names and headings. */
+    static String neutralizeMentionsAndShortcodes(String text) {
+        String out = text;
+        if (out.contains("@room")) out = AT_ROOM.matcher(out).replaceAll("@" + ZWSP + "room");
+        if (out.indexOf('{') >= 0) out = SHORTCODE_OPENER.matcher(out).replaceAll("{" + ZWSP);
+        return out;
     }
 
     private static String escapeAnglesOutsideCode(String text, Document doc) {
@@ -260,7 +304,7 @@ public final class MarkdownSanitizer {
     }
 
     private Document parse(String text) {
-        return parser.parse(text);
+        return (text.indexOf('|') >= 0 ? parser : parserWithoutTables).parse(text);
     }
 
     /** Keeps the outermost edits only (an inline tag inside an HTML block is covered by the block). */

@@ -42,6 +42,37 @@ class MarkdownSanitizerTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Quoting.unquote("> a\nb"));
     }
 
+    /** The id scan tries only '#' and '@' positions; it must report exactly what {@code find()} over the text does. */
+    @Test
+    void theMatrixIdScanFindsWhatTheRegexFinds() {
+        List<String> texts = List.of(
+                "join #twim:matrix.org or ask @travis:t2l.io.", "mail me at me@example.org", "a@b:c.org and x#y:z.org",
+                "##a:b.org @@c:d.org #@e:f.org", "@u:localhost:8448 @v:[::1]:80 #w:host.example:99999",
+                "https://matrix.to/#/@a:b.org", "\\@a:b.org .@c:d.org =@e:f.org", "@ü:bücher.example @a/b:c.org",
+                "@a:b.c #x:y.org- @z:w.org_", "", "no ids at all: none", "@a:b.org@c:d.org #a:b.org#c:d.org");
+        for (String text : texts) {
+            List<String> expected = new ArrayList<>();
+            Matcher m = MarkdownSanitizer.MATRIX_ID.matcher(text);
+            while (m.find()) expected.add(m.start() + "-" + m.end());
+            List<String> actual = MarkdownSanitizer.matrixIds(text).stream().map(r -> r[0] + "-" + r[1]).toList();
+            assertEquals(expected, actual, text);
+        }
+    }
+
+    /**
+     * Text without a pipe is parsed without the tables extension. That is only right if the extension changes
+     * nothing there: the same tree with and without it, over the two published posts with their pipes removed.
+     */
+    @Test
+    void withoutAPipeTheTablesExtensionChangesNothing() throws IOException {
+        for (String post : List.of("2020-11-27-this-week-in-matrix.md", "2022-10-28-this-week-in-matrix.md")) {
+            String text = resource("reference/" + post).replace("|", "");
+            assertEquals(ast(WITHOUT_TABLES, text), ast(WITH_TABLES, text), post);
+        }
+        String table = "| a | b |\n|---|---|\n| 1 | 2 |";
+        assertNotEquals(ast(WITHOUT_TABLES, table), ast(WITH_TABLES, table), "the comparison sees a table when there is one");
+    }
+
     @Test
     void rawHtmlInATableCellIsEscapedAndTheTableKept() {
         String table = "| x | y |\n|---|---|\n| <b>z</b> | `<i>` |";
