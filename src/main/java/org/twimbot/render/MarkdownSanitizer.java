@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  * reads as ordinary characters, so indented code alone became a {@code <script>} block quoted, and
  * text in the middle of a line became a {@code <?}, {@code <!X} or comment block at the start of one. The result
  * is {@link Quoting#unquote unquoted} from the checked form, so {@code Quoting.quote(sanitize(x))} is exactly
- * the text that was parsed last and found clean (line ends normalised to LF, blank lines empty).
+ * the text that was checked: parsed last and found clean, or shown to need no parse at all (line ends normalised
+ * to LF, blank lines empty).
  */
 public final class MarkdownSanitizer {
 
@@ -69,6 +70,7 @@ public final class MarkdownSanitizer {
     static final int MAX_ROUNDS = 8;
 
     private final int maxRounds;
+    private final boolean plainShortcut;
     /** The post's Markdown as the site (and the fuzz test) reads it: with GFM tables and strikethrough. */
     private final Parser parser;
     /**
@@ -78,12 +80,13 @@ public final class MarkdownSanitizer {
     private final Parser parserWithoutTables;
 
     public MarkdownSanitizer() {
-        this(MAX_ROUNDS);
+        this(MAX_ROUNDS, true);
     }
 
-    /** With fewer rounds before the fall-back: for its tests. */
-    MarkdownSanitizer(int maxRounds) {
+    /** With fewer rounds before the fall-back, or always parsing: for the tests of both. */
+    MarkdownSanitizer(int maxRounds, boolean plainShortcut) {
         this.maxRounds = maxRounds;
+        this.plainShortcut = plainShortcut;
         parser = Parser.builder(new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))).build();
         parserWithoutTables = Parser.builder(new MutableDataSet()
@@ -138,6 +141,7 @@ public final class MarkdownSanitizer {
      * text is one that was parsed and found clean, not one an edit was merely expected to fix.
      */
     String safeQuoted(String quoted) {
+        if (plainShortcut && nothingToParseFor(quoted)) return neutralizeMentionsAndShortcodes(quoted);
         String text = quoted;
         for (int round = 0; round < maxRounds; round++) {
             Document doc = parse(text);
@@ -155,6 +159,34 @@ public final class MarkdownSanitizer {
             }
         }
         return fallBack(text);
+    }
+
+    /**
+     * True when a parse could not find anything to edit, so none is needed (and plain news, text with https links and
+     * code, never runs flexmark's Markdown parser, which was half of a cold render). The parse looks for raw HTML and
+     * autolinks, which start with {@code <}; for link targets whose scheme is not http, https or mailto; and for code
+     * and links around Matrix ids. Without {@code &} and {@code \} a target is written as the browser reads it, no
+     * escape or character reference in it, and it starts after {@code (}, {@code :}, whitespace or a line start, none
+     * of them scheme characters: so its scheme, if it has one, is the whole run of scheme characters before one of the
+     * text's colons. No such run other than http, https or mailto, no {@code <} and no id candidate: nothing to edit.
+     * Shortcodes and {@code @room} are neutralised as usual; that inserts zero-width spaces, never a {@code <}, id or
+     * scheme. {@code MarkdownSanitizerTest} checks the result is the full path's over random hostile text.
+     */
+    static boolean nothingToParseFor(String text) {
+        if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0 || text.indexOf('\\') >= 0) return false;
+        for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+            int start = colon;
+            while (start > 0 && isSchemeChar(text.charAt(start - 1))) start--;
+            char first = start < colon ? text.charAt(start) : ' ';
+            boolean letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+            if (letter && !SAFE_SCHEMES.contains(text.substring(start, colon).toLowerCase(Locale.ROOT))) return false;
+        }
+        return matrixIds(text).isEmpty();
+    }
+
+    /** What {@link #SCHEME} allows after its first letter. */
+    private static boolean isSchemeChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,43 @@ class MarkdownSanitizerTest {
         assertNotEquals(ast(WITHOUT_TABLES, table), ast(WITH_TABLES, table), "the comparison sees a table when there is one");
     }
 
+    /**
+     * News that cannot hold raw HTML, a bad link target or an id skips the parse. Over random text built from pieces
+     * that come close (schemes in and out of links, colons in prose, escapes, entities, ids, code), the shortcut must
+     * give exactly what parsing gives, and must actually be taken for part of it.
+     */
+    @Test
+    void skippingTheParseForPlainNewsChangesNothing() {
+        String[] pieces = {"[x](", "](", ")", "[y]: ", "[y]", "javascript:alert(1)", "JavaScript:x", "java script:", "data:text/html,x",
+            "https://example.org/a:b", "HTTP://x.org", "mailto:me@example.org", "x.https:", "1javascript:", "a+b.c-d:", "(javascript:",
+            "Note: ", "12:30", ":", "::", " ", "\n", "\n\n", "    ", "`", "```\n", "@room", "{{", "{%", "@a:b.org", "#r:s.org",
+            "me@example.org", "\\:", "&#58;", "&colon;", "&amp;", "<", "<https://x.org>", "<b>", "*", "_", "~~", "| a |", "hello",
+            "world", "## ", "> ", "- ", "www.x.org", "ftp:", "#", "@", "javascript", "data",
+            "[x](javascript&#58;alert(1))", "[x](javascript\\:alert(1))", "[y]: java&#x73;cript&colon;x", "[x](data&#58;x)"};
+        java.util.Random random = new java.util.Random(20261122);
+        MarkdownSanitizer withShortcut = new MarkdownSanitizer();
+        MarkdownSanitizer alwaysParsing = new MarkdownSanitizer(MarkdownSanitizer.MAX_ROUNDS, false);
+        int shortcuts = 0;
+        for (int i = 0; i < 8_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 1 + random.nextInt(8); k > 0; k--) text.append(pieces[random.nextInt(pieces.length)]);
+            String news = text.toString();
+            if (MarkdownSanitizer.nothingToParseFor(Quoting.quote(news))) shortcuts++;
+            assertEquals(alwaysParsing.sanitize(news), withShortcut.sanitize(news), news);
+        }
+        assertTrue(shortcuts > 800 && shortcuts < 7_200, "shortcut taken " + shortcuts + " times");
+    }
+
+    @Test
+    void whatTheShortcutLeavesToTheParse() {
+        assertTrue(MarkdownSanitizer.nothingToParseFor("> Synapse 1.2 is out! See [the notes](https://example.org/1.2).\n>\n> ```\n> cargo install x\n> ```"));
+        assertTrue(MarkdownSanitizer.nothingToParseFor("> at 12:30, mailto:me@example.org or HTTPS://x.org"));
+        for (String needsParse : List.of("> a <b>", "> [x](javascript:alert(1))", "> [x](java&#x73;cript:x)", "> [x](javascript\\:x)",
+                "> Note: see", "> #twim:matrix.org", "> x.javascript:")) {
+            assertFalse(MarkdownSanitizer.nothingToParseFor(needsParse), needsParse);
+        }
+    }
+
     @Test
     void rawHtmlInATableCellIsEscapedAndTheTableKept() {
         String table = "| x | y |\n|---|---|\n| <b>z</b> | `<i>` |";
@@ -88,9 +126,9 @@ class MarkdownSanitizerTest {
         String news = "<a href='`'>`<b>`";
         String settled = new MarkdownSanitizer().sanitize(news);
         assertEquals("&lt;a href='`'>`&lt;b>`", settled);
-        assertEquals(settled, new MarkdownSanitizer(1).sanitize(news));
+        assertEquals(settled, new MarkdownSanitizer(1, true).sanitize(news));
         String withCode = "<a href='`'>`<b>`\n\nand `<i>` in code";
-        String fallBack = new MarkdownSanitizer(1).sanitize(withCode);
+        String fallBack = new MarkdownSanitizer(1, true).sanitize(withCode);
         assertEquals(List.of(), rawHtml(WITH_TABLES, Quoting.quote(fallBack)), fallBack);
         assertTrue(fallBack.endsWith("`<i>` in code"), "code keeps its '<': " + fallBack);
     }
