@@ -87,8 +87,8 @@ public final class TextConverter {
     /**
      * The formatted body as Markdown, or "" when it is nested too deeply to convert. The HTML is parsed once, here,
      * as {@code FlexmarkHtmlConverter.convert(String)} parses it ({@code Jsoup.parse}), and the depth check and the
-     * converter walk that one tree: a jsoup parse allocates a 32K-char buffer, and parsing twice was a fifth of a
-     * draft's render time.
+     * converter walk that one tree: a jsoup parse allocates a 32K-char buffer, and the second parse was a tenth of
+     * a draft's render time.
      */
     private String fromHtml(String html) {
         Document document = Jsoup.parse(html);
