@@ -145,7 +145,7 @@ public final class MarkdownSanitizer {
         String text = quoted;
         for (int round = 0; round < maxRounds; round++) {
             Document doc = parse(text);
-            List<Edit> edits = htmlEdits(doc);
+            List<Edit> edits = htmlEdits(doc, text);
             if (edits.isEmpty()) {
                 edits = linkEdits(doc);
                 edits.addAll(matrixIdEdits(doc, text));
@@ -198,7 +198,7 @@ public final class MarkdownSanitizer {
         String out = neutralizeMentionsAndShortcodes(escapeAnglesOutsideCode(text, parse(text)));
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Document doc = parse(out);
-            if (!htmlEdits(doc).isEmpty()) {
+            if (!htmlEdits(doc, out).isEmpty()) {
                 out = out.replace("<", "&lt;");
                 continue;
             }
@@ -211,13 +211,16 @@ public final class MarkdownSanitizer {
         return out.replace("<", "&lt;").replace("[", "&#91;");
     }
 
-    private static List<Edit> htmlEdits(Document doc) {
+    private static List<Edit> htmlEdits(Document doc, String text) {
         List<Edit> edits = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
             if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase
                     || (node instanceof AutoLink a && !isSafeUrl(a.getUrl().toString()))) {
-                // the node's chars, not the text's: flexmark reads U+0000 as U+FFFD, and so has this escape written it
-                edits.add(new Edit(node.getStartOffset(), node.getEndOffset(), node.getChars().toString().replace("<", "&lt;")));
+                // The text's range, not node.getChars(): for inline HTML spanning lines of the quote, flexmark's chars
+                // leave out the "> " in front of the later lines, and writing them back unquoted those lines. NUL as
+                // U+FFFD, as flexmark reads it (and as this escape has always written it).
+                String raw = text.substring(node.getStartOffset(), node.getEndOffset());
+                edits.add(new Edit(node.getStartOffset(), node.getEndOffset(), raw.replace("<", "&lt;").replace('\0', '\uFFFD')));
             }
         }
         return edits;

@@ -112,12 +112,16 @@ class HostileTextTest {
         "para\u0085<!DOCTYPE html",                                        // a declaration block (type 4)
         "para\u2029<!-- an unclosed comment\n\n<img src=x onerror=alert(1)>", // a comment block (type 2)
         "\u2028<?\n+++",
+        "hello<!X\n+++\ntitle = \"pwned\"\n+++\n<</blockquote>`",            // inline HTML over lines: escaped, still quoted
     })
     void newsHoldsNoRawHtmlOnceQuoted(String news) {
         String sanitized = new MarkdownSanitizer().sanitize(news);
         assertEquals(List.of(), rawHtml(Quoting.quote(sanitized)), "quoted:\n" + Quoting.quote(sanitized));
         String draft = render(List.of(item(1, "$a", "@a:example.org", "A", 1, news, List.of("spec"), List.of())));
         assertEquals(List.of(), rawHtml(draft), draft);
+        List<String> quoted = draft.lines().dropWhile(l -> !l.startsWith("[A](")).skip(2).takeWhile(l -> !l.isEmpty()).toList();
+        assertTrue(!quoted.isEmpty() && quoted.stream().allMatch(l -> l.equals(">") || l.startsWith("> ")), "every line quoted:\n" + draft);
+        assertEquals(2, draft.lines().filter(l -> l.equals("+++")).count(), draft);
     }
 
     @Test
