@@ -2,6 +2,7 @@ package org.twimbot.render;
 
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
@@ -108,6 +109,35 @@ class MarkdownSanitizerTest {
         for (String needsParse : List.of("> a <b>", "> [x](javascript:alert(1))", "> [x](java&#x73;cript:x)", "> [x](javascript\\:x)",
                 "> Note: see", "> #twim:matrix.org", "> x.javascript:")) {
             assertFalse(MarkdownSanitizer.nothingToParseFor(needsParse), needsParse);
+        }
+    }
+
+    /**
+     * Random news from pieces that have leaked or broken the quote before (line separators, declarations and
+     * processing instructions spanning lines, setext underlines, encoded schemes): the sanitised news, quoted, holds
+     * no raw HTML and no link to a script, and every line of it is still a line of the quote.
+     */
+    @Test
+    void randomHostileNewsStaysQuotedAndHarmless() {
+        String[] pieces = {"\u2028", "\u2029", "\u0085", "\r", "\n", "\n\n", "\t", "    ", "\u3000", "\u000B", "\u0000", "para",
+            "Setext\n===\n", "<?php x", "<?", "?>", "<!X", "<!-- c", "-->", "<![CDATA[ x", "]]>", "<pre>", "<script>alert(1)</script>",
+            "<div>", "</div>", "<a href=x>", "<b>", "<", ">", "`", "```\n", "> ", "- ", "1. ", "|", "\n|---|\n", "+++", "## x",
+            "[x](", ")", "[y]: ", "[y]", "javascript", ":", "&#58;", "&#x73;", "\\", "&colon;", "<javascript:alert(1)>",
+            "@room", "{{", "@a:b.org", "#r:s.org", "https://ok.org", "&", "*", "_"};
+        java.util.Random random = new java.util.Random(7717);
+        MarkdownSanitizer sanitizer = new MarkdownSanitizer();
+        for (int i = 0; i < 6_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 1 + random.nextInt(7); k > 0; k--) text.append(pieces[random.nextInt(pieces.length)]);
+            String news = text.toString();
+            String quoted = Quoting.quote(sanitizer.sanitize(news));
+            assertEquals(List.of(), rawHtml(WITH_TABLES, quoted), () -> news + "\n=>\n" + quoted);
+            for (Node n : WITH_TABLES.parse(quoted).getDescendants()) {
+                if (n instanceof LinkNodeBase link && !MarkdownSanitizer.isSafeUrl(link.getUrl().toString())) {
+                    org.junit.jupiter.api.Assertions.fail("unsafe target " + link.getUrl() + " in\n" + quoted);
+                }
+            }
+            assertTrue(quoted.lines().allMatch(l -> l.equals(">") || l.startsWith("> ")), () -> news + "\n=>\n" + quoted);
         }
     }
 
