@@ -48,17 +48,29 @@ public final class DraftRenderer {
      * start, exactly one newline at the end. Safe for the news: its lines all start with ">".
      */
     static String normalizeBlankLines(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        String s = text.replace("\r\n", "\n");
+        StringBuilder out = new StringBuilder(s.length());
         boolean previousBlank = true; // drops leading blank lines
-        for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
-            boolean blank = line.isBlank();
-            if (blank && previousBlank) continue;
-            out.append(blank ? "" : line).append('\n');
+        for (int start = 0; start <= s.length(); ) {
+            int end = s.indexOf('\n', start);
+            if (end < 0) end = s.length();
+            boolean blank = isBlank(s, start, end);
+            if (!(blank && previousBlank)) {
+                if (!blank) out.append(s, start, end);
+                out.append('\n');
+            }
             previousBlank = blank;
+            start = end + 1;
         }
         while (out.length() > 1 && out.charAt(out.length() - 1) == '\n' && out.charAt(out.length() - 2) == '\n') {
             out.setLength(out.length() - 1);
         }
         return out.toString();
+    }
+
+    /** {@code s.substring(start, end).isBlank()} without the substring (whitespace is all in the BMP). */
+    private static boolean isBlank(String s, int start, int end) {
+        for (int i = start; i < end; i++) if (!Character.isWhitespace(s.charAt(i))) return false;
+        return true;
     }
 }

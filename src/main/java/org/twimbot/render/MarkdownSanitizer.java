@@ -17,6 +17,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,13 @@ import java.util.regex.Pattern;
  *   <li>{@code {{} and {@code {%} (Zola/Tera shortcode openers) get a zero-width space between the two
  *       characters, everywhere including code, because Zola expands shortcodes before Markdown.</li>
  * </ul>
+ * The post holds the news quoted ({@link Quoting#quote}), and that is the text every decision is taken on:
+ * the news alone parses differently. Quoting splits lines at U+2028, U+2029 and U+0085 too, which flexmark
+ * reads as ordinary characters, so indented code alone became a {@code <script>} block quoted, and
+ * text in the middle of a line became a {@code <?}, {@code <!X} or comment block at the start of one. The result
+ * is {@link Quoting#unquote unquoted} from the checked form, so {@code Quoting.quote(sanitize(x))} is exactly
+ * the text that was checked: parsed last and found clean, or shown to need no parse at all (line ends normalised
+ * to LF, blank lines empty).
  */
 public final class MarkdownSanitizer {
 
@@ -55,23 +63,42 @@ public final class MarkdownSanitizer {
     private static final Pattern AT_ROOM = Pattern.compile("(?<![\\p{L}\\p{N}_/])@room(?![\\p{L}\\p{N}_])");
     private static final Pattern SHORTCODE_OPENER = Pattern.compile("\\{(?=[{%])");
 
+    /**
+     * Parses of one text before the fall-backs. Each HTML round escapes at least one {@code <} and adds none, link
+     * and id edits settle in a round or two; ordinary news takes one parse, news with an id or raw HTML two or three.
+     */
+    static final int MAX_ROUNDS = 8;
+
+    private final int maxRounds;
+    private final boolean plainShortcut;
+    /** The post's Markdown as the site (and the fuzz test) reads it: with GFM tables and strikethrough. */
     private final Parser parser;
+    /**
+     * The same without tables, for text with no {@code |}: a table needs a pipe on its first line, so the parse is
+     * identical, and the tables extension compiles a regex for every document it sees (a third of a short parse).
+     */
+    private final Parser parserWithoutTables;
 
     public MarkdownSanitizer() {
-        MutableDataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()));
-        parser = Parser.builder(options).build();
+        this(MAX_ROUNDS, true);
+    }
+
+    /** With fewer rounds before the fall-back, or always parsing: for the tests of both. */
+    MarkdownSanitizer(int maxRounds, boolean plainShortcut) {
+        this.maxRounds = maxRounds;
+        this.plainShortcut = plainShortcut;
+        parser = Parser.builder(new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))).build();
+        parserWithoutTables = Parser.builder(new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()))).build();
     }
 
     public String sanitize(String markdown) {
-        // Tabs become spaces first: the decisions below are taken on the unquoted text, and a tab's width
-        // changes once "> " is put in front ("\t<script>" is indented code alone, a raw HTML block quoted).
-        String text = escapeHtml(escapeLongBrackets(markdown == null ? "" : markdown.replace("\t", "    ")));
-        text = neutralizeUnsafeLinks(text);
-        text = linkMatrixIds(text);
-        text = AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room");
-        text = SHORTCODE_OPENER.matcher(text).replaceAll("{" + ZWSP);
-        return text;
+        String text = markdown == null ? "" : markdown;
+        // Tabs become four spaces first, so the news keeps its indentation once quoted: after "> " a tab only reaches
+        // the next tab stop ("\t<script>", indented code as sent, would be a raw HTML block quoted).
+        if (text.indexOf('\t') >= 0) text = text.replace("\t", "    ");
+        return Quoting.unquote(safeQuoted(Quoting.quote(escapeLongBrackets(text))));
     }
 
     /**
@@ -106,41 +133,119 @@ public final class MarkdownSanitizer {
         boolean overlaps(int s, int e) { return s < end && start < e; }
     }
 
-    private String escapeHtml(String markdown) {
-        String text = markdown;
-        // Escaping can turn a block into a paragraph that holds another tag; a few rounds converge.
-        for (int round = 0; round < 5; round++) {
-            List<Edit> edits = new ArrayList<>();
-            for (Node node : parse(text).getDescendants()) {
-                if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase
-                        || (node instanceof AutoLink a && !isSafeUrl(a.getUrl().toString()))) {
-                    edits.add(new Edit(node.getStartOffset(), node.getEndOffset(),
-                            node.getChars().toString().replace("<", "&lt;")));
-                }
+    /**
+     * Edits the quoted news until a parse of it finds nothing to change, in the order the edits depend on each
+     * other: raw HTML first (escaping it can turn a block into a paragraph holding links or another tag), then
+     * unsafe link targets and Matrix ids (both from the same parse: they never overlap, ids are only linked outside
+     * links), then {@code @room} and shortcode openers. Every change is followed by a fresh parse, so the returned
+     * text is one that was parsed and found clean, not one an edit was merely expected to fix.
+     */
+    String safeQuoted(String quoted) {
+        if (plainShortcut && nothingToParseFor(quoted)) return neutralizeMentionsAndShortcodes(quoted);
+        String text = quoted;
+        for (int round = 0; round < maxRounds; round++) {
+            Document doc = parse(text);
+            List<Edit> edits = htmlEdits(doc, text);
+            if (edits.isEmpty()) {
+                edits = linkEdits(doc);
+                edits.addAll(matrixIdEdits(doc, text));
             }
-            if (edits.isEmpty()) return text;
-            text = apply(text, withoutNested(edits));
+            if (edits.isEmpty()) {
+                String neutral = neutralizeMentionsAndShortcodes(text);
+                if (neutral.equals(text)) return text;
+                text = neutral;
+            } else {
+                text = apply(text, withoutNested(edits));
+            }
         }
-        // Pathological input: give up on precision and escape every '<'.
-        return text.replace("<", "&lt;");
+        return fallBack(text);
     }
 
-    private String neutralizeUnsafeLinks(String text) {
+    /**
+     * True when a parse could not find anything to edit, so none is needed (and plain news, text with https links and
+     * code, never runs flexmark's Markdown parser, which was half of a cold render). The parse looks for raw HTML and
+     * autolinks, which start with {@code <}; for link targets whose scheme is not http, https or mailto; and for code
+     * and links around Matrix ids. Without {@code &} and {@code \} a target is written as the browser reads it, no
+     * escape or character reference in it, and it starts after {@code (}, {@code :}, whitespace or a line start, none
+     * of them scheme characters: so its scheme, if it has one, is the whole run of scheme characters before one of the
+     * text's colons. No such run other than http, https or mailto, no {@code <} and no id candidate: nothing to edit.
+     * Shortcodes and {@code @room} are neutralised as usual; that inserts zero-width spaces, never a {@code <}, id or
+     * scheme. {@code MarkdownSanitizerTest} checks the result is the full path's over random hostile text.
+     */
+    static boolean nothingToParseFor(String text) {
+        if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0 || text.indexOf('\\') >= 0) return false;
+        for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+            int start = colon;
+            while (start > 0 && isSchemeChar(text.charAt(start - 1))) start--;
+            char first = start < colon ? text.charAt(start) : ' ';
+            boolean letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+            if (letter && !SAFE_SCHEMES.contains(text.substring(start, colon).toLowerCase(Locale.ROOT))) return false;
+        }
+        return matrixIds(text).isEmpty();
+    }
+
+    /** What {@link #SCHEME} allows after its first letter. */
+    private static boolean isSchemeChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+    }
+
+    /**
+     * Input that did not settle (escaping one tag kept exposing another through shifting code spans): every
+     * {@code <} outside code is escaped, which keeps code as written; should even that leave raw HTML (a code span
+     * can end elsewhere once a tag before it is text), every {@code <}. Links and ids are then edited as usual.
+     */
+    private String fallBack(String text) {
+        String out = neutralizeMentionsAndShortcodes(escapeAnglesOutsideCode(text, parse(text)));
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Document doc = parse(out);
+            if (!htmlEdits(doc, out).isEmpty()) {
+                out = out.replace("<", "&lt;");
+                continue;
+            }
+            List<Edit> edits = linkEdits(doc);
+            edits.addAll(matrixIdEdits(doc, out));
+            if (edits.isEmpty()) return out;
+            out = apply(out, withoutNested(edits));
+        }
+        // Never seen: still no fixpoint. Without '<' there is no raw HTML or autolink, without '[' no other link.
+        return out.replace("<", "&lt;").replace("[", "&#91;");
+    }
+
+    private static List<Edit> htmlEdits(Document doc, String text) {
         List<Edit> edits = new ArrayList<>();
-        for (Node node : parse(text).getDescendants()) {
-            BasedSequence url = null;
-            if (node instanceof LinkNodeBase link && !(node instanceof AutoLink) && !(node instanceof MailLink)) url = link.getUrl();
-            else if (node instanceof Reference ref) url = ref.getUrl();
-            if (url != null && !url.isEmpty() && !isSafeUrl(url.toString())) {
-                edits.add(new Edit(url.getStartOffset(), url.getEndOffset(), "#"));
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase
+                    || (node instanceof AutoLink a && !isSafeUrl(a.getUrl().toString()))) {
+                // The text's range, not node.getChars(): for inline HTML spanning lines of the quote, flexmark's chars
+                // leave out the "> " in front of the later lines, and writing them back unquoted those lines. NUL as
+                // U+FFFD, as flexmark reads it (and as this escape has always written it).
+                String raw = text.substring(node.getStartOffset(), node.getEndOffset());
+                edits.add(new Edit(node.getStartOffset(), node.getEndOffset(), raw.replace("<", "&lt;").replace('\0', '\uFFFD')));
             }
         }
-        return edits.isEmpty() ? text : apply(text, withoutNested(edits));
+        return edits;
     }
 
-    private String linkMatrixIds(String text) {
+    private static List<Edit> linkEdits(Document doc) {
+        List<Edit> edits = new ArrayList<>();
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof LinkNodeBase link && !(node instanceof AutoLink) && !(node instanceof MailLink)) {
+                BasedSequence url = link.getUrl();
+                if (!url.isEmpty() && !isSafeUrl(url.toString())) edits.add(new Edit(url.getStartOffset(), url.getEndOffset(), "#"));
+            }
+        }
+        return edits;
+    }
+
+    /**
+     * Room aliases and user ids outside code, links and bare URLs, as matrix.to links. Candidates are found first
+     * (rarely any), so the protected ranges are only collected when there is something to protect.
+     */
+    private static List<Edit> matrixIdEdits(Document doc, String text) {
+        List<int[]> candidates = matrixIds(text);
+        if (candidates.isEmpty()) return new ArrayList<>();
         List<Range> protectedRanges = new ArrayList<>();
-        for (Node node : parse(text).getDescendants()) {
+        for (Node node : doc.getDescendants()) {
             if (node instanceof Code || node instanceof CodeBlock || node instanceof FencedCodeBlock
                     || node instanceof IndentedCodeBlock || node instanceof LinkNodeBase || node instanceof AutoLink
                     || node instanceof MailLink || node instanceof Reference) {
@@ -151,23 +256,90 @@ public final class MarkdownSanitizer {
         while (url.find()) protectedRanges.add(new Range(url.start(), url.end()));
 
         List<Edit> edits = new ArrayList<>();
-        Matcher id = MATRIX_ID.matcher(text);
-        while (id.find()) {
-            int s = id.start(), e = id.end();
+        for (int[] id : candidates) {
+            int s = id[0], e = id[1];
             if (protectedRanges.stream().anyMatch(r -> r.overlaps(s, e))) continue;
-            String matrixId = id.group();
+            String matrixId = text.substring(s, e);
             edits.add(new Edit(s, e, "[" + matrixId + "](https://matrix.to/#/" + matrixId + ")"));
         }
-        return edits.isEmpty() ? text : apply(text, edits);
+        return edits;
     }
 
-    private static boolean isSafeUrl(String url) {
-        Matcher m = SCHEME.matcher(url.strip());
+    /**
+     * What {@code MATRIX_ID.matcher(text).find()} finds, tried only where a match can start (at a {@code #} or
+     * {@code @}) instead of at every character: the pattern opens with a look-behind on Unicode classes, which
+     * made the plain scan one of the renderer's hot spots. Transparent bounds let that look-behind see the text
+     * before the region, so each match is the one {@code find()} would report.
+     */
+    static List<int[]> matrixIds(String text) {
+        List<int[]> found = new ArrayList<>();
+        if (text.indexOf(':') < 0) return found;
+        Matcher m = MATRIX_ID.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (int i = nextSigil(text, 0); i >= 0; i = nextSigil(text, Math.max(i + 1, from))) {
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                found.add(new int[] {m.start(), m.end()});
+                from = m.end();
+            }
+        }
+        return found;
+    }
+
+    private static int nextSigil(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '#' || c == '@') return i;
+        }
+        return -1;
+    }
+
+    /** {@code @room} and shortcode openers with a zero-width space (see the class comment); also for names and headings. */
+    static String neutralizeMentionsAndShortcodes(String text) {
+        String out = text;
+        if (out.contains("@room")) out = AT_ROOM.matcher(out).replaceAll("@" + ZWSP + "room");
+        if (out.indexOf('{') >= 0) out = SHORTCODE_OPENER.matcher(out).replaceAll("{" + ZWSP);
+        return out;
+    }
+
+    private static String escapeAnglesOutsideCode(String text, Document doc) {
+        boolean[] code = new boolean[text.length()];
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+                for (int k = node.getStartOffset(); k < node.getEndOffset(); k++) code[k] = true;
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '<' && !code[k]) out.append("&lt;");
+            else out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whether the scheme a browser ends up with is http, https or mailto (or there is none: a relative link).
+     * That is the scheme after Markdown's backslash escapes and character references are decoded (flexmark's full
+     * HTML5 table, like the site's renderer: {@code java&#x73;cript:}, {@code javascript&colon;}, {@code javascript\:}
+     * all link to {@code javascript:}), and after what the URL parser drops: ASCII tabs and line breaks anywhere
+     * ({@code java&#9;script:}), controls and spaces in front (and any other leading whitespace, to be safe).
+     */
+    static boolean isSafeUrl(String url) {
+        String decoded = Escaping.unescapeString(url);
+        StringBuilder seen = new StringBuilder(decoded.length());
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') continue;
+            if (seen.length() == 0 && (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c))) continue;
+            seen.append(c);
+        }
+        Matcher m = SCHEME.matcher(seen);
         return !m.find() || SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
 
     private Document parse(String text) {
-        return parser.parse(text);
+        return (text.indexOf('|') >= 0 ? parser : parserWithoutTables).parse(text);
     }
 
     /** Keeps the outermost edits only (an inline tag inside an HTML block is covered by the block). */

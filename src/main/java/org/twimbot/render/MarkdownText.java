@@ -12,6 +12,8 @@ public final class MarkdownText {
     private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
     /** Characters that would end or restyle a link label ({@code <} is written as {@code &lt;}, see {@link #noTags}). */
     private static final Pattern LABEL_SPECIALS = Pattern.compile("([\\\\\\[\\]>*_`])");
+    /** Markdown punctuation {@link #escapeInline} escapes. */
+    private static final Pattern INLINE_SPECIALS = Pattern.compile("([\\\\`*_\\[\\]>#!|~])");
 
     /**
      * A display name as a link label: one line, {@code [ ] \ > * _ `} backslash-escaped, {@code <} as {@code &lt;},
@@ -39,7 +41,7 @@ public final class MarkdownText {
     /** Plain text as inline Markdown: one line, Markdown punctuation backslash-escaped. */
     public static String escapeInline(String text) {
         String oneLine = LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
-        return noTags(oneLine.replaceAll("([\\\\`*_\\[\\]>#!|~])", "\\\\$1"));
+        return noTags(INLINE_SPECIALS.matcher(oneLine).replaceAll("\\\\$1"));
     }
 
     /**
@@ -52,8 +54,7 @@ public final class MarkdownText {
 
     /** Plain text on one line with @room and shortcode openers neutralised (for headings, the live line). */
     public static String neutralize(String text) {
-        return text.replaceAll("(?<![\\p{L}\\p{N}_/])@room(?![\\p{L}\\p{N}_])", "@" + MarkdownSanitizer.ZWSP + "room")
-                .replaceAll("\\{(?=[{%])", "{" + MarkdownSanitizer.ZWSP);
+        return MarkdownSanitizer.neutralizeMentionsAndShortcodes(text);
     }
 
     /** The matrix.to link of a user id or room alias, percent-encoding anything unusual so the URL cannot end early. */

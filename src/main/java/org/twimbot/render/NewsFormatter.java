@@ -27,8 +27,9 @@ public final class NewsFormatter {
 
     /** {@code mediaNames}: media event id → file name, from {@link MediaNames#assign}. */
     public RenderedNews format(DraftItem item, Map<String, String> mediaNames) {
+        // Not trimmed again after sanitising (toMarkdown already trimmed): Quoting.quote(text), what the post holds,
+        // must stay exactly the text the sanitiser checked.
         String text = sanitizer.sanitize(converter.toMarkdown(item.body(), item.html()));
-        text = TextConverter.trimLeftovers(text);
         List<DraftMedia> media = new ArrayList<>(item.media());
         media.sort(Comparator.comparingLong(DraftMedia::originServerTs).thenComparing(DraftMedia::eventId));
         List<MediaFile> files = new ArrayList<>();

@@ -12,6 +12,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -67,15 +68,15 @@ public final class TextConverter {
                 .set(FlexmarkHtmlConverter.EXT_INLINE_SUP, ExtensionConversion.TEXT)
                 .set(FlexmarkHtmlConverter.EXT_INLINE_SUB, ExtensionConversion.TEXT)
                 .set(FlexmarkHtmlConverter.EXT_MATH, ExtensionConversion.TEXT);
+        MatrixTags matrixTags = new MatrixTags(); // stateless: one for every conversion
         converter = FlexmarkHtmlConverter.builder(options)
-                .htmlNodeRendererFactory(dataHolder -> new MatrixTags())
+                .htmlNodeRendererFactory(dataHolder -> matrixTags)
                 .build();
     }
 
     /** Markdown for an item: from {@code html} when present, else from {@code body}. Never null. */
     public String toMarkdown(String body, String html) {
-        String markdown;
-        markdown = html == null || html.isBlank() || tooNested(html) ? "" : relaxEscapes(converter.convert(html));
+        String markdown = html == null || html.isBlank() ? "" : fromHtml(html);
         if (markdown.isBlank()) {
             // no formatted body, or one that holds nothing but a reply quote or unknown tags
             markdown = stripReplyFallback(body == null ? "" : body);
@@ -83,8 +84,22 @@ public final class TextConverter {
         return trimLeftovers(markdown.replace("\r\n", "\n").replace('\r', '\n'));
     }
 
+    /**
+     * The formatted body as Markdown, or "" when it is nested too deeply to convert. The HTML is parsed once, here,
+     * as {@code FlexmarkHtmlConverter.convert(String)} parses it ({@code Jsoup.parse}), and the depth check and the
+     * converter walk that one tree: a jsoup parse allocates a 32K-char buffer, and the second parse was a tenth of
+     * a draft's render time.
+     */
+    private String fromHtml(String html) {
+        Document document = Jsoup.parse(html);
+        if (tooNested(document)) return "";
+        StringBuilder out = new StringBuilder(html.length());
+        converter.convert(document, out, 1); // what convert(String) does: at most one trailing blank line
+        return relaxEscapes(out.toString());
+    }
+
     /** Deeper than {@link #MAX_HTML_DEPTH}, or a table inside a table (jsoup's parser and traversal do not recurse). */
-    static boolean tooNested(String html) {
+    static boolean tooNested(Document document) {
         boolean[] tooDeep = {false};
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -102,7 +117,7 @@ public final class TextConverter {
             public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
                 return FilterResult.CONTINUE;
             }
-        }, Jsoup.parseBodyFragment(html));
+        }, document);
         return tooDeep[0];
     }
 
@@ -174,16 +189,18 @@ public final class TextConverter {
      * show: its alt text is kept (pictures come as attached media).
      */
     private static final class MatrixTags implements HtmlNodeRenderer {
+        private static final Set<HtmlNodeRendererHandler<?>> HANDLERS = Set.of(
+                new HtmlNodeRendererHandler<>("mx-reply", Element.class, (node, context, out) -> { }),
+                new HtmlNodeRendererHandler<>("s", Element.class, TextConverter::strikethrough),
+                new HtmlNodeRendererHandler<>("strike", Element.class, TextConverter::strikethrough),
+                new HtmlNodeRendererHandler<>("img", Element.class, (node, context, out) -> {
+                    String alt = node.attr("alt").isBlank() ? node.attr("title") : node.attr("alt");
+                    out.append(MarkdownText.escapeInline(alt));
+                }));
+
         @Override
         public Set<HtmlNodeRendererHandler<?>> getHtmlNodeRendererHandlers() {
-            return Set.of(
-                    new HtmlNodeRendererHandler<>("mx-reply", Element.class, (node, context, out) -> { }),
-                    new HtmlNodeRendererHandler<>("s", Element.class, TextConverter::strikethrough),
-                    new HtmlNodeRendererHandler<>("strike", Element.class, TextConverter::strikethrough),
-                    new HtmlNodeRendererHandler<>("img", Element.class, (node, context, out) -> {
-                        String alt = node.attr("alt").isBlank() ? node.attr("title") : node.attr("alt");
-                        out.append(MarkdownText.escapeInline(alt));
-                    }));
+            return HANDLERS;
         }
     }
 
