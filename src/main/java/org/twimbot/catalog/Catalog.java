@@ -25,11 +25,12 @@ public final class Catalog {
     /** Reporter → the sections they usually report to (asked for every submission). */
     private final Map<String, List<Section>> sectionsByReporter = new java.util.HashMap<>();
 
-    /**
-     * A project with the compiled whole-word pattern of its names, built once per catalog, and the
-     * names case-folded ({@link #fold}) for a cheap containment pre-check before the regex runs.
-     */
-    private record ProjectMatcher(Project project, Pattern pattern, List<String> folded) {}
+    /** Matchers by the first word of one of their names, case-folded: the candidates for a text holding that word. */
+    private final Map<String, List<ProjectMatcher>> matchersByFirstWord = new java.util.HashMap<>();
+    private final List<ProjectMatcher> alwaysCandidates = new ArrayList<>();
+
+    /** A project with the compiled whole-word pattern of its names, built once per catalog. */
+    private record ProjectMatcher(Project project, Pattern pattern) {}
 
     public Catalog(List<Section> sections, List<Project> projects) {
         this.sections = List.copyOf(sections);
@@ -42,7 +43,14 @@ public final class Catalog {
         for (Project p : this.projects) {
             projectsByKey.putIfAbsent(lookupForm(p.key()), p);
             Set<String> names = names(p);
-            matchers.add(new ProjectMatcher(p, wholeWordPattern(names), names.stream().map(Catalog::fold).toList()));
+            ProjectMatcher matcher = new ProjectMatcher(p, wholeWordPattern(names));
+            matchers.add(matcher);
+            for (String name : names) {
+                String folded = fold(name);
+                String first = folded == null ? null : words(folded).stream().findFirst().orElse(null);
+                if (first == null) alwaysCandidates.add(matcher); // cannot be pre-checked: the regex decides
+                else matchersByFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(matcher);
+            }
         }
         indexReporters();
     }
@@ -93,18 +101,47 @@ public final class Catalog {
     /** Projects whose key, title or an alias occurs in {@code text} as a whole word, case-insensitively; catalog order. */
     public List<Project> suggestProjects(String text) {
         if (text == null || text.isBlank()) return List.of();
-        // 132 case-insensitive look-around regexes over every submission were the ingest's hot spot:
-        // a name can only match where its case-folded form occurs in the case-folded text, so the
-        // regex (which also checks the word boundaries) runs only for the few candidates.
+        // 132 case-insensitive look-around regexes over every submission were the ingest's hot spot, and then
+        // a substring search per name. A name matches as a whole word only where the text has the name's first
+        // word as a whole word too (the regex's boundaries are word characters, folding keeps a character's
+        // class), so the text's words select the few candidates the regex checks.
         String foldedText = fold(text);
-        boolean exact = foldedText != null;
+        Set<ProjectMatcher> candidates = null;
+        if (foldedText != null) {
+            candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            candidates.addAll(alwaysCandidates);
+            for (String word : words(foldedText)) {
+                List<ProjectMatcher> named = matchersByFirstWord.get(word);
+                if (named != null) candidates.addAll(named);
+            }
+        }
         List<Project> found = new ArrayList<>();
         for (ProjectMatcher m : matchers) {
-            if (m.pattern() == null) continue;
-            if (exact && !containsAny(foldedText, m.folded())) continue;
+            if (m.pattern() == null || (candidates != null && !candidates.contains(m))) continue;
             if (m.pattern().matcher(text).find()) found.add(m.project());
         }
         return found;
+    }
+
+    /** The maximal runs of word characters (the regex's {@code [\p{L}\p{N}_]}), in order, distinct. */
+    static Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean word = i < text.length() && isWordChar(text.charAt(i));
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isWordChar(char c) {
+        if (c == '_' || Character.isLetter(c)) return true;
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /** Sections listing {@code userId} in usual_reporters, plus default sections of projects that do. */
@@ -178,16 +215,9 @@ public final class Catalog {
         return names;
     }
 
-    private static boolean containsAny(String foldedText, List<String> foldedNames) {
-        for (String n : foldedNames) {
-            if (n == null || foldedText.contains(n)) return true; // null: cannot pre-check, let the regex decide
-        }
-        return false;
-    }
-
     /**
      * Char-by-char case fold (lower of upper, as the regex's UNICODE_CASE compares single chars),
-     * so the folded text contains a folded name wherever the regex could match it. Null for text
+     * so the folded text has a folded name's words wherever the regex could match it. Null for text
      * with surrogate pairs, whose case the regex folds by code point: no pre-check then.
      */
     static String fold(String s) {

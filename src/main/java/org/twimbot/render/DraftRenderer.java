@@ -3,7 +3,6 @@ package org.twimbot.render;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.config.BotConfig;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,11 +35,6 @@ public final class DraftRenderer {
     public String render(DraftModel model, DraftRequest request) {
         Map<String, Object> context = TemplateContext.build(model, request, config);
         return normalizeBlankLines(template.render(context));
-    }
-
-    /** Every media file the post references, under the names it uses: what {@code !bundle} downloads. */
-    public List<MediaFile> mediaFiles(DraftRequest request, Catalog catalog) {
-        return model(request, catalog).media();
     }
 
     /**

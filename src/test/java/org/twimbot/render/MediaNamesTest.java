@@ -93,7 +93,7 @@ class MediaNamesTest {
                 + ">\n"
                 + "> [2022-10-28-fIlEs-notes.pdf](/blog/img/2022-10-28-fIlEs-notes.pdf)\n"), draft);
         DraftRenderer renderer = new DraftRenderer(config());
-        List<String> names = renderer.mediaFiles(request(List.of(item)), catalog()).stream().map(MediaFile::name).toList();
+        List<String> names = renderer.model(request(List.of(item)), catalog()).media().stream().map(MediaFile::name).toList();
         assertEquals(List.of("2022-10-28-aBcDe-screenshot.png", "2022-10-28-vIdEo-demo.mp4", "2022-10-28-fIlEs-notes.pdf"), names);
     }
 }
