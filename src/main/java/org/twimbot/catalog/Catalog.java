@@ -25,12 +25,15 @@ public final class Catalog {
     /** Reporter → the sections they usually report to (asked for every submission). */
     private final Map<String, List<Section>> sectionsByReporter = new java.util.HashMap<>();
 
-    /** Matchers by the first word of one of their names, case-folded: the candidates for a text holding that word. */
-    private final Map<String, List<ProjectMatcher>> matchersByFirstWord = new java.util.HashMap<>();
+    /** Names (case-folded) by their first word: the names a text holding that word may contain. */
+    private final Map<String, List<FoldedName>> namesByFirstWord = new java.util.HashMap<>();
     private final List<ProjectMatcher> alwaysCandidates = new ArrayList<>();
 
     /** A project with the compiled whole-word pattern of its names, built once per catalog. */
     private record ProjectMatcher(Project project, Pattern pattern) {}
+
+    /** One name of a project's matcher, case-folded ({@link #fold}). */
+    private record FoldedName(String folded, ProjectMatcher matcher) {}
 
     public Catalog(List<Section> sections, List<Project> projects) {
         this.sections = List.copyOf(sections);
@@ -49,7 +52,7 @@ public final class Catalog {
                 String folded = fold(name);
                 String first = folded == null ? null : words(folded).stream().findFirst().orElse(null);
                 if (first == null) alwaysCandidates.add(matcher); // cannot be pre-checked: the regex decides
-                else matchersByFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(matcher);
+                else namesByFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(new FoldedName(folded, matcher));
             }
         }
         indexReporters();
@@ -111,8 +114,10 @@ public final class Catalog {
             candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             candidates.addAll(alwaysCandidates);
             for (String word : words(foldedText)) {
-                List<ProjectMatcher> named = matchersByFirstWord.get(word);
-                if (named != null) candidates.addAll(named);
+                for (FoldedName name : namesByFirstWord.getOrDefault(word, List.of())) {
+                    // many names share a first word ("matrix"): the whole name must occur too
+                    if (!candidates.contains(name.matcher()) && foldedText.contains(name.folded())) candidates.add(name.matcher());
+                }
             }
         }
         List<Project> found = new ArrayList<>();
