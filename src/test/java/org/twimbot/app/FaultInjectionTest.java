@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -72,23 +71,13 @@ class FaultInjectionTest {
             week.cast();
             BotConfig config = ConfigLoader.parse(DemoCommand.demoConfig(server.baseUrl(), week), dir, Map.of());
             MatrixClient client = botClient(server.baseUrl());
-            AtomicReference<Throwable> died = new AtomicReference<>();
             try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, WEDNESDAY)) {
-                bot.start();
-                Thread loop = new Thread(() -> {
-                    try {
-                        bot.run();
-                    } catch (Throwable t) {
-                        died.set(t);
-                    }
-                }, "twimbot-under-faults");
-                loop.start();
-                bot.awaitReady();
+                RunningLoop loop = RunningLoop.start(bot, "twimbot-under-faults");
                 week.play();
                 String draft = week.requestDraft(Duration.ofSeconds(60));
                 assertTrue(loop.isAlive(), "the sync loop ended");
                 assertTrue(bot.stopAndWait(Duration.ofSeconds(10)), "the bot did not stop");
-                assertNull(died.get(), () -> "the sync loop died: " + died.get());
+                assertNull(loop.died(), () -> "the sync loop died: " + loop.died());
                 return draft;
             } finally {
                 client.close();

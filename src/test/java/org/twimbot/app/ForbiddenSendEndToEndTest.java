@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -60,18 +59,8 @@ class ForbiddenSendEndToEndTest {
                     """.formatted(server.baseUrl(), week.botUserId(), DemoWeek.PASSWORD, week.roomAlias(), week.editorUserId()),
                     dir, Map.of());
             MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
-            AtomicReference<Throwable> died = new AtomicReference<>();
             try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, WEDNESDAY)) {
-                bot.start();
-                Thread loop = new Thread(() -> {
-                    try {
-                        bot.run();
-                    } catch (Throwable t) {
-                        died.set(t);
-                    }
-                }, "twimbot-muted");
-                loop.start();
-                bot.awaitReady();
+                RunningLoop loop = RunningLoop.start(bot, "twimbot-muted");
                 mute(server.baseUrl(), week, submissions);
 
                 editor.catchUp();
@@ -94,7 +83,7 @@ class ForbiddenSendEndToEndTest {
                         "refused messages are dropped, not retried forever");
                 assertTrue(loop.isAlive(), "the sync loop ended");
                 assertTrue(bot.stopAndWait(Duration.ofSeconds(10)));
-                assertNull(died.get(), () -> "the sync loop died: " + died.get());
+                assertNull(loop.died(), () -> "the sync loop died: " + loop.died());
             } finally {
                 client.close();
             }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,20 +51,10 @@ class HomeserverRestartTest {
             RetryPolicy forever = new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(200));
             OkHttpClient http = MatrixClient.defaultHttpClient();
             MatrixClient client = new MatrixClient(proxy.baseUrl(), forever, http, Sleeper.system());
-            AtomicReference<Throwable> died = new AtomicReference<>();
             String room = week.roomId();
             String ack = config.submissions().ackReaction();
             try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, WEDNESDAY)) {
-                bot.start();
-                Thread loop = new Thread(() -> {
-                    try {
-                        bot.run();
-                    } catch (Throwable t) {
-                        died.set(t);
-                    }
-                }, "twimbot-behind-proxy");
-                loop.start();
-                bot.awaitReady();
+                RunningLoop loop = RunningLoop.start(bot, "twimbot-behind-proxy");
 
                 // 1. TCP resets mid-response: the waiting long-poll's answer and the next send's answer
                 proxy.resetResponseTo(line -> line.startsWith(SYNC));
@@ -77,7 +66,7 @@ class HomeserverRestartTest {
                 // 2. the homeserver goes away while people keep posting, and comes back on the same port
                 int mark = logs.lines().size();
                 proxy.down();
-                while (failedAttempts(logs, mark) < 3 && died.get() == null) Thread.sleep(10); // counted, not timed
+                while (failedAttempts(logs, mark) < 3 && loop.died() == null) Thread.sleep(10); // counted, not timed
                 String during = week.person("bob").say(room, "TWIM: Nheko posted this while the homeserver was down");
                 week.editor().catchUp();
                 week.editor().say(room, "!status");
@@ -88,7 +77,7 @@ class HomeserverRestartTest {
                 List<String> outage = all.subList(mark, all.size()); // taken before stopping: a stop cancels sends in flight
                 assertTrue(loop.isAlive(), "the sync loop ended");
                 assertTrue(bot.stopAndWait(Duration.ofSeconds(10)));
-                assertNull(died.get(), () -> "the sync loop died: " + died.get());
+                assertNull(loop.died(), () -> "the sync loop died: " + loop.died());
 
                 List<String> problems = outage.stream().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR")).toList();
                 assertEquals(1, problems.size(), "the outage is logged once, not per attempt:\n" + String.join("\n", problems));

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -54,19 +53,9 @@ class MalformedTextEndToEndTest {
             AtomicInteger corrupted = new AtomicInteger();
             OkHttpClient http = MatrixClient.defaultHttpClient().newBuilder().addInterceptor(corrupting(corrupted)).build();
             MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast(), http, Sleeper.system());
-            AtomicReference<Throwable> died = new AtomicReference<>();
             String room = week.roomId();
             try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, WEDNESDAY)) {
-                bot.start();
-                Thread loop = new Thread(() -> {
-                    try {
-                        bot.run();
-                    } catch (Throwable t) {
-                        died.set(t);
-                    }
-                }, "twimbot-malformed");
-                loop.start();
-                bot.awaitReady();
+                RunningLoop loop = RunningLoop.start(bot, "twimbot-malformed");
 
                 week.person("alice").say(room, "TWIM: Conduit " + MARKER + " released a new version");
                 week.person("carol").say(room, "TWIM: a lone \ud800 surrogate in the Dendrite news");
@@ -83,7 +72,7 @@ class MalformedTextEndToEndTest {
                 assertTrue(text.contains("Dendrite news"), text);
                 assertTrue(loop.isAlive());
                 assertTrue(bot.stopAndWait(Duration.ofSeconds(10)));
-                assertNull(died.get(), () -> "the sync loop died: " + died.get());
+                assertNull(loop.died(), () -> "the sync loop died: " + loop.died());
             } finally {
                 client.close();
             }
