@@ -18,14 +18,15 @@ import org.twimbot.matrix.RoomTimeline;
 /**
  * Closes the gap a {@code limited} timeline leaves: pages {@code /messages} forward from the token
  * the bot synced from (the spec allows a {@code next_batch} token as {@code from}) up to the
- * timeline's first event, handing each page, oldest first, to the caller. Only one page is held
- * at a time, so a catch-up of tens of thousands of events fits a small heap; each page is applied
- * in its own transaction and the sync token only advances with the timeline itself, so a crash
- * mid-way replays the gap and the processed-events table skips what was already applied.
+ * timeline's first event, handing each page, oldest first, to the caller. At most two pages are
+ * held at a time (the one applied, the one fetched), so a catch-up of tens of thousands of events
+ * fits a small heap. The caller commits as it goes but the sync token only advances with the
+ * timeline itself, so a crash mid-way replays the gap and the processed-events table skips what
+ * was already applied.
  */
 final class Backfill {
     private static final Logger log = LoggerFactory.getLogger(Backfill.class);
-    /** Events per /messages page: fewer round trips and commits; 1000 is the usual server cap. */
+    /** Events per /messages page: fewer round trips; 1000 is the usual server cap. */
     static final int PAGE = 500;
 
     /** Receives the missed events page by page, oldest first. */
