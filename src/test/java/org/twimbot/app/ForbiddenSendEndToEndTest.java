@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,11 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twimbot.config.BotConfig;
@@ -26,7 +19,6 @@ import org.twimbot.devserver.DevServer;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
-import org.twimbot.matrix.Session;
 import org.twimbot.store.Store;
 
 /**
@@ -36,7 +28,6 @@ import org.twimbot.store.Store;
  */
 class ForbiddenSendEndToEndTest {
     private static final Clock WEDNESDAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -61,7 +52,7 @@ class ForbiddenSendEndToEndTest {
             MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
             try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, WEDNESDAY)) {
                 RunningLoop loop = RunningLoop.start(bot, "twimbot-muted");
-                mute(server.baseUrl(), week, submissions);
+                RoomPowers.set(server.baseUrl(), week, submissions, week.botUserId(), -1); // muted
 
                 editor.catchUp();
                 week.person("alice").say(submissions, "TWIM: Synapse 1.70 is out with faster joins");
@@ -91,23 +82,6 @@ class ForbiddenSendEndToEndTest {
     }
 
     /** The room's creator sets the bot's power level to -1, below the 0 that sending needs: muted, as clients do it. */
-    private static void mute(String baseUrl, DemoWeek week, String roomId) throws Exception {
-        try (MatrixClient admin = new MatrixClient(baseUrl, RetryPolicy.fast())) {
-            Session s = admin.loginWithPassword(week.editorUserId(), DemoWeek.PASSWORD, null, null);
-            ObjectNode levels = admin.roomState(roomId, "m.room.power_levels", "").deepCopy();
-            levels.with("users").put(week.botUserId(), -1);
-            Request put = new Request.Builder()
-                    .url(okhttp3.HttpUrl.get(baseUrl).newBuilder().addPathSegments("_matrix/client/v3/rooms")
-                            .addPathSegment(roomId).addPathSegments("state/m.room.power_levels/").build())
-                    .header("Authorization", "Bearer " + s.accessToken())
-                    .put(RequestBody.create(JSON.writeValueAsBytes(levels), MediaType.get("application/json")))
-                    .build();
-            try (Response r = new OkHttpClient().newCall(put).execute()) {
-                assertEquals(200, r.code(), () -> "could not mute the bot: " + r.code());
-            }
-        }
-    }
-
     private static boolean fromBot(DemoWeek week, RoomEvent e) {
         return week.botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype()) && e.body() != null;
     }

@@ -1,0 +1,38 @@
+package org.twimbot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.twimbot.matrix.MatrixClient;
+import org.twimbot.matrix.RetryPolicy;
+import org.twimbot.matrix.Session;
+
+/** Changes a user's power level in a dev-homeserver room, as the demo week's editor (who created the rooms). */
+final class RoomPowers {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RoomPowers() {}
+
+    static void set(String baseUrl, DemoWeek week, String roomId, String userId, int level) throws Exception {
+        try (MatrixClient admin = new MatrixClient(baseUrl, RetryPolicy.fast())) {
+            Session s = admin.loginWithPassword(week.editorUserId(), DemoWeek.PASSWORD, null, null);
+            ObjectNode levels = admin.roomState(roomId, "m.room.power_levels", "").deepCopy();
+            levels.with("users").put(userId, level);
+            Request put = new Request.Builder()
+                    .url(okhttp3.HttpUrl.get(baseUrl).newBuilder().addPathSegments("_matrix/client/v3/rooms")
+                            .addPathSegment(roomId).addPathSegments("state/m.room.power_levels/").build())
+                    .header("Authorization", "Bearer " + s.accessToken())
+                    .put(RequestBody.create(JSON.writeValueAsBytes(levels), MediaType.get("application/json")))
+                    .build();
+            try (Response r = new OkHttpClient().newCall(put).execute()) {
+                assertEquals(200, r.code(), () -> "could not set " + userId + "'s power level: " + r.code());
+            }
+        }
+    }
+}
