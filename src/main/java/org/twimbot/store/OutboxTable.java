@@ -15,7 +15,10 @@ public final class OutboxTable {
         this.st = st;
     }
 
-    /** Queues an entry (a deferred write: read back only after commit); a second entry with the same txn id is ignored (the same effect replayed). */
+    /**
+     * Queues an entry; a second entry with the same txn id is ignored (the same effect replayed). A deferred
+     * write ({@link Statements#defer}): it runs before the next statement that reads the outbox, or at commit.
+     */
     public void enqueue(String kind, String roomId, String txnId, String payload) throws SQLException {
         st.defer("INSERT OR IGNORE INTO outbox(kind, room_id, txn_id, payload) VALUES (?, ?, ?, ?)", kind, roomId, txnId, payload);
     }
