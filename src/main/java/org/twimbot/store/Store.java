@@ -13,15 +13,18 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The bot's SQLite database: one file, WAL journal, foreign keys on, schema migrated by
  * {@code PRAGMA user_version}. All access goes through {@link #transaction} / {@link #read},
- * serialised by one lock, so a sync batch's effects and its sync token commit together.
+ * serialised by one lock, so a sync batch's effects and its sync token commit together. The log is
+ * copied into the database file by a {@link Checkpointer} in the background, not by the committing call.
  */
 public final class Store implements AutoCloseable {
     private final Connection connection;
+    private final Checkpointer checkpointer;
     private final ReentrantLock lock = new ReentrantLock();
     private final StoreTx tx;
 
-    private Store(Connection connection) {
+    private Store(Connection connection, Checkpointer checkpointer) {
         this.connection = connection;
+        this.checkpointer = checkpointer;
         this.tx = new StoreTx(connection);
     }
 
@@ -36,16 +39,23 @@ public final class Store implements AutoCloseable {
             // getGeneratedKeys(), which nothing here uses (Statements.insert asks itself): a third of the
             // statements on the ingest path
             props.setProperty("jdbc.get_generated_keys", "false");
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+            String url = "jdbc:sqlite:" + file.toAbsolutePath();
+            Connection c = DriverManager.getConnection(url, props);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
+                s.execute("PRAGMA wal_autocheckpoint=0"); // the Checkpointer's job
             }
-            Migrations.apply(c);
-            c.setAutoCommit(false);
-            return new Store(c);
+            try {
+                Migrations.apply(c);
+                c.setAutoCommit(false);
+                return new Store(c, new Checkpointer(url, props, file.getFileName().toString()));
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         }
@@ -65,10 +75,13 @@ public final class Store implements AutoCloseable {
         lock.lock();
         try {
             try {
+                long changesBefore = totalChanges();
                 T result = work.run(tx);
                 tx.beforeCommit();
+                boolean wrote = totalChanges() != changesBefore;
                 connection.commit();
                 tx.afterEnd(true);
+                if (wrote) checkpointer.committed();
                 return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(e);
@@ -103,10 +116,21 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Rows changed by this connection since it opened (SQLite's own count; reading it is not a query). */
+    private long totalChanges() throws SQLException {
+        return connection.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().total_changes();
+    }
+
+    /** Blocks until the writes committed so far have been copied from the log into the database file. */
+    void awaitCheckpoint() throws InterruptedException {
+        checkpointer.awaitIdle();
+    }
+
     @Override
     public void close() {
         lock.lock();
         try {
+            checkpointer.close(); // first: the last connection to close copies what is left and removes the log
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("closing database failed: " + e.getMessage(), e);
