@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.matrix.MatrixClient;
@@ -44,16 +45,20 @@ final class Backfill {
     }
 
     /**
-     * The missed events of {@code room} since {@code since}, page by page, oldest first. The next page is
-     * fetched (and parsed) on a helper thread while the caller applies the current one, so the homeserver's
-     * time and the store's time overlap instead of adding up.
+     * The missed events of {@code room} since {@code since}, page by page, oldest first, each event turned into
+     * a {@code T} by {@code prepare}. The next page is fetched, parsed and prepared on a helper thread while the
+     * caller applies the current one, so the homeserver's time, the parsing and the store's time overlap instead
+     * of adding up. {@code prepare} must therefore not touch the store: it returns one {@code T} per event, in order.
      */
-    Pages pages(RoomTimeline room, String since) {
-        return new Pages(room, since);
+    <T> Pages<T> pages(RoomTimeline room, String since, Function<List<RoomEvent>, List<T>> prepare) {
+        return new Pages<>(room, since, prepare);
     }
 
+    /** A fetched page and what was prepared from its events (one each, in order). */
+    private record Fetched<T>(MessagesPage page, List<T> prepared) {}
+
     /** Pages of missed events; {@link #next} blocks for the page being fetched. Close to stop prefetching. */
-    final class Pages implements AutoCloseable {
+    final class Pages<T> implements AutoCloseable {
         private final String roomId;
         private final String stopAt;
         private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
@@ -61,20 +66,23 @@ final class Backfill {
             t.setDaemon(true);
             return t;
         });
-        private Future<MessagesPage> next;
+        private final Function<List<RoomEvent>, List<T>> prepare;
+        private Future<Fetched<T>> next;
         private int total;
         private int pages;
 
-        private Pages(RoomTimeline room, String since) {
+        private Pages(RoomTimeline room, String since, Function<List<RoomEvent>, List<T>> prepare) {
             this.roomId = room.roomId();
+            this.prepare = prepare;
             this.stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
             this.next = fetch(since);
         }
 
-        /** The next page (never empty), or null after the last. */
-        List<RoomEvent> next() throws IOException {
+        /** The next page, prepared (never empty), or null after the last. */
+        List<T> next() throws IOException {
             while (next != null) {
-                MessagesPage page = await(next);
+                Fetched<T> fetched = await(next);
+                MessagesPage page = fetched.page();
                 List<RoomEvent> chunk = page.chunk();
                 int cut = chunk.size();
                 boolean reached = false;
@@ -89,7 +97,7 @@ final class Backfill {
                 total += cut;
                 if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", roomId, total);
                 if (next == null) log.info("back-filled {} missed events in {}", total, roomId);
-                if (cut > 0) return chunk.subList(0, cut);
+                if (cut > 0) return fetched.prepared().subList(0, cut);
             }
             return null;
         }
@@ -103,8 +111,13 @@ final class Backfill {
             return total;
         }
 
-        private Future<MessagesPage> fetch(String from) {
-            return fetcher.submit(() -> client.messages(roomId, from, "f", PAGE, filter));
+        private Future<Fetched<T>> fetch(String from) {
+            return fetcher.submit(() -> {
+                MessagesPage page = client.messages(roomId, from, "f", PAGE, filter);
+                List<T> prepared = prepare.apply(page.chunk());
+                if (prepared.size() != page.chunk().size()) throw new IllegalStateException("one prepared item per event");
+                return new Fetched<>(page, prepared);
+            });
         }
 
         @Override
@@ -149,7 +162,7 @@ final class Backfill {
         boolean test(String eventId) throws IOException;
     }
 
-    private static MessagesPage await(Future<MessagesPage> page) throws IOException {
+    private static <F> F await(Future<F> page) throws IOException {
         try {
             return page.get();
         } catch (InterruptedException e) {

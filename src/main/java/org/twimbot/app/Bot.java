@@ -200,13 +200,14 @@ public final class Bot implements AutoCloseable {
      * does not move until the timeline commits, so a crash replays the gap and processed_events skips what was applied.
      */
     private int catchUp(RoomTimeline room, String since) throws IOException {
-        try (Backfill.Pages pages = backfill.pages(room, since)) {
+        try (Backfill.Pages<EventApplier.Interpreted> pages = backfill.pages(room, since, events::interpret)) {
             while (pages.more()) {
                 try {
                     store.write(tx -> {
                         int inTransaction = 0;
-                        for (List<RoomEvent> page; inTransaction < EVENTS_PER_COMMIT && (page = nextPage(pages)) != null; ) {
-                            events.applyAll(tx, page, true);
+                        for (List<EventApplier.Interpreted> page; inTransaction < EVENTS_PER_COMMIT
+                                && (page = nextPage(pages)) != null; ) {
+                            events.applyInterpreted(tx, page, true);
                             inTransaction += page.size();
                         }
                     });
@@ -218,7 +219,7 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    private static List<RoomEvent> nextPage(Backfill.Pages pages) {
+    private static <T> List<T> nextPage(Backfill.Pages<T> pages) {
         try {
             return pages.next();
         } catch (IOException e) {

@@ -2,11 +2,13 @@ package org.twimbot.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.twimbot.catalog.Catalog;
 import org.twimbot.commands.ActionApplier;
 import org.twimbot.commands.BotContext;
 import org.twimbot.commands.Replies;
@@ -35,10 +37,39 @@ public final class EventApplier {
         this.applier = new ActionApplier(ctx);
     }
 
+    /**
+     * An event and the actions it means. Interpreting is pure (no store, no clock), so pages can be
+     * interpreted ahead, on the thread that fetched them, while the previous page is applied.
+     */
+    public record Interpreted(RoomEvent event, List<Action> actions) {}
+
+    /**
+     * Interprets a page, one {@link Interpreted} per event, in order. Also works out the project suggestions
+     * for news in the page against the current catalog ({@link Catalog#prepareSuggestions}), the other pure
+     * part of applying a submission. Safe to call on any thread.
+     */
+    public List<Interpreted> interpret(List<RoomEvent> page) {
+        List<Interpreted> out = new ArrayList<>(page.size());
+        Catalog catalog = ctx.currentCatalog();
+        for (RoomEvent e : page) {
+            List<Action> actions = interpretSafely(e);
+            for (Action a : actions) {
+                if (a instanceof Action.Submit submit) catalog.prepareSuggestions(submit.body());
+            }
+            out.add(new Interpreted(e, actions));
+        }
+        return out;
+    }
+
     /** Applies a page of events in order, looking up which were already processed (and which have edits) in one query each. */
     public void applyAll(StoreTx tx, List<RoomEvent> page, boolean act) throws SQLException {
-        prefetch(tx, page);
-        for (RoomEvent e : page) apply(tx, e, act);
+        applyInterpreted(tx, interpret(page), act);
+    }
+
+    /** Applies a page interpreted ahead (see {@link #interpret}). */
+    public void applyInterpreted(StoreTx tx, List<Interpreted> page, boolean act) throws SQLException {
+        prefetch(tx, page.stream().map(Interpreted::event).toList());
+        for (Interpreted i : page) apply(tx, i, act);
     }
 
     /** A sync timeline: on the first start only state is acted on (history before the bot must not run old commands). */
@@ -58,6 +89,11 @@ public final class EventApplier {
      *     must not run), except state, which tells names and powers
      */
     public void apply(StoreTx tx, RoomEvent e, boolean act) throws SQLException {
+        apply(tx, new Interpreted(e, act ? interpretSafely(e) : List.of()), act);
+    }
+
+    private void apply(StoreTx tx, Interpreted interpreted, boolean act) throws SQLException {
+        RoomEvent e = interpreted.event();
         if (!tx.processed().markProcessed(e.eventId())) return;
         if (!act) return;
         try {
@@ -70,9 +106,19 @@ public final class EventApplier {
                         + e.roomId() + " by " + e.sender() + ". twimbot cannot read encrypted messages: news posted there "
                         + "from now on will not reach the draft. Use an unencrypted room for submissions.");
             }
-            for (Action action : intake.interpretAll(e)) applier.apply(tx, action);
+            for (Action action : interpreted.actions()) applier.apply(tx, action);
         } catch (RuntimeException ex) {
             log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), ex.toString(), ex);
+        }
+    }
+
+    /** A malformed event means nothing (logged) rather than failing its page, wherever it is interpreted. */
+    private List<Action> interpretSafely(RoomEvent e) {
+        try {
+            return intake.interpretAll(e);
+        } catch (RuntimeException ex) {
+            log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), ex.toString(), ex);
+            return List.of();
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The sections and projects, with lookups by reaction key. Reaction keys are matched after
  * {@link #normalizeKey(String)}: U+FE0F variation selectors and a trailing " ?" (the bot's
- * suggestion form) are ignored, text keys case-insensitively. Immutable.
+ * suggestion form) are ignored, text keys case-insensitively. Immutable: its answers never change
+ * (suggestions worked out ahead are only a cache of them), and it is safe to share between threads.
  */
 public final class Catalog {
     private final List<Section> sections;
@@ -28,6 +29,11 @@ public final class Catalog {
     /** Names (case-folded) by their first word: the names a text holding that word may contain. */
     private final Map<String, List<FoldedName>> namesByFirstWord = new java.util.HashMap<>();
     private final List<ProjectMatcher> alwaysCandidates = new ArrayList<>();
+
+    /** Suggestions worked out ahead on another thread ({@link #prepareSuggestions}), each taken once. */
+    private final Map<String, List<Project>> preparedSuggestions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** More than the pages in flight ever hold: what is never taken (a refused or known submission) is dropped here. */
+    private static final int MAX_PREPARED = 1_024;
 
     /** A project with the compiled whole-word pattern of its names, built once per catalog. */
     private record ProjectMatcher(Project project, Pattern pattern) {}
@@ -101,9 +107,25 @@ public final class Catalog {
         return projectByKey(reactionKey);
     }
 
+    /**
+     * Works out {@link #suggestProjects} for {@code text} now, so that the call for the same text (the same
+     * news) answers at once: the bot does this on the thread that fetches a page while the previous page is
+     * being stored. Each prepared answer is taken once.
+     */
+    public void prepareSuggestions(String text) {
+        if (text == null || text.isBlank()) return;
+        if (preparedSuggestions.size() >= MAX_PREPARED) preparedSuggestions.clear();
+        preparedSuggestions.put(text, findProjects(text));
+    }
+
     /** Projects whose key, title or an alias occurs in {@code text} as a whole word, case-insensitively; catalog order. */
     public List<Project> suggestProjects(String text) {
         if (text == null || text.isBlank()) return List.of();
+        List<Project> prepared = preparedSuggestions.remove(text);
+        return prepared != null ? prepared : findProjects(text);
+    }
+
+    private List<Project> findProjects(String text) {
         // 132 case-insensitive look-around regexes over every submission were the ingest's hot spot, and then
         // a substring search per name. A name matches as a whole word only where the text has the name's first
         // word as a whole word too (the regex's boundaries are word characters, folding keeps a character's

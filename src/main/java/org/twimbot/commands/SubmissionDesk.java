@@ -65,25 +65,31 @@ final class SubmissionDesk {
     /** Stores a submission unless already stored or breaking a length rule (then the sender is told why). */
     Optional<Submission> submit(StoreTx tx, String eventId, String roomId, String sender, long ts, String body, String html,
             boolean bypassMinLength, Via via) throws SQLException {
-        if (tx.submissions().exists(eventId)) return Optional.empty();
         BotConfig.Submissions rules = ctx.config().submissions();
         Replies replies = new Replies(tx);
         String stripped = body.strip();
         int length = stripped.codePointCount(0, stripped.length());
         // the HTML is what gets converted: a short body with a megabyte of markup must not pass
         if (length > rules.maxLength() || (html != null && html.length() > HTML_OVERHEAD * (long) rules.maxLength())) {
+            if (tx.submissions().exists(eventId)) return Optional.empty(); // stored under older rules: nothing to say
             lengthHint(replies, roomId, eventId, sender, "too long", "Sorry " + sender + ", that news is " + length
                     + " characters long; the limit is " + rules.maxLength() + ". Please shorten it and post again.");
             return Optional.empty();
         }
         if (length < rules.minLength() && !bypassMinLength) {
+            if (tx.submissions().exists(eventId)) return Optional.empty();
             lengthHint(replies, roomId, eventId, sender, "too short", "Thanks " + sender + "! That news is only " + length
                     + " characters; submissions need at least " + rules.minLength()
                     + ". Add some details by editing it, or ask an editor to submit it as it is.");
             return Optional.empty();
         }
+        // a known event inserts nothing (INSERT OR IGNORE): no separate existence check on the way of every news item,
+        // only before opening a new week, which news already stored must not do
+        if (tx.editions().open().isEmpty() && tx.submissions().exists(eventId)) return Optional.empty();
         Edition edition = ctx.openEdition(tx);
-        Submission s = tx.submissions().insert(edition.id(), eventId, roomId, sender, ts, body, html, via).orElseThrow();
+        Optional<Submission> inserted = tx.submissions().insert(edition.id(), eventId, roomId, sender, ts, body, html, via);
+        if (inserted.isEmpty()) return Optional.empty();
+        Submission s = inserted.get();
         log.info("stored submission #{} from {} ({})", s.number(), sender, eventId);
         if (!rules.ackReaction().isEmpty()) replies.react(roomId, eventId, rules.ackReaction());
         if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, "ack", rules.ackText().replace("{user}", sender));
@@ -184,11 +190,10 @@ final class SubmissionDesk {
         }
         EditsTable.Edit edit = latest.get();
         Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(edit.body(), edit.html());
-        boolean byPrefix = tx.submissions().via(s.id()) == Via.PREFIX;
         SubmissionText.Stripped text = news.orElseGet(() -> ctx.submissionText().asSubmission(edit.body(), edit.html()));
         tx.submissions().updateText(s.id(), text.body(), text.html(), edit.originTs());
         log.info("submission #{} edited by {}", s.number(), edit.sender());
-        if (byPrefix && news.isEmpty() && !s.withdrawn()) {
+        if (news.isEmpty() && !s.withdrawn() && tx.submissions().via(s.id()) == Via.PREFIX) {
             tx.submissions().setWithdrawn(s.id(), true);
             log.info("submission #{} withdrawn: an edit removed the prefix", s.number());
             audit(tx, causeEventId, "#" + s.number() + " withdrawn by " + s.sender() + " (an edit removed \"TWIM:\") "

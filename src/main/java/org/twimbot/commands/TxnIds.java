@@ -13,13 +13,17 @@ import java.util.Base64;
 public final class TxnIds {
     private TxnIds() {}
 
-    public static String of(String causeEventId, String purpose) {
+    /** One digest per thread: looking SHA-256 up among the security providers costs more than hashing an id. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((causeEventId + "\n" + purpose).getBytes(StandardCharsets.UTF_8));
-            return "twimbot." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 24);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    });
+
+    public static String of(String causeEventId, String purpose) {
+        byte[] digest = SHA_256.get().digest((causeEventId + "\n" + purpose).getBytes(StandardCharsets.UTF_8));
+        return "twimbot." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 24);
     }
 }

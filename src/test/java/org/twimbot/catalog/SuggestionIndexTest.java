@@ -45,6 +45,34 @@ class SuggestionIndexTest {
         assertTrue(withSuggestions > 1_000, "the texts exercise matches too: " + withSuggestions);
     }
 
+    @Test
+    void answersPreparedOnAnotherThreadAreTheAnswersForTheirOwnTextOnly() throws Exception {
+        HebbotImport.Result twim = HebbotImport.readConfig(Path.of(getClass().getResource("twim-config.toml").toURI()));
+        Catalog catalog = new Catalog(twim.sections(), twim.projects());
+        Catalog reference = new Catalog(twim.sections(), twim.projects());
+        List<String> texts = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 2_000; i++) {
+            Project p = twim.projects().get(random.nextInt(twim.projects().size()));
+            texts.add("TWIM: " + (random.nextBoolean() ? p.title() : p.key()) + " " + i + " with " + random.nextInt(9) + " fixes");
+        }
+        var fetcher = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (int from = 0; from < texts.size(); from += 100) {
+                List<String> page = texts.subList(from, from + 100);
+                fetcher.submit(() -> page.forEach(catalog::prepareSuggestions)).get();
+                for (String t : page) assertEquals(reference.suggestProjects(t), catalog.suggestProjects(t), t);
+            }
+        } finally {
+            fetcher.shutdownNow();
+        }
+        // an answer prepared for one text is never handed out for another
+        catalog.prepareSuggestions(texts.get(0));
+        assertEquals(reference.suggestProjects(texts.get(1)), catalog.suggestProjects(texts.get(1)));
+        assertEquals(reference.suggestProjects(texts.get(0)), catalog.suggestProjects(texts.get(0)));
+        assertEquals(reference.suggestProjects(texts.get(0)), catalog.suggestProjects(texts.get(0)), "asked again");
+    }
+
     private static Set<String> namesOf(Project p) {
         Set<String> names = new LinkedHashSet<>();
         for (String n : List.of(p.key(), p.title())) names.add(Catalog.normalizeKey(n));
