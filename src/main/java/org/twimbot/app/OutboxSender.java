@@ -77,6 +77,12 @@ final class OutboxSender {
                     log.warn("homeserver busy sending {} ({}); will retry", entry.kind(), e.getMessage());
                     return false;
                 }
+                if (e.isUnknownToken()) {
+                    // revoked between a sync and this send: the sync loop logs in again (or stops with the
+                    // configured token); the entry stays and goes out with the new token
+                    log.warn("access token rejected while sending {}; it will be sent after logging in again", entry.kind());
+                    return false;
+                }
                 log.error("homeserver refused {} to {}: {} {}; dropping it", entry.kind(), entry.roomId(), e.errcode(),
                         e.getMessage());
                 if (e.isForbidden()) auditForbidden(entry, e);
