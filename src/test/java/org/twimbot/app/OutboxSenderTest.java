@@ -1,6 +1,7 @@
 package org.twimbot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -19,14 +20,16 @@ import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MessagesPage;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.matrix.Session;
 import org.twimbot.store.Store;
 
 /**
  * The outbox paces the bot's messages per room with a token bucket: a burst of 30 queued notices
  * goes out as 10 at once and then one per second of a hand-driven clock, in order, none lost, and
- * without ever waiting inside a drain. Real SQLite outbox, real HTTP to the dev homeserver.
+ * without ever waiting inside a drain; and it keeps what the homeserver refused for a revoked token.
+ * Real SQLite outbox, real HTTP to the dev homeserver.
  */
-class OutboxPacingTest {
+class OutboxSenderTest {
     private static final long SECOND = 1_000_000_000L;
 
     @TempDir
@@ -34,6 +37,7 @@ class OutboxPacingTest {
 
     private DevServer server;
     private MatrixClient bot;
+    private Session login;
     private Store store;
     private String room;
     private String otherRoom;
@@ -44,7 +48,7 @@ class OutboxPacingTest {
     void setUp() throws Exception {
         server = DevServer.start(0, "localhost");
         bot = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
-        bot.register("pacedbot", "pw");
+        login = bot.register("pacedbot", "pw");
         room = bot.createRoom("busy", "Busy", true);
         otherRoom = bot.createRoom("quiet", "Quiet", true);
         store = Store.open(dir.resolve("twimbot.db"));
@@ -163,6 +167,32 @@ class OutboxPacingTest {
         nanos.addAndGet(SECOND);
         outbox.drain();
         assertEquals(0, pending(room));
+    }
+
+    /**
+     * A token revoked between a sync and the sends it owes (an admin ends the session while a long-poll
+     * is in flight, which still returns its events): the entries are kept, not dropped as refused, and
+     * go out once the bot has logged in again.
+     */
+    @Test
+    void entriesRefusedForAnUnknownTokenWaitForTheNextLogin() throws Exception {
+        String news = bot.sendNotice(room, "news", "TWIM: news", null);
+        store.write(tx -> {
+            Replies replies = new Replies(tx);
+            replies.notice(room, "$status", "answer", "Edition 2026-11-27: 3 items");
+            replies.react(room, news, "✅");
+        });
+        SecretsInLogsTest.logout(server.baseUrl(), login.accessToken());
+
+        assertFalse(outbox.drain(), "sending stopped on the refused token");
+        assertEquals(2, pending(room), "nothing dropped");
+
+        bot.loginWithPassword(login.userId(), "pw", login.deviceId(), null);
+        assertTrue(outbox.drain());
+        assertEquals(0, pending(room));
+        assertEquals(List.of("TWIM: news", "Edition 2026-11-27: 3 items"), noticesIn(room));
+        assertTrue(bot.messages(room, null, "b", 10, null).chunk().stream().anyMatch(e -> "m.reaction".equals(e.type())),
+                "the reaction went too");
     }
 
     private long pending(String roomId) {
