@@ -49,7 +49,7 @@ final class OutboxSender {
         this.pacer = pacer;
     }
 
-    /** @return false when sending stopped on an IO error and entries remain */
+    /** @return false when sending stopped (network error, homeserver busy, access token refused) and entries remain */
     boolean drain() {
         List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
         if (AuditDigest.joinBacklogs(store, pending, pacer::available)) pending = store.read(tx -> tx.outbox().pending());
