@@ -47,6 +47,11 @@ public final class Store implements AutoCloseable {
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("PRAGMA wal_autocheckpoint=0"); // the Checkpointer's job
+                // Reactions, edits and media look up submissions at random all through a catch-up while every event
+                // adds keys at random places in a few indexes; in SQLite's 2 MiB default cache they keep evicting each
+                // other (a 20,000-event catch-up builds a 16 MiB database). 8 MiB took a fifth off the applying thread's
+                // CPU time, as much as 16 or 32 MiB did. Native memory, taken only as the database grows.
+                s.execute("PRAGMA cache_size=-8192");
             }
             try {
                 Migrations.apply(c);
