@@ -10,6 +10,7 @@ import org.twimbot.intake.Action;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
+import org.twimbot.store.SubmissionRef;
 import org.twimbot.store.SubmissionsTable;
 
 /**
@@ -42,7 +43,7 @@ final class Curator {
         boolean reject = key.equals(Catalog.normalizeKey(ctx.config().curation().rejectEmoji()));
         Optional<PlacementTarget> placement = reject ? Optional.empty() : PlacementTarget.resolve(ctx.currentCatalog(), key);
         if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation: no need to look anything up
-        Optional<Submission> target = tx.submissions().byEventId(r.targetEventId());
+        Optional<SubmissionRef> target = tx.submissions().refByEventId(r.targetEventId());
         if (target.isEmpty() || archived(tx, target.get())) return;
         if (!ctx.editors().isEditor(sender)) {
             refuse(tx, r.event().roomId(), r.event().eventId(), sender);
@@ -56,7 +57,7 @@ final class Curator {
     }
 
     /** Places a submission; an editor's decision replaces the bot's provisional suggestion. */
-    void place(StoreTx tx, Submission s, PlacementTarget target, String sourceEventId, String editor, long ts)
+    void place(StoreTx tx, SubmissionRef s, PlacementTarget target, String sourceEventId, String editor, long ts)
             throws SQLException {
         tx.placements().removeProvisional(s.id());
         Placement.Kind kind = target.isSection() ? Placement.Kind.SECTION : Placement.Kind.PROJECT;
@@ -65,21 +66,21 @@ final class Curator {
         audit(tx, sourceEventId, "#" + s.number() + " → " + target.describe() + " (by " + editor + ") " + link(s));
     }
 
-    void reject(StoreTx tx, Submission s, String sourceEventId, String editor, long ts) throws SQLException {
+    void reject(StoreTx tx, SubmissionRef s, String sourceEventId, String editor, long ts) throws SQLException {
         tx.rejections().add(s.id(), sourceEventId, editor, ts);
         tx.submissions().setRejected(s.id(), true);
         log.info("#{} rejected by {}", s.number(), editor);
         audit(tx, sourceEventId, "#" + s.number() + " rejected by " + editor + "; it stays out of the draft " + link(s));
     }
 
-    void restore(StoreTx tx, Submission s, String sourceEventId, String editor) throws SQLException {
+    void restore(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
         tx.rejections().removeAll(s.id());
         tx.submissions().setRejected(s.id(), false);
         log.info("#{} restored by {}", s.number(), editor);
         audit(tx, sourceEventId, "#" + s.number() + " restored by " + editor + " " + link(s));
     }
 
-    void unassign(StoreTx tx, Submission s, String sourceEventId, String editor) throws SQLException {
+    void unassign(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
         int removed = tx.placements().removeAll(s.id());
         log.info("#{} unassigned by {} ({} placements removed)", s.number(), editor, removed);
         audit(tx, sourceEventId, "#" + s.number() + " unassigned by " + editor + " " + link(s));
@@ -88,9 +89,9 @@ final class Curator {
     /** Redacting a submission withdraws it; redacting a curation reaction undoes exactly that reaction. */
     void redact(StoreTx tx, Action.Redact r) throws SQLException {
         String by = r.event().sender();
-        Optional<Submission> submission = tx.submissions().byEventId(r.targetEventId());
+        Optional<SubmissionRef> submission = tx.submissions().refByEventId(r.targetEventId());
         if (submission.isPresent()) {
-            Submission s = submission.get();
+            SubmissionRef s = submission.get();
             if (archived(tx, s)) return;
             // the homeserver already removed the message; the post must not keep what the room no longer shows
             tx.submissions().markDeleted(s.id(), true);
@@ -120,7 +121,7 @@ final class Curator {
     }
 
     /** Submissions of published editions are history; room events no longer change them ({@code !reopen} first). */
-    static boolean archived(StoreTx tx, Submission s) throws SQLException {
+    static boolean archived(StoreTx tx, SubmissionRef s) throws SQLException {
         return tx.editions().byId(s.editionId()).map(e -> !e.open()).orElse(false);
     }
 
@@ -132,7 +133,7 @@ final class Curator {
         }
     }
 
-    private String link(Submission s) {
+    private String link(SubmissionRef s) {
         return BotContext.link(s.roomId(), s.eventId());
     }
 

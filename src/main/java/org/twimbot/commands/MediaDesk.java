@@ -9,6 +9,7 @@ import org.twimbot.intake.Action;
 import org.twimbot.store.MediaEventsTable.MediaEvent;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
+import org.twimbot.store.SubmissionRef;
 
 /**
  * Attaches images, videos and files to submissions: by reply or thread under the sender's own
@@ -29,13 +30,13 @@ final class MediaDesk {
                 m.mxcUri(), m.mimeType(), m.relatedEventId());
         tx.mediaEvents().remember(media);
         if (!e.roomId().equals(ctx.submissionsRoomId())) return;
-        Optional<Submission> target = m.relatedEventId() != null ? underOwnSubmission(tx, media) : withinWindow(tx, media);
+        Optional<? extends SubmissionRef> target = m.relatedEventId() != null ? underOwnSubmission(tx, media) : withinWindow(tx, media);
         if (target.isPresent()) attach(tx, target.get(), media, "by " + (m.relatedEventId() != null ? "reply" : "time window"));
     }
 
     /** The media replies to (or is in the thread of) a submission by the same sender. */
-    private Optional<Submission> underOwnSubmission(StoreTx tx, MediaEvent media) throws SQLException {
-        return tx.submissions().byEventId(media.relatedEventId()).filter(s -> s.sender().equals(media.sender()));
+    private Optional<SubmissionRef> underOwnSubmission(StoreTx tx, MediaEvent media) throws SQLException {
+        return tx.submissions().refByEventId(media.relatedEventId()).filter(s -> s.sender().equals(media.sender()));
     }
 
     /** The sender's latest submission, at most {@code media.attach_window} earlier, with no other text from them between. */
@@ -73,7 +74,7 @@ final class MediaDesk {
         return null;
     }
 
-    private void attach(StoreTx tx, Submission s, MediaEvent media, String how) throws SQLException {
+    private void attach(StoreTx tx, SubmissionRef s, MediaEvent media, String how) throws SQLException {
         if (Curator.archived(tx, s)) return; // the published post is history
         if (!tx.media().attach(s.id(), media.eventId(), media.kind(), media.fileName(), media.mxcUri(), media.mimeType(),
                 media.originTs())) {

@@ -20,6 +20,7 @@ import org.twimbot.store.MessagesTable;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
+import org.twimbot.store.SubmissionRef;
 import org.twimbot.store.SubmissionsTable.Via;
 
 /**
@@ -162,7 +163,7 @@ final class SubmissionDesk {
      * (the edit, or the redacted edit) names the audit line, so a replay cannot post it twice.
      */
     void refresh(StoreTx tx, String targetEventId, String causeEventId) throws SQLException {
-        Optional<Submission> submission = tx.submissions().byEventId(targetEventId);
+        Optional<SubmissionRef> submission = tx.submissions().refByEventId(targetEventId);
         if (submission.isPresent()) {
             refreshSubmission(tx, submission.get(), causeEventId);
             return;
@@ -179,7 +180,7 @@ final class SubmissionDesk {
         }
     }
 
-    private void refreshSubmission(StoreTx tx, Submission s, String causeEventId) throws SQLException {
+    private void refreshSubmission(StoreTx tx, SubmissionRef s, String causeEventId) throws SQLException {
         if (Curator.archived(tx, s)) return; // the published post is history
         Optional<EditsTable.Edit> latest = tx.edits().latest(s.eventId(), s.sender());
         if (latest.isEmpty()) {
@@ -203,7 +204,7 @@ final class SubmissionDesk {
         }
     }
 
-    private void restore(StoreTx tx, Submission s, String causeEventId, String why) throws SQLException {
+    private void restore(StoreTx tx, SubmissionRef s, String causeEventId, String why) throws SQLException {
         tx.submissions().setWithdrawn(s.id(), false);
         log.info("submission #{} back: {}", s.number(), why);
         audit(tx, causeEventId, "#" + s.number() + " is back in the week (" + why + ") "

@@ -64,6 +64,13 @@ public final class SubmissionsTable {
         return st.one("SELECT " + COLUMNS + " FROM submissions WHERE event_id = ?", SubmissionsTable::map, eventId);
     }
 
+    /** The submission made from {@code eventId}, without its text (see {@link SubmissionRef}). */
+    public Optional<SubmissionRef> refByEventId(String eventId) throws SQLException {
+        return st.one("SELECT id, edition_id, number, room_id, sender, withdrawn FROM submissions WHERE event_id = ?",
+                rs -> new SubmissionRef.Header(rs.getLong(1), rs.getLong(2), rs.getInt(3), eventId, rs.getString(4),
+                        rs.getString(5), rs.getInt(6) != 0), eventId);
+    }
+
     public Optional<Submission> byNumber(long editionId, int number) throws SQLException {
         return st.one("SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? AND number = ?",
                 SubmissionsTable::map, editionId, number);

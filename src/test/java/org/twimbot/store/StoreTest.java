@@ -95,6 +95,28 @@ class StoreTest {
     }
 
     @Test
+    void aSubmissionRefNamesTheSameSubmissionAsTheWholeRowAndFollowsItsFlags() throws Exception {
+        try (Store store = Store.open(dir.resolve("bot.db"))) {
+            store.write(tx -> {
+                Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
+                tx.submissions().insert(e.id(), "$a", "!r:x", "@u:x", 10, "a", null);
+                Submission b = tx.submissions().insert(e.id(), "$b", "!r:y", "@v:x", 11, "b", "<b>b</b>").orElseThrow();
+                tx.submissions().setWithdrawn(b.id(), true);
+
+                SubmissionRef ref = tx.submissions().refByEventId("$b").orElseThrow();
+                Submission whole = tx.submissions().byEventId("$b").orElseThrow();
+                assertEquals(new SubmissionRef.Header(whole.id(), whole.editionId(), whole.number(), whole.eventId(),
+                        whole.roomId(), whole.sender(), whole.withdrawn()), ref);
+                assertEquals(2, ref.number());
+                assertEquals("@v:x", ref.sender());
+                assertEquals("!r:y", ref.roomId());
+                assertTrue(ref.withdrawn());
+                assertTrue(tx.submissions().refByEventId("$unknown").isEmpty());
+            });
+        }
+    }
+
+    @Test
     void redactingTheSourceUndoesExactlyThatPlacement() throws Exception {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             store.write(tx -> {
