@@ -21,8 +21,12 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--runs", defaultValue = "3", description = "measured ingest runs, after the warm-up (default ${DEFAULT-VALUE})")
     int runs;
 
-    @CommandLine.Option(names = "--warmups", defaultValue = "2", description = "warm-up ingest runs, not counted (default ${DEFAULT-VALUE})")
+    @CommandLine.Option(names = "--warmups", defaultValue = "2",
+            description = "least warm-up ingest runs, not counted; more follow while the JIT is still compiling (default ${DEFAULT-VALUE})")
     int warmups;
+
+    @CommandLine.Option(names = "--max-warmups", defaultValue = "25", description = "most warm-up ingest runs (default ${DEFAULT-VALUE})")
+    int maxWarmups;
 
     @CommandLine.Option(names = "--seed", defaultValue = "42", description = "random seed of the generated backlog")
     long seed;
@@ -38,12 +42,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (events < 1 || items < 1 || runs < 1 || warmups < 0) {
-            System.err.println("bench: --events, --items and --runs must be at least 1, --warmups at least 0");
+        if (events < 1 || items < 1 || runs < 1 || warmups < 0 || maxWarmups < warmups) {
+            System.err.println("bench: --events, --items and --runs must be at least 1, --warmups at least 0 and at most --max-warmups");
             return Main.EXIT_CONFIG;
         }
         Logging.setLevel(verbose ? "INFO" : "ERROR");
-        BenchReport report = new BenchRun(new BenchRun.Options(events, items, runs, warmups, seed, !noStartup, verbose), System.err).run();
+        BenchReport report = new BenchRun(new BenchRun.Options(events, items, runs, warmups, maxWarmups, seed, !noStartup, verbose), System.err).run();
         System.out.print(json ? report.json() : report.table());
         return report.allMet() ? 0 : 1;
     }

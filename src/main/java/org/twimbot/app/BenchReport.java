@@ -34,7 +34,9 @@ record BenchReport(
         int submissionsGenerated,
         int submissionsStored,
         List<Double> ingestRunsMillis,
-        List<Double> floorRunsMillis) {
+        List<Double> floorRunsMillis,
+        int warmupRuns,
+        double jitMillis) {
 
     static final double TARGET_INGEST_EPS = 20_000;
     static final double TARGET_RATIO = 1.5;
@@ -55,6 +57,8 @@ record BenchReport(
         rows.add(new Row("  floor time", "floor_ms", floorMillis, "ms", "", null));
         rows.add(new Row("ingest time / floor time", "ingest_over_floor", ingestOverFloor, "x",
                 "<= " + TARGET_RATIO, ingestOverFloor <= TARGET_RATIO));
+        rows.add(new Row("  JIT compiling in ingest", "ingest_jit_ms", jitMillis, "ms", "", null));
+        rows.add(new Row("  warm-up runs before", "warmup_runs", warmupRuns, "", "", null));
         rows.add(new Row("draft render (" + items + " items)", "render_ms", renderMillis, "ms",
                 "<= " + fmt(TARGET_RENDER_MS), renderMillis <= TARGET_RENDER_MS));
         rows.add(new Row("!draft round trip", "round_trip_ms", roundTripMillis, "ms",
@@ -142,7 +146,7 @@ record BenchReport(
 
     static String fmt(double v) {
         if (Double.isNaN(v)) return "n/a";
-        if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%,.0f", v);
+        if (Math.abs(v) >= 100 || v == Math.rint(v)) return String.format(Locale.ROOT, "%,.0f", v);
         return String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -44,10 +44,14 @@ final class BenchRun {
     static final int RENDER_WARMUPS = 60;
     static final int RENDER_RUNS = 25;
 
-    record Options(int events, int items, int runs, int warmups, long seed, boolean startup, boolean verbose) {}
+    /** {@code warmups}: the least warm-up runs; {@code maxWarmups}: the most (see {@link BenchWarmUp}). */
+    record Options(int events, int items, int runs, int warmups, int maxWarmups, long seed, boolean startup, boolean verbose) {}
 
-    /** One ingest run: the bot's catch-up and the floor over the same stream. */
-    record IngestRun(double ingestMillis, double floorMillis, int floorEvents, int generated, int stored) {}
+    /**
+     * One ingest run: the bot's catch-up and the floor over the same stream, and the time the JIT
+     * spent compiling during the catch-up.
+     */
+    record IngestRun(double ingestMillis, double floorMillis, int floorEvents, int generated, int stored, double jitMillis) {}
 
     private final Options options;
     private final PrintStream progress;
@@ -64,16 +68,22 @@ final class BenchRun {
         List<Double> ratios = new ArrayList<>();
         int generated = 0;
         int stored = 0;
-        for (int i = 0; i < options.warmups() + options.runs(); i++) {
-            boolean warm = i < options.warmups();
-            IngestRun r = ingestOnce(options.seed() + i);
-            say("%s run %d: ingest %.0f ms (%.0f events/s), floor %.0f ms (%.0f events/s), %d/%d submissions stored",
-                    warm ? "warm-up" : "measured", i + 1, r.ingestMillis(), rate(r.ingestMillis()), r.floorMillis(),
-                    rate(r.floorMillis()), r.stored(), r.generated());
-            if (warm) continue;
+        BenchWarmUp warmUp = new BenchWarmUp(options.warmups(), options.maxWarmups(), BenchWarmUp.QUIET_SHARE);
+        int warmups = 0;
+        IngestRun last = null;
+        while (warmUp.another(warmups, last == null ? 0 : last.jitMillis(), last == null ? 0 : last.ingestMillis())) {
+            last = ingestOnce(options.seed() + warmups);
+            warmups++;
+            report("warm-up", warmups, last);
+        }
+        List<Double> jit = new ArrayList<>();
+        for (int i = 0; i < options.runs(); i++) {
+            IngestRun r = ingestOnce(options.seed() + warmups + i);
+            report("measured", warmups + i + 1, r);
             ingest.add(r.ingestMillis());
             floor.add(r.floorMillis());
             ratios.add(r.ingestMillis() / r.floorMillis());
+            jit.add(r.jitMillis());
             generated += r.generated();
             stored += r.stored();
         }
@@ -86,7 +96,13 @@ final class BenchRun {
         return new BenchReport(BenchReport.machineInfo(), options.events(), options.items(), options.runs(),
                 rate(ingestMs), ingestMs, rate(floorMs), floorMs, BenchReport.median(ratios), draft[0], draft[1],
                 BenchMemory.peakHeapMiB(), BenchMemory.maxHeapMiB(), BenchMemory.procStatusMiB("VmHWM"),
-                BenchMemory.procStatusMiB("VmRSS"), startup, generated, stored, ingest, floor);
+                BenchMemory.procStatusMiB("VmRSS"), startup, generated, stored, ingest, floor, warmups, BenchReport.median(jit));
+    }
+
+    private void report(String kind, int number, IngestRun r) {
+        say("%s run %d: ingest %.0f ms (%.0f events/s, JIT compiling %.0f ms of it), floor %.0f ms (%.0f events/s), "
+                + "%d/%d submissions stored", kind, number, r.ingestMillis(), rate(r.ingestMillis()), r.jitMillis(),
+                r.floorMillis(), rate(r.floorMillis()), r.stored(), r.generated());
     }
 
     private double rate(double millis) {
@@ -119,17 +135,22 @@ final class BenchRun {
                 bot.start();
                 AtomicLong firstSync = new AtomicLong();
                 AtomicLong committed = new AtomicLong();
+                AtomicLong jitAtFirstSync = new AtomicLong();
+                AtomicLong jitAtCommit = new AtomicLong();
                 CountDownLatch done = new CountDownLatch(1);
                 String last = result.eventIds().get(result.eventIds().size() - 1);
                 bot.setBatchListener((events, nextBatch) -> {
                     if (done.getCount() == 0) return;
                     if (store.read(tx -> tx.processed().isProcessed(last))) {
                         committed.set(System.nanoTime());
+                        jitAtCommit.set(jitMillis());
                         done.countDown();
                     }
                 });
                 server.setRequestObserver(request -> {
-                    if (request.startsWith("GET ") && request.endsWith("/sync")) firstSync.compareAndSet(0, System.nanoTime());
+                    if (request.startsWith("GET ") && request.endsWith("/sync") && firstSync.compareAndSet(0, System.nanoTime())) {
+                        jitAtFirstSync.set(jitMillis());
+                    }
                 });
                 Thread loop = startLoop(bot);
                 if (!done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) throw new IOException("the bot did not catch up in " + WAIT);
@@ -142,7 +163,8 @@ final class BenchRun {
                     return n;
                 });
                 double ingestMs = (committed.get() - firstSync.get()) / 1e6;
-                return new IngestRun(ingestMs, floor[0] / 1e6, (int) floor[1], result.submissionIds().size(), stored);
+                return new IngestRun(ingestMs, floor[0] / 1e6, (int) floor[1], result.submissionIds().size(), stored,
+                        jitAtCommit.get() - jitAtFirstSync.get());
             }
         } finally {
             deleteQuietly(dir);
@@ -332,6 +354,12 @@ final class BenchRun {
             if (!entry.isEmpty()) out.add(Path.of(entry).toAbsolutePath().toString());
         }
         return String.join(java.io.File.pathSeparator, out);
+    }
+
+    /** Milliseconds all JIT compiler threads have compiled so far in this JVM (0 when the VM does not tell). */
+    private static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static MatrixClient client(DevServer server) {
