@@ -41,6 +41,12 @@ public final class Intake {
         }
         if ("m.room.member".equals(e.type()) && e.isState()) return member(e);
         if (e.sender().equals(botUserId)) return Optional.empty(); // never act on our own events
+        if (!e.isState() && e.unsigned().has("redacted_because")) {
+            // deleted before the bot saw it (a catch-up shows many): the homeserver stripped the content, and the
+            // redaction event itself undoes whatever the original did, so there is nothing to read and nothing wrong
+            log.debug("skipping {}: redacted", e.eventId());
+            return Optional.empty();
+        }
         return switch (e.type()) {
             case "m.room.message" -> e.isState() ? skip(e, "state event disguised as a message") : message(e);
             case "m.reaction" -> reaction(e);

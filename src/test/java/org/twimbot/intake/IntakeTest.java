@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.twimbot.matrix.RoomEvent;
 
 class IntakeTest {
@@ -29,6 +34,27 @@ class IntakeTest {
         assertEquals("hi", s.body());
         assertTrue(intake.interpret(event(EDITORS, "@alice:x", "m.room.message",
                 "{\"msgtype\":\"m.text\",\"body\":\"TWIM: hi\"}")).isEmpty(), "news belongs in the submissions room");
+    }
+
+    @Test
+    void aMessageRedactedBeforeTheBotSawItIsSkippedWithoutAWarningWhileAMalformedOneIsReported() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(Intake.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            RoomEvent redacted = new RoomEvent("$gone", ROOM, "@a:x", "m.room.message", 1, null, null,
+                    (ObjectNode) JSON.readTree("{}"), (ObjectNode) JSON.readTree(
+                            "{\"redacted_because\":{\"type\":\"m.room.redaction\",\"sender\":\"@a:x\",\"redacts\":\"$gone\"}}"));
+            assertTrue(intake.interpret(redacted).isEmpty());
+            assertTrue(logged.list.stream().noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN)), logged.list.toString());
+
+            assertTrue(intake.interpret(event(ROOM, "@a:x", "m.room.message", "{}")).isEmpty());
+            assertTrue(logged.list.stream().anyMatch(e -> e.getLevel() == Level.WARN
+                    && e.getFormattedMessage().contains("without msgtype or body")), logged.list.toString());
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 
     @Test
