@@ -30,7 +30,7 @@ final class MediaDesk {
                 m.mxcUri(), m.mimeType(), m.relatedEventId());
         tx.mediaEvents().remember(media);
         if (!e.roomId().equals(ctx.submissionsRoomId())) return;
-        Optional<? extends SubmissionRef> target = m.relatedEventId() != null ? underOwnSubmission(tx, media) : withinWindow(tx, media);
+        Optional<SubmissionRef> target = m.relatedEventId() != null ? underOwnSubmission(tx, media) : withinWindow(tx, media);
         if (target.isPresent()) attach(tx, target.get(), media, "by " + (m.relatedEventId() != null ? "reply" : "time window"));
     }
 
@@ -40,7 +40,7 @@ final class MediaDesk {
     }
 
     /** The sender's latest submission, at most {@code media.attach_window} earlier, with no other text from them between. */
-    private Optional<Submission> withinWindow(StoreTx tx, MediaEvent media) throws SQLException {
+    private Optional<SubmissionRef> withinWindow(StoreTx tx, MediaEvent media) throws SQLException {
         Duration window = ctx.config().media().attachWindow();
         Optional<Submission> latest = tx.submissions().latestBy(ctx.openEdition(tx).id(), media.sender(), media.originTs());
         if (latest.isEmpty() || !latest.get().live()) return Optional.empty();
