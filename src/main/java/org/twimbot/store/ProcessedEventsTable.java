@@ -8,6 +8,8 @@ import java.util.Map;
 
 /**
  * Every event id the bot has acted on, so a replayed batch or an overlapping back-fill acts at most once.
+ * Plain chat lines are not entered: remembering one ({@link MessagesTable}) is its whole effect, and doing
+ * it again changes nothing, so {@link #isProcessed} and {@link #count} count them from there.
  * A page of events can be looked up in one query first ({@link #prefetch}); marking them is then
  * decided in memory and written as one deferred batch, instead of one statement per event.
  */
@@ -41,14 +43,17 @@ public final class ProcessedEventsTable {
         return true;
     }
 
+    /** Whether the bot has seen {@code eventId}: acted on it, or remembered it as a chat line. */
     public boolean isProcessed(String eventId) throws SQLException {
-        Boolean processed = known.get(eventId);
-        if (processed != null) return processed;
-        return st.one("SELECT 1 FROM processed_events WHERE event_id = ?", rs -> true, eventId).isPresent();
+        if (Boolean.TRUE.equals(known.get(eventId))) return true;
+        return st.one("SELECT 1 FROM processed_events WHERE event_id = ? UNION ALL SELECT 1 FROM messages WHERE event_id = ?",
+                rs -> true, eventId, eventId).isPresent();
     }
 
+    /** Events seen: those acted on and the chat lines remembered (until they are forgotten after four weeks). */
     public long count() throws SQLException {
-        return st.one("SELECT count(*) FROM processed_events", rs -> rs.getLong(1)).orElse(0L);
+        return st.one("SELECT (SELECT count(*) FROM processed_events) + (SELECT count(*) FROM messages m WHERE NOT EXISTS "
+                + "(SELECT 1 FROM processed_events p WHERE p.event_id = m.event_id))", rs -> rs.getLong(1)).orElse(0L);
     }
 
     /** The transaction ended: what was looked up may change from now on. */

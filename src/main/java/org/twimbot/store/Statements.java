@@ -100,14 +100,23 @@ final class Statements {
     }
 
     /** Bound parameters per IN list: SQLite allows 32,766 since 3.32; long statements cost more to prepare. */
-    private static final int IN_LIST_CHUNK = 500;
+    private static final int IN_LIST_CHUNK = 512;
+    /** The shortest IN list: shorter ones are padded to it (see {@link #listIn}). */
+    private static final int IN_LIST_MIN = 8;
 
-    /** Runs {@code sqlBeforeInList + "(?, ?, …)"} for {@code values}, in chunks, and collects every chunk's rows. */
+    /**
+     * Runs {@code sqlBeforeInList + "(?, ?, …)"} for {@code values}, in chunks, and collects every chunk's rows.
+     * A list is padded to a power of two by repeating its last value (which changes no answer), so a few
+     * statements serve every length: one per length was a new statement to prepare, and keep, for nearly every page.
+     */
     <T> List<T> listIn(String sqlBeforeInList, List<String> values, RowMapper<T> mapper) throws SQLException {
         List<T> out = new ArrayList<>();
         for (int from = 0; from < values.size(); from += IN_LIST_CHUNK) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST_CHUNK));
-            out.addAll(list(sqlBeforeInList + "(" + "?,".repeat(chunk.size() - 1) + "?)", mapper, chunk.toArray()));
+            int size = Math.max(IN_LIST_MIN, Integer.highestOneBit(chunk.size() - 1) << 1);
+            Object[] params = new Object[size];
+            for (int i = 0; i < size; i++) params[i] = chunk.get(Math.min(i, chunk.size() - 1));
+            out.addAll(list(sqlBeforeInList + "(" + "?,".repeat(size - 1) + "?)", mapper, params));
         }
         return out;
     }

@@ -48,6 +48,7 @@ public final class StoreTx {
         processed.forgetPrefetched();
         editions.forget();
         edits.forget();
+        submissions.forget();
     }
 
     public SettingsTable settings() { return settings; }

@@ -2,7 +2,10 @@ package org.twimbot.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Submissions, numbered per edition in arrival order. */
@@ -10,10 +13,31 @@ public final class SubmissionsTable {
     private static final String COLUMNS =
             "id, edition_id, number, event_id, room_id, sender, origin_ts, body, html, deleted, rejected, edited_ts, drafted_ts, "
             + "withdrawn";
+    private static final String REF_COLUMNS = "id, edition_id, number, event_id, room_id, sender, withdrawn";
     private final Statements st;
+    /**
+     * For this transaction: event id → the submission made from it, or empty for none, for the ids looked up
+     * ahead ({@link #prefetchRefs}) and the submissions stored since. Reactions, edits and redactions each ask.
+     */
+    private final Map<String, Optional<SubmissionRef>> refs = new HashMap<>();
 
     SubmissionsTable(Statements st) {
         this.st = st;
+    }
+
+    /** Looks up in one query which of {@code eventIds} are submissions, so that {@link #refByEventId} needs no query each. */
+    public void prefetchRefs(Collection<String> eventIds) throws SQLException {
+        List<String> ids = eventIds.stream().filter(id -> !refs.containsKey(id)).distinct().toList();
+        for (String id : ids) refs.put(id, Optional.empty());
+        for (SubmissionRef r : st.listIn("SELECT " + REF_COLUMNS + " FROM submissions WHERE event_id IN ", ids,
+                SubmissionsTable::mapRef)) {
+            refs.put(r.eventId(), Optional.of(r));
+        }
+    }
+
+    /** The transaction ended: what was looked up may change from now on. */
+    void forget() {
+        refs.clear();
     }
 
     /** Stores a new submission with the next free number of its edition; empty when the event is already stored. */
@@ -34,12 +58,16 @@ public final class SubmissionsTable {
                 + "WHERE edition_id = ?), ?, ?, ?, ?, ?, ?, ?) RETURNING id, number", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                 editionId, editionId, eventId, roomId, sender, originTs, body, html, via.name().toLowerCase(java.util.Locale.ROOT));
         if (inserted.isEmpty()) return Optional.empty();
-        return Optional.of(new Submission(inserted.get(0)[0], editionId, (int) inserted.get(0)[1], eventId, roomId, sender,
-                originTs, body, html, false, false, null, null, false));
+        Submission s = new Submission(inserted.get(0)[0], editionId, (int) inserted.get(0)[1], eventId, roomId, sender,
+                originTs, body, html, false, false, null, null, false);
+        refs.put(eventId, Optional.of(new SubmissionRef.Header(s.id(), editionId, s.number(), eventId, roomId, sender, false)));
+        return Optional.of(s);
     }
 
     /** Whether a submission was made from {@code eventId} (cheaper than reading it). */
     public boolean exists(String eventId) throws SQLException {
+        Optional<SubmissionRef> known = refs.get(eventId);
+        if (known != null) return known.isPresent();
         return st.one("SELECT 1 FROM submissions WHERE event_id = ?", rs -> true, eventId).isPresent();
     }
 
@@ -66,9 +94,9 @@ public final class SubmissionsTable {
 
     /** The submission made from {@code eventId}, without its text (see {@link SubmissionRef}). */
     public Optional<SubmissionRef> refByEventId(String eventId) throws SQLException {
-        return st.one("SELECT id, edition_id, number, room_id, sender, withdrawn FROM submissions WHERE event_id = ?",
-                rs -> new SubmissionRef.Header(rs.getLong(1), rs.getLong(2), rs.getInt(3), eventId, rs.getString(4),
-                        rs.getString(5), rs.getInt(6) != 0), eventId);
+        Optional<SubmissionRef> known = refs.get(eventId);
+        if (known != null) return known;
+        return st.one("SELECT " + REF_COLUMNS + " FROM submissions WHERE event_id = ?", SubmissionsTable::mapRef, eventId);
     }
 
     public Optional<Submission> byNumber(long editionId, int number) throws SQLException {
@@ -93,6 +121,7 @@ public final class SubmissionsTable {
     }
 
     public void setWithdrawn(long id, boolean withdrawn) throws SQLException {
+        refs.clear(); // rare; the refs looked up carry the flag
         st.update("UPDATE submissions SET withdrawn = ? WHERE id = ?", withdrawn ? 1 : 0, id);
     }
 
@@ -116,6 +145,7 @@ public final class SubmissionsTable {
 
     /** Moves every submission of one edition to the end of another, renumbering them there. */
     public int moveToEdition(long fromEditionId, long toEditionId) throws SQLException {
+        refs.clear();
         List<Submission> moving = ofEdition(fromEditionId);
         int next = st.one("SELECT coalesce(max(number), 0) FROM submissions WHERE edition_id = ?", rs -> rs.getInt(1),
                 toEditionId).orElse(0);
@@ -127,6 +157,11 @@ public final class SubmissionsTable {
 
     public long count() throws SQLException {
         return st.one("SELECT count(*) FROM submissions", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    private static SubmissionRef mapRef(ResultSet rs) throws SQLException {
+        return new SubmissionRef.Header(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getInt(7) != 0);
     }
 
     private static Submission map(ResultSet rs) throws SQLException {

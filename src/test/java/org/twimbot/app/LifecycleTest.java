@@ -112,6 +112,43 @@ class LifecycleTest {
     }
 
     @Test
+    void withdrawingAndRestoringInOnePageEndsRestored() throws Exception {
+        // a page is applied with what it points at looked up ahead: the withdrawal must not be read from before it
+        feedPage(message("$orig", "@alice:x", "TWIM: news", 10), edit("$e1", "@alice:x", "$orig", "oops, not news", 20),
+                edit("$e2", "@alice:x", "$orig", "TWIM: news after all", 30), reaction("$r", EDITOR, "$orig", "🏢"));
+        assertFalse(only().withdrawn());
+        assertTrue(audits().stream().anyMatch(a -> a.contains("#1 withdrawn by @alice:x")), audits().toString());
+        assertTrue(audits().stream().anyMatch(a -> a.contains("#1 is back in the week")), audits().toString());
+        assertEquals(1, store.read(tx -> tx.placements().active(only().id())).size(), "placed though looked up before it existed");
+    }
+
+    @Test
+    void chatLinesCountAsSeenAndReplayingThemChangesNothing() throws Exception {
+        RoomEvent[] page = {message("$c1", "@bob:x", "hello all", 10), message("$c2", "@carol:x", "anyone around?", 11),
+                message("$n", "@alice:x", "TWIM: the news", 12), reaction("$r", EDITOR, "$n", "🏢")};
+        feedPage(page);
+        feedPage(page);
+        boolean seen = store.read(tx -> tx.processed().isProcessed("$c1"));
+        assertTrue(seen, "a remembered chat line was seen");
+        long count = store.read(tx -> tx.processed().count());
+        assertEquals(4, count, "each event counted once");
+        assertEquals("hello all", store.read(tx -> tx.messages().byEventId("$c1")).orElseThrow().body());
+        assertEquals(1, store.read(tx -> tx.placements().active(only().id())).size());
+        assertEquals(1, notices().size(), "one audit line for one placement: " + notices());
+    }
+
+    @Test
+    void aChatLineWhoseEditCameFirstInTheSamePageBecomesNewsOnce() throws Exception {
+        RoomEvent[] page = {edit("$e1", "@bob:x", "$chat", "TWIM: forgot the prefix", 20),
+                message("$chat", "@bob:x", "forgot the prefix", 10)};
+        feedPage(page);
+        feedPage(page);
+        assertEquals("$chat", only().eventId());
+        long acks = store.read(tx -> tx.outbox().pending()).stream().filter(o -> o.kind().equals("reaction")).count();
+        assertEquals(1, acks, "acknowledged once");
+    }
+
+    @Test
     void addingThePrefixByEditSubmitsAChatLine() throws Exception {
         feed(message("$chat", "@bob:x", "forgot the prefix", 10), edit("$e1", "@bob:x", "$chat", "TWIM: forgot the prefix", 20));
         assertEquals("forgot the prefix", only().body());
@@ -232,6 +269,11 @@ class LifecycleTest {
         store.write(tx -> {
             for (RoomEvent e : events) applier.apply(tx, e, true);
         });
+    }
+
+    /** A page as a catch-up applies it: what its events point at is looked up for the whole page first. */
+    private void feedPage(RoomEvent... events) {
+        store.write(tx -> applier.applyAll(tx, List.of(events), true));
     }
 
     private Submission only() {

@@ -119,6 +119,26 @@ class BatchedWritesTest {
     }
 
     @Test
+    void prefetchAnswersEveryListLengthExactly() throws Exception {
+        // IN lists are padded to a few fixed lengths by repeating their last id: that must change no answer
+        try (Store store = Store.open(dir.resolve("bot.db"))) {
+            for (int n : new int[] {1, 2, 3, 7, 8, 9, 100, 512, 513, 600}) {
+                List<String> ids = java.util.stream.IntStream.range(0, n).mapToObj(i -> "$" + n + "-" + i).toList();
+                store.write(tx -> {
+                    for (int i = 0; i < n; i += 3) tx.processed().markProcessed(ids.get(i));
+                });
+                int fresh = store.read(tx -> {
+                    tx.processed().prefetch(ids);
+                    int f = 0;
+                    for (String id : ids) if (tx.processed().markProcessed(id)) f++;
+                    return f;
+                });
+                assertEquals(n - (n + 2) / 3, fresh, "ids " + n);
+            }
+        }
+    }
+
+    @Test
     void theOriginalTextSurvivesEditsAndComesBack() throws Exception {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             long id = store.read(tx -> {
