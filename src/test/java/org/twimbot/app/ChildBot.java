@@ -1,5 +1,6 @@
 package org.twimbot.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.twimbot.store.Store;
@@ -8,9 +9,14 @@ import org.twimbot.store.Store;
 final class ChildBot {
     private ChildBot() {}
 
+    /**
+     * The child gets a temporary directory next to its configuration: sqlite-jdbc unpacks its 1 MB native
+     * library there and deletes it only on a clean exit, so every killed child would leave one in /tmp.
+     */
     static Process launch(Path config, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Path tmp = Files.createDirectories(config.toAbsolutePath().resolveSibling("child-tmp"));
+        return new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
