@@ -94,7 +94,7 @@ public final class Bot implements AutoCloseable {
         MediaCache media = new MediaCache(config.media().dir(), client, config.media().maxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
-        outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime));
+        outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
         loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.commands.Replies;
@@ -25,6 +26,10 @@ import org.twimbot.store.Store;
  * messages wait for a later drain, in order (audit lines waiting together are joined, see
  * {@link AuditDigest}), and {@link #pollTimeoutMs} shortens the next long-poll so that the drain
  * comes soon. Nothing waits inside a drain, so the sync loop keeps committing.
+ *
+ * <p>Once the bot is stopping, the drain ends before its next send, and a send the stop cut short
+ * is not reported as a failure: what is left goes out at the next start, under the same
+ * transaction ids, so nothing is lost or sent twice.
  */
 final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -35,18 +40,21 @@ final class OutboxSender {
     private final DraftPublisher drafts;
     private final String editorsRoomId;
     private final SendPacer pacer;
+    private final BooleanSupplier stopping;
     /** Rooms where the homeserver refused the last send: audited once, not once per message, until a send works again. */
     private final Set<String> forbiddenRooms = new HashSet<>();
     private boolean deferred;
     /** Rooms whose messages waited in the last drain: the log says when pacing starts, not every second. */
     private Set<String> paced = Set.of();
 
-    OutboxSender(Store store, MatrixClient client, DraftPublisher drafts, String editorsRoomId, SendPacer pacer) {
+    OutboxSender(Store store, MatrixClient client, DraftPublisher drafts, String editorsRoomId, SendPacer pacer,
+            BooleanSupplier stopping) {
         this.store = store;
         this.client = client;
         this.drafts = drafts;
         this.editorsRoomId = editorsRoomId;
         this.pacer = pacer;
+        this.stopping = stopping;
     }
 
     /** @return false when sending stopped (network error, homeserver busy, access token refused) and entries remain */
@@ -59,6 +67,10 @@ final class OutboxSender {
         paced = waiting;
         for (int i = 0; i < pending.size(); i++) {
             OutboxEntry entry = pending.get(i);
+            if (stopping.getAsBoolean()) {
+                log.info("stopping: {} outbox entries are sent at the next start", pending.size() - i);
+                return false;
+            }
             if (isMessage(entry) && waiting.contains(entry.roomId())) continue;
             if (isMessage(entry) && !pacer.tryAcquire(entry.roomId())) {
                 waiting.add(entry.roomId());
@@ -87,7 +99,11 @@ final class OutboxSender {
                         e.getMessage());
                 if (e.isForbidden()) auditForbidden(entry, e);
             } catch (IOException e) {
-                log.warn("could not send {} to {} ({}); will retry", entry.kind(), entry.roomId(), e.toString());
+                if (stopping.getAsBoolean()) {
+                    log.info("stopping: the {} to {} was cut short; it is sent at the next start", entry.kind(), entry.roomId());
+                } else {
+                    log.warn("could not send {} to {} ({}); will retry", entry.kind(), entry.roomId(), e.toString());
+                }
                 return false;
             } catch (RuntimeException e) {
                 // rendering or reading failed (a defect, not the network): retrying would fail the same way

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,7 @@ class OutboxSenderTest {
     private String room;
     private String otherRoom;
     private final AtomicLong nanos = new AtomicLong(42 * SECOND);
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private OutboxSender outbox;
 
     @BeforeEach
@@ -52,7 +56,7 @@ class OutboxSenderTest {
         room = bot.createRoom("busy", "Busy", true);
         otherRoom = bot.createRoom("quiet", "Quiet", true);
         store = Store.open(dir.resolve("twimbot.db"));
-        outbox = new OutboxSender(store, bot, null, otherRoom, new SendPacer(nanos::get));
+        outbox = new OutboxSender(store, bot, null, otherRoom, new SendPacer(nanos::get), stopping::get);
     }
 
     @AfterEach
@@ -193,6 +197,43 @@ class OutboxSenderTest {
         assertEquals(List.of("TWIM: news", "Edition 2026-11-27: 3 items"), noticesIn(room));
         assertTrue(bot.messages(room, null, "b", 10, null).chunk().stream().anyMatch(e -> "m.reaction".equals(e.type())),
                 "the reaction went too");
+    }
+
+    /**
+     * A stop (SIGTERM, the demo ending) during a drain: nothing more is sent, nothing is dropped, and a
+     * send the stop cut short is not reported as a failure to retry (the entries go out at the next start).
+     */
+    @Test
+    void aStoppingBotSendsNoMoreKeepsEverythingAndWarnsOfNothing() throws Exception {
+        store.write(tx -> {
+            Replies replies = new Replies(tx);
+            for (int i = 0; i < 3; i++) replies.notice(room, "$stop" + i, "answer", "owed " + i);
+        });
+        stopping.set(true);
+        try (LogCapture logs = new LogCapture(Level.INFO, true)) {
+            assertFalse(outbox.drain(), "the drain ends at once");
+            assertEquals(3, pending(room), "all three kept for the next start");
+            assertTrue(logs.lines().stream().noneMatch(l -> l.startsWith("WARN") || l.startsWith("ERROR")), logs.lines().toString());
+        }
+        assertEquals(List.of(), noticesIn(room), "nothing was sent");
+
+        // the stop arrives just as the first send starts and cuts it short: Bot.stop interrupts the loop thread
+        AtomicInteger asked = new AtomicInteger();
+        OutboxSender cutShort = new OutboxSender(store, bot, null, otherRoom, new SendPacer(nanos::get), () -> {
+            if (asked.incrementAndGet() > 1) return true;
+            Thread.currentThread().interrupt();
+            return false;
+        });
+        try (LogCapture logs = new LogCapture(Level.INFO, true)) {
+            assertFalse(cutShort.drain());
+            assertTrue(Thread.interrupted(), "the interrupt was seen by the send, not swallowed");
+            assertEquals(3, pending(room), "the cut-short entry is kept too");
+            assertTrue(logs.lines().stream().noneMatch(l -> l.startsWith("WARN") || l.startsWith("ERROR")), logs.lines().toString());
+            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("cut short")), logs.lines().toString());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), noticesIn(room), "still nothing sent");
     }
 
     private long pending(String roomId) {
