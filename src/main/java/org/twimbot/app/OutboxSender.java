@@ -57,7 +57,10 @@ final class OutboxSender {
         this.stopping = stopping;
     }
 
-    /** @return false when sending stopped (network error, homeserver busy, access token refused) and entries remain */
+    /**
+     * @return false when sending stopped (network error, homeserver busy, access token refused, the bot
+     *     stopping) and entries remain
+     */
     boolean drain() {
         List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
         if (AuditDigest.joinBacklogs(store, pending, pacer::available)) pending = store.read(tx -> tx.outbox().pending());
