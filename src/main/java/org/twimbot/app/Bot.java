@@ -174,11 +174,20 @@ public final class Bot implements AutoCloseable {
             // crash replays the gap and processed_events skips what was applied). The sync's state block is applied
             // after them, with the timeline: it is the state at the timeline's start, newer than anything in the gap,
             // so state from the gap never overwrites it, and its events that were in the gap are not applied twice
-            if (recovering) {
-                applied += backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
-                        page -> store.write(tx -> events.applyAll(tx, page, true)));
-            } else {
-                applied += catchUp(room, since.get());
+            boolean otherRoom = !room.roomId().equals(ctx.editorsRoomId()) && ctx.editors().byPowerLevel();
+            if (otherRoom) {
+                ctx.editors().limitTo(client.roomState(ctx.editorsRoomId(), "m.room.power_levels", ""),
+                        client.joinedMembers(ctx.editorsRoomId()));
+            }
+            try {
+                if (recovering) {
+                    applied += backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
+                            page -> store.write(tx -> events.applyAll(tx, page, true)));
+                } else {
+                    applied += catchUp(room, since.get());
+                }
+            } finally {
+                ctx.editors().unlimit();
             }
         }
         SyncBatch synced = batch;
@@ -253,10 +262,10 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Gaps are closed room by room, the editors room's first: its power-level and membership changes then apply to the
-     * other room's missed events, so a demotion is not applied after her later acts there. Acts sent before a demotion
-     * in the same gap are refused too (erring on the side of refusing); a demotion among the editors room's latest
-     * events (its timeline, applied after every gap) is an exception this does not cover.
+     * Gaps are closed room by room, the editors room's first, so its power-level and membership changes are applied
+     * before the other room's missed events; while those are applied, {@link Editors#limitTo} also requires the
+     * editors room's current levels and membership (a demotion may be among that room's latest events, applied
+     * after every gap).
      */
     private List<RoomTimeline> editorsRoomFirst(List<RoomTimeline> rooms) {
         List<RoomTimeline> ordered = new java.util.ArrayList<>(rooms);

@@ -22,8 +22,16 @@ public final class Editors {
     private final Integer minPowerLevel;
     private final String roomId;
     private volatile Levels levels = new Levels(Map.of(), 0);
+    /** While set, also required: the editors room's power levels and members as they are now (see {@link #limitTo}). */
+    private volatile Ceiling ceiling;
 
-    private record Levels(Map<String, Integer> users, int usersDefault) {}
+    private record Levels(Map<String, Integer> users, int usersDefault) {
+        int of(String userId) {
+            return users.getOrDefault(userId, usersDefault);
+        }
+    }
+
+    private record Ceiling(Levels levels, Set<String> joined) {}
 
     /** @param roomId the editors room, whose members and power levels count */
     public Editors(Set<String> configured, Integer minPowerLevel, String roomId) {
@@ -35,8 +43,24 @@ public final class Editors {
     public boolean isEditor(StoreTx tx, String userId) throws SQLException {
         if (configured.contains(userId)) return true;
         if (minPowerLevel == null) return false;
-        Levels l = levels;
-        return l.users().getOrDefault(userId, l.usersDefault()) >= minPowerLevel && tx.members().isJoined(roomId, userId);
+        Ceiling c = ceiling;
+        if (c != null && (c.levels().of(userId) < minPowerLevel || !c.joined().contains(userId))) return false;
+        return levels.of(userId) >= minPowerLevel && tx.members().isJoined(roomId, userId);
+    }
+
+    /**
+     * While another room's missed events are applied, a user must also be an editor by the editors room's current
+     * power levels and members: that room's changes are applied in its own order, not interleaved with the other
+     * room's, so a demotion or kick there may not have been applied yet when her later acts in the other room are.
+     * Acts from before a demotion are refused too: erring on the side of refusing. {@code null} content: no limit.
+     */
+    public void limitTo(JsonNode currentLevels, Set<String> joinedNow) {
+        ceiling = currentLevels == null ? null : new Ceiling(parse(currentLevels), Set.copyOf(joinedNow));
+    }
+
+    /** Ends {@link #limitTo}. */
+    public void unlimit() {
+        ceiling = null;
     }
 
     /** Whether power levels decide anything (then membership of the editors room matters too). */

@@ -123,6 +123,31 @@ class PowerLevelEditorsEndToEndTest {
         }
     }
 
+    @Test
+    void aDemotionInTheQuietEditorsRoomCountsForHerLaterActsInTheBusySubmissionsRoomAfterAGap() throws Exception {
+        try (TwoRoomBot bot = new TwoRoomBot(dir, 50)) {
+            DemoWeek week = bot.week;
+            ScriptedUser carol = week.person("carol");
+            carol.join(bot.editors);
+            RoomPowers.set(bot.server.baseUrl(), week, bot.editors, carol.userId(), 50);
+            bot.start();
+            String news = week.person("alice").say(bot.submissions, "TWIM: Synapse 1.70 is out with faster joins");
+            assertTrue(bot.status().contains("#1"), "the news is stored before the bot stops");
+            bot.stop();
+
+            // the editors room sees only the demotion (no gap there); the submissions room moves on, with carol's
+            // reaction after her demotion inside its gap
+            RoomPowers.set(bot.server.baseUrl(), week, bot.editors, carol.userId(), 0);
+            carol.react(bot.submissions, news, "🏢");
+            for (int i = 0; i < 150; i++) week.person("bob").say(bot.submissions, "chat while the bot is away " + i);
+
+            bot.start();
+            bot.status();
+            assertEquals(0, placements(bot.store(), news), "carol's reaction came after her demotion");
+            assertTrue(bot.alive());
+        }
+    }
+
     private static boolean rejected(Store store) {
         return store.read(tx -> tx.submissions().byNumber(tx.editions().open().orElseThrow().id(), 1).orElseThrow().rejected());
     }
