@@ -79,7 +79,8 @@ public final class Bot implements AutoCloseable {
         String editors = client.joinRoom(config.rooms().editors());
         log.info("joined submissions room {} ({}) and editors room {} ({})", config.rooms().submissions(), submissions,
                 config.rooms().editors(), editors);
-        Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel(), editors);
+        Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel(),
+                editors);
         List<org.twimbot.catalog.Project> added = store.read(tx -> tx.catalogProjects().all());
         Catalog catalog = added.isEmpty() ? config.catalog() : config.catalog().withProjects(added);
         ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new AtomicReference<>(catalog),
@@ -251,8 +252,8 @@ public final class Bot implements AutoCloseable {
             for (int r = 0; r < rooms.size(); r++) {
                 List<RoomEvent> events = rooms.get(r).events();
                 // a merge, not a sort: a room's events stay in stream order even when their clocks disagree
-                if (next[r] < events.size() && (pick < 0
-                        || events.get(next[r]).originServerTs() < rooms.get(pick).events().get(next[pick]).originServerTs())) {
+                if (next[r] < events.size() && (pick < 0 || events.get(next[r]).originServerTs()
+                        < rooms.get(pick).events().get(next[pick]).originServerTs())) {
                     pick = r;
                 }
             }
@@ -307,7 +308,7 @@ public final class Bot implements AutoCloseable {
         });
     }
 
-    /** After a batch rolled back: the power levels in memory may come from events of that batch, which will be applied again. */
+    /** After a batch rolled back: the power levels in memory may come from its events, which will be applied again. */
     private void resetEditors() {
         try {
             store.read(ctx.editors()::restore);

@@ -45,9 +45,11 @@ final class CommandRunner {
         boolean projectAdd = "project".equals(c.name()) && !c.args().isEmpty() && "add".equalsIgnoreCase(c.args().get(0));
         boolean replyCommand = c.replyTo() != null && REPLY_COMMANDS.contains(c.name()) && !projectAdd;
         // the editors' answers (status, draft, audit) go to their room: the public room must never see them
-        Command.Answer answer = new Command.Answer(new Replies(tx), c, hints, editor ? ctx.editorsRoomId() : c.event().roomId());
+        String answerRoom = editor ? ctx.editorsRoomId() : c.event().roomId();
+        Command.Answer answer = new Command.Answer(new Replies(tx), c, hints, answerRoom);
         if (inPublicRoom(c) && !replyCommand) {
-            log.info("not running !{} from {} in the submissions room: commands belong in the editors room", c.name(), sender);
+            log.info("not running !{} from {} in the submissions room: commands belong in the editors room", c.name(),
+                    sender);
             if (refusals.mayRefuse(sender)) {
                 new Replies(tx).notice(c.event().roomId(), c.event().eventId(), "refusal", editor
                         ? "Sorry " + sender + ", bot commands work in the editors room, not here (only replies to a "
@@ -59,7 +61,9 @@ final class CommandRunner {
         boolean authorsOwnTwim = "twim".equals(c.name()) && c.replyTo() != null;
         if (!editor && !authorsOwnTwim) {
             log.info("refusing !{} from non-editor {}", c.name(), sender);
-            if (refusals.mayRefuse(sender)) new Replies(tx).notice(c.event().roomId(), c.event().eventId(), "refusal", refusal(sender));
+            if (refusals.mayRefuse(sender)) {
+                new Replies(tx).notice(c.event().roomId(), c.event().eventId(), "refusal", refusal(sender));
+            }
             return;
         }
         Command command = commands.get(projectAdd ? "project-add" : c.name());
