@@ -197,16 +197,16 @@ final class SubmissionDesk {
 
     private void refreshSubmission(StoreTx tx, SubmissionRef s, String causeEventId) throws SQLException {
         if (Curator.archived(tx, s)) return; // the published post is history
-        Optional<EditsTable.Edit> latest = latestWithinLimits(tx, s);
+        Optional<ReadEdit> latest = latestWithinLimits(tx, s);
         if (latest.isEmpty()) {
             var original = tx.submissions().original(s.id());
             tx.submissions().updateText(s.id(), original.body(), original.html(), null);
             if (s.withdrawn()) restore(tx, s, causeEventId, "its edit was deleted");
             return;
         }
-        EditsTable.Edit edit = latest.get();
-        Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(edit.body(), edit.html());
-        SubmissionText.Stripped text = news.orElseGet(() -> ctx.submissionText().asSubmission(edit.body(), edit.html()));
+        EditsTable.Edit edit = latest.get().edit();
+        Optional<SubmissionText.Stripped> news = latest.get().news();
+        SubmissionText.Stripped text = latest.get().text();
         tx.submissions().updateText(s.id(), text.body(), text.html(), edit.originTs());
         log.info("submission #{} edited by {}", s.number(), edit.sender());
         if (news.isEmpty() && !s.withdrawn() && tx.submissions().via(s.id()) == Via.PREFIX) {
@@ -219,6 +219,9 @@ final class SubmissionDesk {
         }
     }
 
+    /** An edit with its text read once (converting HTML is the costly part): as news (empty if not), and as the text. */
+    private record ReadEdit(EditsTable.Edit edit, Optional<SubmissionText.Stripped> news, SubmissionText.Stripped text) {}
+
     /**
      * The author's latest edit that keeps to the length rules. One that breaks them is refused as an over-long or too
      * short message would be (its author is told) and no longer counts, so the text it would have replaced stays, in
@@ -226,18 +229,18 @@ final class SubmissionDesk {
      * withdrawal, not short news), unless the item is already shorter (an editor accepted it so). Each round refuses
      * one edit, so the loop ends after at most as many rounds as the item has edits.
      */
-    private Optional<EditsTable.Edit> latestWithinLimits(StoreTx tx, SubmissionRef s) throws SQLException {
+    private Optional<ReadEdit> latestWithinLimits(StoreTx tx, SubmissionRef s) throws SQLException {
         int minLength = ctx.config().submissions().minLength();
         while (true) {
             Optional<EditsTable.Edit> latest = tx.edits().latest(s.eventId(), s.sender());
-            if (latest.isEmpty()) return latest;
+            if (latest.isEmpty()) return Optional.empty();
             EditsTable.Edit edit = latest.get();
             Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(edit.body(), edit.html());
             SubmissionText.Stripped text = news.orElseGet(() -> ctx.submissionText().asSubmission(edit.body(), edit.html()));
             boolean checkMin = news.isPresent() && minLength > 0
                     && length(tx.submissions().byId(s.id()).orElseThrow().body()) >= minLength;
             LengthRefusal refusal = lengthRefusal(s.sender(), text.body(), text.html(), checkMin);
-            if (refusal == null) return latest;
+            if (refusal == null) return Optional.of(new ReadEdit(edit, news, text));
             log.info("edit {} of submission #{} refused: {}", edit.eventId(), s.number(), refusal.purpose());
             tx.edits().refuse(edit.eventId());
             lengthHint(new Replies(tx), s.roomId(), edit.eventId(), s.sender(), refusal.purpose(), refusal.text()

@@ -101,10 +101,7 @@ class PowerLevelEditorsEndToEndTest {
             DemoWeek week = bot.week;
             ScriptedUser carol = week.person("carol");
             carol.join(bot.editors);
-            bot.start();
-            week.person("alice").say(bot.submissions, "TWIM: Synapse 1.70 is out with faster joins");
-            assertTrue(bot.status().contains("#1"), "the news is stored before the bot stops");
-            bot.stop();
+            newsThenStop(bot);
 
             // while the bot is down: carol is raised, acts, is demoted, acts again; then the room moves on
             RoomPowers.set(bot.server.baseUrl(), week, bot.editors, carol.userId(), 50);
@@ -130,10 +127,7 @@ class PowerLevelEditorsEndToEndTest {
             ScriptedUser carol = week.person("carol");
             carol.join(bot.editors);
             RoomPowers.set(bot.server.baseUrl(), week, bot.editors, carol.userId(), 50);
-            bot.start();
-            String news = week.person("alice").say(bot.submissions, "TWIM: Synapse 1.70 is out with faster joins");
-            assertTrue(bot.status().contains("#1"), "the news is stored before the bot stops");
-            bot.stop();
+            String news = newsThenStop(bot);
 
             // the editors room sees only the demotion (no gap there); the submissions room moves on, with carol's
             // reaction after her demotion inside its gap
@@ -146,6 +140,15 @@ class PowerLevelEditorsEndToEndTest {
             assertEquals(0, placements(bot.store(), news), "carol's reaction came after her demotion");
             assertTrue(bot.alive());
         }
+    }
+
+    /** Starts the bot, posts news #1 and stops the bot once it is stored; returns the news' event id. */
+    private static String newsThenStop(TwoRoomBot bot) throws Exception {
+        bot.start();
+        String news = bot.week.person("alice").say(bot.submissions, "TWIM: Synapse 1.70 is out with faster joins");
+        assertTrue(bot.status().contains("#1"), "the news is stored before the bot stops");
+        bot.stop();
+        return news;
     }
 
     private static boolean rejected(Store store) {
