@@ -129,6 +129,8 @@ public final class Bot implements AutoCloseable {
                 if (e.isUnknownToken() && config.homeserver().password() != null) {
                     log.warn("access token rejected; logging in again with the same device");
                     authenticate();
+                    // a reply refused for the old token is owed now, not after the next long-poll (up to 30 s idle)
+                    outbox.drain();
                 } else if (e.isUnknownToken()) {
                     throw e;
                 } else if (running) {
