@@ -52,6 +52,7 @@ public final class Bot implements AutoCloseable {
     private EventApplier events;
     private OutboxSender outbox;
     private Backfill backfill;
+    private volatile MediaCache media;
     private String filterId;
     private volatile BatchListener batchListener = (events, nextBatch) -> {};
 
@@ -91,7 +92,8 @@ public final class Bot implements AutoCloseable {
             if (client.roomState(room, "m.room.encryption", "") != null) EncryptionWatch.warnAtStart(room);
         }
         events = new EventApplier(ctx);
-        MediaCache media = new MediaCache(config.media().dir(), client, config.media().maxBytes());
+        if (media != null) media.close();
+        media = new MediaCache(config.media().dir(), client, config.media().maxBytes(), config.media().cacheMaxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
@@ -289,6 +291,8 @@ public final class Bot implements AutoCloseable {
     public void stop() {
         running = false;
         client.cancelInFlight();
+        MediaCache m = media;
+        if (m != null) m.close();
         Thread t = loopThread;
         if (t != null) t.interrupt();
     }

@@ -347,7 +347,24 @@ public final class MatrixClient implements AutoCloseable {
         });
     }
 
+    /**
+     * The same as {@link #downloadTo(String, long, java.nio.file.Path)} within {@code budget}: at most its attempts,
+     * ending by its deadline, and the homeserver's own 502 ("Failed to fetch remote media") is final.
+     */
+    public long downloadTo(String mxcUri, long maxBytes, java.nio.file.Path target, CallBudget budget) throws IOException {
+        Objects.requireNonNull(budget, "budget");
+        return download(mxcUri, maxBytes, response -> {
+            try (var out = java.nio.file.Files.newOutputStream(target)) {
+                return copyLimited(response, MxcUri.parse(mxcUri), maxBytes, out);
+            }
+        }, budget);
+    }
+
     private <T> T download(String mxcUri, long maxBytes, HttpCaller.BodyHandler<T> reader) throws IOException {
+        return download(mxcUri, maxBytes, reader, null);
+    }
+
+    private <T> T download(String mxcUri, long maxBytes, HttpCaller.BodyHandler<T> reader, CallBudget budget) throws IOException {
         MxcUri mxc = MxcUri.parse(mxcUri);
         if (maxBytes < 0) throw new IllegalArgumentException("maxBytes must be >= 0");
         boolean authenticated = versions().atLeast(1, 11);
@@ -358,7 +375,7 @@ public final class MatrixClient implements AutoCloseable {
             url.addPathSegment("media").addPathSegment("v3");
         }
         url.addPathSegment("download").addPathSegment(mxc.serverName()).addPathSegment(mxc.mediaId());
-        return caller.call(http, get(url.build(), authenticated), reader);
+        return caller.call(http, get(url.build(), authenticated), reader, budget);
     }
 
     /**
