@@ -164,9 +164,14 @@ final class HttpCaller {
     JsonNode readJsonObject(Response response) throws IOException {
         ResponseBody body = response.body();
         if (body == null) throw new MalformedResponseException("empty response body");
+        return readJsonObject(body.byteStream());
+    }
+
+    /** {@link #readJsonObject(Response)} from a stream. */
+    JsonNode readJsonObject(java.io.InputStream stream) throws IOException {
         JsonNode node;
         // an InputStreamReader given a Charset replaces malformed input instead of failing
-        try (Reader in = new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             node = mapper.readTree(in);
         } catch (JsonProcessingException e) {
             // Jackson quotes the offending input; without the cause and scrubbed, so a body echoing the token cannot leak it.

@@ -200,9 +200,16 @@ public final class MatrixClient implements AutoCloseable {
         url.addQueryParameter("dir", dir);
         url.addQueryParameter("limit", Integer.toString(limit));
         if (filter != null) url.addQueryParameter("filter", MAPPER.writeValueAsString(filter));
-        JsonNode response = caller.callJson(http, get(url.build(), true));
+        long[] bytes = new long[1];
+        JsonNode response = caller.call(http, get(url.build(), true), r -> {
+            try (CountingInputStream in = new CountingInputStream(r.body().byteStream())) {
+                JsonNode node = caller.readJsonObject(in);
+                bytes[0] = in.count();
+                return node;
+            }
+        });
         List<RoomEvent> chunk = EventParser.parseList(response.get("chunk"), roomId, true, false);
-        return new MessagesPage(RoomEvent.text(response, "start"), RoomEvent.text(response, "end"), chunk);
+        return new MessagesPage(RoomEvent.text(response, "start"), RoomEvent.text(response, "end"), chunk, bytes[0]);
     }
 
     /** PUT /rooms/{roomId}/send/{type}/{txnId} -> event id. Same txnId = same event (idempotent retries). */
