@@ -34,6 +34,8 @@ import org.twimbot.store.Submission;
  */
 final class DraftPublisher {
     private static final Logger log = LoggerFactory.getLogger(DraftPublisher.class);
+    /** How long the outbox drain waits for a draft's media before going back to syncing. */
+    static final long BRIEF_WAIT_MS = 250;
 
     private final Store store;
     private final MatrixClient client;
@@ -91,12 +93,27 @@ final class DraftPublisher {
             Rendered r = render(editionId, requester);
             p = new Pending(r, media.fetchAsync(r.media()));
             pending.put(txnId, p);
+            awaitBriefly(p.media());
             if (!p.media().isDone()) {
                 log.info("fetching {} media for {} in the background; it goes out when they are in, within {} s",
                         r.media().size(), r.fileName(), MediaCache.DEADLINE.toSeconds());
             }
         }
         return p.media().isDone();
+    }
+
+    /**
+     * Pictures from the homeserver usually arrive in a moment: waiting that long ({@link #BRIEF_WAIT_MS} at most)
+     * sends the draft in this drain instead of after the next sync round, without holding the loop for long.
+     */
+    private static void awaitBriefly(CompletableFuture<MediaCache.Outcome> media) {
+        try {
+            media.get(BRIEF_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // still fetching (it never fails: problems are part of its outcome)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the entry stays in the outbox
+        }
     }
 
     /** The rendered draft and its fetched media, once {@link #ready}; rendered and fetched now otherwise. */
