@@ -16,9 +16,11 @@ import org.twimbot.commands.EditionCalendar;
 import org.twimbot.commands.Editors;
 import org.twimbot.config.BotConfig;
 import org.twimbot.intake.SubmissionText;
+import org.twimbot.matrix.Backoff;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomTimeline;
 import org.twimbot.matrix.Session;
 import org.twimbot.matrix.SyncBatch;
@@ -36,6 +38,13 @@ public final class Bot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Events applied per transaction while catching up (see {@link #catchUp}). */
     static final int EVENTS_PER_COMMIT = 5_000;
+    /** ... or fewer, when they are large: a transaction of catch-up covers at most this much event JSON. */
+    static final long BYTES_PER_COMMIT = 8L << 20;
+    /**
+     * Waits after a failed sync round (the client has already retried transient errors within it): from 2 s,
+     * doubling with jitter, at most 2 minutes; back to the start after a round that works.
+     */
+    static final RetryPolicy SYNC_RETRY = new RetryPolicy(0, java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(2));
 
     private final BotConfig config;
     private final Store store;
@@ -51,8 +60,12 @@ public final class Bot implements AutoCloseable {
     private EventApplier events;
     private OutboxSender outbox;
     private Backfill backfill;
+    private volatile MediaCache media;
     private String filterId;
     private volatile BatchListener batchListener = (events, nextBatch) -> {};
+    private final Backoff syncBackoff = new Backoff(SYNC_RETRY);
+    /** Consecutive failed sync rounds. */
+    private int failures;
 
     /** Told after every committed sync batch; for the benchmark and tests, never needed to run the bot. */
     @FunctionalInterface
@@ -91,7 +104,8 @@ public final class Bot implements AutoCloseable {
             if (client.roomState(room, "m.room.encryption", "") != null) EncryptionWatch.warnAtStart(room);
         }
         events = new EventApplier(ctx);
-        MediaCache media = new MediaCache(config.media().dir(), client, config.media().maxBytes());
+        if (media != null) media.close();
+        media = new MediaCache(config.media().dir(), client, config.media().maxBytes(), config.media().cacheMaxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
@@ -125,29 +139,53 @@ public final class Bot implements AutoCloseable {
         while (running) {
             try {
                 syncOnce(30_000);
+                failures = 0;
             } catch (MatrixException e) {
                 if (e.isUnknownToken() && config.homeserver().password() != null) {
                     log.warn("access token rejected; logging in again with the same device");
                     authenticate();
+                    // a reply refused for the old token is owed now, not after the next long-poll (up to 30 s idle)
+                    outbox.drain();
                 } else if (e.isUnknownToken()) {
                     throw e;
                 } else if (running) {
-                    log.warn("sync failed: {}; retrying", e.getMessage());
-                    pause(2_000);
+                    backOff("sync failed: " + e.getMessage(), null);
                 }
             } catch (IOException e) {
                 if (!running) break;
-                log.warn("sync failed: {}; retrying", e.toString());
                 resetEditors();
-                pause(2_000);
+                backOff("sync failed: " + e, null);
             } catch (RuntimeException e) {
                 // a defect or a full disk must not end a bot that runs unattended for months: the batch
                 // rolled back (one transaction), so it is retried, and the log says what went wrong
-                log.error("sync batch failed; retrying in 10 s", e);
                 resetEditors();
-                pause(10_000);
+                backOff("sync batch failed", e);
+            } catch (OutOfMemoryError e) {
+                // never retried: the same batch would fail the same way; Main exits so that a supervisor restarts the bot
+                log.error("out of memory while syncing; the bot stops");
+                throw e;
             }
         }
+    }
+
+    /**
+     * Waits before the next round after a failure: exponential from 2 s with jitter, capped at 2 minutes, so a
+     * homeserver that keeps refusing (or a defect that keeps failing) is not asked every 2 seconds for hours.
+     */
+    private void backOff(String what, RuntimeException defect) {
+        failures++;
+        long ms = syncBackoff.delay(failures).toMillis();
+        if (defect != null) {
+            log.error("{}; retrying in {} s (failure {} in a row)", what, (ms + 999) / 1000, failures, defect);
+        } else {
+            log.warn("{}; retrying in {} s (failure {} in a row)", what, (ms + 999) / 1000, failures);
+        }
+        pause(ms);
+    }
+
+    /** Consecutive failed sync rounds so far; 0 after one that worked. */
+    int consecutiveFailures() {
+        return failures;
     }
 
     /** One sync round: fetch, apply in one transaction with the new token, send what is owed. */
@@ -207,7 +245,8 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Applies a gap's pages in transactions of about {@link #EVENTS_PER_COMMIT} events: a commit rewrites every
+     * Applies a gap's pages in transactions of about {@link #EVENTS_PER_COMMIT} events (fewer when they add up to
+     * {@link #BYTES_PER_COMMIT}): a commit rewrites every
      * B-tree page the transaction touched, so a few large commits cost a fraction of one per page. The sync token
      * does not move until the timeline commits, so a crash replays the gap and processed_events skips what was applied.
      */
@@ -217,10 +256,12 @@ public final class Bot implements AutoCloseable {
                 try {
                     store.write(tx -> {
                         int inTransaction = 0;
-                        for (List<EventApplier.Interpreted> page; inTransaction < EVENTS_PER_COMMIT
+                        long bytes = 0;
+                        for (List<EventApplier.Interpreted> page; inTransaction < EVENTS_PER_COMMIT && bytes < BYTES_PER_COMMIT
                                 && (page = nextPage(pages)) != null; ) {
                             events.applyInterpreted(tx, page, true);
                             inTransaction += page.size();
+                            bytes += pages.lastBytes();
                         }
                     });
                 } catch (java.io.UncheckedIOException e) {
@@ -357,6 +398,8 @@ public final class Bot implements AutoCloseable {
     public void stop() {
         running = false;
         client.cancelInFlight();
+        MediaCache m = media;
+        if (m != null) m.close();
         Thread t = loopThread;
         if (t != null) t.interrupt();
     }
