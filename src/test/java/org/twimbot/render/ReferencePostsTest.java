@@ -2,18 +2,6 @@ package org.twimbot.render;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.HardLineBreak;
-import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.ParserEmulationProfile;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.twimbot.catalog.Catalog;
@@ -23,6 +11,10 @@ import org.twimbot.intake.Action;
 import org.twimbot.intake.Intake;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.placement.PublishedPost.Item;
+import org.twimbot.placement.PublishedPost.Post;
+import org.twimbot.placement.PublishedPost.ProjectPart;
+import org.twimbot.placement.PublishedPost.SectionPart;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +34,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.twimbot.placement.AuthorMessage.composerText;
+import static org.twimbot.placement.AuthorMessage.elementHtml;
+import static org.twimbot.placement.PublishedPost.emoji;
+import static org.twimbot.placement.PublishedPost.images;
+import static org.twimbot.placement.PublishedPost.parse;
+import static org.twimbot.placement.PublishedPost.slug;
+import static org.twimbot.placement.PublishedPost.typed;
+import static org.twimbot.placement.PublishedPost.withoutEmoji;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -160,76 +160,6 @@ class ReferencePostsTest {
     // ---------------------------------------------------------------------------------------------
     // the posts' structure
 
-    /** A reporter line, its quote and whatever follows it up to the next item or heading. */
-    record Item(String name, String userId, List<String> quote, List<String> trailing) {}
-
-    record ProjectPart(String heading, String title, String website, List<String> description, List<Item> items) {}
-
-    record SectionPart(String heading, String title, List<String> intro, List<Item> items, List<ProjectPart> projects) {}
-
-    record Post(List<String> frontMatter, List<SectionPart> sections) {}
-
-    private static final Pattern ITEM_LINE = Pattern.compile("^\\[(.+)]\\(https://matrix\\.to/#/(@[^)\\s]+)\\)(?:\\s.*)?$");
-    private static final Pattern PROJECT_HEADING = Pattern.compile("^### (.+?)(?: \\(\\[website]\\(([^)]*)\\)\\))?\\s*$");
-    private static final Pattern IMAGE_LINE = Pattern.compile("^!\\[[^]]*]\\(/blog/img/([^)\\s]+)\\)\\s*$");
-
-    /** Small line-based parser of a TWIM post; used for the reference and for the rendered post alike. */
-    static Post parse(String text) {
-        List<String> lines = List.of(text.replace("\r\n", "\n").split("\n", -1));
-        List<String> front = new ArrayList<>();
-        int i = 0;
-        if (!lines.isEmpty() && lines.get(0).equals("+++")) {
-            front.add(lines.get(0));
-            for (i = 1; i < lines.size(); i++) {
-                front.add(lines.get(i));
-                if (lines.get(i).equals("+++")) { i++; break; }
-            }
-        }
-        List<SectionPart> sections = new ArrayList<>();
-        SectionPart section = null;
-        ProjectPart project = null;
-        Item item = null;
-        boolean quoting = false; // inside the item's first run of quoted lines
-        for (; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.startsWith("## ")) {
-                String title = line.substring(3).strip();
-                section = new SectionPart(line, title, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-                sections.add(section);
-                project = null;
-                item = null;
-                quoting = false;
-            } else if (line.startsWith("### ") && section != null) {
-                Matcher m = PROJECT_HEADING.matcher(line);
-                if (!m.matches()) throw new IllegalStateException("unparsed project heading: " + line);
-                project = new ProjectPart(line, m.group(1), m.group(2) == null ? "" : m.group(2), new ArrayList<>(), new ArrayList<>());
-                section.projects().add(project);
-                item = null;
-                quoting = false;
-            } else if (ITEM_LINE.matcher(line).matches() && section != null) {
-                Matcher m = ITEM_LINE.matcher(line);
-                m.matches();
-                item = new Item(m.group(1), m.group(2), new ArrayList<>(), new ArrayList<>());
-                (project != null ? project.items() : section.items()).add(item);
-                quoting = true;
-            } else if (item != null && quoting && line.startsWith(">")) {
-                item.quote().add(line);
-            } else if (line.isBlank()) {
-                if (item != null && !item.quote().isEmpty()) quoting = false; // blank lines before the quote are layout
-            } else if (item != null) {
-                quoting = false;
-                item.trailing().add(line);
-            } else if (project != null) {
-                project.description().add(line);
-            } else if (section != null) {
-                section.intro().add(line);
-            } else {
-                throw new IllegalStateException("text before the first section: " + line);
-            }
-        }
-        return new Post(front, sections);
-    }
-
     /** Block id → normalised text, in post order. */
     static LinkedHashMap<String, String> blocks(Post post) {
         LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
@@ -282,24 +212,6 @@ class ReferencePostsTest {
     // ---------------------------------------------------------------------------------------------
     // rebuilding the week from the post
 
-    private static final Pattern LAST_EMOJI = Pattern.compile("\\s(\\S*\\p{So}\\S*)$");
-    private static final Pattern DATED_MEDIA = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-([A-Za-z0-9]{5})-(.+)$");
-    private static final Pattern BLOCK_START = Pattern.compile("^(?:\\s*(?:[*+-]|\\d+[.)])\\s|#{1,6}\\s|>)");
-
-    static String withoutEmoji(String title) {
-        return LAST_EMOJI.matcher(title).replaceFirst("").strip();
-    }
-
-    static String emoji(String title) {
-        Matcher m = LAST_EMOJI.matcher(title);
-        return m.find() ? m.group(1) : "";
-    }
-
-    static String slug(String title) {
-        String s = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return s.isEmpty() ? "x" + Integer.toHexString(title.hashCode()) : s;
-    }
-
     static Catalog catalog(Post post) {
         List<Section> sections = new ArrayList<>();
         List<Project> projects = new ArrayList<>();
@@ -315,65 +227,7 @@ class ReferencePostsTest {
         return new Catalog(sections, projects);
     }
 
-    /** The news as the submitter typed it: the quote without its "> ", without the image lines (those were attachments). */
-    static String typed(Item item) {
-        List<String> lines = new ArrayList<>();
-        for (String q : item.quote()) {
-            String line = q.startsWith("> ") ? q.substring(2) : q.substring(1);
-            if (IMAGE_LINE.matcher(line).matches()) continue;
-            lines.add(line);
-        }
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
-        while (!lines.isEmpty() && lines.get(0).isBlank()) lines.remove(0);
-        return String.join("\n", lines);
-    }
-
-    /** Image file names in the quote and in the lines after it (2020: outside the quote). */
-    static List<String> images(Item item) {
-        List<String> names = new ArrayList<>();
-        for (String line : concat(item.quote(), item.trailing())) {
-            String l = line.startsWith(">") ? line.replaceFirst("^> ?", "") : line;
-            Matcher m = IMAGE_LINE.matcher(l);
-            if (m.matches()) names.add(m.group(1));
-        }
-        return names;
-    }
-
-    private static final Parser ELEMENT_PARSER;
-    private static final HtmlRenderer ELEMENT_HTML;
-
-    static {
-        MutableDataSet options = new MutableDataSet();
-        options.setFrom(ParserEmulationProfile.COMMONMARK);
-        options.set(HtmlRenderer.SOFT_BREAK, "<br />");
-        options.set(HtmlRenderer.ESCAPE_HTML, true);
-        ELEMENT_PARSER = Parser.builder(options).build();
-        ELEMENT_HTML = HtmlRenderer.builder(options).build();
-    }
-
-    /** Element's formatted_body for composer text {@code markdown}, or null when Element sends none (plain text). */
-    static String elementHtml(String markdown) {
-        Document doc = ELEMENT_PARSER.parse(markdown);
-        boolean plain = true;
-        for (Node n : doc.getDescendants()) {
-            if (n instanceof Text || n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Paragraph) continue;
-            if (n instanceof HtmlInline || n instanceof HtmlBlock) continue; // escaped, so not formatting
-            plain = false;
-            break;
-        }
-        if (plain) return null;
-        String html = ELEMENT_HTML.render(doc);
-        if (doc.getFirstChild() == doc.getLastChild() && doc.getFirstChild() instanceof Paragraph
-                && html.startsWith("<p>") && html.endsWith("</p>\n")) {
-            html = html.substring(3, html.length() - 5); // a single paragraph is sent bare
-        }
-        return html;
-    }
-
-    /** "TWIM: " in front, or "TWIM:" on its own line when the news starts with a list, heading or quote. */
-    static String composerText(String typed) {
-        return (BLOCK_START.matcher(typed).find() ? "TWIM:\n" : "TWIM: ") + typed;
-    }
+    private static final Pattern DATED_MEDIA = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-([A-Za-z0-9]{5})-(.+)$");
 
     private static RoomEvent message(String eventId, String sender, long ts, ObjectNode content) {
         return new RoomEvent(eventId, ROOM, sender, "m.room.message", ts, null, null, content, null);
@@ -480,19 +334,6 @@ class ReferencePostsTest {
                 }
             }
         }
-    }
-
-    /** The emulation of Element's sending side on the examples of matrix-react-sdk's test/editor/serialize-test.ts, and a few more. */
-    @org.junit.jupiter.api.Test
-    void elementHtmlIsWhatElementSends() {
-        assertEquals("<em>hello</em> world", elementHtml("*hello* world"));
-        assertEquals("<a href=\"https://matrix.to/#/#room:hs.tld\">#room:hs.tld</a>",
-                elementHtml("[#room:hs.tld](https://matrix.to/#/#room:hs.tld)"));
-        assertEquals(null, elementHtml("hello world"), "plain text: no formatted_body");
-        assertEquals(null, elementHtml("first line\nsecond line\n\nnext paragraph"), "paragraphs and breaks are plain text");
-        assertEquals("<p>TWIM: a <strong>b</strong><br />c</p>\n<p>d</p>\n", elementHtml("TWIM: a **b**\nc\n\nd"));
-        assertEquals("<p>TWIM:</p>\n<ul>\n<li>one</li>\n</ul>\n", elementHtml(composerText("* one")));
-        assertEquals("TWIM: &lt;b&gt;hi&lt;/b&gt; <em>x</em>", elementHtml("TWIM: <b>hi</b> *x*"), "raw HTML is escaped");
     }
 
     static String render(Post post) {
