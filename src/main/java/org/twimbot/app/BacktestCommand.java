@@ -35,6 +35,9 @@ final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--json", description = "print the items and totals as JSON")
     boolean json;
 
+    @CommandLine.Option(names = "--explain", description = "show the evidence scores behind each placement")
+    boolean explain;
+
     @Override
     public Integer call() {
         Catalog catalog;
@@ -71,7 +74,7 @@ final class BacktestCommand implements Callable<Integer> {
             out.set("totals", totals.json());
             System.out.println(out.toPrettyString());
         } else {
-            rows.forEach(r -> System.out.println(Backtest.rowText(r)));
+            rows.forEach(r -> System.out.println(Backtest.rowText(r) + (explain ? "\n    evidence: " + r.evidence() : "")));
             System.out.println();
             System.out.print(totals.text());
         }

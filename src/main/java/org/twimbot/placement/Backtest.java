@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
@@ -36,20 +36,25 @@ public final class Backtest {
      * {@code known} when that project is in the catalog), where it was placed, the proposal, the outcome.
      */
     public record Row(String post, int number, String reporter, String expectedSection, String expectedProject, boolean known,
-            String placed, String proposal, Outcome outcome, boolean proposalRight, boolean editorAction) {}
+            String placed, String proposal, Outcome outcome, boolean proposalRight, boolean editorAction, String evidence) {}
 
     private final Catalog catalog;
-    private final Function<Catalog, Placer> placers;
+    private final BiFunction<Catalog, History, Placer> placers;
+    private final History.Learning history = new History.Learning();
     private final Intake intake = new Intake(BOT, ROOM, ROOM, "!", new SubmissionText(BOT, "TWIM Bot"));
 
-    /** {@code placers} makes the placer for the catalog (the same catalog for every item: no editor adds projects). */
-    public Backtest(Catalog catalog, Function<Catalog, Placer> placers) {
+    /**
+     * {@code placers} makes the placer for the catalog and what editors confirmed before: the same catalog for
+     * every item (no editor adds projects), and the posts replayed so far as history, as if their editors had
+     * confirmed each item where it was published. Posts are replayed in the order given, oldest first.
+     */
+    public Backtest(Catalog catalog, BiFunction<Catalog, History, Placer> placers) {
         this.catalog = catalog;
         this.placers = placers;
     }
 
     public List<Row> run(String postName, Post post) {
-        Placer placer = placers.apply(catalog);
+        Placer placer = placers.apply(catalog, history.snapshot());
         List<Row> rows = new ArrayList<>();
         int number = 0;
         for (SectionPart s : post.sections()) {
@@ -58,11 +63,25 @@ public final class Backtest {
                 for (Item item : p.items()) rows.add(row(placer, postName, ++number, s, p, item));
             }
         }
+        learn(post);
         return rows;
     }
 
+    /** The published post as the editors' confirmation of where each item belongs. */
+    private void learn(Post post) {
+        for (SectionPart s : post.sections()) {
+            String section = sectionByTitle(s.title()).map(Section::key).orElse(null);
+            for (Item item : s.items()) history.confirmed(item.userId(), null, section, PublishedPost.typed(item));
+            for (ProjectPart p : s.projects()) {
+                String project = projectByName(p.title()).map(Project::key).orElse(null);
+                for (Item item : p.items()) history.confirmed(item.userId(), project, section, PublishedPost.typed(item));
+            }
+        }
+    }
+
     private Row row(Placer placer, String postName, int number, SectionPart s, ProjectPart p, Item item) {
-        Decision d = placer.place(sent(postName, number, item));
+        News news = sent(postName, number, item);
+        Decision d = placer.place(news);
         Optional<Section> section = sectionByTitle(s.title());
         Optional<Project> project = p == null ? Optional.empty() : projectByName(p.title());
         Outcome outcome = outcome(d, section, project);
@@ -72,7 +91,8 @@ public final class Backtest {
         String placed = d.project().map(x -> "project " + x.title())
                 .orElse(d.section().map(x -> "section " + PublishedPost.withoutEmoji(x.title())).orElse("-"));
         return new Row(postName, number, item.userId(), PublishedPost.withoutEmoji(s.title()), p == null ? "" : p.title(),
-                project.isPresent(), placed, proposal, outcome, proposalRight, !settled || d.proposal().isPresent());
+                project.isPresent(), placed, proposal, outcome, proposalRight, !settled || d.proposal().isPresent(),
+                placer.explain(news));
     }
 
     private static Outcome outcome(Decision d, Optional<Section> expectedSection, Optional<Project> expectedProject) {
