@@ -6,19 +6,16 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.regex.Pattern;
+import org.twimbot.render.ElementMarkdown;
 
 /**
  * The message an author sends from Element for news typed in its composer, to replay published
  * posts as they were submitted. As in matrix-react-sdk's {@code src/editor/serialize.ts} and
  * {@code src/Markdown.ts}: {@code body} is the composer text as typed; {@code formatted_body} is
- * commonmark.js's HTML with soft breaks rendered as {@code <br />}, no {@code <p>} around a message
+ * commonmark.js's HTML ({@link ElementMarkdown}), no {@code <p>} around a message
  * that is a single paragraph, raw HTML escaped, and no {@code formatted_body} at all when the Markdown
  * has no formatting (only text, line breaks and paragraphs). flexmark's CommonMark profile stands in
  * for commonmark.js. The author types "TWIM: " before the news, or "TWIM:" and a new line when the
@@ -28,21 +25,9 @@ public final class AuthorMessage {
     private AuthorMessage() {}
 
     private static final Pattern BLOCK_START = Pattern.compile("^(?:\\s*(?:[*+-]|\\d+[.)])\\s|#{1,6}\\s|>)");
-    private static final Parser PARSER;
-    private static final HtmlRenderer HTML;
-
-    static {
-        MutableDataSet options = new MutableDataSet();
-        options.setFrom(ParserEmulationProfile.COMMONMARK);
-        options.set(HtmlRenderer.SOFT_BREAK, "<br />");
-        options.set(HtmlRenderer.ESCAPE_HTML, true);
-        PARSER = Parser.builder(options).build();
-        HTML = HtmlRenderer.builder(options).build();
-    }
-
     /** Element's formatted_body for composer text {@code markdown}, or null when Element sends none (plain text). */
     public static String elementHtml(String markdown) {
-        Document doc = PARSER.parse(markdown);
+        Document doc = ElementMarkdown.parse(markdown);
         boolean plain = true;
         for (Node n : doc.getDescendants()) {
             if (n instanceof Text || n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Paragraph) continue;
@@ -51,7 +36,7 @@ public final class AuthorMessage {
             break;
         }
         if (plain) return null;
-        String html = HTML.render(doc);
+        String html = ElementMarkdown.html(doc);
         if (doc.getFirstChild() == doc.getLastChild() && doc.getFirstChild() instanceof Paragraph
                 && html.startsWith("<p>") && html.endsWith("</p>\n")) {
             html = html.substring(3, html.length() - 5); // a single paragraph is sent bare

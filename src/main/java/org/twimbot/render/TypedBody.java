@@ -1,9 +1,5 @@
 package org.twimbot.render;
 
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.ParserEmulationProfile;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,21 +16,9 @@ final class TypedBody {
 
     /** Bodies longer than this are not rendered for the comparison: the HTML is converted as before. */
     static final int MAX_LENGTH = 100_000;
-    private static final Parser PARSER;
-    private static final HtmlRenderer RENDERER;
-
-    static {
-        MutableDataSet options = new MutableDataSet();
-        options.setFrom(ParserEmulationProfile.COMMONMARK);
-        options.set(HtmlRenderer.SOFT_BREAK, "<br />");
-        options.set(HtmlRenderer.ESCAPE_HTML, true);
-        PARSER = Parser.builder(options).build();
-        RENDERER = HtmlRenderer.builder(options).build();
-    }
-
     static boolean isSourceOf(String body, String html) {
         if (body == null || html == null || body.isBlank() || html.isBlank() || body.length() > MAX_LENGTH) return false;
-        return normalise(RENDERER.render(PARSER.parse(body))).equals(normalise(html));
+        return normalise(ElementMarkdown.html(ElementMarkdown.parse(body))).equals(normalise(html));
     }
 
     private static String normalise(String html) {
