@@ -15,9 +15,13 @@ final class TypedBody {
     private TypedBody() {}
 
     /** Bodies longer than this are not rendered for the comparison: the HTML is converted as before. */
-    static final int MAX_LENGTH = 100_000;
+    static final int MAX_LENGTH = 40_000;
+    /** CommonMark's HTML of a text is at most a few times as long (a link's address is written twice): more is other HTML. */
+    private static final int MAX_GROWTH = 4;
+    private static final int SLACK = 256;
     static boolean isSourceOf(String body, String html) {
         if (body == null || html == null || body.isBlank() || html.isBlank() || body.length() > MAX_LENGTH) return false;
+        if (html.length() > MAX_GROWTH * (long) body.length() + SLACK) return false; // cheap: deep or bulky HTML is not the body's
         return normalise(ElementMarkdown.html(ElementMarkdown.parse(body))).equals(normalise(html));
     }
 
