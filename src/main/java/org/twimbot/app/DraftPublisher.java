@@ -71,7 +71,8 @@ final class DraftPublisher {
             DraftRequest request = DraftSource.load(tx, edition, author, clock.instant());
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
             DraftModel model = renderer.model(request, current); // formats every item once, for the post and its media list
-            return new Rendered(edition, renderer.render(model, request), DraftSummary.of(request, current, submissions),
+            return new Rendered(edition, renderer.render(model, request), DraftSummary.of(request, current, submissions,
+                    DraftSummary.botPlacements(tx, submissions)),
                     model.media(), clock.millis());
         });
     }

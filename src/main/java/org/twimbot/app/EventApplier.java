@@ -40,20 +40,12 @@ public final class EventApplier {
     public record Interpreted(RoomEvent event, List<Action> actions) {}
 
     /**
-     * Interprets a page, one {@link Interpreted} per event, in order. Also works out the project suggestions
-     * for news in the page against the current catalog ({@link Catalog#prepareSuggestions}), the other pure
-     * part of applying a submission. Safe to call on any thread.
+     * Interprets a page, one {@link Interpreted} per event, in order. Safe to call on any thread. (Placement
+     * reads the editors' history in the store, so it is worked out when the news is stored, not here.)
      */
     public List<Interpreted> interpret(List<RoomEvent> page) {
         List<Interpreted> out = new ArrayList<>(page.size());
-        Catalog catalog = ctx.currentCatalog();
-        for (RoomEvent e : page) {
-            List<Action> actions = interpretSafely(e);
-            for (Action a : actions) {
-                if (a instanceof Action.Submit submit) catalog.prepareSuggestions(submit.body());
-            }
-            out.add(new Interpreted(e, actions));
-        }
+        for (RoomEvent e : page) out.add(new Interpreted(e, interpretSafely(e)));
         return out;
     }
 

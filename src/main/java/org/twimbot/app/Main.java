@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "twimbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Matrix bot that compiles This Week in Matrix style newsletters.",
         subcommands = {RunCommand.class, DemoCommand.class, DraftCommand.class, CheckConfigCommand.class,
-                ImportHebbotCommand.class, DevServerCommand.class, BenchCommand.class})
+                ImportHebbotCommand.class, DevServerCommand.class, BenchCommand.class, BacktestCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an unusable configuration. */
     public static final int EXIT_CONFIG = 2;

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.catalog.Catalog;
+import org.twimbot.catalog.Project;
+import org.twimbot.placement.NewProject;
 import org.twimbot.intake.Action;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
@@ -40,6 +42,10 @@ final class Curator {
             }
             return;
         }
+        if (key.startsWith(SubmissionDesk.NEW_PROJECT.strip())) {
+            createProposed(tx, r, key.substring(SubmissionDesk.NEW_PROJECT.strip().length()).strip());
+            return;
+        }
         boolean reject = key.equals(Catalog.normalizeKey(ctx.config().curation().rejectEmoji()));
         Optional<PlacementTarget> placement = reject ? Optional.empty() : PlacementTarget.resolve(ctx.currentCatalog(), key);
         if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation: no need to look anything up
@@ -52,6 +58,43 @@ final class Curator {
         if (reject) {
             reject(tx, target.get(), r.event().eventId(), sender, r.event().originServerTs());
         } else {
+            place(tx, target.get(), placement.get(), r.event().eventId(), sender, r.event().originServerTs());
+        }
+    }
+
+    /**
+     * An editor's "🆕 Name" reaction on news: the project the bot proposed for it is created (title, website
+     * and section as the model found them) and the news filed under it. A name the bot did not propose for
+     * this news creates nothing: a reaction is no place to type a project.
+     */
+    private void createProposed(StoreTx tx, Action.React r, String title) throws SQLException {
+        Optional<Submission> target = tx.submissions().byEventId(r.targetEventId());
+        if (target.isEmpty() || archived(tx, target.get()) || title.isEmpty()) return;
+        String sender = r.event().sender();
+        if (!ctx.editors().isEditor(sender)) {
+            refuse(tx, r.event().roomId(), r.event().eventId(), sender);
+            return;
+        }
+        Optional<NewProject> proposal = submissions.decide(tx, target.get()).proposal().filter(p -> p.title().equals(title));
+        Catalog catalog = ctx.currentCatalog();
+        Optional<Project> known = catalog.projectByKey(title);
+        if (proposal.isEmpty() && known.isEmpty()) {
+            log.info("{} reacted {} on #{}, which the bot did not propose", sender, title, target.get().number());
+            return;
+        }
+        Project project = known.orElseGet(() -> new Project(title, title, "", proposal.get().website(), proposal.get().section(),
+                List.of(), List.of(target.get().sender())));
+        if (known.isEmpty()) {
+            tx.catalogProjects().put(project, sender, ctx.clock().millis());
+            ctx.catalog().set(catalog.withProjects(List.of(project)));
+            log.info("project {} added from the bot's proposal by {}", project.key(), sender);
+            audit(tx, r.event().eventId(), "Project " + project.key() + " (" + project.title()
+                    + (project.website().isEmpty() ? "" : ", " + project.website())
+                    + (project.section().isEmpty() ? ", no section yet" : ", " + project.section()) + ") added by " + sender
+                    + " from the bot's proposal");
+        }
+        Optional<PlacementTarget> placement = PlacementTarget.resolve(ctx.currentCatalog(), project.key());
+        if (placement.isPresent()) {
             place(tx, target.get(), placement.get(), r.event().eventId(), sender, r.event().originServerTs());
         }
     }

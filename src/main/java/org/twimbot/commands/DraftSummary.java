@@ -1,5 +1,6 @@
 package org.twimbot.commands;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
 import org.twimbot.render.DraftItem;
 import org.twimbot.render.DraftRequest;
+import org.twimbot.store.Placement;
+import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 
 /** The plain-text body of the {@code !draft} notice: items per section and what an editor should look at. */
@@ -17,6 +20,24 @@ public final class DraftSummary {
     private DraftSummary() {}
 
     public static String of(DraftRequest request, Catalog catalog, List<Submission> submissions) {
+        return of(request, catalog, submissions, Map.of());
+    }
+
+    /**
+     * The bot's own placements that no editor has confirmed yet, item number → placement key, for the summary
+     * to list apart from the editors' decisions: a guess must not read like a decision.
+     */
+    public static Map<Integer, String> botPlacements(StoreTx tx, List<Submission> submissions) throws SQLException {
+        Map<Integer, String> placed = new java.util.TreeMap<>();
+        for (Submission s : submissions) {
+            if (!s.live()) continue;
+            List<Placement> active = tx.placements().active(s.id());
+            if (!active.isEmpty() && active.stream().allMatch(Placement::provisional)) placed.put(s.number(), active.get(0).key());
+        }
+        return placed;
+    }
+
+    public static String of(DraftRequest request, Catalog catalog, List<Submission> submissions, Map<Integer, String> botPlaced) {
         Map<String, Integer> perSection = new LinkedHashMap<>();
         for (Section s : catalog.sections()) perSection.put(s.title(), 0);
         List<String> unassigned = new ArrayList<>();
@@ -39,6 +60,11 @@ public final class DraftSummary {
             if (n > 0) sb.append("\n- ").append(title).append(": ").append(n);
         });
         List<String> warnings = new ArrayList<>();
+        if (!botPlaced.isEmpty()) {
+            List<String> guesses = new ArrayList<>();
+            botPlaced.forEach((number, key) -> guesses.add("#" + number + " → " + describe(catalog, key)));
+            warnings.add(botPlaced.size() + " placed by the bot, not yet confirmed: " + String.join(", ", guesses));
+        }
         if (!unassigned.isEmpty()) warnings.add("unassigned (under TODO UNKNOWN SECTION): " + String.join(", ", unassigned));
         if (!several.isEmpty()) warnings.add("placed more than once: " + String.join(", ", several));
         if (!edited.isEmpty()) warnings.add("edited since the last draft: " + String.join(", ", edited));
@@ -47,6 +73,11 @@ public final class DraftSummary {
             warnings.forEach(w -> sb.append("\n⚠ ").append(w));
         }
         return sb.toString();
+    }
+
+    private static String describe(Catalog catalog, String key) {
+        return catalog.projectByKey(key).map(Project::title)
+                .or(() -> catalog.sectionByKey(key).map(Section::title)).orElse(key);
     }
 
     /** Where an item renders: its section keys, else its projects' default sections. */

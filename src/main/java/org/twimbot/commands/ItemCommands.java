@@ -23,7 +23,7 @@ final class ItemCommands {
         this.curator = curator;
         this.submissions = submissions;
         this.media = media;
-        this.status = new StatusReport(ctx);
+        this.status = new StatusReport(ctx, submissions);
     }
 
     void register(Map<String, Command> commands) {

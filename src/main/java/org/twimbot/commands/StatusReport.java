@@ -13,9 +13,11 @@ import org.twimbot.store.Submission;
 final class StatusReport {
     private static final int EXCERPT = 60;
     private final BotContext ctx;
+    private final SubmissionDesk submissions;
 
-    StatusReport(BotContext ctx) {
+    StatusReport(BotContext ctx, SubmissionDesk submissions) {
         this.ctx = ctx;
+        this.submissions = submissions;
     }
 
     String render(StoreTx tx, Edition edition) throws SQLException {
@@ -28,6 +30,11 @@ final class StatusReport {
             sb.append("\n#").append(s.number()).append(' ').append(s.sender()).append(" — ")
                     .append(s.rejected() ? "rejected" : placement(tx.placements().active(s.id())))
                     .append(" — ").append(excerpt(s.body())).append(' ').append(BotContext.link(s.roomId(), s.eventId()));
+            if (!s.rejected() && tx.placements().active(s.id()).stream().allMatch(Placement::provisional)) {
+                // not yet decided by an editor: the new project the bot proposes, created by reacting with it
+                submissions.decide(tx, s).proposal().ifPresent(p -> sb.append(" — proposed new project: ").append(p.title())
+                        .append(" (react ").append(SubmissionDesk.NEW_PROJECT).append(p.title()).append(" ?)"));
+            }
             int media = tx.media().ofSubmission(s.id()).size();
             if (media > 0) sb.append(" (").append(media).append(media == 1 ? " attachment)" : " attachments)");
             // replies in the thread are offered, never merged: the author may be answering a question

@@ -2,7 +2,6 @@ package org.twimbot.commands;
 
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -14,6 +13,7 @@ import org.twimbot.config.BotConfig;
 import org.twimbot.intake.Action;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.placement.Decision;
 import org.twimbot.store.Edition;
 import org.twimbot.store.EditsTable;
 import org.twimbot.store.MessagesTable;
@@ -35,11 +35,15 @@ final class SubmissionDesk {
     /** Markup is verbose: the HTML body may be this many times {@code submissions.max_length}. */
     private static final int HTML_OVERHEAD = 4;
     private final BotContext ctx;
+    /** The reaction that proposes a new project: "🆕 Name ?"; an editor's same reaction creates it. */
+    static final String NEW_PROJECT = "🆕 ";
     private final HintBudget hints;
+    private final PlacementModel model;
 
     SubmissionDesk(BotContext ctx, HintBudget hints) {
         this.ctx = ctx;
         this.hints = hints;
+        this.model = new PlacementModel(ctx);
     }
 
     /** Why news was not stored, within the sender's {@link HintBudget}: posting 200 short lines must not get 200 answers. */
@@ -115,14 +119,20 @@ final class SubmissionDesk {
     }
 
     /**
-     * Reacts "<project key> ?" for projects named in the text and the section emoji for sections the
-     * sender usually reports to; a sole project suggestion places the item provisionally.
+     * Reacts "<project key> ?" for the projects the placement model suggests, "🆕 <name> ?" for a new project it
+     * proposes, and the section emoji of the section it chose or the sender usually reports to. With
+     * {@code curation.auto_assign}, the model's placement (a project, else a section) is made provisionally:
+     * an editor's reaction replaces it.
      */
     private void suggest(StoreTx tx, Submission s, Replies replies) throws SQLException {
         Catalog catalog = ctx.currentCatalog();
-        List<Project> projects = catalog.suggestProjects(s.body());
+        Decision d = model.decide(tx, s.sender(), s.body(), s.html());
         Set<String> reactions = new LinkedHashSet<>();
-        for (Project p : projects) reactions.add(Catalog.normalizeKey(p.key()) + " ?");
+        for (Project p : d.suggestions()) reactions.add(Catalog.normalizeKey(p.key()) + " ?");
+        d.proposal().ifPresent(p -> reactions.add(NEW_PROJECT + p.title() + " ?"));
+        d.section().ifPresent(sec -> {
+            if (!sec.emoji().isBlank()) reactions.add(sec.emoji());
+        });
         for (Section sec : catalog.sectionsForReporter(s.sender())) {
             if (!sec.emoji().isBlank()) reactions.add(sec.emoji());
         }
@@ -131,10 +141,19 @@ final class SubmissionDesk {
             if (sent++ == MAX_SUGGESTIONS) break;
             replies.react(s.roomId(), s.eventId(), key);
         }
-        if (ctx.config().curation().autoAssign() && projects.size() == 1) {
-            tx.placements().add(s.id(), Placement.Kind.PROJECT, projects.get(0).key(), null, ctx.botUserId(), true, s.originTs());
-            log.info("#{} provisionally under project {}", s.number(), projects.get(0).key());
+        if (!ctx.config().curation().autoAssign()) return;
+        if (d.project().isPresent()) {
+            tx.placements().add(s.id(), Placement.Kind.PROJECT, d.project().get().key(), null, ctx.botUserId(), true, s.originTs());
+            log.info("#{} provisionally under project {}", s.number(), d.project().get().key());
+        } else if (d.section().isPresent()) {
+            tx.placements().add(s.id(), Placement.Kind.SECTION, d.section().get().key(), null, ctx.botUserId(), true, s.originTs());
+            log.info("#{} provisionally in section {}", s.number(), d.section().get().key());
         }
+    }
+
+    /** What the model makes of a stored submission now (for a proposal's reaction). */
+    Decision decide(StoreTx tx, Submission s) throws SQLException {
+        return model.decide(tx, s.sender(), s.body(), s.html());
     }
 
     /** Submits a remembered message on behalf of {@code by} (the author or an editor; editors bypass the minimum length). */

@@ -43,6 +43,15 @@ public final class ConfigLoader {
         return parseWithWarnings(yaml, baseDir, env).config();
     }
 
+    /** The embedded default (TWIM) catalog, as a config without sections gets it. */
+    public static org.twimbot.catalog.Catalog defaultCatalog() {
+        List<String> problems = new ArrayList<>();
+        CatalogReader reader = new CatalogReader(problems, new ArrayList<>());
+        org.twimbot.catalog.Catalog catalog = reader.merge(List.of(reader.readDefault()));
+        if (!problems.isEmpty()) throw new IllegalStateException("the embedded catalog: " + problems);
+        return catalog;
+    }
+
     public static LoadedConfig loadWithWarnings(Path file, Map<String, String> env) throws ConfigException {
         String text;
         try {

@@ -74,8 +74,12 @@ public final class TextConverter {
                 .build();
     }
 
-    /** Markdown for an item: from {@code html} when present, else from {@code body}. Never null. */
+    /**
+     * Markdown for an item: the body as typed when it is the Markdown the HTML was made from ({@link TypedBody}),
+     * else from {@code html} when present, else from {@code body}. Never null.
+     */
     public String toMarkdown(String body, String html) {
+        if (TypedBody.isSourceOf(body, html)) return trimLeftovers(body.replace("\r\n", "\n").replace('\r', '\n'));
         String markdown = html == null || html.isBlank() ? "" : fromHtml(html);
         if (markdown.isBlank()) {
             // no formatted body, or one that holds nothing but a reply quote or unknown tags
@@ -196,11 +200,41 @@ public final class TextConverter {
                 new HtmlNodeRendererHandler<>("img", Element.class, (node, context, out) -> {
                     String alt = node.attr("alt").isBlank() ? node.attr("title") : node.attr("alt");
                     out.append(MarkdownText.escapeInline(alt));
-                }));
+                }),
+                new HtmlNodeRendererHandler<>("strong", Element.class, (node, context, out) -> emphasis(node, context, out, "**")),
+                new HtmlNodeRendererHandler<>("b", Element.class, (node, context, out) -> emphasis(node, context, out, "**")),
+                new HtmlNodeRendererHandler<>("em", Element.class, (node, context, out) -> emphasis(node, context, out, "*")),
+                new HtmlNodeRendererHandler<>("i", Element.class, (node, context, out) -> emphasis(node, context, out, "*")),
+                new HtmlNodeRendererHandler<>("br", Element.class, TextConverter::softBreak));
 
         @Override
         public Set<HtmlNodeRendererHandler<?>> getHtmlNodeRendererHandlers() {
             return HANDLERS;
+        }
+    }
+
+    /**
+     * Bold and italic as typed: the core converter puts spaces around them whenever any element follows in the
+     * paragraph ({@code <strong>A</strong>, x <em>y</em>} became {@code **A** , x *y*}); a space is only
+     * needed where the next node is an element right after it ({@code **a***b*} would not read back).
+     */
+    private static void emphasis(Element node, HtmlNodeConverterContext context, HtmlMarkdownWriter out, String delimiter) {
+        boolean adjacent = node.nextSibling() instanceof Element;
+        context.wrapTextNodes(node, out.isPreFormatted() ? "" : delimiter, adjacent);
+    }
+
+    /**
+     * A line break is written as a soft break (a new line in the paragraph): Element sends {@code <br />} for
+     * every single line break typed, which the author's Markdown, and so the published posts, read as a space.
+     * A break at the start of a line (two in a row) is a paragraph break, as the reader saw an empty line.
+     */
+    private static void softBreak(Element node, HtmlNodeConverterContext context, HtmlMarkdownWriter out) {
+        if (out.isPreFormatted()) {
+            out.append('\n');
+        } else if (out.getPendingEOL() == 0) {
+            out.line();
+        } else {
+            out.blankLine();
         }
     }
 

@@ -52,6 +52,21 @@ public final class PlacementsTable {
         return st.update("UPDATE placements SET removed = 1 WHERE submission_id = ? AND removed = 0", submissionId);
     }
 
+    /** An editor's placement of a published item: who sent the news, where it went, and its text. */
+    public record Confirmed(String sender, Placement.Kind kind, String key, String body) {}
+
+    /**
+     * The editors' placements in published editions, newest first, at most {@code limit}: what placement learns
+     * about senders and sections. The bot's own placements count once an editor left them standing at publication.
+     */
+    public List<Confirmed> confirmed(int limit) throws SQLException {
+        return st.list("SELECT s.sender, p.kind, p.key, s.body FROM placements p JOIN submissions s ON s.id = p.submission_id "
+                + "JOIN editions e ON e.id = s.edition_id WHERE e.status = 'published' AND p.removed = 0 AND s.deleted = 0 "
+                + "AND s.rejected = 0 ORDER BY p.id DESC LIMIT ?",
+                rs -> new Confirmed(rs.getString(1), Placement.Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                        rs.getString(3), rs.getString(4)), limit);
+    }
+
     private static Placement map(ResultSet rs) throws SQLException {
         return new Placement(rs.getLong(1), rs.getLong(2), Placement.Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7) != 0, rs.getLong(8));

@@ -54,6 +54,32 @@ class CurationEndToEndTest {
         }
     }
 
+    /** The !draft notice lists the bot's guesses apart; a proposed project is created and filed with one reaction. */
+    @Test
+    void theBotsGuessesAreListedApartAndAProposalBecomesAProjectWithOneReaction() throws Exception {
+        try (BotHarness h = new BotHarness(dir, WEDNESDAY)) {
+            h.startBot();
+            String room = h.week.roomId();
+            h.week.editor().catchUp();
+            h.week.person("alice").say(room, "TWIM: Synapse 1.70 is out with faster joins");
+            String news = h.week.person("bob").say(room, "TWIM: We wrote a bridge called Chatrix: the bridge connects WordPress"
+                    + " comments to rooms. Code at https://github.com/example/chatrix");
+            boolean proposed = h.week.editor().await(room, e -> h.week.botUserId().equals(e.sender())
+                    && "m.reaction".equals(e.type()) && news.equals(e.relatesTo()) && "🆕 Chatrix ?".equals(e.relationKey()),
+                    Duration.ofSeconds(30)).isPresent();
+            assertTrue(proposed, "the bot proposes the new project by a reaction");
+            String notice = h.command("!draft", body -> body.startsWith("Draft for"));
+            assertTrue(notice.contains("2 placed by the bot, not yet confirmed: #1 → Synapse, #2 → Dept of Bridges 🌉"), notice);
+            assertTrue(line(h.status(), 2).contains("proposed new project: Chatrix (react 🆕 Chatrix ?)"), h.status());
+            h.week.editor().react(room, news, "🆕 Chatrix ?"); // the editor clicks the bot's reaction
+            assertTrue(line(h.status(), 2).contains(" — Chatrix — "), "the click creates the project and files the news");
+            List<String> lines = Arrays.asList(h.draft().split("\n"));
+            assertTrue(lines.contains("### Chatrix ([website](https://github.com/example/chatrix))"), String.join("\n", lines));
+            assertUnder(lines, "## Dept of Bridges 🌉", "### Chatrix", "> We wrote a bridge called Chatrix: the bridge connects WordPress"
+                    + " comments to rooms. Code at https://github.com/example/chatrix");
+        }
+    }
+
     @Test
     void assignByNumberAndPublishReopen() throws Exception {
         try (BotHarness h = new BotHarness(dir, WEDNESDAY)) {

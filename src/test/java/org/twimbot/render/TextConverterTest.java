@@ -43,14 +43,14 @@ class TextConverterTest {
     /** 2022-10-28 post: "Dash's Preferences > Downloads > User Contributed", "research & testing" (2020-11-27). */
     @Test
     void ampersandsAndGreaterThanSignsInTextAreNotEscapedWhereTheyMeanNothing() {
-        assertEquals("Preferences > Downloads > User Contributed  \nresearch & testing, -> here",
+        assertEquals("Preferences > Downloads > User Contributed\nresearch & testing, -> here",
                 md("Preferences &gt; Downloads &gt; User Contributed<br />research &amp; testing, -&gt; here"));
     }
 
     @Test
     void escapesThatMatterStay() {
         // a '>' starting a line would open a block quote; "&amp;" typed as text would read as an entity
-        assertEquals("first  \n\\> not a quote", converter.toMarkdown("", "first<br />&gt; not a quote"));
+        assertEquals("first\n\\> not a quote", converter.toMarkdown("", "first<br />&gt; not a quote"));
         assertEquals("\\&amp; and \\&#38; but & and &x", converter.toMarkdown("", "&amp;amp; and &amp;#38; but &amp; and &amp;x"));
         assertEquals("`a > b & c`", converter.toMarkdown("", "<code>a &gt; b &amp; c</code>"));
     }
@@ -58,14 +58,6 @@ class TextConverterTest {
     @Test
     void strikethroughFromDelAndS() {
         assertEquals("~~old~~ and ~~older~~", md("<del>old</del> and <s>older</s>"));
-    }
-
-    @Test
-    void lineBreaksAreHardBreaks() {
-        String markdown = md("first<br>second<br/>third");
-        assertEquals(3, markdown.lines().count());
-        assertTrue(markdown.startsWith("first"));
-        assertTrue(markdown.endsWith("third"));
     }
 
     @Test
@@ -127,5 +119,43 @@ class TextConverterTest {
         assertFalse(markdown.contains("javascript:alert"), markdown);
         assertTrue(markdown.contains("click"));
         assertFalse(sanitizer.sanitize("<javascript:alert(1)>").contains("<javascript"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // the text as the author wrote it (issue #18)
+
+    /** {@code <strong>Bubo</strong>, the …} became {@code **Bubo** ,} when another inline element followed. */
+    @Test
+    void noSpaceBeforePunctuationAfterBoldOrItalic() {
+        assertEquals("**A**, x *y*", md("<p><strong>A</strong>, x <em>y</em></p>"));
+        assertEquals("*A*. Then **b** and [c](https://c.example)", md("<em>A</em>. Then <b>b</b> and <a href=\"https://c.example\">c</a>"));
+        // right next to another element a space is still needed, or the delimiters would run together
+        String adjacent = md("<strong>a</strong><em>b</em>");
+        assertTrue(adjacent.equals("**a** *b*") || adjacent.equals("**a** *b* "), adjacent);
+    }
+
+    /** Element sends {@code <br />} for a single typed line break, which the typed Markdown reads as a space. */
+    @Test
+    void lineBreaksAreSoftBreaks() {
+        assertEquals("first\nsecond\nthird", md("first<br>second<br/>third"));
+        assertEquals("* a\n  b\n\n> q\n> r", converter.toMarkdown("", "<ul><li>a<br />b</li></ul><blockquote>q<br />r</blockquote>"));
+    }
+
+    /** Element's composer: body typed, formatted_body its CommonMark rendering. The body is used as typed. */
+    @Test
+    void theBodyIsUsedAsTypedWhenTheHtmlIsItsRendering() {
+        String body = "_Happy_ Friday all!  Once again\n\n- one\n- two";
+        String html = "<p><em>Happy</em> Friday all!  Once again</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n";
+        assertEquals(body, converter.toMarkdown(body, html));
+        String single = "a **b**\nc";
+        assertEquals(single, converter.toMarkdown(single, "a <strong>b</strong><br />c"), "a single paragraph is sent bare");
+    }
+
+    /** A rich-text editor's HTML is not the body's rendering: it is converted, and sanitised the same way. */
+    @Test
+    void otherHtmlIsConverted() {
+        assertEquals("*Happy* Friday", converter.toMarkdown("Happy Friday", "<em>Happy</em> Friday"));
+        assertEquals(md("<p>see #room:example.org</p>"), sanitizer.sanitize(converter.toMarkdown("see #room:example.org",
+                "<p>see #room:example.org</p>")), "same sanitising either way");
     }
 }

@@ -1,0 +1,73 @@
+package org.twimbot.placement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The parts of a news item where a name counts for more: its text, first sentence, bold and heading
+ * texts, links, and the sender's own lead ("Nheko: …"). Read from the HTML when there is some, else
+ * from the plain body.
+ */
+record NewsText(String text, String firstSentence, List<String> emphasised, List<Link> links, String lead) {
+
+    /** A link: its text and where it points. */
+    record Link(String text, String href) {}
+
+    /** Texts longer than this are only read this far: the evidence is at the start, and every loop has a bound. */
+    static final int MAX_TEXT = 20_000;
+    private static final int MAX_LINKS = 200;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?=\\s|$)|\\n");
+    /** "Name: news" — a short lead of at most four words before a colon. */
+    private static final Pattern LEAD = Pattern.compile("^\\s*([\\p{L}\\p{N}][\\p{L}\\p{N} ._+/&'-]{0,40}?)\\s*:\\s+\\S");
+
+    static NewsText of(News news) {
+        String html = news.html();
+        if (html == null || html.isBlank()) return plain(news.body());
+        Document doc = Jsoup.parseBodyFragment(html.length() > MAX_TEXT * 4 ? html.substring(0, MAX_TEXT * 4) : html);
+        doc.select("mx-reply").remove();
+        String text = clip(textWithBreaks(doc.body()));
+        List<String> emphasised = new ArrayList<>();
+        for (Element e : doc.select("strong, b, h1, h2, h3, h4, h5, h6")) emphasised.add(e.text());
+        List<Link> links = new ArrayList<>();
+        for (Element a : doc.select("a[href]")) {
+            if (links.size() == MAX_LINKS) break;
+            links.add(new Link(a.text(), a.attr("href")));
+        }
+        return new NewsText(text, firstSentence(text), emphasised, links, lead(text));
+    }
+
+    private static NewsText plain(String body) {
+        String text = clip(body);
+        List<Link> links = new ArrayList<>();
+        Matcher m = Pattern.compile("https?://[^\\s<>()]+").matcher(text);
+        while (m.find() && links.size() < MAX_LINKS) links.add(new Link("", m.group()));
+        return new NewsText(text, firstSentence(text), List.of(), links, lead(text));
+    }
+
+    /** Block elements end with a line break, so that a heading or list item is not run into the next sentence. */
+    private static String textWithBreaks(Element body) {
+        body.select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, br, tr").forEach(e -> e.appendText("\n"));
+        return body.wholeText().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" ?\\n[\\n ]*", "\n").strip();
+    }
+
+    private static String clip(String s) {
+        return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
+    }
+
+    static String firstSentence(String text) {
+        Matcher m = SENTENCE_END.matcher(text);
+        return m.find() ? text.substring(0, m.end()) : text;
+    }
+
+    private static String lead(String text) {
+        Matcher m = LEAD.matcher(text);
+        if (!m.find()) return "";
+        String lead = m.group(1).strip();
+        return lead.split("\\s+").length <= 4 ? lead : "";
+    }
+}

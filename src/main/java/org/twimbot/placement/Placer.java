@@ -1,0 +1,238 @@
+package org.twimbot.placement;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.twimbot.catalog.Catalog;
+import org.twimbot.catalog.Project;
+import org.twimbot.catalog.Section;
+
+/**
+ * Files news without an editor by weighing evidence for each project of the catalog: where its name
+ * stands (the sender's own "Name:" lead, bold or heading, link text, the first sentence, anywhere), a
+ * link to its website or repository, the catalog's usual reporters and what editors confirmed for this
+ * sender before. An item is placed when one project is clearly ahead; otherwise up to three are suggested.
+ * News naming no project clearly goes to a section when the section's words and the sender tell it,
+ * and news of a project the catalog lacks gets a proposal. A wrong placement costs an editor more than
+ * none, so the model abstains when the evidence is thin.
+ */
+public final class Placer {
+    static final int LEAD = 5;
+    static final int EMPHASIS = 3;
+    static final int LINK_TEXT = 2;
+    static final int FIRST_SENTENCE = 2;
+    static final int MENTION = 1;
+    static final int MAX_MENTIONS = 3;
+    static final int WEBSITE_LINK = 3;
+    static final int USUAL_REPORTER = 4;
+    static final int HISTORY_PER_ITEM = 2;
+    static final int MAX_HISTORY = 4;
+    /** Placed when the best score reaches this ... */
+    static final int PLACE_AT = 3;
+    /** ... and leads the next by this much. */
+    static final int LEAD_BY = 3;
+    static final int MAX_SUGGESTIONS = 3;
+
+    static final int SECTION_TITLE_WORD = 1;
+    static final int MAX_TITLE_WORDS = 3;
+    static final int SECTION_FIRST_SENTENCE = 2;
+    static final int SECTION_LEARNED_WORD = 2;
+    static final int MAX_LEARNED_WORDS = 3;
+    static final int SECTION_REPORTER = 2;
+    static final int SECTION_HISTORY = 2;
+    static final int SECTION_AT = 4;
+    static final int SECTION_LEAD_BY = 2;
+
+    private final Catalog catalog;
+    private final History history;
+    private final ProjectNames names;
+    private final SectionWords sectionWords;
+
+    public Placer(Catalog catalog) {
+        this(catalog, History.none());
+    }
+
+    public Placer(Catalog catalog, History history) {
+        this.catalog = catalog;
+        this.history = history;
+        this.names = new ProjectNames(catalog);
+        this.sectionWords = new SectionWords(catalog, history);
+    }
+
+    public Decision place(News news) {
+        NewsText text = NewsText.of(news);
+        Map<Project, Integer> textScores = textScores(text);
+        List<Map.Entry<Project, Integer>> ranked = rank(projectScores(news.sender(), text));
+        List<Project> suggestions = ranked.stream().limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
+        Optional<Proposals.Candidate> opening = Proposals.inOpening(text, names);
+        // a name the catalog lacks, opening the news, is its subject unless a catalog project is named as early
+        boolean newSubject = opening.isPresent() && (ranked.isEmpty() || !names.names(text.firstSentence(), ranked.get(0).getKey()));
+        if (!ranked.isEmpty() && !newSubject) {
+            int best = ranked.get(0).getValue();
+            int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
+            // the catalog's reporters and the sender's history say who usually writes, not what this news is about
+            if (best >= PLACE_AT && best - second >= LEAD_BY && textScores.containsKey(ranked.get(0).getKey())) {
+                return new Decision(Optional.of(ranked.get(0).getKey()), Optional.empty(), suggestions, Optional.empty());
+            }
+        }
+        Optional<Project> umbrella = umbrella(ranked, textScores);
+        if (umbrella.isPresent() && !newSubject) {
+            return new Decision(umbrella, Optional.empty(), suggestions, Optional.empty());
+        }
+        Optional<Section> section = section(news.sender(), text);
+        Optional<NewProject> proposal = opening.or(() -> Proposals.find(text, names)).map(p -> new NewProject(p.title(), p.website(), section.map(Section::key).orElse("")));
+        return new Decision(Optional.empty(), section, suggestions, proposal);
+    }
+
+    /**
+     * News about several projects of one family ("Element Android", "Element iOS", "Element Web") that the
+     * catalog also has as one project ("Element"): the family's project, when every close candidate belongs to
+     * it and the news names them.
+     */
+    private Optional<Project> umbrella(List<Map.Entry<Project, Integer>> ranked, Map<Project, Integer> textScores) {
+        if (ranked.size() < 2 || ranked.get(0).getValue() < PLACE_AT) return Optional.empty();
+        int best = ranked.get(0).getValue();
+        List<Project> close = ranked.stream().filter(e -> best - e.getValue() < LEAD_BY).map(Map.Entry::getKey).toList();
+        if (close.size() < 2 || !close.stream().allMatch(textScores::containsKey)) return Optional.empty();
+        for (Project family : catalog.projects()) {
+            String prefix = family.title().toLowerCase(Locale.ROOT) + " ";
+            if (close.stream().allMatch(p -> p != family && p.title().toLowerCase(Locale.ROOT).startsWith(prefix))) return Optional.of(family);
+        }
+        return Optional.empty();
+    }
+
+    /** The evidence behind {@link #place}: the best project and section scores, for catalog maintainers. */
+    public String explain(News news) {
+        NewsText text = NewsText.of(news);
+        StringBuilder sb = new StringBuilder("projects:");
+        rank(projectScores(news.sender(), text)).stream().limit(5)
+                .forEach(e -> sb.append(' ').append(e.getKey().title()).append('=').append(e.getValue()));
+        sb.append("; sections:");
+        rankSections(sectionScores(news.sender(), text)).stream().limit(3)
+                .forEach(e -> sb.append(' ').append(e.getKey().key()).append('=').append(e.getValue()));
+        return sb.toString();
+    }
+
+    private Map<Project, Integer> projectScores(String sender, NewsText text) {
+        Map<Project, Integer> scores = textScores(text);
+        for (Project p : catalog.projects()) {
+            int s = 0;
+            if (p.usualReporters().contains(sender)) s += USUAL_REPORTER;
+            s += Math.min(MAX_HISTORY, HISTORY_PER_ITEM * history.projectsOf(sender).getOrDefault(p.key(), 0));
+            if (s > 0) scores.merge(p, s, Integer::sum);
+        }
+        return scores;
+    }
+
+    /** The evidence of the news itself: where the project's name stands, links to its website. */
+    private Map<Project, Integer> textScores(NewsText text) {
+        Map<Project, Integer> scores = new LinkedHashMap<>();
+        Map<Project, Integer> mentions = new HashMap<>();
+        for (ProjectNames.Hit h : names.find(text.text())) mentions.merge(h.project(), 1, Integer::sum);
+        mentions.forEach((p, n) -> scores.merge(p, MENTION * Math.min(n, MAX_MENTIONS), Integer::sum));
+        once(scores, names.find(text.firstSentence()), FIRST_SENTENCE);
+        if (!text.lead().isEmpty()) once(scores, names.find(text.lead()), LEAD);
+        List<ProjectNames.Hit> emphasised = new ArrayList<>();
+        for (String e : text.emphasised()) emphasised.addAll(names.find(e));
+        once(scores, emphasised, EMPHASIS);
+        List<ProjectNames.Hit> linkTexts = new ArrayList<>();
+        for (NewsText.Link l : text.links()) linkTexts.addAll(names.find(l.text()));
+        once(scores, linkTexts, LINK_TEXT);
+        for (Project p : catalog.projects()) {
+            if (text.links().stream().anyMatch(l -> linksTo(l.href(), p.website()))) scores.merge(p, WEBSITE_LINK, Integer::sum);
+        }
+        return scores;
+    }
+
+    /** Adds {@code weight} once per project among {@code hits}. */
+    private static void once(Map<Project, Integer> scores, List<ProjectNames.Hit> hits, int weight) {
+        hits.stream().map(ProjectNames.Hit::project).distinct().forEach(p -> scores.merge(p, weight, Integer::sum));
+    }
+
+    private static List<Map.Entry<Project, Integer>> rank(Map<Project, Integer> scores) {
+        List<Map.Entry<Project, Integer>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort(Map.Entry.<Project, Integer>comparingByValue().reversed());
+        return ranked;
+    }
+
+    /**
+     * Whether {@code href} points at the project's website: the same host, and the website's path as a
+     * prefix when it has one (github.com/org/repo), or the same repository name on a code host.
+     */
+    static boolean linksTo(String href, String website) {
+        Optional<URI> link = uri(href);
+        Optional<URI> site = uri(website);
+        if (link.isEmpty() || site.isEmpty() || link.get().getHost() == null || site.get().getHost() == null) return false;
+        String linkHost = host(link.get());
+        if (!linkHost.equals(host(site.get()))) return false;
+        String sitePath = path(site.get());
+        String linkPath = path(link.get());
+        if (sitePath.isEmpty()) return !linkHost.equals("matrix.to") && !linkHost.equals("github.com") && !linkHost.equals("gitlab.com");
+        return (linkPath + "/").startsWith(sitePath + "/") || sameRepository(sitePath, linkPath);
+    }
+
+    /** "/element-hq/synapse" and "/matrix-org/synapse/pull/1": a moved repository keeps its name. */
+    private static boolean sameRepository(String sitePath, String linkPath) {
+        String[] site = sitePath.split("/");
+        String[] link = linkPath.split("/");
+        return site.length == 3 && link.length >= 3 && site[2].equalsIgnoreCase(link[2]);
+    }
+
+    private static Optional<URI> uri(String s) {
+        if (s == null || s.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(new URI(s.strip()));
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String host(URI u) {
+        String h = u.getHost().toLowerCase(Locale.ROOT);
+        return h.startsWith("www.") ? h.substring(4) : h;
+    }
+
+    private static String path(URI u) {
+        String p = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT);
+        while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        return p;
+    }
+
+    /** The section the text and the sender tell, when one is clearly ahead. */
+    private Optional<Section> section(String sender, NewsText text) {
+        List<Map.Entry<Section, Integer>> ranked = rankSections(sectionScores(sender, text));
+        if (ranked.isEmpty()) return Optional.empty();
+        int best = ranked.get(0).getValue();
+        int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
+        return best >= SECTION_AT && best - second >= SECTION_LEAD_BY ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
+    }
+
+    private static List<Map.Entry<Section, Integer>> rankSections(Map<Section, Integer> scores) {
+        List<Map.Entry<Section, Integer>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort(Map.Entry.<Section, Integer>comparingByValue().reversed().thenComparing(e -> e.getKey().order(), Comparator.naturalOrder()));
+        return ranked;
+    }
+
+    private Map<Section, Integer> sectionScores(String sender, NewsText text) {
+        Map<String, Integer> stems = SectionWords.stemCounts(text.text());
+        Map<String, Integer> firstStems = SectionWords.stemCounts(text.firstSentence());
+        Map<Section, Integer> scores = new LinkedHashMap<>();
+        Map<String, Integer> senderSections = history.sectionsOf(sender);
+        String usual = senderSections.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        for (Section s : catalog.sections()) {
+            int score = SECTION_TITLE_WORD * sectionWords.titleWords(s.key(), stems, MAX_TITLE_WORDS)
+                    + SECTION_FIRST_SENTENCE * sectionWords.titleWords(s.key(), firstStems, 1)
+                    + SECTION_LEARNED_WORD * Math.min(MAX_LEARNED_WORDS, sectionWords.learnedWords(s.key(), stems));
+            if (s.usualReporters().contains(sender)) score += SECTION_REPORTER;
+            if (s.key().equals(usual)) score += SECTION_HISTORY;
+            if (score > 0) scores.put(s, score);
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,118 @@
+package org.twimbot.placement;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.twimbot.catalog.Catalog;
+import org.twimbot.catalog.Project;
+import org.twimbot.catalog.Section;
+
+/**
+ * The words that tell a section: those of its title that few other section titles share ("Dept of
+ * Bridges" → bridge; "Dept" is in every title and tells nothing), and words learned from the news editors
+ * filed there before, when that section holds most of a word's uses. Words are compared by a crude stem
+ * (bridges, bridging, bridge → bridg), short stems are ignored.
+ */
+final class SectionWords {
+    private static final int MIN_STEM = 4;
+    /** A learned word counts when the section had it at least this often ... */
+    private static final int MIN_LEARNED = 2;
+    /** ... and held at least this share of its uses across sections. */
+    private static final double MIN_SHARE = 0.75;
+    private static final int MAX_WORDS = 5_000;
+    /** Used by fewer projects than this, a word is too rare in the catalog to judge. */
+    private static final int MIN_USES = 3;
+
+    private final Map<String, Set<String>> titleStems = new HashMap<>();
+    private final Map<String, Set<String>> learnedStems = new HashMap<>();
+
+    SectionWords(Catalog catalog, History history) {
+        Map<String, Integer> titlesWithStem = new HashMap<>();
+        for (Section s : catalog.sections()) {
+            Set<String> stems = distinctWords(s.title());
+            titleStems.put(s.key(), stems);
+            stems.forEach(w -> titlesWithStem.merge(w, 1, Integer::sum));
+        }
+        int common = Math.max(2, catalog.sections().size() / 8); // in this many titles a word is the newsletter's, not a section's
+        titleStems.values().forEach(stems -> stems.removeIf(w -> titlesWithStem.get(w) >= common));
+        titleStems.forEach((section, stems) -> stems.removeIf(w -> !telling(catalog, section, w)));
+        learn(history);
+    }
+
+    /**
+     * A title word tells its section unless the catalog's projects use it mostly elsewhere: "bridge" is in the
+     * descriptions of bridges, "room" in those of clients, bots and working groups alike.
+     */
+    private static boolean telling(Catalog catalog, String section, String stem) {
+        int uses = 0;
+        int inSection = 0;
+        for (Project p : catalog.projects()) {
+            if (!distinctWords(p.title() + " " + p.description()).contains(stem)) continue;
+            uses++;
+            if (p.section().equals(section)) inSection++;
+        }
+        return uses < MIN_USES || inSection >= uses / 2.0;
+    }
+
+    private void learn(History history) {
+        Map<String, Integer> total = new HashMap<>();
+        history.sectionWords().values().forEach(words -> words.forEach((w, n) -> total.merge(w, n, Integer::sum)));
+        history.sectionWords().forEach((section, words) -> words.forEach((w, n) -> {
+            if (n >= MIN_LEARNED && n >= MIN_SHARE * total.get(w)) learnedStems.computeIfAbsent(section, k -> new LinkedHashSet<>()).add(w);
+        }));
+    }
+
+    /** How often the section's title words occur in the text (each counted up to {@code cap} times). */
+    int titleWords(String sectionKey, Map<String, Integer> textStems, int cap) {
+        int n = 0;
+        for (String w : titleStems.getOrDefault(sectionKey, Set.of())) n += Math.min(cap, textStems.getOrDefault(w, 0));
+        return n;
+    }
+
+    /** How many of the words learned for the section the text has. */
+    int learnedWords(String sectionKey, Map<String, Integer> textStems) {
+        int n = 0;
+        for (String w : learnedStems.getOrDefault(sectionKey, Set.of())) if (textStems.containsKey(w)) n++;
+        return n;
+    }
+
+    /** Each stem of the text's words with its number of occurrences (at most {@link #MAX_WORDS} stems). */
+    static Map<String, Integer> stemCounts(String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String word : words(text)) {
+            String stem = stem(word);
+            if (stem.length() < MIN_STEM || (counts.size() == MAX_WORDS && !counts.containsKey(stem))) continue;
+            counts.merge(stem, 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The distinct stems of a text's words, at most {@link #MAX_WORDS}. */
+    static Set<String> distinctWords(String text) {
+        Set<String> stems = new LinkedHashSet<>();
+        for (String word : words(text)) {
+            String stem = stem(word);
+            if (stem.length() >= MIN_STEM) stems.add(stem);
+            if (stems.size() == MAX_WORDS) break;
+        }
+        return stems;
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) words.add(w);
+        return words;
+    }
+
+    static String stem(String word) {
+        String w = word;
+        if (w.endsWith("s") && !w.endsWith("ss")) w = w.substring(0, w.length() - 1);
+        if (w.endsWith("ing") && w.length() > 5) w = w.substring(0, w.length() - 3);
+        if (w.endsWith("e")) w = w.substring(0, w.length() - 1);
+        return w;
+    }
+}
