@@ -101,6 +101,18 @@ public final class Bot implements AutoCloseable {
     }
 
     private Session authenticate() throws IOException {
+        return authenticate(false);
+    }
+
+    /**
+     * With a configured access token: that token. With a password: the token the last password login returned
+     * (kept in the store), and a new login on the same device only when there is none or the homeserver refuses
+     * it, because a homeserver that scopes transaction ids per token (Synapse 1.67) takes a reply re-sent under a
+     * new token for a new message.
+     *
+     * @param storedRefused the stored token was just refused: log in without trying it again
+     */
+    private Session authenticate(boolean storedRefused) throws IOException {
         BotConfig.Homeserver hs = config.homeserver();
         if (hs.accessToken() != null) {
             client.setAccessToken(hs.accessToken());
@@ -111,11 +123,38 @@ public final class Bot implements AutoCloseable {
             log.info("authenticated as {} (device {})", s.userId(), s.deviceId());
             return s;
         }
+        Optional<String> stored = storedRefused ? Optional.empty() : store.read(tx -> tx.settings().get(SettingsTable.ACCESS_TOKEN));
+        if (stored.isPresent()) {
+            Optional<Session> reused = reuse(stored.get());
+            if (reused.isPresent()) return reused.get();
+        }
         Optional<String> device = store.read(tx -> tx.settings().get(SettingsTable.DEVICE_ID));
         Session s = client.loginWithPassword(hs.userId(), hs.password(), device.orElse(null), hs.deviceName());
-        store.write(tx -> tx.settings().put(SettingsTable.DEVICE_ID, s.deviceId()));
+        store.write(tx -> {
+            tx.settings().put(SettingsTable.DEVICE_ID, s.deviceId());
+            tx.settings().put(SettingsTable.ACCESS_TOKEN, s.accessToken());
+        });
         log.info("logged in as {} (device {}{})", s.userId(), s.deviceId(), device.isPresent() ? ", reused" : ", new");
         return s;
+    }
+
+    /** The session of the stored token, or empty when the homeserver refuses it or it is another user's. */
+    private Optional<Session> reuse(String token) throws IOException {
+        client.setAccessToken(token);
+        try {
+            Session s = client.whoami();
+            if (s.userId().equals(config.homeserver().userId())) {
+                log.info("authenticated as {} (device {}, the session of the last login)", s.userId(), s.deviceId());
+                return Optional.of(s);
+            }
+            log.warn("the stored session belongs to {}, not to the configured {}; logging in again", s.userId(),
+                    config.homeserver().userId());
+        } catch (MatrixException e) {
+            if (!e.isUnknownToken()) throw e;
+            log.info("the homeserver no longer accepts the stored session; logging in again with the same device");
+        }
+        client.setAccessToken(null);
+        return Optional.empty();
     }
 
     /** Syncs until {@link #stop()}. Transient homeserver trouble is retried by the client; the loop never dies on one event. */
@@ -128,7 +167,7 @@ public final class Bot implements AutoCloseable {
             } catch (MatrixException e) {
                 if (e.isUnknownToken() && config.homeserver().password() != null) {
                     log.warn("access token rejected; logging in again with the same device");
-                    authenticate();
+                    authenticate(true);
                 } else if (e.isUnknownToken()) {
                     throw e;
                 } else if (running) {
