@@ -53,6 +53,11 @@ public final class Bot implements AutoCloseable {
     private OutboxSender outbox;
     private Backfill backfill;
     private String filterId;
+    /** For the first sync of a new database only: the bot's own events too, to find its join (null afterwards). */
+    private String firstFilterId;
+    private Backfill sinceJoin;
+    /** Events a first start pages back for, at most: the join is normally seconds old. */
+    static final int MAX_EVENTS_SINCE_JOIN = 10_000;
     private volatile BatchListener batchListener = (events, nextBatch) -> {};
 
     /** Told after every committed sync batch; for the benchmark and tests, never needed to run the bot. */
@@ -76,8 +81,9 @@ public final class Bot implements AutoCloseable {
         client.versions();
         Session session = authenticate();
         String botUserId = session.userId();
-        String submissions = client.joinRoom(config.rooms().submissions());
-        String editors = client.joinRoom(config.rooms().editors());
+        RoomJoiner joiner = new RoomJoiner(client, botUserId, this::stopping, System::currentTimeMillis);
+        String submissions = joiner.join(config.rooms().submissions());
+        String editors = joiner.join(config.rooms().editors());
         log.info("joined submissions room {} ({}) and editors room {} ({})", config.rooms().submissions(), submissions,
                 config.rooms().editors(), editors);
         Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel());
@@ -96,7 +102,12 @@ public final class Bot implements AutoCloseable {
                 editors, media, clock);
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
-        filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
+        List<String> rooms = List.copyOf(new HashSet<>(List.of(submissions, editors)));
+        filterId = client.createFilter(botUserId, SyncFilter.build(JSON, rooms, botUserId));
+        if (store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).isEmpty()) {
+            firstFilterId = client.createFilter(botUserId, SyncFilter.firstStart(JSON, rooms));
+            sinceJoin = new Backfill(client, SyncFilter.roomEventFilter(JSON, null));
+        }
         loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here
     }
 
@@ -193,7 +204,8 @@ public final class Bot implements AutoCloseable {
         SyncBatch batch;
         boolean recovering = false;
         try {
-            batch = client.sync(since.orElse(null), filterId, since.isPresent() ? outbox.pollTimeoutMs(timeoutMs) : 0);
+            batch = since.isPresent() ? client.sync(since.get(), filterId, outbox.pollTimeoutMs(timeoutMs))
+                    : client.sync(null, firstFilterId != null ? firstFilterId : filterId, 0);
         } catch (MatrixException e) {
             if (since.isEmpty() || e.httpStatus() != 400) throw e;
             // the server forgot our position (database restored, token expired): never skip what happened since
@@ -217,20 +229,79 @@ public final class Bot implements AutoCloseable {
                 applied += catchUp(room, since.get());
             }
         }
+        java.util.Map<String, List<RoomEvent>> joinedEarlier = initial ? eventsSinceEarlierJoins(batch) : java.util.Map.of();
         SyncBatch synced = batch;
+        int[] news = {0};
         store.write(tx -> {
             for (RoomTimeline room : synced.rooms()) {
                 events.applyAll(tx, room.state(), true);
-                events.applyTimeline(tx, room.events(), initial);
+                if (initial) {
+                    news[0] += applyFirstTimeline(tx, room, joinedEarlier.get(room.roomId()));
+                } else {
+                    events.applyTimeline(tx, room.events(), false);
+                }
             }
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
         lastSyncAt = clock.instant();
-        if (initial) log.info("first start: synced; earlier room history is not imported");
+        if (initial) {
+            log.info("first start: synced; {} events since the bot joined taken as news, earlier room history is not imported",
+                    news[0]);
+            firstFilterId = null;
+            sinceJoin = null;
+        }
+        for (List<RoomEvent> page : joinedEarlier.values()) applied += page.size();
         for (RoomTimeline room : batch.rooms()) applied += room.state().size() + room.events().size();
         batchListener.committed(applied, batch.nextBatch());
         ready.countDown();
         outbox.drain();
+    }
+
+    /**
+     * A first start takes as news everything from the bot's own join on: the join is in the first timeline
+     * (the first filter keeps the bot's own events) unless more happened since than one timeline holds; then
+     * the events since the join are paged back for here, before the transaction.
+     */
+    private java.util.Map<String, List<RoomEvent>> eventsSinceEarlierJoins(SyncBatch batch) throws IOException {
+        java.util.Map<String, List<RoomEvent>> found = new java.util.HashMap<>();
+        for (RoomTimeline room : batch.rooms()) {
+            if (lastOwnJoin(room.events()) >= 0 || !room.limited() || sinceJoin == null) continue;
+            List<RoomEvent> since = sinceJoin.sinceJoin(room, this::isOwnJoin, MAX_EVENTS_SINCE_JOIN);
+            if (since == null) {
+                log.warn("the bot's join to {} is more than {} events back; only this first sync's events are news",
+                        room.roomId(), MAX_EVENTS_SINCE_JOIN);
+            } else {
+                found.put(room.roomId(), since);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The first timeline: what came before the bot's join is remembered (an edit or a reaction may refer to it),
+     * what came after it is news. Returns the number of events taken as news.
+     */
+    private int applyFirstTimeline(org.twimbot.store.StoreTx tx, RoomTimeline room, List<RoomEvent> earlier)
+            throws java.sql.SQLException {
+        List<RoomEvent> timeline = room.events();
+        int join = lastOwnJoin(timeline);
+        int from = join >= 0 ? join + 1 : earlier != null ? 0 : timeline.size();
+        if (earlier != null) events.applyAll(tx, earlier, true);
+        events.applyTimeline(tx, timeline.subList(0, from), true);
+        events.applyAll(tx, timeline.subList(from, timeline.size()), true);
+        return (earlier == null ? 0 : earlier.size()) + timeline.size() - from;
+    }
+
+    private int lastOwnJoin(List<RoomEvent> timeline) {
+        for (int i = timeline.size() - 1; i >= 0; i--) if (isOwnJoin(timeline.get(i))) return i;
+        return -1;
+    }
+
+    /** The bot's own join (not a profile change of a member that was already joined). */
+    private boolean isOwnJoin(RoomEvent e) {
+        return "m.room.member".equals(e.type()) && ctx.botUserId().equals(e.stateKey())
+                && "join".equals(e.content().path("membership").asText())
+                && !"join".equals(e.unsigned().path("prev_content").path("membership").asText());
     }
 
     /**

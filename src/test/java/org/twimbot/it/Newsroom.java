@@ -64,15 +64,21 @@ final class Newsroom {
                   user_id: "%s"
                 rooms:
                   submissions: "%s"
-                editors:
+                %seditors:
                   users: ["%s"]
                 store:
                   path: "%s"
                 media:
                   dir: "%s"
-                """.formatted(baseUrl, bot.userId, alias, editor.userId, dir.resolve("twimbot.db"), dir.resolve("media"))
-                + extra);
+                """.formatted(baseUrl, bot.userId, alias, editorsRoomLine(extra), editor.userId, dir.resolve("twimbot.db"), dir.resolve("media"))
+                + extra.replaceAll("(?m)^rooms:\\n  editors: .*\\n", ""));
         return config;
+    }
+
+    /** {@code rooms.editors} given in the extra YAML goes into the rooms block (YAML keys are unique). */
+    private static String editorsRoomLine(String extra) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^rooms:\\n  (editors: .*)$").matcher(extra);
+        return m.find() ? "  " + m.group(1) + "\n" : "";
     }
 
     /** The bot process configured with the account's password (it logs in itself). */
