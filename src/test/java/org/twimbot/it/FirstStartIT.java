@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The bot jar's first start against the homeserver: it joins by alias, acknowledges news and drafts it. */
 @RequiresHomeserver
 class FirstStartIT {
-    @TempDir
-    Path dir;
 
     @Test
     void aFirstStartAcknowledgesNewsAndDraftsIt() throws Exception {
+        Path dir = WorkDir.create("first-start");
         Newsroom room = Newsroom.create(dir, 1);
         try (BotProcess bot = room.botWithToken("").start()) {
             long started = System.nanoTime();

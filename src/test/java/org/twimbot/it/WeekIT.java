@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A week as people and editors make it in Element, against the real homeserver: formatted news, an edit, a
@@ -23,11 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RequiresHomeserver
 class WeekIT {
-    @TempDir
-    Path dir;
 
     @Test
     void aWeekFromSeveralPeopleEndsInTheDraftAndTheBundle() throws Exception {
+        Path dir = WorkDir.create("week");
         Newsroom room = Newsroom.create(dir, 3);
         MatrixUser alice = room.person(0);
         MatrixUser bob = room.person(1);
