@@ -74,8 +74,9 @@ class FirstJoinTest {
                 assertTrue(loop.isAlive(), "still waiting");
                 invite(server.baseUrl(), hostToken, privateRoom, week.botUserId());
                 awaitLog(logs, "joined submissions room", failure);
-                String text = host.sendEvent(privateRoom, "m.room.message", "n2", (com.fasterxml.jackson.databind.node.ObjectNode)
-                        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"msgtype\":\"m.text\",\"body\":\"TWIM: news right after the bot joined\"}"));
+                com.fasterxml.jackson.databind.node.ObjectNode content = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode().put("msgtype", "m.text").put("body", "TWIM: news right after the bot joined");
+                String text = host.sendEvent(privateRoom, "m.room.message", "n2", content);
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (!store.read(tx -> tx.submissions().byEventId(text)).isPresent() && System.nanoTime() < deadline) {
                     assertNull(failure.get(), () -> "the bot ended: " + failure.get());

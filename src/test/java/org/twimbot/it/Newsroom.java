@@ -70,7 +70,8 @@ final class Newsroom {
                   path: "%s"
                 media:
                   dir: "%s"
-                """.formatted(baseUrl, bot.userId, alias, editorsRoomLine(extra), editor.userId, dir.resolve("twimbot.db"), dir.resolve("media"))
+                """.formatted(baseUrl, bot.userId, alias, editorsRoomLine(extra), editor.userId, dir.resolve("twimbot.db"),
+                        dir.resolve("media"))
                 + extra.replaceAll("(?m)^rooms:\\n  editors: .*\\n", ""));
         return config;
     }

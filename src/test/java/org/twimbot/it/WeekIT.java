@@ -74,7 +74,8 @@ class WeekIT {
             int servers = md.indexOf("## Dept of Servers");
             assertTrue(servers >= 0 && md.indexOf("Conduit", servers) > servers && md.indexOf("Synapse", servers) > servers, md);
             int unknown = md.indexOf("TODO UNKNOWN SECTION");
-            assertTrue(unknown > servers && md.indexOf("a client", unknown) > unknown, "the non-editor's reaction did not place it:\n" + md);
+            assertTrue(unknown > servers && md.indexOf("a client", unknown) > unknown,
+                    "the non-editor's reaction did not place it:\n" + md);
 
             String bundleCmd = room.editor.text(rid, "!bundle");
             JsonNode zip = room.awaitFile(bundleCmd, "twim-");
