@@ -21,7 +21,8 @@ import org.twimbot.store.Store;
  * waiting next to each other are joined into one message. After a catch-up, a hundred reactions
  * the editors made while the bot was down owe a hundred audit lines: paced one a second they would
  * hold a {@code !draft} behind them for minutes and still fill the room; joined, they are one
- * message. Nothing is dropped and the order is kept. Answers, drafts and single lines are never joined.
+ * message. Nothing is dropped and the order is kept. Thank-you notices for stored news are joined the same way
+ * (with each other only). Answers, drafts and single lines are never joined.
  *
  * <p>The join is written to the outbox (one transaction) before it is sent, so its transaction id
  * is fixed like any other entry's and a crash can neither lose the lines nor send them twice.
@@ -61,15 +62,21 @@ final class AuditDigest {
         return changed;
     }
 
-    /** The audit lines for {@code pending.get(from)}'s room from there on that fit one digest. */
+    /**
+     * The lines of {@code pending.get(from)}'s purpose for its room from there on that fit one digest: audit lines
+     * next to each other (another message ends the run: their order matters), or thank-you notices wherever they
+     * wait (they yield to every other message anyway, see {@link OutboxSender}).
+     */
     private static List<OutboxEntry> run(List<OutboxEntry> pending, int from) {
         String room = pending.get(from).roomId();
+        String purpose = purpose(pending.get(from));
         List<OutboxEntry> run = new ArrayList<>();
         int bytes = 0;
         for (int i = from; i < pending.size(); i++) {
             OutboxEntry e = pending.get(i);
             if (!e.roomId().equals(room) || Replies.REACTION.equals(e.kind())) continue;
-            String body = auditBody(e);
+            String body = purpose == null || !purpose.equals(purpose(e)) ? null : auditBody(e);
+            if (body == null && Replies.ACK.equals(purpose)) continue;
             if (body == null) break;
             int size = body.getBytes(StandardCharsets.UTF_8).length + 1; // and a newline
             if (bytes + size > MAX_BYTES) break;
@@ -84,18 +91,31 @@ final class AuditDigest {
         StringBuilder parts = new StringBuilder("digest");
         run.forEach(e -> parts.append('\n').append(e.txnId()));
         String txnId = TxnIds.of(run.get(0).txnId(), parts.toString());
-        String payload = JSON.createObjectNode().put("body", String.join("\n", bodies)).put("purpose", Replies.AUDIT).toString();
+        String payload = JSON.createObjectNode().put("body", String.join("\n", bodies)).put("purpose", purpose(run.get(0)))
+                .toString();
         List<Long> absorbed = run.subList(1, run.size()).stream().map(OutboxEntry::id).toList();
         store.write(tx -> tx.outbox().merge(run.get(0).id(), absorbed, txnId, payload));
     }
 
-    /** The text of a plain audit notice, or null for anything else (answers, drafts, reactions, formatted notices). */
+    /** The text of a plain audit or thank-you notice, or null for anything else (answers, drafts, formatted notices). */
     private static String auditBody(OutboxEntry e) {
+        JsonNode p = joinable(e);
+        return p == null ? null : p.path("body").asText();
+    }
+
+    /** {@link Replies#AUDIT} or {@link Replies#ACK} for a plain notice that may be joined with others, else null. */
+    static String purpose(OutboxEntry e) {
+        JsonNode p = joinable(e);
+        return p == null ? null : p.path("purpose").asText();
+    }
+
+    private static JsonNode joinable(OutboxEntry e) {
         if (!Replies.NOTICE.equals(e.kind())) return null;
         try {
             JsonNode p = JSON.readTree(e.payload());
-            if (!Replies.AUDIT.equals(p.path("purpose").asText()) || p.hasNonNull("html")) return null;
-            return p.path("body").asText();
+            String purpose = p.path("purpose").asText();
+            boolean joinable = (Replies.AUDIT.equals(purpose) || Replies.ACK.equals(purpose)) && !p.hasNonNull("html");
+            return joinable ? p : null;
         } catch (IOException ex) {
             return null; // sent (or reported) on its own, where a broken payload is handled
         }

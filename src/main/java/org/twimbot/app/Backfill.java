@@ -190,6 +190,30 @@ final class Backfill {
         return total;
     }
 
+    /**
+     * For a first start whose first timeline does not reach back to the bot's own join: pages backwards from the
+     * timeline's {@code prev_batch} to the join (the newest event {@code isJoin} accepts) and returns what came
+     * after it, oldest first; null when no join is found within {@code maxEvents} (held in memory, so bounded).
+     */
+    List<RoomEvent> sinceJoin(RoomTimeline room, java.util.function.Predicate<RoomEvent> isJoin, int maxEvents)
+            throws IOException {
+        java.util.ArrayList<RoomEvent> newestFirst = new java.util.ArrayList<>();
+        String from = room.prevBatch();
+        while (from != null && newestFirst.size() < maxEvents) {
+            MessagesPage page = client.messages(room.roomId(), from, "b", PAGE, filter);
+            for (RoomEvent e : page.chunk()) {
+                if (isJoin.test(e)) {
+                    java.util.Collections.reverse(newestFirst);
+                    return newestFirst;
+                }
+                newestFirst.add(e);
+            }
+            if (page.chunk().isEmpty()) break;
+            from = page.end();
+        }
+        return null;
+    }
+
     /** Whether the bot has already processed an event. */
     @FunctionalInterface
     interface Processed {

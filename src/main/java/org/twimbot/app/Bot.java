@@ -62,6 +62,11 @@ public final class Bot implements AutoCloseable {
     private Backfill backfill;
     private volatile MediaCache media;
     private String filterId;
+    /** For the first sync of a new database only: the bot's own events too, to find its join (null afterwards). */
+    private String firstFilterId;
+    private Backfill sinceJoin;
+    /** Events a first start pages back for, at most: the join is normally seconds old. */
+    static final int MAX_EVENTS_SINCE_JOIN = 10_000;
     private volatile BatchListener batchListener = (events, nextBatch) -> {};
     private final Backoff syncBackoff = new Backoff(SYNC_RETRY);
     /** Consecutive failed sync rounds. */
@@ -88,8 +93,9 @@ public final class Bot implements AutoCloseable {
         client.versions();
         Session session = authenticate();
         String botUserId = session.userId();
-        String submissions = client.joinRoom(config.rooms().submissions());
-        String editors = client.joinRoom(config.rooms().editors());
+        RoomJoiner joiner = new RoomJoiner(client, botUserId, this::stopping, System::currentTimeMillis);
+        String submissions = joiner.join(config.rooms().submissions());
+        String editors = joiner.join(config.rooms().editors());
         log.info("joined submissions room {} ({}) and editors room {} ({})", config.rooms().submissions(), submissions,
                 config.rooms().editors(), editors);
         Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel(),
@@ -110,11 +116,28 @@ public final class Bot implements AutoCloseable {
                 editors, media, clock);
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
-        filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
+        List<String> rooms = List.copyOf(new HashSet<>(List.of(submissions, editors)));
+        filterId = client.createFilter(botUserId, SyncFilter.build(JSON, rooms, botUserId));
+        if (store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).isEmpty()) {
+            firstFilterId = client.createFilter(botUserId, SyncFilter.firstStart(JSON, rooms));
+            sinceJoin = new Backfill(client, SyncFilter.roomEventFilter(JSON, null));
+        }
         loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here
     }
 
     private Session authenticate() throws IOException {
+        return authenticate(false);
+    }
+
+    /**
+     * With a configured access token: that token. With a password: the token the last password login returned
+     * (kept in the store), and a new login on the same device only when there is none or the homeserver refuses
+     * it, because a homeserver that scopes transaction ids per token (Synapse 1.67) takes a reply re-sent under a
+     * new token for a new message.
+     *
+     * @param storedRefused the stored token was just refused: log in without trying it again
+     */
+    private Session authenticate(boolean storedRefused) throws IOException {
         BotConfig.Homeserver hs = config.homeserver();
         if (hs.accessToken() != null) {
             client.setAccessToken(hs.accessToken());
@@ -125,11 +148,38 @@ public final class Bot implements AutoCloseable {
             log.info("authenticated as {} (device {})", s.userId(), s.deviceId());
             return s;
         }
+        Optional<String> stored = storedRefused ? Optional.empty() : store.read(tx -> tx.settings().get(SettingsTable.ACCESS_TOKEN));
+        if (stored.isPresent()) {
+            Optional<Session> reused = reuse(stored.get());
+            if (reused.isPresent()) return reused.get();
+        }
         Optional<String> device = store.read(tx -> tx.settings().get(SettingsTable.DEVICE_ID));
         Session s = client.loginWithPassword(hs.userId(), hs.password(), device.orElse(null), hs.deviceName());
-        store.write(tx -> tx.settings().put(SettingsTable.DEVICE_ID, s.deviceId()));
+        store.write(tx -> {
+            tx.settings().put(SettingsTable.DEVICE_ID, s.deviceId());
+            tx.settings().put(SettingsTable.ACCESS_TOKEN, s.accessToken());
+        });
         log.info("logged in as {} (device {}{})", s.userId(), s.deviceId(), device.isPresent() ? ", reused" : ", new");
         return s;
+    }
+
+    /** The session of the stored token, or empty when the homeserver refuses it or it is another user's. */
+    private Optional<Session> reuse(String token) throws IOException {
+        client.setAccessToken(token);
+        try {
+            Session s = client.whoami();
+            if (s.userId().equals(config.homeserver().userId())) {
+                log.info("authenticated as {} (device {}, the session of the last login)", s.userId(), s.deviceId());
+                return Optional.of(s);
+            }
+            log.warn("the stored session belongs to {}, not to the configured {}; logging in again", s.userId(),
+                    config.homeserver().userId());
+        } catch (MatrixException e) {
+            if (!e.isUnknownToken()) throw e;
+            log.info("the homeserver no longer accepts the stored session; logging in again with the same device");
+        }
+        client.setAccessToken(null);
+        return Optional.empty();
     }
 
     /** Syncs until {@link #stop()}. Transient homeserver trouble is retried by the client; the loop never dies on one event. */
@@ -143,7 +193,7 @@ public final class Bot implements AutoCloseable {
             } catch (MatrixException e) {
                 if (e.isUnknownToken() && config.homeserver().password() != null) {
                     log.warn("access token rejected; logging in again with the same device");
-                    authenticate();
+                    authenticate(true);
                     // a reply refused for the old token is owed now, not after the next long-poll (up to 30 s idle)
                     outbox.drain();
                 } else if (e.isUnknownToken()) {
@@ -194,7 +244,8 @@ public final class Bot implements AutoCloseable {
         SyncBatch batch;
         boolean recovering = false;
         try {
-            batch = client.sync(since.orElse(null), filterId, since.isPresent() ? outbox.pollTimeoutMs(timeoutMs) : 0);
+            batch = since.isPresent() ? client.sync(since.get(), filterId, outbox.pollTimeoutMs(timeoutMs))
+                    : client.sync(null, firstFilterId != null ? firstFilterId : filterId, 0);
         } catch (MatrixException e) {
             if (since.isEmpty() || e.httpStatus() != 400) throw e;
             // the server forgot our position (database restored, token expired): never skip what happened since
@@ -229,19 +280,79 @@ public final class Bot implements AutoCloseable {
                 ctx.editors().unlimit();
             }
         }
+        java.util.Map<String, List<RoomEvent>> joinedEarlier = initial ? eventsSinceEarlierJoins(batch) : java.util.Map.of();
         SyncBatch synced = batch;
-        List<RoomEvent> timeline = inTimeOrder(rooms);
+        // a first start's timelines are split at the bot's join, room by room; later ones are merged in time order
+        List<RoomEvent> timeline = initial ? List.of() : inTimeOrder(rooms);
+        int[] news = {0};
         store.write(tx -> {
             for (RoomTimeline room : rooms) events.applyAll(tx, room.state(), true);
-            events.applyTimeline(tx, timeline, initial);
+            if (initial) {
+                for (RoomTimeline room : rooms) news[0] += applyFirstTimeline(tx, room, joinedEarlier.get(room.roomId()));
+            } else {
+                events.applyTimeline(tx, timeline, false);
+            }
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
         lastSyncAt = clock.instant();
-        if (initial) log.info("first start: synced; earlier room history is not imported");
+        if (initial) {
+            log.info("first start: synced; {} events since the bot joined taken as news, earlier room history is not imported",
+                    news[0]);
+            firstFilterId = null;
+            sinceJoin = null;
+        }
+        for (List<RoomEvent> page : joinedEarlier.values()) applied += page.size();
         for (RoomTimeline room : batch.rooms()) applied += room.state().size() + room.events().size();
         batchListener.committed(applied, batch.nextBatch());
         ready.countDown();
         outbox.drain();
+    }
+
+    /**
+     * A first start takes as news everything from the bot's own join on: the join is in the first timeline
+     * (the first filter keeps the bot's own events) unless more happened since than one timeline holds; then
+     * the events since the join are paged back for here, before the transaction.
+     */
+    private java.util.Map<String, List<RoomEvent>> eventsSinceEarlierJoins(SyncBatch batch) throws IOException {
+        java.util.Map<String, List<RoomEvent>> found = new java.util.HashMap<>();
+        for (RoomTimeline room : batch.rooms()) {
+            if (lastOwnJoin(room.events()) >= 0 || !room.limited() || sinceJoin == null) continue;
+            List<RoomEvent> since = sinceJoin.sinceJoin(room, this::isOwnJoin, MAX_EVENTS_SINCE_JOIN);
+            if (since == null) {
+                log.warn("the bot's join to {} is more than {} events back; only this first sync's events are news",
+                        room.roomId(), MAX_EVENTS_SINCE_JOIN);
+            } else {
+                found.put(room.roomId(), since);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The first timeline: what came before the bot's join is remembered (an edit or a reaction may refer to it),
+     * what came after it is news. Returns the number of events taken as news.
+     */
+    private int applyFirstTimeline(org.twimbot.store.StoreTx tx, RoomTimeline room, List<RoomEvent> earlier)
+            throws java.sql.SQLException {
+        List<RoomEvent> timeline = room.events();
+        int join = lastOwnJoin(timeline);
+        int from = join >= 0 ? join + 1 : earlier != null ? 0 : timeline.size();
+        if (earlier != null) events.applyAll(tx, earlier, true);
+        events.applyTimeline(tx, timeline.subList(0, from), true);
+        events.applyAll(tx, timeline.subList(from, timeline.size()), true);
+        return (earlier == null ? 0 : earlier.size()) + timeline.size() - from;
+    }
+
+    private int lastOwnJoin(List<RoomEvent> timeline) {
+        for (int i = timeline.size() - 1; i >= 0; i--) if (isOwnJoin(timeline.get(i))) return i;
+        return -1;
+    }
+
+    /** The bot's own join (not a profile change of a member that was already joined). */
+    private boolean isOwnJoin(RoomEvent e) {
+        return "m.room.member".equals(e.type()) && ctx.botUserId().equals(e.stateKey())
+                && "join".equals(e.content().path("membership").asText())
+                && !"join".equals(e.unsigned().path("prev_content").path("membership").asText());
     }
 
     /**

@@ -66,6 +66,7 @@ final class OutboxSender {
     boolean drain() {
         List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
         if (AuditDigest.joinBacklogs(store, pending, pacer::available)) pending = store.read(tx -> tx.outbox().pending());
+        pending = thankYousLast(pending);
         Set<String> waiting = new HashSet<>(); // rooms out of tokens: their later messages keep their order
         deferred = false;
         Set<String> pacedBefore = paced;
@@ -125,6 +126,19 @@ final class OutboxSender {
             store.write(tx -> tx.outbox().remove(entry.id()));
         }
         return true;
+    }
+
+    /**
+     * Thank-you notices yield to every other entry: an editor's answer or a draft must not wait behind a rush of
+     * them (150 thank-yous paced one a second held a {@code !draft} for minutes). The others keep their order, so
+     * an audit line caused before an answer is still sent before it.
+     */
+    private static List<OutboxEntry> thankYousLast(List<OutboxEntry> pending) {
+        List<OutboxEntry> ordered = new java.util.ArrayList<>(pending.size());
+        List<OutboxEntry> thanks = new java.util.ArrayList<>();
+        for (OutboxEntry e : pending) (Replies.ACK.equals(AuditDigest.purpose(e)) ? thanks : ordered).add(e);
+        ordered.addAll(thanks);
+        return ordered;
     }
 
     /**

@@ -18,6 +18,16 @@ final class SyncFilter {
 
     /** The bot's own events are left out: it never acts on them, and its replies must not fill the timeline. */
     static ObjectNode build(ObjectMapper json, List<String> roomIds, String botUserId) {
+        ObjectNode filter = firstStart(json, roomIds);
+        ((ObjectNode) filter.get("room").get("timeline")).putArray("not_senders").add(botUserId);
+        return filter;
+    }
+
+    /**
+     * For the first sync of a new database: the same, with the bot's own events, so that the timeline shows its
+     * own join, from which on everything is news.
+     */
+    static ObjectNode firstStart(ObjectMapper json, List<String> roomIds) {
         ObjectNode filter = json.createObjectNode();
         filter.putObject("presence").putArray("not_types").add("*");
         filter.putObject("account_data").putArray("not_types").add("*");
@@ -28,7 +38,6 @@ final class SyncFilter {
         timeline.put("limit", TIMELINE_LIMIT);
         ArrayNode types = timeline.putArray("types");
         TIMELINE_TYPES.forEach(types::add);
-        timeline.putArray("not_senders").add(botUserId);
         ObjectNode state = room.putObject("state");
         state.put("lazy_load_members", true);
         ArrayNode stateTypes = state.putArray("types");
@@ -38,12 +47,12 @@ final class SyncFilter {
         return filter;
     }
 
-    /** The same restrictions for /messages back-fill. */
+    /** The same restrictions for /messages back-fill; {@code botUserId} null keeps the bot's own events. */
     static ObjectNode roomEventFilter(ObjectMapper json, String botUserId) {
         ObjectNode f = json.createObjectNode();
         ArrayNode types = f.putArray("types");
         TIMELINE_TYPES.forEach(types::add);
-        f.putArray("not_senders").add(botUserId);
+        if (botUserId != null) f.putArray("not_senders").add(botUserId);
         return f;
     }
 }

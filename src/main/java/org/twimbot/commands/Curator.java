@@ -71,7 +71,7 @@ final class Curator {
         Optional<Submission> target = tx.submissions().byEventId(r.targetEventId());
         if (target.isEmpty() || archived(tx, target.get()) || title.isEmpty()) return;
         String sender = r.event().sender();
-        if (!ctx.editors().isEditor(sender)) {
+        if (!ctx.editors().isEditor(tx, sender)) {
             refuse(tx, r.event().roomId(), r.event().eventId(), sender);
             return;
         }

@@ -24,6 +24,11 @@ public final class Replies {
 
     /** The purpose of audit lines, which the outbox may send several to a message when it has to pace them. */
     public static final String AUDIT = "audit";
+    /**
+     * The purpose of thank-you notices for stored news: when many wait they are joined, and they yield to every
+     * other message (an editor's answer must not wait behind them).
+     */
+    public static final String ACK = "ack";
 
     /** The text is part of the transaction id: one cause may owe several different lines (one per undone placement). */
     public void notice(String roomId, String causeEventId, String purpose, String body) throws SQLException {

@@ -112,7 +112,7 @@ final class SubmissionDesk {
         Submission s = inserted.get();
         log.info("stored submission #{} from {} ({})", s.number(), sender, eventId);
         if (!rules.ackReaction().isEmpty()) replies.react(roomId, eventId, rules.ackReaction());
-        if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, "ack", rules.ackText().replace("{user}", sender));
+        if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, Replies.ACK, rules.ackText().replace("{user}", sender));
         suggest(tx, s, replies);
         if (tx.edits().any(eventId, sender)) refresh(tx, eventId, eventId); // edits that arrived before it
         return Optional.of(s);

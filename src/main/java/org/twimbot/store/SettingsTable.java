@@ -3,11 +3,17 @@ package org.twimbot.store;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Small named values the bot keeps across restarts: the sync token, the device id, the bot's user id. */
+/** Small named values the bot keeps across restarts: the sync token, the device id and access token, the bot's user id. */
 public final class SettingsTable {
     public static final String SYNC_TOKEN = "sync_token";
     public static final String DEVICE_ID = "device_id";
     public static final String USER_ID = "user_id";
+    /**
+     * The access token a password login returned, used again at the next start: a homeserver that scopes
+     * transaction ids per token (Synapse 1.67) only recognises a reply re-sent after a crash under the same token.
+     * A secret: never logged.
+     */
+    public static final String ACCESS_TOKEN = "access_token";
 
     private final Statements st;
 

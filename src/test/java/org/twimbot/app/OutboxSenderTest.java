@@ -144,6 +144,31 @@ class OutboxSenderTest {
         assertEquals(expected, sent.stream().flatMap(String::lines).toList(), "every line once, in order; the answer alone");
     }
 
+    /**
+     * 40 thank-you notices wait (news arrived in a rush), then an audit line and an editor's answer: the answer
+     * must not wait behind the thank-yous, the audit line caused before it still goes before it, and the
+     * thank-yous are joined instead of trickling out for a minute. None is lost.
+     */
+    @Test
+    void anEditorsAnswerGoesBeforeWaitingThankYousWhichAreJoined() throws Exception {
+        store.write(tx -> {
+            Replies replies = new Replies(tx);
+            for (int i = 0; i < 40; i++) replies.notice(room, "$news" + i, Replies.ACK, "Thanks for the report " + i);
+            replies.notice(room, "$image", Replies.AUDIT, "image attached to #65");
+            replies.notice(room, "$draft", "answer", "here is the draft");
+        });
+
+        assertTrue(outbox.drain());
+        List<String> sent = noticesIn(room);
+        int audit = sent.indexOf("image attached to #65");
+        int answer = sent.indexOf("here is the draft");
+        assertTrue(audit >= 0 && answer > audit, "the audit line, then the answer, at once: " + sent);
+        long thanks = sent.stream().flatMap(String::lines).filter(l -> l.startsWith("Thanks for the report")).count();
+        assertEquals(40, thanks, "every thank-you, joined: " + sent);
+        assertTrue(sent.size() <= SendPacer.BURST, "within one burst: " + sent.size());
+        assertEquals(0, pending(room));
+    }
+
     @Test
     void aLongPauseRefillsOnlyUpToTheBurst() throws Exception {
         store.write(tx -> {
