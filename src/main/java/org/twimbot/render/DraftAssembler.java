@@ -24,7 +24,9 @@ import java.util.function.Function;
  * </ul>
  * An item goes into every section of its section keys and under every project of its project keys;
  * a project block goes into the project's default section unless the item names sections, which
- * then override it. Items with no known key (or whose project has no known section) are unassigned.
+ * then override it. Items with no known key (or whose project has no known section) are unassigned; they
+ * join the catalog's section titled "TODO UNKNOWN SECTION" when there is one (TWIM's), so the post has
+ * one such heading.
  */
 public final class DraftAssembler {
     static final Comparator<DraftItem> ITEM_ORDER =
@@ -77,7 +79,22 @@ public final class DraftAssembler {
             }
             if (!placed) unassigned.add(news);
         }
+        Optional<Section> todo = unassignedSection(catalog);
+        if (todo.isPresent() && !unassigned.isEmpty()) {
+            // one "TODO UNKNOWN SECTION" heading, not the catalog's and the final one
+            List<RenderedNews> merged = acc(bySection, todo.get()).news;
+            merged.addAll(unassigned);
+            merged.sort(Comparator.comparing(RenderedNews::item, ITEM_ORDER));
+            unassigned.clear();
+        }
         return new DraftModel(sectionBlocks(bySection, catalog), unassigned, distinct(media));
+    }
+
+    /** A catalog section titled like the unassigned heading: TWIM's (hebbot's) "todo" section. */
+    private static Optional<Section> unassignedSection(Catalog catalog) {
+        return catalog.sections().stream()
+                .filter(s -> s.title().strip().equalsIgnoreCase(DraftModel.UNASSIGNED_HEADING))
+                .findFirst();
     }
 
     private static SectionAcc acc(Map<String, SectionAcc> bySection, Section s) {
