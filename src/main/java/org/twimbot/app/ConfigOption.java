@@ -15,8 +15,13 @@ final class ConfigOption {
 
     /** Loads the config or prints every problem to stderr and returns null. */
     BotConfig loadOrReport() {
+        return loadOrReport(true);
+    }
+
+    /** @param needsSecret false for commands that never connect to the homeserver */
+    BotConfig loadOrReport(boolean needsSecret) {
         try {
-            ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()));
+            ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()), needsSecret);
             loaded.warnings().forEach(w -> System.err.println(file + ": warning: " + w));
             return loaded.config();
         } catch (ConfigException e) {

@@ -23,6 +23,7 @@ import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
 import org.twimbot.render.MediaFile;
 import org.twimbot.store.Edition;
+import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
 import org.twimbot.store.Submission;
 
@@ -64,7 +65,8 @@ final class DraftPublisher {
         Catalog current = catalog.get();
         return store.read(tx -> {
             Edition edition = tx.editions().byId(editionId).orElseThrow();
-            String author = DraftSource.displayName(tx, editorsRoomId, requester);
+            String author = renderer.author().isEmpty() ? DraftSource.displayName(tx, editorsRoomId, requester)
+                    : renderer.author();
             DraftRequest request = DraftSource.load(tx, edition, author, clock.instant());
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
             DraftModel model = renderer.model(request, current); // formats every item once, for the post and its media list
@@ -81,7 +83,11 @@ final class DraftPublisher {
         client.sendFile(roomId, txnId, bytes, "text/markdown; charset=utf-8", r.fileName(), r.fileName());
         sendSummary(roomId, txnId, DraftNotice.of(summary, r.markdown(), r.fileName()), r.fileName());
         long now = clock.millis();
-        store.write(tx -> tx.submissions().markDrafted(editionId, now));
+        String editor = store.read(tx -> DraftSource.displayName(tx, editorsRoomId, requester));
+        store.write(tx -> {
+            tx.submissions().markDrafted(editionId, now);
+            tx.settings().put(SettingsTable.LAST_DRAFT_AUTHOR, editor); // the offline draft's author
+        });
         log.info("draft {} uploaded ({} bytes, {} of {} media available) for {}", r.fileName(), bytes.length,
                 fetched.available().size(), r.media().size(), requester);
     }

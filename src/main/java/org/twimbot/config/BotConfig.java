@@ -74,7 +74,8 @@ public record BotConfig(
             String titlePattern,
             String pathPattern,
             String category,
-            String submissionsRoomLink) {}
+            String submissionsRoomLink,
+            String author) {}
 
     /** {@code logging.*}. */
     public record Logging(String level) {}

@@ -87,6 +87,7 @@ public final class ConfigSchema {
             s("render.path", Type.STRING, "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", c -> c.render().pathPattern()),
             s("render.category", Type.STRING, "This Week in Matrix", c -> c.render().category()),
             s("render.submissions_room_link", Type.STRING, null, c -> c.render().submissionsRoomLink()),
+            s("render.author", Type.STRING, "", c -> c.render().author()),
             s("logging.level", Type.STRING, "INFO", c -> c.logging().level()),
             s("http.health_port", Type.INT, "0", c -> c.http().healthPort()),
             s("http.stale_after", Type.DURATION, "2m", c -> c.http().staleAfter()),

@@ -3,11 +3,13 @@ package org.twimbot.store;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Small named values the bot keeps across restarts: the sync token, the device id, the bot's user id. */
+/** Small named values the bot keeps across restarts: the sync token, the device id, the bot's user id, … */
 public final class SettingsTable {
     public static final String SYNC_TOKEN = "sync_token";
     public static final String DEVICE_ID = "device_id";
     public static final String USER_ID = "user_id";
+    /** The display name of the editor who last sent !draft: the offline draft's author when render.author is not set. */
+    public static final String LAST_DRAFT_AUTHOR = "last_draft_author";
 
     private final Statements st;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.store.SettingsTable;
 
 /**
  * A big week's {@code !draft} notice still arrives, with its counts and warnings, and with the
@@ -49,6 +50,16 @@ class BigWeekDraftNoticeTest {
         return new String[] {body.toString(), html.toString()};
     }
 
+    /** Written just after the notice is sent: polled, with a generous deadline. */
+    private static String lastDraftAuthor(BotHarness h) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var name = h.store().read(tx -> tx.settings().get(SettingsTable.LAST_DRAFT_AUTHOR));
+            if (name.isPresent() || System.nanoTime() > deadline) return name.orElse(null);
+            Thread.sleep(50);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {26, 52, 78, 200})
     void theDraftNoticeOfABigWeekArrivesWithCountsWarningsAndACutPreview(int n) throws Exception {
@@ -79,6 +90,7 @@ class BigWeekDraftNoticeTest {
             if (n <= 52) {
                 assertFalse(cut, "a small week's preview is whole");
                 assertEquals(n, shown, "every news item is in the preview");
+                assertEquals("Thib", lastDraftAuthor(h), "remembered for the offline draft's front matter");
             } else {
                 assertTrue(cut, "a big week's preview says where it stops");
                 assertTrue(shown > 20 && shown < n, shown + " of " + n + " news items in the preview");

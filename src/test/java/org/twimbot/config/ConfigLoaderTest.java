@@ -53,7 +53,7 @@ class ConfigLoaderTest {
         assertEquals(new BotConfig.Edition(DayOfWeek.FRIDAY, ZoneId.of("UTC")), c.edition());
         assertEquals(new BotConfig.Render("", List.of("reports", "says", "announces"), "/blog/img/",
                 "> {{< video src=\"{file}\" >}}", "This Week in Matrix {date}",
-                "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", "This Week in Matrix", "#twim:example.org"), c.render());
+                "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", "This Week in Matrix", "#twim:example.org", ""), c.render());
         assertEquals("INFO", c.logging().level());
         assertEquals(new BotConfig.Http(0, Duration.ofMinutes(2)), c.http());
         assertEquals(33, c.catalog().sections().size(), "the embedded TWIM catalog");
