@@ -54,6 +54,7 @@ public final class Bot implements AutoCloseable {
     private Backfill backfill;
     private String filterId;
     private volatile BatchListener batchListener = (events, nextBatch) -> {};
+    private List<String> configWarnings = List.of();
 
     /** Told after every committed sync batch; for the benchmark and tests, never needed to run the bot. */
     @FunctionalInterface
@@ -67,6 +68,11 @@ public final class Bot implements AutoCloseable {
         this.store = store;
         this.client = client;
         this.clock = clock;
+    }
+
+    /** What loading the config warned about, for the start notice; call before {@link #start()}. */
+    public void configWarnings(List<String> warnings) {
+        this.configWarnings = List.copyOf(warnings);
     }
 
     /** Logs in, joins the rooms and prepares the filter. Retries transient failures (the client does). */
@@ -97,6 +103,7 @@ public final class Bot implements AutoCloseable {
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, List.copyOf(new HashSet<>(List.of(submissions, editors))), botUserId));
+        StartNotice.enqueue(store, config, editors, configWarnings, clock); // sent by run()'s first drain
         loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here
     }
 

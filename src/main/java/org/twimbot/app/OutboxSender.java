@@ -182,11 +182,17 @@ final class OutboxSender {
         };
     }
 
+    private static List<String> mentions(JsonNode payload) {
+        List<String> ids = new java.util.ArrayList<>();
+        payload.path("mentions").forEach(n -> ids.add(n.asText()));
+        return ids;
+    }
+
     private void sendAsIs(OutboxEntry entry) throws IOException {
         JsonNode p = JSON.readTree(entry.payload().getBytes(StandardCharsets.UTF_8));
         switch (entry.kind()) {
             case Replies.NOTICE -> client.sendNotice(entry.roomId(), entry.txnId(), p.path("body").asText(),
-                    p.hasNonNull("html") ? p.get("html").asText() : null);
+                    p.hasNonNull("html") ? p.get("html").asText() : null, mentions(p));
             case Replies.REACTION -> client.react(entry.roomId(), entry.txnId(), p.path("target").asText(), p.path("key").asText());
             case Replies.DRAFT -> drafts.publish(entry.roomId(), entry.txnId(), p.path("edition").asLong(),
                     p.path("requester").asText());

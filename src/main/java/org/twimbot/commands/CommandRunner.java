@@ -35,8 +35,8 @@ final class CommandRunner {
         if (!ctx.editors().isEditor(sender) && !authorsOwnTwim) {
             log.info("refusing !{} from non-editor {}", c.name(), sender);
             if (refusals.mayRefuse(sender)) {
-                answer.say("Sorry " + sender + ", only editors can use bot commands. To submit news, start your message "
-                        + "with \"TWIM:\".");
+                answer.sayTo(sender, "Sorry {user}, only editors can use bot commands. To submit news, start your "
+                        + "message with \"TWIM:\".");
             }
             return;
         }

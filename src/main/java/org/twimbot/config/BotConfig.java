@@ -42,7 +42,7 @@ public record BotConfig(
     public record Rooms(String submissions, String editors) {}
 
     /** {@code editors.*}: minPowerLevel null when not configured. */
-    public record Editors(List<String> users, Integer minPowerLevel) {}
+    public record Editors(List<String> users, Integer minPowerLevel, boolean startNotice) {}
 
     /** {@code store.*}. */
     public record Store(Path path) {}

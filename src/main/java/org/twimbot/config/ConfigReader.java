@@ -64,7 +64,7 @@ final class ConfigReader {
         BotConfig config = new BotConfig(
                 homeserver,
                 rooms,
-                new BotConfig.Editors(editorUsers(), minPowerLevel()),
+                new BotConfig.Editors(editorUsers(), minPowerLevel(), bool("editors.start_notice")),
                 new BotConfig.Store(path("store.path")),
                 new BotConfig.Media(path("media.dir"), positiveSize("media.max_bytes"), duration("media.attach_window", true)),
                 submissions(),

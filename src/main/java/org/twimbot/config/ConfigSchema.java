@@ -65,6 +65,7 @@ public final class ConfigSchema {
             s("rooms.editors", Type.STRING, null, c -> c.rooms().editors()),
             s("editors.users", Type.USER_LIST, List.of(), c -> c.editors().users()),
             s("editors.min_power_level", Type.OPTIONAL_INT, null, c -> c.editors().minPowerLevel()),
+            s("editors.start_notice", Type.BOOL, "true", c -> c.editors().startNotice()),
             s("store.path", Type.PATH, "twimbot.db", c -> c.store().path()),
             s("media.dir", Type.PATH, "media", c -> c.media().dir()),
             s("media.max_bytes", Type.SIZE, "52428800", c -> c.media().maxBytes()),

@@ -24,9 +24,9 @@ import java.util.function.Function;
  * </ul>
  * An item goes into every section of its section keys and under every project of its project keys;
  * a project block goes into the project's default section unless the item names sections, which
- * then override it. Items with no known key (or whose project has no known section) are unassigned; they
- * join the catalog's section titled "TODO UNKNOWN SECTION" when there is one (TWIM's), so the post has
- * one such heading.
+ * then override it. Items with no known key (or whose project has no known section) are unassigned. News
+ * filed in the catalog's own section titled "TODO UNKNOWN SECTION" (TWIM's, from hebbot) joins them, so
+ * the post has one such heading, the final one.
  */
 public final class DraftAssembler {
     static final Comparator<DraftItem> ITEM_ORDER =
@@ -80,12 +80,15 @@ public final class DraftAssembler {
             if (!placed) unassigned.add(news);
         }
         Optional<Section> todo = unassignedSection(catalog);
-        if (todo.isPresent() && !unassigned.isEmpty()) {
-            // one "TODO UNKNOWN SECTION" heading, not the catalog's and the final one
-            List<RenderedNews> merged = acc(bySection, todo.get()).news;
-            merged.addAll(unassigned);
-            merged.sort(Comparator.comparing(RenderedNews::item, ITEM_ORDER));
+        SectionAcc filedAsTodo = todo.isEmpty() ? null : bySection.remove(todo.get().key());
+        if (filedAsTodo != null) {
+            // one "TODO UNKNOWN SECTION" heading, the final one: news filed in the catalog's todo section joins it
+            Set<RenderedNews> merged = new LinkedHashSet<>(unassigned);
+            merged.addAll(filedAsTodo.news);
+            filedAsTodo.projects.values().forEach(merged::addAll);
             unassigned.clear();
+            unassigned.addAll(merged);
+            unassigned.sort(Comparator.comparing(RenderedNews::item, ITEM_ORDER));
         }
         return new DraftModel(sectionBlocks(bySection, catalog), unassigned, distinct(media));
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * under "TODO UNKNOWN SECTION", never dropped) and every media file the post references.
  */
 public record DraftModel(List<SectionBlock> sections, List<RenderedNews> unassigned, List<MediaFile> media) {
-    /** The heading of unplaced news; a catalog section with this title (hebbot's "todo") takes them in. */
+    /** The heading of unplaced news; news filed in a catalog section with this title (hebbot's "todo") joins them. */
     public static final String UNASSIGNED_HEADING = "TODO UNKNOWN SECTION";
 
     public DraftModel {

@@ -10,6 +10,8 @@ public final class SettingsTable {
     public static final String USER_ID = "user_id";
     /** The display name of the editor who last sent !draft: the offline draft's author when render.author is not set. */
     public static final String LAST_DRAFT_AUTHOR = "last_draft_author";
+    /** When the bot last posted its start notice (epoch ms): none again within a minute. */
+    public static final String LAST_START_NOTICE = "last_start_notice";
 
     private final Statements st;
 

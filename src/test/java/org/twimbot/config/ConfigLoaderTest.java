@@ -44,7 +44,7 @@ class ConfigLoaderTest {
         assertNull(c.homeserver().password());
         assertEquals("twimbot", c.homeserver().deviceName());
         assertEquals(new BotConfig.Rooms("#twim:example.org", "#twim:example.org"), c.rooms());
-        assertEquals(new BotConfig.Editors(List.of(), null), c.editors());
+        assertEquals(new BotConfig.Editors(List.of(), null, true), c.editors());
         assertEquals(Path.of("/srv/twim/twimbot.db"), c.store().path());
         assertEquals(new BotConfig.Media(Path.of("/srv/twim/media"), 52_428_800L, Duration.ofMinutes(10)), c.media());
         assertEquals(new BotConfig.Submissions(0, 20000, "✍️", "", "⭕"), c.submissions());

@@ -16,8 +16,8 @@ import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 
 /**
- * TWIM's catalog has hebbot's own "TODO UNKNOWN SECTION" (key todo, ✅): unplaced news joins it
- * instead of opening a second heading. And the closing line honours an empty submissions room link.
+ * TWIM's catalog has hebbot's own "TODO UNKNOWN SECTION" (key todo, ✅): news filed there joins the
+ * unplaced news under one heading, the final one. And the closing line honours an empty submissions room link.
  */
 class TodoSectionAndClosingLineTest {
     /** The embedded TWIM catalog and render settings, as a config without sections gets them. */
@@ -42,14 +42,17 @@ class TodoSectionAndClosingLineTest {
     }
 
     @Test
-    void withTwimsCatalogUnplacedNewsJoinsItsTodoSectionUnderOneHeading() throws Exception {
+    void withTwimsCatalogNewsFiledInItsTodoSectionJoinsTheUnplacedUnderOneFinalHeading() throws Exception {
         String draft = render(twimConfig(""), week());
         assertEquals(1, draft.split("## TODO UNKNOWN SECTION", -1).length - 1, draft);
         int heading = draft.indexOf("## TODO UNKNOWN SECTION");
         int next = draft.indexOf("\n## ", heading + 1);
         String todo = draft.substring(heading, next);
         assertTrue(todo.contains("filed under todo") && todo.contains("nobody placed me"), todo);
-        assertTrue(draft.indexOf("synapse news") > 0 && !todo.contains("synapse news"));
+        assertTrue(draft.indexOf("synapse news") > 0 && draft.indexOf("synapse news") < heading && !todo.contains("synapse news"));
+        assertTrue(todo.contains("filed under todo") && todo.indexOf("filed under todo") < todo.indexOf("nobody placed me"),
+                "in time order");
+        assertTrue(draft.substring(next).startsWith("\n## That's all I know"), "the final heading");
     }
 
     @Test
