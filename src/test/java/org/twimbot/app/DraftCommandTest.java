@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,17 +52,8 @@ class DraftCommandTest {
         return config;
     }
 
-    private record Result(int status, String err) {}
-
-    private static Result run(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return new Result(Main.execute(args), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+    private static ConfigExitTest.Result run(String... args) {
+        return ConfigExitTest.run(args);
     }
 
     private String post() throws Exception {
@@ -73,8 +62,8 @@ class DraftCommandTest {
 
     @Test
     void needsNoSecretAndTakesTheAuthorFromRenderAuthor() throws Exception {
-        Result r = run("draft", "-c", config("render:\n  author: \"The TWIM team\"\n").toString(), "-o", out.toString());
-        assertEquals(0, r.status, r.err);
+        ConfigExitTest.Result r = run("draft", "-c", config("render:\n  author: \"The TWIM team\"\n").toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
         assertTrue(post().contains("author = [\"The TWIM team\"]"), post());
         assertTrue(post().contains("Synapse 1.200 is out"));
     }
@@ -84,19 +73,19 @@ class DraftCommandTest {
         try (Store store = Store.open(dir.resolve("twimbot.db"))) {
             store.write(tx -> tx.settings().put(SettingsTable.LAST_DRAFT_AUTHOR, "Thib"));
         }
-        Result r = run("draft", "-c", config("").toString(), "-o", out.toString());
-        assertEquals(0, r.status, r.err);
+        ConfigExitTest.Result r = run("draft", "-c", config("").toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
         assertTrue(post().contains("author = [\"Thib\"]"), post());
-        assertTrue(run("draft", "-c", config("").toString(), "-o", out.toString(), "--author", "Kim").status == 0);
+        assertTrue(run("draft", "-c", config("").toString(), "-o", out.toString(), "--author", "Kim").status() == 0);
         assertTrue(post().contains("author = [\"Kim\"]"), "--author wins: " + post());
     }
 
     @Test
     void withNoAuthorAnywhereAPlaceholderAndAWarning() throws Exception {
-        Result r = run("draft", "-c", config("").toString(), "-o", out.toString());
-        assertEquals(0, r.status, r.err);
+        ConfigExitTest.Result r = run("draft", "-c", config("").toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
         assertFalse(post().contains("author = [\"\"]"), post());
         assertTrue(post().contains("author = [\"TODO author\"]"), post());
-        assertTrue(r.err.contains("render.author") && r.err.contains("--author"), r.err);
+        assertTrue(r.err().contains("render.author") && r.err().contains("--author"), r.err());
     }
 }
