@@ -71,6 +71,7 @@ public final class Bot implements AutoCloseable {
     private final Backoff syncBackoff = new Backoff(SYNC_RETRY);
     /** Consecutive failed sync rounds. */
     private int failures;
+    private List<String> configWarnings = List.of();
 
     /** Told after every committed sync batch; for the benchmark and tests, never needed to run the bot. */
     @FunctionalInterface
@@ -84,6 +85,11 @@ public final class Bot implements AutoCloseable {
         this.store = store;
         this.client = client;
         this.clock = clock;
+    }
+
+    /** What loading the config warned about, for the start notice; call before {@link #start()}. */
+    public void configWarnings(List<String> warnings) {
+        this.configWarnings = List.copyOf(warnings);
     }
 
     /** Logs in, joins the rooms and prepares the filter. Retries transient failures (the client does). */
@@ -122,6 +128,7 @@ public final class Bot implements AutoCloseable {
             firstFilterId = client.createFilter(botUserId, SyncFilter.firstStart(JSON, rooms));
             sinceJoin = new Backfill(client, SyncFilter.roomEventFilter(JSON, null));
         }
+        StartNotice.enqueue(store, config, editors, configWarnings, clock); // sent by run()'s first drain
         loopThread = null; // start() may run on another thread than run(); only run() owns the loop from here
     }
 

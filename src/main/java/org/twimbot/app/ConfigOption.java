@@ -1,6 +1,7 @@
 package org.twimbot.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigException;
@@ -13,11 +14,20 @@ final class ConfigOption {
             description = "configuration file (default: ${DEFAULT-VALUE})")
     Path file;
 
+    /** The warnings of the last load (shown on stderr then; the bot's start notice repeats them). */
+    List<String> warnings = List.of();
+
     /** Loads the config or prints every problem to stderr and returns null. */
     BotConfig loadOrReport() {
+        return loadOrReport(true);
+    }
+
+    /** @param needsSecret false for commands that never connect to the homeserver */
+    BotConfig loadOrReport(boolean needsSecret) {
         try {
-            ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()));
+            ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()), needsSecret);
             loaded.warnings().forEach(w -> System.err.println(file + ": warning: " + w));
+            warnings = loaded.warnings();
             return loaded.config();
         } catch (ConfigException e) {
             System.err.println(file + ": " + e.getMessage());

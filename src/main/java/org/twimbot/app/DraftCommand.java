@@ -13,6 +13,7 @@ import org.twimbot.render.DraftModel;
 import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
 import org.twimbot.store.Edition;
+import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
 import picocli.CommandLine;
 
@@ -29,8 +30,12 @@ final class DraftCommand implements Callable<Integer> {
     @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here instead of stdout")
     Path output;
 
-    @CommandLine.Option(names = "--author", defaultValue = "", description = "author name for the front matter")
+    @CommandLine.Option(names = "--author", defaultValue = "",
+            description = "author name for the front matter (default: render.author, else the editor who last sent !draft)")
     String author;
+
+    /** In the front matter when no author is known, so that it is fixed before publishing rather than left empty. */
+    static final String PLACEHOLDER_AUTHOR = "TODO author";
 
     @CommandLine.Option(names = "--media-dir", paramLabel = "DIR",
             description = "copy the post's pictures and videos here, under the names the post uses")
@@ -38,17 +43,18 @@ final class DraftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BotConfig cfg = config.loadOrReport();
+        BotConfig cfg = config.loadOrReport(false); // never connects: no secret needed
         if (cfg == null) return Main.EXIT_CONFIG;
         if (!Files.exists(cfg.store().path())) {
             System.err.println("no database at " + cfg.store().path() + " (store.path); has the bot run yet?");
             return 1;
         }
         try (Store store = Store.open(cfg.store().path())) {
+            String name = author(cfg, store);
             Optional<DraftRequest> request = store.read(tx -> {
                 Optional<Edition> e = edition == null ? tx.editions().open() : tx.editions().byId(edition);
                 return e.isEmpty() ? Optional.<DraftRequest>empty()
-                        : Optional.of(DraftSource.load(tx, e.get(), author, Clock.systemUTC().instant()));
+                        : Optional.of(DraftSource.load(tx, e.get(), name, Clock.systemUTC().instant()));
             });
             if (request.isEmpty()) {
                 System.err.println(edition == null ? "there is no open edition yet" : "there is no edition " + edition);
@@ -74,5 +80,16 @@ final class DraftCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** --author, else render.author, else the editor who last sent !draft, else a placeholder (with a warning). */
+    private String author(BotConfig cfg, Store store) {
+        if (!author.isBlank()) return author.strip();
+        if (!cfg.render().author().isEmpty()) return cfg.render().author();
+        Optional<String> last = store.read(tx -> tx.settings().get(SettingsTable.LAST_DRAFT_AUTHOR));
+        if (last.isPresent() && !last.get().isBlank()) return last.get();
+        System.err.println("warning: no author known: the front matter says \"" + PLACEHOLDER_AUTHOR
+                + "\"; set render.author in the config or pass --author NAME");
+        return PLACEHOLDER_AUTHOR;
     }
 }

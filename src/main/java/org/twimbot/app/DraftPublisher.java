@@ -16,14 +16,16 @@ import org.slf4j.LoggerFactory;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.commands.DraftSource;
 import org.twimbot.commands.DraftSummary;
+import org.twimbot.matrix.EventSize;
 import org.twimbot.matrix.MatrixClient;
+import org.twimbot.matrix.MatrixException;
 import org.twimbot.render.DraftBundle;
 import org.twimbot.render.DraftModel;
 import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
 import org.twimbot.render.MediaFile;
-import org.twimbot.render.PreviewHtml;
 import org.twimbot.store.Edition;
+import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
 import org.twimbot.store.Submission;
 
@@ -67,7 +69,8 @@ final class DraftPublisher {
         Catalog current = catalog.get();
         return store.read(tx -> {
             Edition edition = tx.editions().byId(editionId).orElseThrow();
-            String author = DraftSource.displayName(tx, editorsRoomId, requester);
+            String author = renderer.author().isEmpty() ? DraftSource.displayName(tx, editorsRoomId, requester)
+                    : renderer.author();
             DraftRequest request = DraftSource.load(tx, edition, author, clock.instant());
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
             DraftModel model = renderer.model(request, current); // formats every item once, for the post and its media list
@@ -132,9 +135,13 @@ final class DraftPublisher {
         String summary = withMediaProblems(r.summary(), fetched);
         byte[] bytes = r.markdown().getBytes(StandardCharsets.UTF_8);
         client.sendFile(roomId, txnId, bytes, "text/markdown; charset=utf-8", r.fileName(), r.fileName());
-        client.sendNotice(roomId, txnId + ".summary", summary, previewHtml(summary, r.markdown()));
+        sendSummary(roomId, txnId, DraftNotice.of(summary, r.markdown(), r.fileName()), r.fileName());
+        String editor = store.read(tx -> DraftSource.displayName(tx, editorsRoomId, requester));
         // as of rendering: an edit made while the media were fetched is not in this draft, and is flagged as such
-        store.write(tx -> tx.submissions().markDrafted(editionId, r.renderedAt()));
+        store.write(tx -> {
+            tx.submissions().markDrafted(editionId, r.renderedAt());
+            tx.settings().put(SettingsTable.LAST_DRAFT_AUTHOR, editor); // the offline draft's author
+        });
         log.info("draft {} uploaded ({} bytes, {} of {} media available) for {}", r.fileName(), bytes.length,
                 fetched.available().size(), r.media().size(), requester);
     }
@@ -167,9 +174,20 @@ final class DraftPublisher {
         return sb.toString();
     }
 
-    /** Clients show the HTML instead of the body, so the summary leads the HTML too, then the post itself. */
-    static String previewHtml(String summary, String markdown) {
-        String escaped = summary.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
-        return "<p>" + escaped + "</p><hr>" + PreviewHtml.toHtml(markdown);
+    /**
+     * The notice fits a Synapse's limit by construction; a homeserver with a smaller one still gets
+     * the counts and warnings, as plain text without the preview, rather than nothing.
+     */
+    private void sendSummary(String roomId, String txnId, DraftNotice.Text notice, String fileName) throws IOException {
+        try {
+            client.sendNotice(roomId, txnId + ".summary", notice.body(), notice.html());
+        } catch (MatrixException e) {
+            if (!e.isTooLarge()) throw e;
+            log.warn("homeserver refused the draft notice as too large ({} bytes); sending it without the preview",
+                    EventSize.noticeBytes(notice.body(), notice.html(), List.of()));
+            String shorter = EventSize.cutNoticeBody(notice.body(), "\n… (cut: the whole post is in " + fileName + ")",
+                    EventSize.MAX_CONTENT_BYTES / 4);
+            client.sendNotice(roomId, txnId + ".summary.short", shorter, null);
+        }
     }
 }

@@ -68,7 +68,7 @@ final class ImportHebbotCommand implements Callable<Integer> {
         }
         ConfigOption option = new ConfigOption();
         option.file = config;
-        BotConfig cfg = option.loadOrReport();
+        BotConfig cfg = option.loadOrReport(false); // writes the database only: no secret needed
         if (cfg == null) return Main.EXIT_CONFIG;
         List<HebbotImportNews.News> news;
         try {

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.commands.Replies;
+import org.twimbot.matrix.EventSize;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
 import org.twimbot.store.OutboxEntry;
@@ -20,7 +21,7 @@ import org.twimbot.store.Store;
  * Sends what the outbox holds, oldest first, removing each entry once the homeserver has it.
  * An IO failure stops the drain (the entry is retried after the next sync); a refusal by the
  * homeserver (kicked, muted, room gone) drops the entry with an error log so one bad message
- * cannot block every later one.
+ * cannot block every later one. A message refused as too large is replaced by a shorter one.
  *
  * <p>Messages are paced per room ({@link SendPacer}): when a room's bucket is empty its remaining
  * messages wait for a later drain, in order (audit lines waiting together are joined, see
@@ -182,11 +183,45 @@ final class OutboxSender {
         return drafts.ready(entry.txnId(), p.path("edition").asLong(), p.path("requester").asText());
     }
 
+    /** Nothing the bot owes is dropped for its size: when the homeserver refuses it as too large, a shorter message goes. */
     private void send(OutboxEntry entry) throws IOException {
+        try {
+            sendAsIs(entry);
+        } catch (MatrixException e) {
+            if (!e.isTooLarge()) throw e;
+            String shorter = shorter(entry);
+            if (shorter == null) throw e;
+            log.warn("homeserver refused the {} to {} as too large ({}); sending a shorter message instead", entry.kind(),
+                    entry.roomId(), e.errcode());
+            client.sendNotice(entry.roomId(), entry.txnId() + ".short", shorter, null);
+        }
+    }
+
+    /** What goes instead of an entry the homeserver found too large; null for reactions (a key is never that large). */
+    private String shorter(OutboxEntry entry) throws IOException {
+        return switch (entry.kind()) {
+            case Replies.NOTICE -> EventSize.cutNoticeBody(JSON.readTree(entry.payload()).path("body").asText(),
+                    "\n… (cut: the message was too long for the homeserver)", EventSize.MAX_CONTENT_BYTES / 4);
+            case Replies.DRAFT -> "twimbot could not upload the draft: the homeserver refused the file as too large. "
+                    + "On the bot's machine, twimbot draft -c CONFIG -o FILE writes it.";
+            case Replies.BUNDLE -> "twimbot could not upload the bundle: the homeserver refused the zip as too large "
+                    + "(its upload limit). !draft uploads the post alone; on the bot's machine, twimbot draft -c CONFIG "
+                    + "--media-dir DIR copies the pictures and videos.";
+            default -> null;
+        };
+    }
+
+    private static List<String> mentions(JsonNode payload) {
+        List<String> ids = new java.util.ArrayList<>();
+        payload.path("mentions").forEach(n -> ids.add(n.asText()));
+        return ids;
+    }
+
+    private void sendAsIs(OutboxEntry entry) throws IOException {
         JsonNode p = JSON.readTree(entry.payload().getBytes(StandardCharsets.UTF_8));
         switch (entry.kind()) {
             case Replies.NOTICE -> client.sendNotice(entry.roomId(), entry.txnId(), p.path("body").asText(),
-                    p.hasNonNull("html") ? p.get("html").asText() : null);
+                    p.hasNonNull("html") ? p.get("html").asText() : null, mentions(p));
             case Replies.REACTION -> client.react(entry.roomId(), entry.txnId(), p.path("target").asText(), p.path("key").asText());
             case Replies.DRAFT -> drafts.publish(entry.roomId(), entry.txnId(), p.path("edition").asLong(),
                     p.path("requester").asText());

@@ -27,6 +27,7 @@ final class RunCommand implements Callable<Integer> {
             // handled, not left to the JVM: the batch in progress commits and the process exits 0 (a hook would give 143)
             Signal.handle(new Signal("TERM"), s -> stopping(service, "SIGTERM"));
             Signal.handle(new Signal("INT"), s -> stopping(service, "SIGINT"));
+            service.bot().configWarnings(config.warnings);
             try {
                 service.run();
             } catch (java.io.IOException e) {

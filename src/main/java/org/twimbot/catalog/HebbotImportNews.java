@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * {@code News} (serde): {@code event_id}, {@code reporter_id}, {@code reporter_display_name},
  * {@code timestamp} (RFC 3339, chrono), {@code message}, {@code section_names} and
  * {@code project_names} (reaction event id → hebbot section/project <em>name</em>),
- * {@code images} and {@code videos} (reaction/media event id → [file name, mxc uri]).
+ * {@code images} and {@code videos} (reaction/media event id → [file name, mxc uri] until early 2025,
+ * reaction event id → [file event id, file name, mxc uri] since).
  *
  * <p>Tolerant where hebbot versions differ (missing maps, unknown fields are ignored; a missing
  * {@code event_id} falls back to the map key) and strict where the data would be wrong
@@ -153,27 +154,40 @@ public final class HebbotImportNews {
         return new ArrayList<>(names);
     }
 
-    /** {event id: [file name, mxc uri]}; sorted by event id for a stable order. */
+    /**
+     * {reaction or media event id: [file name, mxc uri]} (hebbot until early 2025) or {reaction event id:
+     * [file event id, file name, mxc uri]} (since): a triple names the media by its file event, so
+     * several editors' reactions on one picture give it once. Sorted by event id for a stable order.
+     */
     private static List<Media> media(JsonNode n, String p, String field, HebbotImportFields f) {
         JsonNode map = n.get(field);
         if (map == null || map.isNull()) return List.of();
         if (!map.isObject()) {
-            f.problem(p + "." + field, "expected an object of event id to [file name, mxc uri]");
+            f.problem(p + "." + field, "expected an object of event id to [file event id, file name, mxc uri]");
             return List.of();
         }
-        List<Media> out = new ArrayList<>();
+        Map<String, Media> byEvent = new java.util.TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            String path = p + "." + field + "[\"" + e.getKey() + "\"]";
-            if (v.isArray() && v.size() == 2 && v.get(0).isTextual() && v.get(1).isTextual()
-                    && v.get(1).asText().startsWith("mxc://")) {
-                out.add(new Media(e.getKey(), v.get(0).asText(), v.get(1).asText()));
+            Media m = media(e.getKey(), e.getValue());
+            if (m == null) {
+                f.problem(p + "." + field + "[\"" + e.getKey() + "\"]",
+                        "expected [file event id, file name, mxc uri] or [file name, mxc uri]");
             } else {
-                f.problem(path, "expected [file name, mxc uri]");
+                byEvent.putIfAbsent(m.eventId(), m);
             }
         }
-        out.sort(Comparator.comparing(Media::eventId));
-        return out;
+        return new ArrayList<>(byEvent.values());
+    }
+
+    private static Media media(String key, JsonNode v) {
+        if (!v.isArray() || v.size() < 2 || v.size() > 3) return null;
+        for (JsonNode part : v) {
+            if (!part.isTextual()) return null;
+        }
+        String mxc = v.get(v.size() - 1).asText();
+        if (!mxc.startsWith("mxc://")) return null;
+        String eventId = v.size() == 3 ? v.get(0).asText() : key;
+        return new Media(eventId, v.get(v.size() - 2).asText(), mxc);
     }
 }

@@ -23,6 +23,16 @@ record Command(String usage, String help, Handler handler) {
             replies.notice(roomId, command.event().eventId(), "answer", text);
         }
 
+        /** An answer addressed to {@code userId}: {@code {user}} becomes a pill that notifies them. */
+        void sayTo(String userId, String text) throws SQLException {
+            replies.noticeTo(command.event().roomId(), command.event().eventId(), "answer", userId, text);
+        }
+
+        /** Someone's display name, for a line that mentions them without notifying them. */
+        String name(String userId) throws SQLException {
+            return replies.nameOf(command.event().roomId(), userId);
+        }
+
         /**
          * That the command could not be run as given (unknown, bad arguments, nothing found): sent
          * within the sender's {@link HintBudget}, so a flood of mistakes cannot become a flood of notices.
@@ -31,7 +41,7 @@ record Command(String usage, String help, Handler handler) {
             String sender = command.event().sender();
             switch (hints.decide(sender, command.event().eventId())) {
                 case ANSWER -> say(text);
-                case SLOW_DOWN -> say("Slowing down: " + sender + ", that is more than " + HintBudget.PER_SENDER
+                case SLOW_DOWN -> sayTo(sender, "Slowing down: {user}, that is more than " + HintBudget.PER_SENDER
                         + " commands in a minute I could not run. I will not answer mistaken commands from you for a "
                         + "minute; valid ones are still answered.");
                 case SILENT -> log.debug("not answering {} from {}: over the hint budget", command.event().eventId(), sender);

@@ -51,10 +51,10 @@ final class CommandRunner {
             log.info("not running !{} from {} in the submissions room: commands belong in the editors room", c.name(),
                     sender);
             if (refusals.mayRefuse(sender)) {
-                new Replies(tx).notice(c.event().roomId(), c.event().eventId(), "refusal", editor
-                        ? "Sorry " + sender + ", bot commands work in the editors room, not here (only replies to a "
+                answer.sayTo(sender, editor
+                        ? "Sorry {user}, bot commands work in the editors room, not here (only replies to a "
                                 + "submission, like " + ctx.config().commands().prefix() + "project KEY, work here)."
-                        : refusal(sender));
+                        : REFUSAL);
             }
             return;
         }
@@ -62,7 +62,7 @@ final class CommandRunner {
         if (!editor && !authorsOwnTwim) {
             log.info("refusing !{} from non-editor {}", c.name(), sender);
             if (refusals.mayRefuse(sender)) {
-                new Replies(tx).notice(c.event().roomId(), c.event().eventId(), "refusal", refusal(sender));
+                answer.sayTo(sender, REFUSAL);
             }
             return;
         }
@@ -81,9 +81,8 @@ final class CommandRunner {
         return !ctx.editorsRoomId().equals(ctx.submissionsRoomId()) && c.event().roomId().equals(ctx.submissionsRoomId());
     }
 
-    private static String refusal(String sender) {
-        return "Sorry " + sender + ", only editors can use bot commands. To submit news, start your message with \"TWIM:\".";
-    }
+    private static final String REFUSAL =
+            "Sorry {user}, only editors can use bot commands. To submit news, start your message with \"TWIM:\".";
 
     private String helpText() {
         String prefix = ctx.config().commands().prefix();

@@ -106,27 +106,27 @@ final class Curator {
         Placement.Kind kind = target.isSection() ? Placement.Kind.SECTION : Placement.Kind.PROJECT;
         tx.placements().add(s.id(), kind, target.key(), sourceEventId, editor, false, ts);
         log.info("#{} placed in {} by {}", s.number(), target.describe(), editor);
-        audit(tx, sourceEventId, "#" + s.number() + " → " + target.describe() + " (by " + editor + ") " + link(s));
+        audit(tx, sourceEventId, "#" + s.number() + " → " + target.describe() + " (by " + name(tx, editor) + ") " + link(s));
     }
 
     void reject(StoreTx tx, SubmissionRef s, String sourceEventId, String editor, long ts) throws SQLException {
         tx.rejections().add(s.id(), sourceEventId, editor, ts);
         tx.submissions().setRejected(s.id(), true);
         log.info("#{} rejected by {}", s.number(), editor);
-        audit(tx, sourceEventId, "#" + s.number() + " rejected by " + editor + "; it stays out of the draft " + link(s));
+        audit(tx, sourceEventId, "#" + s.number() + " rejected by " + name(tx, editor) + "; it stays out of the draft " + link(s));
     }
 
     void restore(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
         tx.rejections().removeAll(s.id());
         tx.submissions().setRejected(s.id(), false);
         log.info("#{} restored by {}", s.number(), editor);
-        audit(tx, sourceEventId, "#" + s.number() + " restored by " + editor + " " + link(s));
+        audit(tx, sourceEventId, "#" + s.number() + " restored by " + name(tx, editor) + " " + link(s));
     }
 
     void unassign(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
         int removed = tx.placements().removeAll(s.id());
         log.info("#{} unassigned by {} ({} placements removed)", s.number(), editor, removed);
-        audit(tx, sourceEventId, "#" + s.number() + " unassigned by " + editor + " " + link(s));
+        audit(tx, sourceEventId, "#" + s.number() + " unassigned by " + name(tx, editor) + " " + link(s));
     }
 
     /** Redacting a submission withdraws it; redacting a curation reaction undoes exactly that reaction. */
@@ -139,7 +139,7 @@ final class Curator {
             // the homeserver already removed the message; the post must not keep what the room no longer shows
             tx.submissions().markDeleted(s.id(), true);
             log.info("submission #{} redacted by {}", s.number(), by);
-            audit(tx, r.event().eventId(), "#" + s.number() + " was deleted by " + by + " and leaves the draft");
+            audit(tx, r.event().eventId(), "#" + s.number() + " was deleted by " + name(tx, by) + " and leaves the draft");
             return;
         }
         submissions.redactEdit(tx, r.targetEventId());
@@ -152,13 +152,13 @@ final class Curator {
                 continue;
             }
             log.info("#{} no longer in {}", s.number(), p.key());
-            audit(tx, r.event().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + by + ")");
+            audit(tx, r.event().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + name(tx, by) + ")");
         }
         for (long id : tx.rejections().removeBySource(r.targetEventId())) {
             Submission s = tx.submissions().byId(id).orElseThrow();
             if (archived(tx, s)) continue;
             if (!tx.rejections().isRejected(id)) tx.submissions().setRejected(id, false);
-            audit(tx, r.event().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + by + ")");
+            audit(tx, r.event().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + name(tx, by) + ")");
         }
         if (tx.media().detach(r.targetEventId())) log.info("media {} detached (redacted)", r.targetEventId());
     }
@@ -171,13 +171,18 @@ final class Curator {
     void refuse(StoreTx tx, String roomId, String causeEventId, String sender) throws SQLException {
         log.info("ignoring curation by non-editor {} ({})", sender, causeEventId);
         if (refusals.mayRefuse(sender)) {
-            new Replies(tx).notice(roomId, causeEventId, "refusal", "Sorry " + sender
-                    + ", only editors can sort, reject or submit other people's news.");
+            new Replies(tx).noticeTo(roomId, causeEventId, "refusal", sender,
+                    "Sorry {user}, only editors can sort, reject or submit other people's news.");
         }
     }
 
     private String link(SubmissionRef s) {
         return BotContext.link(s.roomId(), s.eventId());
+    }
+
+    /** Audit lines name people without notifying them: display name, not id. */
+    private String name(StoreTx tx, String userId) throws SQLException {
+        return DraftSource.displayName(tx, ctx.editorsRoomId(), userId);
     }
 
     private void audit(StoreTx tx, String causeEventId, String line) throws SQLException {

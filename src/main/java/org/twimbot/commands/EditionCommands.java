@@ -47,8 +47,8 @@ final class EditionCommands {
             return;
         }
         tx.editions().setLiveUrl(edition.id(), url);
-        audit(tx, c, url.isEmpty() ? "Matrix Live video cleared by " + c.event().sender()
-                : "Matrix Live video set to " + url + " by " + c.event().sender());
+        audit(tx, c, url.isEmpty() ? "Matrix Live video cleared by " + a.name(c.event().sender())
+                : "Matrix Live video set to " + url + " by " + a.name(c.event().sender()));
     }
 
     private void publish(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
@@ -60,7 +60,7 @@ final class EditionCommands {
         tx.messages().forgetBefore(now - CHAT_MEMORY.toMillis());
         Edition next = tx.editions().openOrCreate(ctx.calendar().nextAfter(edition.date(), ctx.clock().instant()), now);
         log.info("edition {} published by {}; next is {}", edition.date(), c.event().sender(), next.date());
-        audit(tx, c, "Edition " + edition.date() + " published by " + c.event().sender() + " with " + items
+        audit(tx, c, "Edition " + edition.date() + " published by " + a.name(c.event().sender()) + " with " + items
                 + " items (archived). News now goes to the edition of " + next.date() + ". "
                 + ctx.config().commands().prefix() + "reopen undoes this.");
     }
@@ -76,7 +76,7 @@ final class EditionCommands {
         tx.editions().deleteIfEmpty(current.id());
         tx.editions().reopen(last.get().id());
         log.info("edition {} reopened by {} ({} newer items moved into it)", last.get().date(), c.event().sender(), moved);
-        audit(tx, c, "Edition " + last.get().date() + " reopened by " + c.event().sender()
+        audit(tx, c, "Edition " + last.get().date() + " reopened by " + a.name(c.event().sender())
                 + (moved > 0 ? "; the " + moved + " items posted since moved into it" : "") + ".");
     }
 

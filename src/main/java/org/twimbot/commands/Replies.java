@@ -3,6 +3,7 @@ package org.twimbot.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
+import org.twimbot.render.MarkdownText;
 import org.twimbot.store.StoreTx;
 
 /**
@@ -34,6 +35,29 @@ public final class Replies {
     public void notice(String roomId, String causeEventId, String purpose, String body) throws SQLException {
         ObjectNode p = JSON.createObjectNode().put("body", body).put("purpose", purpose);
         tx.outbox().enqueue(NOTICE, roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), p.toString());
+    }
+
+    /**
+     * A notice addressed to {@code userId}: {@code {user}} in the text becomes their display name in
+     * the body and a pill in the HTML, and m.mentions names them so that their client notifies them.
+     */
+    public void noticeTo(String roomId, String causeEventId, String purpose, String userId, String text) throws SQLException {
+        String name = nameOf(roomId, userId);
+        String body = text.replace("{user}", name);
+        String pill = "<a href=\"" + escape(MarkdownText.matrixTo(userId)) + "\">" + escape(name) + "</a>";
+        ObjectNode p = JSON.createObjectNode().put("body", body).put("purpose", purpose)
+                .put("html", escape(text).replace("{user}", pill));
+        p.putArray("mentions").add(userId);
+        tx.outbox().enqueue(NOTICE, roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), p.toString());
+    }
+
+    /** How notices name someone without notifying them: the display name the bot has stored, else the id's localpart. */
+    public String nameOf(String roomId, String userId) throws SQLException {
+        return DraftSource.displayName(tx, roomId, userId);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     public void react(String roomId, String targetEventId, String key) throws SQLException {

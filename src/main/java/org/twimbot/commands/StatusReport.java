@@ -27,7 +27,8 @@ final class StatusReport {
         sb.append(live).append(live == 1 ? " item" : " items");
         for (Submission s : all) {
             if (s.deleted() || s.withdrawn()) continue;
-            sb.append("\n#").append(s.number()).append(' ').append(s.sender()).append(" — ")
+            sb.append("\n#").append(s.number()).append(' ').append(DraftSource.displayName(tx, s.roomId(), s.sender()))
+                    .append(" — ")
                     .append(s.rejected() ? "rejected" : placement(tx.placements().active(s.id())))
                     .append(" — ").append(excerpt(s.body())).append(' ').append(BotContext.link(s.roomId(), s.eventId()));
             if (!s.rejected() && tx.placements().active(s.id()).stream().allMatch(Placement::provisional)) {

@@ -50,9 +50,9 @@ final class SubmissionDesk {
     private void lengthHint(Replies replies, String roomId, String eventId, String sender, String purpose, String text)
             throws SQLException {
         switch (hints.decide(sender, eventId)) {
-            case ANSWER -> replies.notice(roomId, eventId, purpose, text);
-            case SLOW_DOWN -> replies.notice(roomId, eventId, purpose, "Slowing down: " + sender + ", I will not comment on "
-                    + "your messages that cannot be stored for a minute.");
+            case ANSWER -> replies.noticeTo(roomId, eventId, purpose, sender, text);
+            case SLOW_DOWN -> replies.noticeTo(roomId, eventId, purpose, sender, "Slowing down: {user}, I will not comment "
+                    + "on your messages that cannot be stored for a minute.");
             case SILENT -> log.debug("not answering {} from {}: over the hint budget", eventId, sender);
         }
     }
@@ -76,11 +76,11 @@ final class SubmissionDesk {
         int length = length(body);
         // the HTML is what gets converted: a short body with a megabyte of markup must not pass
         if (length > rules.maxLength() || (html != null && html.length() > HTML_OVERHEAD * (long) rules.maxLength())) {
-            return new LengthRefusal("too long", "Sorry " + sender + ", that news is " + length + " characters long; the limit "
+            return new LengthRefusal("too long", "Sorry {user}, that news is " + length + " characters long; the limit "
                     + "is " + rules.maxLength() + ". Please shorten it and post again.");
         }
         if (checkMin && length < rules.minLength()) {
-            return new LengthRefusal("too short", "Thanks " + sender + "! That news is only " + length + " characters; "
+            return new LengthRefusal("too short", "Thanks {user}! That news is only " + length + " characters; "
                     + "submissions need at least " + rules.minLength() + ". Add some details by editing it, or ask an editor "
                     + "to submit it as it is.");
         }
@@ -112,7 +112,7 @@ final class SubmissionDesk {
         Submission s = inserted.get();
         log.info("stored submission #{} from {} ({})", s.number(), sender, eventId);
         if (!rules.ackReaction().isEmpty()) replies.react(roomId, eventId, rules.ackReaction());
-        if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, Replies.ACK, rules.ackText().replace("{user}", sender));
+        if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, Replies.ACK, rules.ackText().replace("{user}", replies.nameOf(roomId, sender)));
         suggest(tx, s, replies);
         if (tx.edits().any(eventId, sender)) refresh(tx, eventId, eventId); // edits that arrived before it
         return Optional.of(s);
@@ -231,7 +231,8 @@ final class SubmissionDesk {
         if (news.isEmpty() && !s.withdrawn() && tx.submissions().via(s.id()) == Via.PREFIX) {
             tx.submissions().setWithdrawn(s.id(), true);
             log.info("submission #{} withdrawn: an edit removed the prefix", s.number());
-            audit(tx, causeEventId, "#" + s.number() + " withdrawn by " + s.sender() + " (an edit removed \"TWIM:\") "
+            audit(tx, causeEventId, "#" + s.number() + " withdrawn by " + DraftSource.displayName(tx, s.roomId(), s.sender())
+                    + " (an edit removed \"TWIM:\") "
                     + BotContext.link(s.roomId(), s.eventId()));
         } else if (s.withdrawn() && news.isPresent()) {
             restore(tx, s, causeEventId, "an edit put \"TWIM:\" back");

@@ -42,7 +42,7 @@ public record BotConfig(
     public record Rooms(String submissions, String editors) {}
 
     /** {@code editors.*}: minPowerLevel null when not configured. */
-    public record Editors(List<String> users, Integer minPowerLevel) {}
+    public record Editors(List<String> users, Integer minPowerLevel, boolean startNotice) {}
 
     /** {@code store.*}. */
     public record Store(Path path) {}
@@ -78,7 +78,8 @@ public record BotConfig(
             String titlePattern,
             String pathPattern,
             String category,
-            String submissionsRoomLink) {}
+            String submissionsRoomLink,
+            String author) {}
 
     /** {@code logging.*}. */
     public record Logging(String level) {}

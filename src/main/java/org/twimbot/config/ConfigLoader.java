@@ -53,6 +53,14 @@ public final class ConfigLoader {
     }
 
     public static LoadedConfig loadWithWarnings(Path file, Map<String, String> env) throws ConfigException {
+        return loadWithWarnings(file, env, true);
+    }
+
+    /**
+     * @param needsSecret false for commands that never connect ({@code draft}, {@code import-hebbot}):
+     *     a missing access token or password is then not a problem
+     */
+    public static LoadedConfig loadWithWarnings(Path file, Map<String, String> env, boolean needsSecret) throws ConfigException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -62,21 +70,22 @@ public final class ConfigLoader {
             throw new ConfigException(List.of("config file " + file + ": cannot read: " + e.getMessage()));
         }
         Path dir = file.toAbsolutePath().getParent();
-        LoadedConfig loaded = read(text, dir, env, "config file " + file.getFileName());
+        LoadedConfig loaded = read(text, dir, env, "config file " + file.getFileName(), needsSecret);
         List<String> warnings = new ArrayList<>(loaded.warnings());
         permissionWarning(file, text).ifPresent(w -> warnings.add(0, w));
         return new LoadedConfig(loaded.config(), warnings);
     }
 
     public static LoadedConfig parseWithWarnings(String yaml, Path baseDir, Map<String, String> env) throws ConfigException {
-        return read(yaml, baseDir == null ? Path.of("") : baseDir, env, "config");
+        return read(yaml, baseDir == null ? Path.of("") : baseDir, env, "config", true);
     }
 
-    private static LoadedConfig read(String yaml, Path baseDir, Map<String, String> env, String label) throws ConfigException {
+    private static LoadedConfig read(String yaml, Path baseDir, Map<String, String> env, String label, boolean needsSecret)
+            throws ConfigException {
         List<String> problems = new ArrayList<>();
         JsonNode root = Yaml.parse(yaml, label, problems);
         if (root == null) throw new ConfigException(problems);
-        ConfigReader reader = new ConfigReader(root, baseDir, env);
+        ConfigReader reader = new ConfigReader(root, baseDir, env, needsSecret);
         BotConfig config = reader.read();
         if (config == null) throw new ConfigException(reader.problems());
         return new LoadedConfig(config, reader.warnings());

@@ -27,13 +27,16 @@ final class ConfigReader {
     private final JsonNode root;
     private final Path baseDir;
     private final Map<String, String> env;
+    /** False for commands that never connect: no access token or password needed. */
+    private final boolean needsSecret;
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Map<String, Object> values = Map.of();
     /** Settings whose raw value was unusable: validation of their meaning is skipped (already reported). */
     private Set<String> broken = Set.of();
 
-    ConfigReader(JsonNode root, Path baseDir, Map<String, String> env) {
+    ConfigReader(JsonNode root, Path baseDir, Map<String, String> env, boolean needsSecret) {
+        this.needsSecret = needsSecret;
         this.root = root;
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.env = env == null ? Map.of() : env;
@@ -61,7 +64,7 @@ final class ConfigReader {
         BotConfig config = new BotConfig(
                 homeserver,
                 rooms,
-                new BotConfig.Editors(editorUsers(), minPowerLevel()),
+                new BotConfig.Editors(editorUsers(), minPowerLevel(), bool("editors.start_notice")),
                 new BotConfig.Store(path("store.path")),
                 new BotConfig.Media(path("media.dir"), positiveSize("media.max_bytes"), duration("media.attach_window", true),
                         intInRange("media.max_per_item", 1, 1000), positiveSize("media.cache_max_bytes")),
@@ -114,7 +117,7 @@ final class ConfigReader {
         }
         String token = str("homeserver.access_token");
         String password = str("homeserver.password");
-        if (token == null && password == null) {
+        if (token == null && password == null && needsSecret) {
             problems.add("homeserver: set access_token or password (or " + ConfigSchema.ENV_ACCESS_TOKEN + " / "
                     + ConfigSchema.ENV_PASSWORD + ")");
         }
@@ -290,7 +293,8 @@ final class ConfigReader {
             link = rooms.submissions() != null && rooms.submissions().startsWith("#") ? rooms.submissions() : "";
         }
         return new BotConfig.Render(template, verbs, orEmpty("render.image_prefix"), video == null ? "" : video,
-                nonBlank("render.title"), nonBlank("render.path"), orEmpty("render.category"), link.strip());
+                nonBlank("render.title"), nonBlank("render.path"), orEmpty("render.category"), link.strip(),
+                orEmpty("render.author").strip());
     }
 
     private String orEmpty(String key) {

@@ -68,6 +68,7 @@ final class Homeserver {
     StoredEvent append(Room room, EventDraft d) {
         long pos = events.nextPosition();
         long ts = d.ts() != null ? d.ts() : clock.millis();
+        PduSize.check(room, d, ts); // as Synapse: nothing over 64 KiB is stored, whoever sends it
         String replaces = d.stateKey() == null ? null : room.stateEventId(d.type(), d.stateKey());
         StoredEvent event = new StoredEvent(pos, Ids.eventId(), room.roomId(), d.type(), d.stateKey(),
                 d.sender(), ts, Json.copy(d.content()), d.redacts(), d.txnId(), d.senderToken(), null, replaces);

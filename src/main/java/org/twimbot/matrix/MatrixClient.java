@@ -220,6 +220,15 @@ public final class MatrixClient implements AutoCloseable {
 
     /** An m.notice with plain body and, when html is not null, org.matrix.custom.html formatted_body. */
     public String sendNotice(String roomId, String txnId, String body, String html) throws IOException {
+        return sendNotice(roomId, txnId, body, html, List.of());
+    }
+
+    /** The same, notifying exactly the users in {@code mentions} (m.mentions; none when empty). */
+    public String sendNotice(String roomId, String txnId, String body, String html, List<String> mentions) throws IOException {
+        return sendEvent(roomId, "m.room.message", txnId, noticeContent(body, html, mentions));
+    }
+
+    static ObjectNode noticeContent(String body, String html, List<String> mentions) {
         ObjectNode content = MAPPER.createObjectNode();
         content.put("msgtype", "m.notice");
         content.put("body", body);
@@ -227,8 +236,13 @@ public final class MatrixClient implements AutoCloseable {
             content.put("format", "org.matrix.custom.html");
             content.put("formatted_body", html);
         }
-        content.putObject("m.mentions"); // empty: a notice quoting someone's name must not ping them
-        return sendEvent(roomId, "m.room.message", txnId, content);
+        // empty unless asked: a notice quoting someone's name must not ping them
+        ObjectNode m = content.putObject("m.mentions");
+        if (!mentions.isEmpty()) {
+            var ids = m.putArray("user_ids");
+            mentions.forEach(ids::add);
+        }
+        return content;
     }
 
     /** An m.reaction annotation. */

@@ -33,6 +33,11 @@ public class MatrixException extends IOException {
         return "M_FORBIDDEN".equals(errcode);
     }
 
+    /** 413 M_TOO_LARGE: an event over the homeserver's 64 KiB, or an upload over its limit. */
+    public boolean isTooLarge() {
+        return httpStatus == 413 || "M_TOO_LARGE".equals(errcode);
+    }
+
     public boolean isNotFound() {
         return httpStatus == 404 || "M_NOT_FOUND".equals(errcode);
     }

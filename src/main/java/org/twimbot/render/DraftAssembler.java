@@ -24,7 +24,9 @@ import java.util.function.Function;
  * </ul>
  * An item goes into every section of its section keys and under every project of its project keys;
  * a project block goes into the project's default section unless the item names sections, which
- * then override it. Items with no known key (or whose project has no known section) are unassigned.
+ * then override it. Items with no known key (or whose project has no known section) are unassigned. News
+ * filed in the catalog's own section titled "TODO UNKNOWN SECTION" (TWIM's, from hebbot) joins them, so
+ * the post has one such heading, the final one.
  */
 public final class DraftAssembler {
     static final Comparator<DraftItem> ITEM_ORDER =
@@ -77,7 +79,25 @@ public final class DraftAssembler {
             }
             if (!placed) unassigned.add(news);
         }
+        Optional<Section> todo = unassignedSection(catalog);
+        SectionAcc filedAsTodo = todo.isEmpty() ? null : bySection.remove(todo.get().key());
+        if (filedAsTodo != null) {
+            // one "TODO UNKNOWN SECTION" heading, the final one: news filed in the catalog's todo section joins it
+            Set<RenderedNews> merged = new LinkedHashSet<>(unassigned);
+            merged.addAll(filedAsTodo.news);
+            filedAsTodo.projects.values().forEach(merged::addAll);
+            unassigned.clear();
+            unassigned.addAll(merged);
+            unassigned.sort(Comparator.comparing(RenderedNews::item, ITEM_ORDER));
+        }
         return new DraftModel(sectionBlocks(bySection, catalog), unassigned, distinct(media));
+    }
+
+    /** A catalog section titled like the unassigned heading: TWIM's (hebbot's) "todo" section. */
+    private static Optional<Section> unassignedSection(Catalog catalog) {
+        return catalog.sections().stream()
+                .filter(s -> s.title().strip().equalsIgnoreCase(DraftModel.UNASSIGNED_HEADING))
+                .findFirst();
     }
 
     private static SectionAcc acc(Map<String, SectionAcc> bySection, Section s) {

@@ -7,6 +7,9 @@ import java.util.List;
  * under "TODO UNKNOWN SECTION", never dropped) and every media file the post references.
  */
 public record DraftModel(List<SectionBlock> sections, List<RenderedNews> unassigned, List<MediaFile> media) {
+    /** The heading of unplaced news; news filed in a catalog section with this title (hebbot's "todo") joins them. */
+    public static final String UNASSIGNED_HEADING = "TODO UNKNOWN SECTION";
+
     public DraftModel {
         sections = List.copyOf(sections);
         unassigned = List.copyOf(unassigned);

@@ -22,6 +22,11 @@ public final class DraftRenderer {
         this.assembler = new DraftAssembler(new NewsFormatter(config));
     }
 
+    /** render.author: the post's author whoever asks for the draft; "" when the editor's name is used. */
+    public String author() {
+        return config.author() == null ? "" : config.author();
+    }
+
     public String render(DraftRequest request, Catalog catalog) {
         return render(model(request, catalog), request);
     }

@@ -33,6 +33,16 @@ public final class PreviewHtml {
         return RENDERER.render(PARSER.parse(withoutFrontMatter(markdown == null ? "" : markdown)));
     }
 
+    /**
+     * The post without its front matter, split at blank lines into top-level blocks (headings,
+     * reporter lines, quoted news: news lines are all quoted, so a blank line never falls inside
+     * one). Joined again with blank lines, any prefix of them is a well-formed shorter post.
+     */
+    public static List<String> blocks(String markdown) {
+        String body = withoutFrontMatter(markdown == null ? "" : markdown).strip();
+        return body.isEmpty() ? List.of() : List.of(body.split("\n[ \t]*\n\s*"));
+    }
+
     /** Drops a leading "+++ … +++" (TOML) or "--- … ---" (YAML) block. */
     static String withoutFrontMatter(String markdown) {
         String text = markdown.replace("\r\n", "\n");

@@ -52,9 +52,10 @@ final class TemplateContext {
         java.util.regex.Matcher youtube = YOUTUBE.matcher(live);
         ctx.put("live_youtube_id", liveIsUrl && youtube.matches() ? youtube.group(1) : "");
         ctx.put("live_line", live.isEmpty() ? "" : liveIsUrl ? "<" + live + ">" : MarkdownText.linkLabel(live));
-        String room = or(config.submissionsRoomLink(), "#twim:matrix.org").strip();
+        // "" is "no link" (the config defaults it to the submissions room's alias)
+        String room = config.submissionsRoomLink() == null ? "" : config.submissionsRoomLink().strip();
         ctx.put("room", room);
-        ctx.put("room_link", roomLink(room));
+        ctx.put("room_link", room.isEmpty() ? "" : roomLink(room));
 
         List<Map<String, Object>> sections = new ArrayList<>();
         TreeSet<String> projectTitles = new TreeSet<>();

@@ -3,7 +3,7 @@ package org.twimbot.store;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Small named values the bot keeps across restarts: the sync token, the device id and access token, the bot's user id. */
+/** Small named values the bot keeps across restarts: the sync token, the device id and access token, the bot's user id, … */
 public final class SettingsTable {
     public static final String SYNC_TOKEN = "sync_token";
     public static final String DEVICE_ID = "device_id";
@@ -14,6 +14,10 @@ public final class SettingsTable {
      * A secret: never logged.
      */
     public static final String ACCESS_TOKEN = "access_token";
+    /** The display name of the editor who last sent !draft: the offline draft's author when render.author is not set. */
+    public static final String LAST_DRAFT_AUTHOR = "last_draft_author";
+    /** When the bot last posted its start notice (epoch ms): none again within a minute. */
+    public static final String LAST_START_NOTICE = "last_start_notice";
 
     private final Statements st;
 

@@ -75,9 +75,11 @@ class ConfigExitTest {
         }
     }
 
-    private record Result(int status, String err) {}
+    /** A command's exit status and what it wrote to stderr. */
+    record Result(int status, String err) {}
 
-    private static Result run(String... args) {
+    /** Runs a twimbot command in this JVM, capturing stderr. */
+    static Result run(String... args) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

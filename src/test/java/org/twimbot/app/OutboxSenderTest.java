@@ -225,6 +225,25 @@ class OutboxSenderTest {
     }
 
     /**
+     * A notice the homeserver refuses as too large (413 M_TOO_LARGE: a Matrix event holds at most
+     * 64 KiB) is not dropped: a shortened one goes instead, saying that it was cut.
+     */
+    @Test
+    void aNoticeTooLargeForTheHomeserverGoesOutShortenedNotDropped() throws Exception {
+        String huge = "#12 @someone:localhost — unassigned — a long status line of the week\n".repeat(1_500);
+        store.write(tx -> new Replies(tx).notice(room, "$status", "answer", huge));
+
+        assertTrue(outbox.drain());
+        assertEquals(0, pending(room));
+        List<String> sent = noticesIn(room);
+        assertEquals(1, sent.size(), "one notice, shortened");
+        String body = sent.get(0);
+        assertTrue(body.startsWith("#12 @someone:localhost — unassigned — a long status line"), body.substring(0, 80));
+        assertTrue(body.endsWith("(cut: the message was too long for the homeserver)"), body.substring(body.length() - 80));
+        assertTrue(body.length() < huge.length());
+    }
+
+    /**
      * A stop (SIGTERM, the demo ending) during a drain: nothing more is sent, nothing is dropped, and a
      * send the stop cut short is not reported as a failure to retry (the entries go out at the next start).
      */

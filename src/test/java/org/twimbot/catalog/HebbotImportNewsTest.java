@@ -47,6 +47,30 @@ class HebbotImportNewsTest {
         assertEquals(List.of("Synapse"), news.get(1).projectKeys(config));
     }
 
+    /**
+     * hebbot since early 2025 stores media as [file event id, file name, mxc uri] under the reaction's
+     * event id (pairs before); both shapes read, even in one file. The media is known by its file event.
+     */
+    @Test
+    void readsMediaAsTriplesOfCurrentHebbotAndPairsOfOlderOnes() throws Exception {
+        String json = """
+                {
+                  "$new": { "event_id": "$new", "reporter_id": "@a:b.c", "timestamp": "2025-03-01T10:00:00Z",
+                            "message": "new hebbot",
+                            "images": { "$reaction1": ["$file1", "shot.png", "mxc://b.c/Img1"],
+                                        "$reaction2": ["$file1", "shot.png", "mxc://b.c/Img1"] },
+                            "videos": { "$reaction3": ["$file2", "demo.mp4", "mxc://b.c/Vid2"] } },
+                  "$old": { "event_id": "$old", "reporter_id": "@a:b.c", "timestamp": "2024-03-01T10:00:00Z",
+                            "message": "old hebbot", "images": { "$img": ["old.png", "mxc://b.c/Old"] } }
+                }
+                """;
+        List<HebbotImportNews.News> news = HebbotImportNews.parse(json, "store.json");
+        assertEquals(List.of(new HebbotImportNews.Media("$img", "old.png", "mxc://b.c/Old")), news.get(0).images());
+        assertEquals(List.of(new HebbotImportNews.Media("$file1", "shot.png", "mxc://b.c/Img1")), news.get(1).images(),
+                "two editors' reactions on one picture: one picture");
+        assertEquals(List.of(new HebbotImportNews.Media("$file2", "demo.mp4", "mxc://b.c/Vid2")), news.get(1).videos());
+    }
+
     @Test
     void malformedEntriesAreReportedWithTheirPath() {
         String json = """
@@ -60,7 +84,7 @@ class HebbotImportNewsTest {
         HebbotImportException e = assertThrows(HebbotImportException.class, () -> HebbotImportNews.parse(json, "store.json"));
         assertEquals(List.of(
                 "[\"$x\"].timestamp: not an RFC 3339 time: 'yesterday'",
-                "[\"$x\"].images[\"$i\"]: expected [file name, mxc uri]",
+                "[\"$x\"].images[\"$i\"]: expected [file event id, file name, mxc uri] or [file name, mxc uri]",
                 "[\"$y\"].reporter_id: missing",
                 "[\"$y\"].message: expected a string",
                 "[\"$z\"]: expected an object"), e.problems());

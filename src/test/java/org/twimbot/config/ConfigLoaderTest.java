@@ -44,7 +44,7 @@ class ConfigLoaderTest {
         assertNull(c.homeserver().password());
         assertEquals("twimbot", c.homeserver().deviceName());
         assertEquals(new BotConfig.Rooms("#twim:example.org", "#twim:example.org"), c.rooms());
-        assertEquals(new BotConfig.Editors(List.of(), null), c.editors());
+        assertEquals(new BotConfig.Editors(List.of(), null, true), c.editors());
         assertEquals(Path.of("/srv/twim/twimbot.db"), c.store().path());
         assertEquals(new BotConfig.Media(Path.of("/srv/twim/media"), 52_428_800L, Duration.ofMinutes(10), 10, 1L << 30), c.media());
         assertEquals(new BotConfig.Submissions(0, 20000, "✍️", "", "⭕"), c.submissions());
@@ -53,7 +53,7 @@ class ConfigLoaderTest {
         assertEquals(new BotConfig.Edition(DayOfWeek.FRIDAY, ZoneId.of("UTC")), c.edition());
         assertEquals(new BotConfig.Render("", List.of("reports", "says", "announces"), "/blog/img/",
                 "> {{< video src=\"{file}\" >}}", "This Week in Matrix {date}",
-                "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", "This Week in Matrix", "#twim:example.org"), c.render());
+                "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", "This Week in Matrix", "#twim:example.org", ""), c.render());
         assertEquals("INFO", c.logging().level());
         assertEquals(new BotConfig.Http(0, Duration.ofMinutes(2)), c.http());
         assertEquals(33, c.catalog().sections().size(), "the embedded TWIM catalog");

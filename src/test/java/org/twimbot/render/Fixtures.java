@@ -23,7 +23,7 @@ final class Fixtures {
     static BotConfig.Render config(String template) {
         return new BotConfig.Render(template, List.of("reports", "says", "announces"), "/blog/img/",
                 "> {{< video src=\"{file}\" >}}", "This Week in Matrix {date}",
-                "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", "This Week in Matrix", "#twim:matrix.org");
+                "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", "This Week in Matrix", "#twim:matrix.org", "");
     }
 
     static Catalog catalog() {

@@ -49,7 +49,7 @@ class GoldenReferenceTest {
     private static String block(List<String> verbs, List<DraftItem> items) {
         BotConfig.Render base = Fixtures.config();
         BotConfig.Render config = new BotConfig.Render("", verbs, base.imagePrefix(), base.videoMarkdown(),
-                base.titlePattern(), base.pathPattern(), base.category(), base.submissionsRoomLink());
+                base.titlePattern(), base.pathPattern(), base.category(), base.submissionsRoomLink(), base.author());
         String draft = new DraftRenderer(config).render(Fixtures.request(items), CATALOG);
         // the project block: from its "### " heading to the next heading
         int start = draft.indexOf("\n### ") + 1;
