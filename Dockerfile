@@ -10,7 +10,7 @@
 # (TWIMBOT_ACCESS_TOKEN / TWIMBOT_PASSWORD for the secrets). See docs/GUIDE.md.
 
 # --- build: exactly the README's build command -----------------------------------------------
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM docker.io/library/maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # Dependencies first, from pom.xml alone: this layer is reused until the pom changes, so editing
 # the sources does not download the internet again. The plugin version is pinned because the
@@ -24,7 +24,7 @@ RUN mvn -B -q package -DskipTests
 # --- runtime: JRE only ------------------------------------------------------------------------
 # Ubuntu-based (glibc) rather than Alpine: sqlite-jdbc ships native libraries for both, but glibc
 # is what it is tested on most; and the image's bash is what the health check below relies on.
-FROM eclipse-temurin:17-jre
+FROM docker.io/library/eclipse-temurin:17-jre
 
 # A fixed uid/gid so a bind-mounted /data can be prepared on the host: chown 10001:10001 ./data
 RUN groupadd --gid 10001 twimbot \

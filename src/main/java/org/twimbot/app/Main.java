@@ -4,11 +4,11 @@ import org.twimbot.config.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code twimbot run|demo|draft|check-config|import-hebbot|devserver|bench}. */
+/** The command line: {@code twimbot run|demo|draft|check-config|import-hebbot|devserver|bench|help}. */
 @Command(name = "twimbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Matrix bot that compiles This Week in Matrix style newsletters.",
         subcommands = {RunCommand.class, DemoCommand.class, DraftCommand.class, CheckConfigCommand.class,
-                ImportHebbotCommand.class, DevServerCommand.class, BenchCommand.class})
+                ImportHebbotCommand.class, DevServerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an unusable configuration. */
     public static final int EXIT_CONFIG = 2;
@@ -40,7 +40,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"twimbot " + version()};
+            return new String[] {"twimbot " + version() + " (commit " + BuildInfo.commit() + ")"};
         }
     }
 }
