@@ -17,6 +17,7 @@ final class ConfigOption {
     BotConfig loadOrReport() {
         try {
             ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()));
+            if (loaded.environmentOnly()) System.err.println(file + ": not found; configuration from the environment alone");
             loaded.warnings().forEach(w -> System.err.println(file + ": warning: " + w));
             return loaded.config();
         } catch (ConfigException e) {

@@ -113,7 +113,7 @@ final class ConfigReader {
         }
         String token = str("homeserver.access_token");
         String password = str("homeserver.password");
-        if (token == null && password == null) {
+        if (token == null && password == null && usable("homeserver.access_token") && usable("homeserver.password")) {
             problems.add("homeserver: set access_token or password (or " + ConfigSchema.ENV_ACCESS_TOKEN + " / "
                     + ConfigSchema.ENV_PASSWORD + ")");
         }
