@@ -14,6 +14,8 @@ public final class Main implements Runnable {
     public static final int EXIT_CONFIG = 2;
     /** Exit status when the homeserver rejects the configured access token. */
     public static final int EXIT_AUTH = 3;
+    /** Exit status when something the configuration names cannot be used: a port in use, a store that is no database. */
+    public static final int EXIT_UNAVAILABLE = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +26,16 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::handle).execute(args);
+    }
+
+    /** A {@link StartupFailure} is one line and its exit status; anything else is a defect and keeps its stack trace. */
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (!(e instanceof StartupFailure failure)) throw e;
+        cmd.getErr().println("twimbot: " + failure.getMessage());
+        cmd.getErr().flush();
+        return failure.exitCode();
     }
 
     @Override
