@@ -159,6 +159,17 @@ public final class MatrixClient implements AutoCloseable {
         caller.callJson(http, post(clientV3("rooms", roomId, "leave"), MAPPER.createObjectNode(), true));
     }
 
+    /** POST /rooms/{roomId}/invite (for tests and set-up tools; the bot itself never invites). */
+    public void inviteUser(String roomId, String userId) throws IOException {
+        caller.callJson(http, post(clientV3("rooms", roomId, "invite"), MAPPER.createObjectNode().put("user_id", userId), true));
+    }
+
+    /** POST /logout: ends this session (its access token and device). */
+    public void logout() throws IOException {
+        caller.callJson(http, post(clientV3("logout"), MAPPER.createObjectNode(), true));
+        setAccessToken(null);
+    }
+
     /** GET /directory/room/{alias} -> room id. */
     public String resolveAlias(String alias) throws IOException {
         return requireText(caller.callJson(http, get(clientV3("directory", "room", alias), true)), "room_id");

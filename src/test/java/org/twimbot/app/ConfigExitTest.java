@@ -63,6 +63,7 @@ class ConfigExitTest {
         try (org.twimbot.devserver.DevServer server = org.twimbot.devserver.DevServer.start(0, "localhost");
                 DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
+            week.editor().client().inviteUser(week.roomId(), week.botUserId()); // the online check wants the bot invited
             Path config = dir.resolve("check.yaml");
             Files.writeString(config, DemoCommand.demoConfig(server.baseUrl(), week));
             Result good = run("check-config", "-c", config.toString());
