@@ -40,7 +40,8 @@ final class BotService implements AutoCloseable {
         Bot bot = new Bot(config, store, client, clock);
         try {
             Optional<HealthServer> health = HealthServer.startIfEnabled(config.http(), () -> new HealthSnapshot(bot.lastSyncAt(),
-                    store.read(tx -> tx.submissions().count()), store.read(tx -> tx.processed().count())), clock);
+                    store.read(tx -> tx.submissions().count()), store.read(tx -> tx.processed().count()),
+                    client.trouble().orElse(null)), clock);
             return new BotService(store, client, bot, health.orElse(null), config.homeserver().url());
         } catch (java.net.BindException e) {
             client.close();

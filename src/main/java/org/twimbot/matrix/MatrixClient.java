@@ -77,6 +77,17 @@ public final class MatrixClient implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Why calls are failing, for /health: {@code reason} names the kind of failure only (an exception class or an
+     * HTTP status, never a URL or a body), {@code since} the first failed attempt of the current run of failures.
+     */
+    public record Trouble(String reason, java.time.Instant since, int attempts) {}
+
+    /** The trouble while the latest attempt of any call failed; empty once one succeeds. */
+    public java.util.Optional<Trouble> trouble() {
+        return java.util.Optional.ofNullable(caller.trouble());
+    }
+
     /** The access token used from now on (after login or from config). */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
