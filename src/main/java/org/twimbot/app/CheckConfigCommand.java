@@ -34,7 +34,17 @@ final class CheckConfigCommand implements Callable<Integer> {
     }
 
     /** One attempt per call, short waits: a check must answer in seconds, not wait out an outage like the bot. */
-    private static boolean checkOnline(BotConfig cfg) {
+    private static boolean checkOnline(BotConfig config) {
+        BotConfig cfg;
+        try {
+            cfg = HomeserverDiscovery.resolve(config);
+            if (!cfg.homeserver().url().equals(config.homeserver().url())) {
+                System.err.println("✔ homeserver.url discovered: " + cfg.homeserver().url());
+            }
+        } catch (StartupFailure e) {
+            System.err.println("✘ " + e.getMessage());
+            return false;
+        }
         RetryPolicy few = new RetryPolicy(2, Duration.ofMillis(200), Duration.ofMillis(500));
         try (MatrixClient client = new MatrixClient(cfg.homeserver().url(), few)) {
             return OnlineCheck.run(cfg, client, System.err);
