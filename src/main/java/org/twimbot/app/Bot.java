@@ -156,9 +156,7 @@ public final class Bot implements AutoCloseable {
         SyncBatch batch;
         boolean recovering = false;
         try {
-            // the first sync of a run returns at once, even in a quiet room: /health turns ok at start, not 30 s later
-            boolean first = since.isEmpty() || lastSyncAt == null;
-            batch = client.sync(since.orElse(null), filterId, first ? 0 : outbox.pollTimeoutMs(timeoutMs));
+            batch = client.sync(since.orElse(null), filterId, since.isPresent() ? outbox.pollTimeoutMs(timeoutMs) : 0);
         } catch (MatrixException e) {
             if (since.isEmpty() || e.httpStatus() != 400) throw e;
             // the server forgot our position (database restored, token expired): never skip what happened since

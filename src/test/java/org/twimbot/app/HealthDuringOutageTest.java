@@ -9,8 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,13 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
-import org.twimbot.devserver.DevServer;
-import org.twimbot.matrix.MatrixClient;
-import org.twimbot.matrix.RetryPolicy;
-import org.twimbot.matrix.Sleeper;
-import org.twimbot.store.Store;
 
-/** /health says why the bot is not syncing; and a restarted bot in a quiet room is healthy at its first sync. */
+/** /health says why the bot is not syncing. */
 class HealthDuringOutageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,45 +71,6 @@ class HealthDuringOutageTest {
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
-        }
-    }
-
-    @Test
-    void aRestartedBotSyncsAtOnceInsteadOfLongPollingFirst() throws Exception {
-        try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
-            week.cast();
-            BotConfig config = ConfigLoader.parse(DemoCommand.demoConfig(server.baseUrl(), week), dir, Map.of());
-            List<String> timeouts = new ArrayList<>();
-            for (int run = 0; run < 2; run++) {
-                timeouts.clear();
-                OkHttpClient http = MatrixClient.defaultHttpClient().newBuilder().addInterceptor(chain -> {
-                    if (chain.request().url().encodedPath().endsWith("/sync")) {
-                        synchronized (timeouts) {
-                            timeouts.add(chain.request().url().queryParameter("timeout"));
-                        }
-                    }
-                    return chain.proceed(chain.request());
-                }).build();
-                try (Store store = Store.open(config.store().path());
-                        MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast(), http, Sleeper.system());
-                        Bot bot = new Bot(config, store, client, Clock.systemUTC())) {
-                    bot.start();
-                    Thread loop = new Thread(() -> {
-                        try {
-                            bot.run();
-                        } catch (Exception e) {
-                            // stopped
-                        }
-                    });
-                    loop.start();
-                    bot.awaitReady();
-                    assertTrue(bot.stopAndWait(Duration.ofSeconds(30)));
-                }
-                synchronized (timeouts) {
-                    // the first run starts from nothing; the second from a stored token: both answer at once
-                    assertEquals("0", timeouts.get(0), "run " + (run + 1) + ": " + timeouts);
-                }
-            }
         }
     }
 }
