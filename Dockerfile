@@ -1,16 +1,22 @@
 # twimbot container image.
 #
 #   docker build -t twimbot .
-#   docker run -d --name twimbot -v twimbot-data:/data -e TWIMBOT_ACCESS_TOKEN=syt_... twimbot
+#   docker run -d --name twimbot -v twimbot-data:/data \
+#     -e TWIMBOT_HOMESERVER_URL=https://matrix.example.org -e TWIMBOT_HOMESERVER_USER_ID=@twimbot:example.org \
+#     -e TWIMBOT_ROOMS_SUBMISSIONS='#twim:example.org' -e TWIMBOT_EDITORS_USERS=@you:example.org \
+#     -e TWIMBOT_ACCESS_TOKEN=syt_... twimbot
 #
-# Everything the bot keeps lives in the /data volume: /data/config.yaml (read by the default
-# command), the SQLite database and the media directory. Relative paths in the config resolve
-# against the config file's directory, so the defaults (store.path: twimbot.db, media.dir: media)
-# land in /data/twimbot.db and /data/media. Every key can be overridden with TWIMBOT_<GROUP>_<KEY>
-# (TWIMBOT_ACCESS_TOKEN / TWIMBOT_PASSWORD for the secrets). See docs/GUIDE.md.
+# Everything the bot keeps lives in the /data volume: the SQLite database, the media directory and,
+# if you write one, /data/config.yaml (read by the default command). Without that file the
+# environment alone configures the bot, as above: every key is TWIMBOT_<GROUP>_<KEY>, the secrets
+# TWIMBOT_ACCESS_TOKEN / TWIMBOT_PASSWORD, or TWIMBOT_ACCESS_TOKEN_FILE / TWIMBOT_PASSWORD_FILE
+# naming a file (Docker/Podman secrets: /run/secrets/NAME). Relative paths resolve against /data,
+# so the defaults (store.path: twimbot.db, media.dir: media) land in /data/twimbot.db and
+# /data/media. A host folder mounted at /data must be writable by uid 10001:
+# sudo chown -R 10001:10001 FOLDER. See docs/GUIDE.md, Self-hosting.
 
 # --- build: exactly the README's build command -----------------------------------------------
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM docker.io/library/maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # Dependencies first, from pom.xml alone: this layer is reused until the pom changes, so editing
 # the sources does not download the internet again. The plugin version is pinned because the
@@ -24,7 +30,7 @@ RUN mvn -B -q package -DskipTests
 # --- runtime: JRE only ------------------------------------------------------------------------
 # Ubuntu-based (glibc) rather than Alpine: sqlite-jdbc ships native libraries for both, but glibc
 # is what it is tested on most; and the image's bash is what the health check below relies on.
-FROM eclipse-temurin:17-jre
+FROM docker.io/library/eclipse-temurin:17-jre
 
 # A fixed uid/gid so a bind-mounted /data can be prepared on the host: chown 10001:10001 ./data
 RUN groupadd --gid 10001 twimbot \
@@ -43,10 +49,11 @@ ENV TWIMBOT_HTTP_HEALTH_PORT=8080
 # catches up and renders at half the speed. The cap is a ceiling, not a reservation: the heap grows only as
 # needed. Media is streamed to /data/media and bundles are zipped from files, so a 50MiB picture
 # (the default media.max_bytes) downloads within -Xmx64m (measured). Override with
-# -e JAVA_TOOL_OPTIONS=... (the JVM then prints "Picked up JAVA_TOOL_OPTIONS" on stderr; harmless).
+# -e JAVA_OPTS=... . Not JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS: the JVM announces those on stderr at every
+# start ("Picked up ..."); the entry point below passes JAVA_OPTS to java itself, which prints nothing.
 # Should the heap ever run out, the process ends (and the restart policy starts it again) rather than
 # limp on with a thread lost: a catch-up of 1,200 messages of 60,000 characters peaks at about 41 MB.
-ENV JAVA_TOOL_OPTIONS="-Xmx64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_OPTS="-Xmx64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 
 # Class-data sharing (AppCDS): one demo run records the classes the bot loads into an archive, which
 # every start then maps instead of reading, parsing and verifying them again. Start-up to the first
@@ -54,7 +61,7 @@ ENV JAVA_TOOL_OPTIONS="-Xmx64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # very JRE for this very jar, hence here and not in the build stage. If the run fails, the image is
 # still built, without an archive, and java starts as before: a missing archive is ignored, and one
 # that does not match (another jar mounted over this one) costs one warning line.
-RUN java -XX:ArchiveClassesAtExit=/opt/twimbot/twimbot.jsa -jar /opt/twimbot/twimbot.jar demo > /dev/null \
+RUN java $JAVA_OPTS -XX:ArchiveClassesAtExit=/opt/twimbot/twimbot.jsa -jar /opt/twimbot/twimbot.jar demo > /dev/null \
     || { rm -f /opt/twimbot/twimbot.jsa; echo "twimbot: no class-data archive; the bot starts without it" >&2; }
 
 WORKDIR /data
@@ -71,6 +78,7 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${TWIMBOT_HTTP_HEALTH_PORT:-8080} && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && read -r -t 4 _ code _ <&3 && [ \"$code\" = 200 ]"]
 
-# Exec form: java is PID 1 and receives the stop signal itself.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/twimbot/twimbot.jsa", "-jar", "/opt/twimbot/twimbot.jar"]
+# sh only splits JAVA_OPTS into words and execs: java is PID 1 and receives the stop signal itself. The
+# arguments (CMD, or what follows the image name) arrive as "$@".
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:SharedArchiveFile=/opt/twimbot/twimbot.jsa -jar /opt/twimbot/twimbot.jar \"$@\"", "twimbot"]
 CMD ["run", "-c", "/data/config.yaml"]

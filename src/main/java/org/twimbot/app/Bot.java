@@ -150,7 +150,9 @@ public final class Bot implements AutoCloseable {
             client.setAccessToken(hs.accessToken());
             Session s = client.whoami();
             if (!s.userId().equals(hs.userId())) {
-                log.warn("the access token belongs to {}, not to the configured {}", s.userId(), hs.userId());
+                // acting as someone else would post in their name and mistake their messages for its own
+                throw StartupFailure.auth("the access token belongs to " + s.userId() + ", not to homeserver.user_id "
+                        + hs.userId() + "; use a token of " + hs.userId() + " (twimbot check-config shows whose it is)");
             }
             log.info("authenticated as {} (device {})", s.userId(), s.deviceId());
             return s;

@@ -1,28 +1,24 @@
 package org.twimbot.app;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigPrinter;
 import org.twimbot.matrix.MatrixClient;
-import org.twimbot.matrix.MatrixException;
 import org.twimbot.matrix.RetryPolicy;
 import picocli.CommandLine;
 
 /**
  * {@code twimbot check-config -c FILE}: validate, print the effective configuration with secrets
- * masked, and resolve the room aliases when the homeserver answers. Exit 0 when usable, 2 when not.
+ * masked, then ask the homeserver ({@link OnlineCheck}; {@code --offline} skips it). Exit 0 when usable, 2 when not.
  */
 @CommandLine.Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = "Validate a configuration file; exit 0 when usable, 2 when not.")
+        description = "Validate a configuration file and check it with the homeserver; exit 0 when usable, 2 when not.")
 final class CheckConfigCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigOption config;
 
-    @CommandLine.Option(names = "--offline", description = "do not contact the homeserver")
+    @CommandLine.Option(names = "--offline", description = "only validate the file; do not contact the homeserver")
     boolean offline;
 
     @Override
@@ -30,47 +26,28 @@ final class CheckConfigCommand implements Callable<Integer> {
         BotConfig cfg = config.loadOrReport();
         if (cfg == null) return Main.EXIT_CONFIG;
         System.out.print(ConfigPrinter.toYaml(cfg));
-        boolean roomsOk = offline || checkRooms(cfg);
-        System.err.println(config.file + ": " + (roomsOk ? "OK" : "INVALID") + " (" + cfg.catalog().sections().size()
-                + " sections, " + cfg.catalog().projects().size() + " projects)");
-        return roomsOk ? 0 : Main.EXIT_CONFIG;
+        boolean ok = offline || checkOnline(cfg);
+        System.err.println(config.file + ": " + (ok ? "OK" : "INVALID") + " (" + cfg.catalog().sections().size()
+                + " sections, " + cfg.catalog().projects().size() + " projects" + (offline ? "; not checked with the homeserver" : "")
+                + ")");
+        return ok ? 0 : Main.EXIT_CONFIG;
     }
 
-    /**
-     * Resolves each configured alias. An unreachable homeserver is only a note (the bot waits for it
-     * at start); an alias the homeserver says does not exist is a configuration error.
-     */
-    private static boolean checkRooms(BotConfig cfg) {
-        RetryPolicy once = new RetryPolicy(1, Duration.ofMillis(100), Duration.ofMillis(100));
-        MatrixClient client = new MatrixClient(cfg.homeserver().url(), once);
+    /** One attempt per call, short waits: a check must answer in seconds, not wait out an outage like the bot. */
+    private static boolean checkOnline(BotConfig config) {
+        BotConfig cfg;
         try {
-            client.versions();
-        } catch (IOException e) {
-            System.err.println("note: homeserver " + cfg.homeserver().url() + " not reachable (" + e.getMessage()
-                    + "); room aliases not checked");
-            client.close();
-            return true;
-        }
-        boolean ok = true;
-        Set<String> rooms = new LinkedHashSet<>();
-        rooms.add(cfg.rooms().submissions());
-        rooms.add(cfg.rooms().editors());
-        for (String room : rooms) {
-            if (!room.startsWith("#")) continue;
-            try {
-                System.err.println("room " + room + " is " + client.resolveAlias(room));
-            } catch (MatrixException e) {
-                if (e.isNotFound()) {
-                    System.err.println("rooms: alias " + room + " does not exist on the homeserver");
-                    ok = false;
-                } else {
-                    System.err.println("note: could not resolve " + room + ": " + e.getMessage());
-                }
-            } catch (IOException e) {
-                System.err.println("note: could not resolve " + room + ": " + e.getMessage());
+            cfg = HomeserverDiscovery.resolve(config);
+            if (!cfg.homeserver().url().equals(config.homeserver().url())) {
+                System.err.println("✔ homeserver.url discovered: " + cfg.homeserver().url());
             }
+        } catch (StartupFailure e) {
+            System.err.println("✘ " + e.getMessage());
+            return false;
         }
-        client.close();
-        return ok;
+        RetryPolicy few = new RetryPolicy(2, Duration.ofMillis(200), Duration.ofMillis(500));
+        try (MatrixClient client = new MatrixClient(cfg.homeserver().url(), few)) {
+            return OnlineCheck.run(cfg, client, System.err);
+        }
     }
 }

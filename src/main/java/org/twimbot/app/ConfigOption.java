@@ -26,6 +26,7 @@ final class ConfigOption {
     BotConfig loadOrReport(boolean needsSecret) {
         try {
             ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()), needsSecret);
+            if (loaded.environmentOnly()) System.err.println(file + ": not found; configuration from the environment alone");
             loaded.warnings().forEach(w -> System.err.println(file + ": warning: " + w));
             warnings = loaded.warnings();
             return loaded.config();

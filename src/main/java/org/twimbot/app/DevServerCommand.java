@@ -16,11 +16,21 @@ final class DevServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (DevServer server = DevServer.start(port, serverName)) {
+        if (port < 0 || port > 65535) throw StartupFailure.config("--port " + port + ": must be between 0 and 65535");
+        try (DevServer server = start()) {
             System.out.println("dev homeserver listening on " + server.baseUrl() + " (server name " + serverName + "); Ctrl-C stops it");
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "devserver-shutdown"));
             Thread.currentThread().join();
         }
         return 0;
+    }
+
+    private DevServer start() {
+        try {
+            return DevServer.start(port, serverName);
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.net.BindException)) throw e;
+            throw StartupFailure.unavailable("--port " + port + ": already in use on 127.0.0.1; choose another with --port");
+        }
     }
 }

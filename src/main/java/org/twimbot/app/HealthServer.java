@@ -123,6 +123,10 @@ public final class HealthServer implements AutoCloseable {
                     .put("seconds_since_sync", Math.max(0, age.getSeconds())); // a clock step back is not "negative age"
         }
         body.put("submissions", s.submissions()).put("processed_events", s.processedEvents()).put("version", Main.version());
+        if (s.trouble() != null) {
+            body.putObject("homeserver").put("problem", s.trouble().reason()).put("since", s.trouble().since().toString())
+                    .put("attempts", s.trouble().attempts());
+        }
         return new Report(status, JSON.writeValueAsString(body));
     }
 

@@ -4,18 +4,21 @@ import org.twimbot.config.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code twimbot run|demo|draft|check-config|import-hebbot|devserver|bench}. */
+/** The command line: {@code twimbot run|demo|draft|check-config|import-hebbot|devserver|bench|help}. */
 @Command(name = "twimbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Matrix bot that compiles This Week in Matrix style newsletters.",
         subcommands = {RunCommand.class, DemoCommand.class, DraftCommand.class, CheckConfigCommand.class,
-                ImportHebbotCommand.class, DevServerCommand.class, BenchCommand.class, BacktestCommand.class})
+                ImportHebbotCommand.class, DevServerCommand.class, BenchCommand.class, BacktestCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an unusable configuration. */
     public static final int EXIT_CONFIG = 2;
     /** Exit status when the homeserver rejects the configured access token. */
     public static final int EXIT_AUTH = 3;
     /** Exit status after an OutOfMemoryError (the Docker image also sets -XX:+ExitOnOutOfMemoryError). */
-    public static final int EXIT_OUT_OF_MEMORY = 4;
+    public static final int EXIT_OUT_OF_MEMORY = 5;
+    /** Exit status when something the configuration names cannot be used: a port in use, a store that is no database. */
+    public static final int EXIT_UNAVAILABLE = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +38,16 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::handle).execute(args);
+    }
+
+    /** A {@link StartupFailure} is one line and its exit status; anything else is a defect and keeps its stack trace. */
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (!(e instanceof StartupFailure failure)) throw e;
+        cmd.getErr().println("twimbot: " + failure.getMessage());
+        cmd.getErr().flush();
+        return failure.exitCode();
     }
 
     @Override
@@ -51,7 +63,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"twimbot " + version()};
+            return new String[] {"twimbot " + version() + " (commit " + BuildInfo.commit() + ")"};
         }
     }
 }

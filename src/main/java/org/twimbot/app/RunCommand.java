@@ -22,6 +22,7 @@ final class RunCommand implements Callable<Integer> {
         BotConfig cfg = config.loadOrReport();
         if (cfg == null) return Main.EXIT_CONFIG;
         Logging.setLevel(cfg.logging().level());
+        cfg = HomeserverDiscovery.resolve(cfg);
         log.info("twimbot {} starting for {} on {}", Main.version(), cfg.homeserver().userId(), cfg.homeserver().url());
         try (BotService service = BotService.open(cfg, Clock.systemUTC())) {
             // handled, not left to the JVM: the batch in progress commits and the process exits 0 (a hook would give 143)

@@ -6,22 +6,35 @@ import java.util.Properties;
 
 /** What Maven wrote into the jar at build time. */
 public final class BuildInfo {
-    private static final String VERSION = load();
+    private static final Properties PROPERTIES = load();
 
     private BuildInfo() {}
 
     /** The project version, e.g. {@code 0.1.0-SNAPSHOT}; "unknown" when run from unpackaged classes without resources. */
     public static String version() {
-        return VERSION;
+        return value("version");
     }
 
-    private static String load() {
+    /**
+     * The abbreviated git commit the jar was built from, or "unknown" when the build had no git checkout (a source
+     * archive, the Docker build) or no git: the pom then leaves the placeholder unfilled.
+     */
+    public static String commit() {
+        return value("commit");
+    }
+
+    private static String value(String key) {
+        String v = PROPERTIES.getProperty(key, "").strip();
+        return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("/org/twimbot/version.properties")) {
-            Properties p = new Properties();
             if (in != null) p.load(in);
-            return p.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // an unreadable resource in our own jar: report "unknown" rather than fail a --version
         }
+        return p;
     }
 }

@@ -27,9 +27,13 @@ public final class ConfigLoader {
      * catalog keys ({@link org.twimbot.catalog.Catalog#warnings()}), a config file with secrets
      * readable by others, unknown {@code TWIMBOT_*} variables, ignored keys in the catalog file.
      */
-    public record LoadedConfig(BotConfig config, List<String> warnings) {
+    public record LoadedConfig(BotConfig config, List<String> warnings, boolean environmentOnly) {
         public LoadedConfig {
             warnings = List.copyOf(warnings);
+        }
+
+        public LoadedConfig(BotConfig config, List<String> warnings) {
+            this(config, warnings, false);
         }
     }
 
@@ -65,7 +69,7 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(List.of("config file " + file + ": not found"));
+            return environmentOnly(file, env, needsSecret);
         } catch (IOException e) {
             throw new ConfigException(List.of("config file " + file + ": cannot read: " + e.getMessage()));
         }
@@ -74,6 +78,27 @@ public final class ConfigLoader {
         List<String> warnings = new ArrayList<>(loaded.warnings());
         permissionWarning(file, text).ifPresent(w -> warnings.add(0, w));
         return new LoadedConfig(loaded.config(), warnings);
+    }
+
+    /**
+     * No config file: a container's first run on a new volume, or a service configured by its unit file alone.
+     * The environment must then give every required setting; relative paths resolve against the file's folder
+     * all the same, so the database lands where the file would be. When it does not, the first problem says both
+     * ways out.
+     */
+    private static LoadedConfig environmentOnly(Path file, Map<String, String> env, boolean needsSecret)
+            throws ConfigException {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            LoadedConfig loaded = read("{}", dir, env, "environment", needsSecret);
+            return new LoadedConfig(loaded.config(), loaded.warnings(), true);
+        } catch (ConfigException e) {
+            List<String> problems = new ArrayList<>();
+            problems.add("config file " + file + ": not found; create it (a copy of config.example.yaml), or set every "
+                    + "required setting in the environment: " + String.join(", ", ConfigSchema.requiredEnvironment()));
+            problems.addAll(e.problems());
+            throw new ConfigException(problems);
+        }
     }
 
     public static LoadedConfig parseWithWarnings(String yaml, Path baseDir, Map<String, String> env) throws ConfigException {

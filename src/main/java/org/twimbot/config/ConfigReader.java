@@ -106,9 +106,13 @@ final class ConfigReader {
     }
 
     private BotConfig.Homeserver homeserver() {
-        String url = required("homeserver.url");
-        if (url != null) {
-            if (!isHttpUrl(url)) problems.add("homeserver.url: '" + url + "' is not an http(s) URL such as https://matrix.org");
+        // optional: left out or a server name, the URL is discovered through .well-known at start (HomeserverDiscovery)
+        String url = str("homeserver.url");
+        url = url == null || url.isBlank() ? null : url.strip();
+        if (url != null && !isServerName(url)) {
+            if (!isHttpUrl(url)) {
+                problems.add("homeserver.url: '" + url + "' is not an http(s) URL such as https://matrix.org, nor a server name");
+            }
             while (url.endsWith("/")) url = url.substring(0, url.length() - 1);
         }
         String userId = required("homeserver.user_id");
@@ -117,11 +121,17 @@ final class ConfigReader {
         }
         String token = str("homeserver.access_token");
         String password = str("homeserver.password");
-        if (token == null && password == null && needsSecret) {
+        if (token == null && password == null && needsSecret && usable("homeserver.access_token")
+                && usable("homeserver.password")) {
             problems.add("homeserver: set access_token or password (or " + ConfigSchema.ENV_ACCESS_TOKEN + " / "
                     + ConfigSchema.ENV_PASSWORD + ")");
         }
         return new BotConfig.Homeserver(url, userId, token, password, nonBlank("homeserver.device_name"));
+    }
+
+    /** A server name as in user ids: a host name or IP literal, optionally with a port; no scheme, no path. */
+    private static boolean isServerName(String s) {
+        return s.matches("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?") && !s.startsWith(".") && !s.startsWith("-");
     }
 
     private static boolean isHttpUrl(String s) {

@@ -54,6 +54,8 @@ public final class ConfigSchema {
     /** The secrets also have short environment names, which win over everything. */
     public static final String ENV_ACCESS_TOKEN = "TWIMBOT_ACCESS_TOKEN";
     public static final String ENV_PASSWORD = "TWIMBOT_PASSWORD";
+    /** The same secrets from a file (Docker/Podman secrets, systemd credentials): the variable names the file. */
+    public static final String FILE_SUFFIX = "_FILE";
 
     public static final List<Setting> SETTINGS = List.of(
             s("homeserver.url", Type.STRING, null, c -> c.homeserver().url()),
@@ -126,6 +128,14 @@ public final class ConfigSchema {
         for (String k : SECTION_KEYS) keys.add(SECTIONS + "[]." + k);
         for (String k : PROJECT_KEYS) keys.add(PROJECTS + "[]." + k);
         return keys;
+    }
+
+    /** What a configuration without a file needs, as variables, for the first-run message. */
+    public static List<String> requiredEnvironment() {
+        return List.of(setting("homeserver.user_id").envName(), setting("rooms.submissions").envName(),
+                setting("editors.users").envName() + " (or " + setting("editors.min_power_level").envName() + ")",
+                ENV_ACCESS_TOKEN + " or " + ENV_PASSWORD + " (or " + ENV_ACCESS_TOKEN + FILE_SUFFIX + " / " + ENV_PASSWORD
+                        + FILE_SUFFIX + ")");
     }
 
     public static Setting setting(String path) {

@@ -100,7 +100,8 @@ final class RawValues {
 
     /** TWIMBOT_* variables that match no setting are most likely typos: warn (they may belong to a wrapper script). */
     private void checkEnvironment() {
-        List<String> known = new ArrayList<>(List.of(ConfigSchema.ENV_ACCESS_TOKEN, ConfigSchema.ENV_PASSWORD));
+        List<String> known = new ArrayList<>(List.of(ConfigSchema.ENV_ACCESS_TOKEN, ConfigSchema.ENV_PASSWORD,
+                ConfigSchema.ENV_ACCESS_TOKEN + ConfigSchema.FILE_SUFFIX, ConfigSchema.ENV_PASSWORD + ConfigSchema.FILE_SUFFIX));
         for (Setting s : ConfigSchema.SETTINGS) known.add(s.envName());
         for (String name : new TreeSet<>(env.keySet())) {
             if (!name.startsWith("TWIMBOT_") || known.contains(name)) continue;
@@ -111,8 +112,13 @@ final class RawValues {
 
     private Raw raw(Setting s) {
         List<String> names = new ArrayList<>();
-        if (s.path().equals("homeserver.access_token")) names.add(ConfigSchema.ENV_ACCESS_TOKEN);
-        if (s.path().equals("homeserver.password")) names.add(ConfigSchema.ENV_PASSWORD);
+        String shortName = s.path().equals("homeserver.access_token") ? ConfigSchema.ENV_ACCESS_TOKEN
+                : s.path().equals("homeserver.password") ? ConfigSchema.ENV_PASSWORD : null;
+        if (shortName != null) {
+            Raw fromFile = secretFromFile(s, shortName);
+            if (fromFile != null) return fromFile;
+            names.add(shortName);
+        }
         names.add(s.envName());
         for (String name : names) {
             String v = env.get(name);
@@ -129,10 +135,30 @@ final class RawValues {
         return new Raw(v == null || v.isNull() ? null : v, s.path(), false);
     }
 
+    /**
+     * The secret from the file {@code NAME_FILE} names; null when that variable is unset. An unreadable file or
+     * both forms set is a problem, and the setting counts as broken (no "set access_token or password" on top).
+     */
+    private Raw secretFromFile(Setting s, String shortName) {
+        String fileVariable = shortName + ConfigSchema.FILE_SUFFIX;
+        String file = env.get(fileVariable);
+        if (file == null || file.isEmpty()) return null;
+        String direct = env.get(shortName);
+        String secret = null;
+        if (direct != null && !direct.isEmpty()) {
+            problems.add("set " + shortName + " or " + fileVariable + ", not both");
+        } else {
+            secret = SecretFile.read(fileVariable, file, problems);
+        }
+        if (secret == null) broken.add(s.path());
+        return new Raw(secret == null ? null : JsonNodeFactory.instance.textNode(secret), s.path() + " (from " + fileVariable + ")",
+                true);
+    }
+
     /** Converts by type; null when missing without default (or broken, then reported). */
     private Object convert(Setting s, Raw raw) {
         if (raw.node() == null) {
-            if (s.defaultValue() == null) return null;
+            if (s.defaultValue() == null || broken.contains(s.path())) return null;
             JsonNode def = s.defaultValue() instanceof List<?> list
                     ? JsonNodeFactory.instance.arrayNode().addAll(list.stream().map(o -> (JsonNode) JsonNodeFactory.instance.textNode((String) o)).toList())
                     : JsonNodeFactory.instance.textNode((String) s.defaultValue());

@@ -41,6 +41,8 @@ final class HttpCaller {
     private final Sleeper sleeper;
     private final ObjectMapper mapper;
     private final Supplier<String> currentToken;
+    /** The failure of the latest failed attempt, cleared by any success; for /health. */
+    private volatile MatrixClient.Trouble trouble;
 
     HttpCaller(RetryPolicy policy, Sleeper sleeper, ObjectMapper mapper, Supplier<String> currentToken) {
         this.policy = policy;
@@ -69,6 +71,7 @@ final class HttpCaller {
             }
             try {
                 T result = attemptOnce(client, request, handler, budget);
+                trouble = null;
                 if (attempt > 1) LOG.info("{} succeeded after {} attempts", what, attempt);
                 return result;
             } catch (Transient t) {
@@ -93,6 +96,7 @@ final class HttpCaller {
                 throw failure.error;
             }
             LOG.debug("{} attempt {} failed ({}); next in {} ms", what, attempt, reason(failure.error), delay.toMillis());
+            noteTrouble(request, failure.error, attempt, delay);
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -142,6 +146,30 @@ final class HttpCaller {
      */
     private static boolean isHomeserversBadGateway(int code, JsonNode errorBody) {
         return code == 502 && errorBody != null && RoomEvent.text(errorBody, "errcode") != null;
+    }
+
+    /** The latest failed attempt's trouble, or null when the latest attempt succeeded. */
+    MatrixClient.Trouble trouble() {
+        return trouble;
+    }
+
+    /**
+     * Remembers the failure for /health and, when the server cannot be reached, says so again in the log at attempts
+     * 2, 4, 8, 16 ... (a falling rate: a day's outage writes about a dozen lines). The first attempt's WARN is
+     * {@link #call}'s.
+     */
+    private void noteTrouble(Request request, IOException error, int attempt, Duration delay) {
+        MatrixClient.Trouble previous = trouble;
+        String reason = error instanceof MatrixException m ? "the homeserver answers HTTP " + m.httpStatus()
+                : "cannot reach the homeserver (" + error.getClass().getSimpleName() + ")";
+        java.time.Instant since = previous != null ? previous.since() : java.time.Instant.now();
+        trouble = new MatrixClient.Trouble(reason, since, attempt);
+        // an answering server (429, 5xx) has said what it wants; only silence needs repeating
+        if (error instanceof MatrixException || attempt < 2 || Integer.bitCount(attempt) != 1) return;
+        String server = request.url().scheme() + "://" + request.url().host()
+                + (request.url().port() == okhttp3.HttpUrl.defaultPort(request.url().scheme()) ? "" : ":" + request.url().port());
+        String next = String.format(java.util.Locale.ROOT, "%.1fs", delay.toMillis() / 1000.0).replace(".0s", "s");
+        LOG.warn("still cannot reach {} ({}; attempt {}, next in {}); check homeserver.url", server, reason(error), attempt, next);
     }
 
     /** An interrupted thread means someone wants us to stop (shutdown), not a flaky network. */

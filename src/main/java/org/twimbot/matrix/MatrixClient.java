@@ -77,6 +77,17 @@ public final class MatrixClient implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Why calls are failing, for /health: {@code reason} names the kind of failure only (an exception class or an
+     * HTTP status, never a URL or a body), {@code since} the first failed attempt of the current run of failures.
+     */
+    public record Trouble(String reason, java.time.Instant since, int attempts) {}
+
+    /** The trouble while the latest attempt of any call failed; empty once one succeeds. */
+    public java.util.Optional<Trouble> trouble() {
+        return java.util.Optional.ofNullable(caller.trouble());
+    }
+
     /** The access token used from now on (after login or from config). */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
@@ -157,6 +168,17 @@ public final class MatrixClient implements AutoCloseable {
     /** POST /rooms/{roomId}/leave (also declines an invite). */
     public void leaveRoom(String roomId) throws IOException {
         caller.callJson(http, post(clientV3("rooms", roomId, "leave"), MAPPER.createObjectNode(), true));
+    }
+
+    /** POST /rooms/{roomId}/invite (for tests and set-up tools; the bot itself never invites). */
+    public void inviteUser(String roomId, String userId) throws IOException {
+        caller.callJson(http, post(clientV3("rooms", roomId, "invite"), MAPPER.createObjectNode().put("user_id", userId), true));
+    }
+
+    /** POST /logout: ends this session (its access token and device). */
+    public void logout() throws IOException {
+        caller.callJson(http, post(clientV3("logout"), MAPPER.createObjectNode(), true));
+        setAccessToken(null);
     }
 
     /** GET /directory/room/{alias} -> room id. */

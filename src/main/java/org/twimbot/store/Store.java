@@ -22,6 +22,9 @@ public final class Store implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final StoreTx tx;
 
+    /** SQLite's result code for "file is not a database". */
+    private static final int SQLITE_NOTADB = 26;
+
     private Store(Connection connection, Checkpointer checkpointer) {
         this.connection = connection;
         this.checkpointer = checkpointer;
@@ -61,7 +64,13 @@ public final class Store implements AutoCloseable {
                 c.close();
                 throw e;
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            if (e.getErrorCode() == SQLITE_NOTADB) {
+                throw new StoreException("cannot open database " + file + ": not an SQLite database (some other file has "
+                        + "that name); move it away or choose another path", e);
+            }
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         }
     }

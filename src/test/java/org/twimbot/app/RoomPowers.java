@@ -37,10 +37,16 @@ final class RoomPowers {
     }
 
     static void set(String baseUrl, DemoWeek week, String roomId, String userId, int level) throws Exception {
+        update(baseUrl, week, roomId, levels -> levels.with("users").put(userId, level));
+    }
+
+    /** Changes the room's power levels content in place, e.g. the level needed for an event type. */
+    static void update(String baseUrl, DemoWeek week, String roomId, java.util.function.Consumer<ObjectNode> change)
+            throws Exception {
         try (MatrixClient admin = new MatrixClient(baseUrl, RetryPolicy.fast())) {
             Session s = admin.loginWithPassword(week.editorUserId(), DemoWeek.PASSWORD, null, null);
             ObjectNode levels = admin.roomState(roomId, "m.room.power_levels", "").deepCopy();
-            levels.with("users").put(userId, level);
+            change.accept(levels);
             Request put = new Request.Builder()
                     .url(okhttp3.HttpUrl.get(baseUrl).newBuilder().addPathSegments("_matrix/client/v3/rooms")
                             .addPathSegment(roomId).addPathSegments("state/m.room.power_levels/").build())
@@ -48,7 +54,7 @@ final class RoomPowers {
                     .put(RequestBody.create(JSON.writeValueAsBytes(levels), MediaType.get("application/json")))
                     .build();
             try (Response r = new OkHttpClient().newCall(put).execute()) {
-                assertEquals(200, r.code(), () -> "could not set " + userId + "'s power level: " + r.code());
+                assertEquals(200, r.code(), () -> "could not change the power levels: " + r.code());
             }
         }
     }
