@@ -61,7 +61,6 @@ public final class MarkdownSanitizer {
             "(?<![\\p{L}\\p{N}_/#@\\\\.:=+\\-])([#@])([\\p{L}\\p{N}._=+\\-/]+):"
                     + "((?:[A-Za-z0-9\\-]+\\.)+[A-Za-z]{2,}|localhost|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?(?![\\p{L}\\p{N}_])");
     private static final Pattern AT_ROOM = Pattern.compile("(?<![\\p{L}\\p{N}_/])@room(?![\\p{L}\\p{N}_])");
-    private static final Pattern SHORTCODE_OPENER = Pattern.compile("\\{(?=[{%])");
 
     /**
      * Parses of one text before the fall-backs. Each HTML round escapes at least one {@code <} and adds none, link
@@ -102,6 +101,17 @@ public final class MarkdownSanitizer {
     }
 
     /**
+     * One line of text where a template writes it, after {@code context} on the same line ({@code "### "} on a heading,
+     * {@code ""} for a paragraph of its own): checked and edited in that context, as news is in its quote.
+     */
+    String sanitizeLine(String line, String context) {
+        String checked = safeQuoted(context + escapeLongBrackets(line.replace("\t", " ")));
+        // never seen: no edit touches the context, which holds no '<', '[', '{', id or @room
+        if (!checked.startsWith(context)) throw new IllegalStateException("the context was edited: " + checked);
+        return checked.substring(context.length());
+    }
+
+    /**
      * A {@code [} whose next {@code ]} is more than this many characters away (or absent) is escaped. flexmark's
      * link-label parsing backtracks catastrophically on long bracketed text: 1,250 characters of
      * {@code [Setext === &lt;p\\>para&lt;/p\\> ...](x)} hung the parse for minutes (and the bot's sync loop
@@ -126,7 +136,7 @@ public final class MarkdownSanitizer {
     }
 
     /** A range of the text to replace. */
-    private record Edit(int start, int end, String replacement) {}
+    record Edit(int start, int end, String replacement) {}
 
     /** A half-open range of the text. */
     private record Range(int start, int end) {
@@ -141,17 +151,14 @@ public final class MarkdownSanitizer {
      * text is one that was parsed and found clean, not one an edit was merely expected to fix.
      */
     String safeQuoted(String quoted) {
-        if (plainShortcut && nothingToParseFor(quoted)) return neutralizeMentionsAndShortcodes(quoted);
+        if (plainShortcut && nothingToParseFor(quoted)) return neutralizeMentions(quoted);
         String text = quoted;
         for (int round = 0; round < maxRounds; round++) {
             Document doc = parse(text);
-            List<Edit> edits = htmlEdits(doc, text);
+            CommonMarkView.Lazy commonMark = new CommonMarkView.Lazy(text);
+            List<Edit> edits = edits(doc, commonMark, text);
             if (edits.isEmpty()) {
-                edits = linkEdits(doc);
-                edits.addAll(matrixIdEdits(doc, text));
-            }
-            if (edits.isEmpty()) {
-                String neutral = neutralizeMentionsAndShortcodes(text);
+                String neutral = neutralize(text, doc, commonMark.get());
                 if (neutral.equals(text)) return text;
                 text = neutral;
             } else {
@@ -159,6 +166,21 @@ public final class MarkdownSanitizer {
             }
         }
         return fallBack(text);
+    }
+
+    /**
+     * The first kind of edit either parser asks for: raw HTML by flexmark, raw HTML by CommonMark, unsafe links and
+     * ids by flexmark, unsafe links by CommonMark. One kind per round, because each can change what the next finds.
+     */
+    private static List<Edit> edits(Document doc, CommonMarkView.Lazy commonMark, String text) {
+        List<Edit> edits = htmlEdits(doc, text);
+        if (edits.isEmpty()) edits = commonMark.get().htmlEdits();
+        if (edits.isEmpty()) {
+            edits = linkEdits(doc);
+            edits.addAll(matrixIdEdits(doc, text));
+        }
+        if (edits.isEmpty()) edits = commonMark.get().linkEdits();
+        return edits;
     }
 
     /**
@@ -174,6 +196,7 @@ public final class MarkdownSanitizer {
      */
     static boolean nothingToParseFor(String text) {
         if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0 || text.indexOf('\\') >= 0) return false;
+        if (text.contains("{{") || text.contains("{%")) return false; // escaped differently inside and outside code
         for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
             int start = colon;
             while (start > 0 && isSchemeChar(text.charAt(start - 1))) start--;
@@ -195,15 +218,17 @@ public final class MarkdownSanitizer {
      * can end elsewhere once a tag before it is text), every {@code <}. Links and ids are then edited as usual.
      */
     private String fallBack(String text) {
-        String out = neutralizeMentionsAndShortcodes(escapeAnglesOutsideCode(text, parse(text)));
+        String escaped = escapeAnglesOutsideCode(text, parse(text), new CommonMarkView(text));
+        Document escapedDoc = parse(escaped);
+        String out = neutralize(escaped, escapedDoc, new CommonMarkView(escaped));
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Document doc = parse(out);
-            if (!htmlEdits(doc, out).isEmpty()) {
+            CommonMarkView.Lazy commonMark = new CommonMarkView.Lazy(out);
+            if (!htmlEdits(doc, out).isEmpty() || !commonMark.get().htmlEdits().isEmpty()) {
                 out = out.replace("<", "&lt;");
                 continue;
             }
-            List<Edit> edits = linkEdits(doc);
-            edits.addAll(matrixIdEdits(doc, out));
+            List<Edit> edits = edits(doc, commonMark, out);
             if (edits.isEmpty()) return out;
             out = apply(out, withoutNested(edits));
         }
@@ -294,21 +319,47 @@ public final class MarkdownSanitizer {
         return -1;
     }
 
-    /** {@code @room} and shortcode openers with a zero-width space (see the class comment); also for names and headings. */
-    static String neutralizeMentionsAndShortcodes(String text) {
-        String out = text;
-        if (out.contains("@room")) out = AT_ROOM.matcher(out).replaceAll("@" + ZWSP + "room");
-        if (out.indexOf('{') >= 0) out = SHORTCODE_OPENER.matcher(out).replaceAll("{" + ZWSP);
-        return out;
+    /** {@code @room} with a zero-width space (see the class comment); also for names and headings. */
+    static String neutralizeMentions(String text) {
+        return text.contains("@room") ? AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room") : text;
     }
 
-    private static String escapeAnglesOutsideCode(String text, Document doc) {
+    /** {@code @room} and shortcodes in text with no code in it (a name, a heading): see {@link Shortcodes}. */
+    static String neutralizeMentionsAndShortcodes(String text) {
+        return neutralizeMentions(Shortcodes.escape(text, new boolean[text.length()]));
+    }
+
+    /** {@code @room} and shortcodes in the parsed text: code is what both parsers read as code. */
+    private static String neutralize(String text, Document doc, CommonMarkView commonMark) {
+        String out = text;
+        if (out.contains("{{") || out.contains("{%")) out = Shortcodes.escape(out, codeForBoth(text, doc, commonMark));
+        return neutralizeMentions(out);
+    }
+
+    /**
+     * What both parsers read as code: only there is a character reference shown literally, so only there is it kept
+     * out. Where they disagree a {@code &#123;} may show as typed in one reading's code: a cosmetic loss on odd input.
+     */
+    private static boolean[] codeForBoth(String text, Document doc, CommonMarkView commonMark) {
+        boolean[] code = flexmarkCode(text, doc);
+        boolean[] other = commonMark.code();
+        for (int k = 0; k < code.length; k++) code[k] &= other[k];
+        return code;
+    }
+
+    private static boolean[] flexmarkCode(String text, Document doc) {
         boolean[] code = new boolean[text.length()];
         for (Node node : doc.getDescendants()) {
             if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
                 for (int k = node.getStartOffset(); k < node.getEndOffset(); k++) code[k] = true;
             }
         }
+        return code;
+    }
+
+    /** Every {@code <} outside code as {@code &lt;}; code is what both parsers read as code. */
+    private static String escapeAnglesOutsideCode(String text, Document doc, CommonMarkView commonMark) {
+        boolean[] code = codeForBoth(text, doc, commonMark);
         StringBuilder out = new StringBuilder(text.length() + 64);
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
@@ -326,7 +377,11 @@ public final class MarkdownSanitizer {
      * ({@code java&#9;script:}), controls and spaces in front (and any other leading whitespace, to be safe).
      */
     static boolean isSafeUrl(String url) {
-        String decoded = Escaping.unescapeString(url);
+        return isSafeDecodedUrl(Escaping.unescapeString(url));
+    }
+
+    /** {@link #isSafeUrl} for a target whose escapes and references are decoded already (CommonMark's destinations). */
+    static boolean isSafeDecodedUrl(String decoded) {
         StringBuilder seen = new StringBuilder(decoded.length());
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
