@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,32 +29,14 @@ class CommonMarkSafetyTest {
 
     /** Every way CommonMark 0.31 starts an HTML block (conditions 1 to 7), and what flexmark reads differently. */
     static List<String> starts() {
-        List<String> starts = new ArrayList<>(List.of(
-                "<script>alert(1)</script>", "<SCRIPT>alert(1)", "<pre>x", "<style>x", "<textarea>x", "<!-- c -->", "<!--", "<?php x ?>",
-                "<?", "<!doctype>", "<!doctype html>", "<!DOCTYPE html>", "<!x", "<!ELEMENT br EMPTY>", "<![CDATA[ x ]]>",
-                "<foo bar=\"baz\">", "</foo>", "<a href=\"x\">", "<x-y>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>",
-                "<!doctype> ``<script>alert('twim')</script>`` "));
-        for (String tag : List.of("address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
-                "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-                "form", "frame", "frameset", "h1", "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main",
-                "menu", "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section", "summary",
-                "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul")) {
-            starts.add("<" + tag + " onclick=alert(1)>");
-            starts.add("</" + tag + ">");
-        }
-        return starts;
+        return HostilePayloads.htmlBlockStarts();
     }
-
-    /** Where a line of the news starts, once quoted: at the quote, after list markers, in nested quotes, after a separator. */
-    static final List<String> CONTEXTS = List.of("%s", "para\n%s", "- %s", "1. %s", "* - %s", "> %s", "> > %s", "para\u2028%s",
-            "para\u0085%s", "para\u2029%s", "   %s", "- a\n\n  %s", "> - %s", "| a |\n|-|\n| %s |", "text ``%s`` text", "`x` %s `y`",
-            "``\n%s\n``", "[x](y) %s");
 
     @ParameterizedTest
     @MethodSource("starts")
     void noHtmlBlockStartSurvivesInAnyContext(String start) {
         MarkdownSanitizer sanitizer = new MarkdownSanitizer();
-        for (String context : CONTEXTS) {
+        for (String context : HostilePayloads.CONTEXTS) {
             String news = context.formatted(start);
             String quoted = Quoting.quote(sanitizer.sanitize(news));
             assertEquals(List.of(), PostJudge.problems(quoted), () -> news + "\n=>\n" + quoted);
