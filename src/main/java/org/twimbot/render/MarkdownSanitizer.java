@@ -86,8 +86,11 @@ public final class MarkdownSanitizer {
     MarkdownSanitizer(int maxRounds, boolean plainShortcut) {
         this.maxRounds = maxRounds;
         this.plainShortcut = plainShortcut;
+        // GFM's tables, as the site and the preview read them: a one-dash separator row makes a table, and a table's
+        // pipes split cells before code spans are found, so a code span over pipes can leave a tag in a cell
         parser = Parser.builder(new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))).build();
+                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))
+                .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)).build();
         parserWithoutTables = Parser.builder(new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()))).build();
     }
