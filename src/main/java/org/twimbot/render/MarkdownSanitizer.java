@@ -28,26 +28,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes news Markdown safe to publish. The decisions are taken on flexmark's parse of the text
- * (not on regexes over raw text), so "a < b" or a tag inside a code span stay as written:
+ * Makes news Markdown safe to publish. The decisions are taken on parses of the text (not on regexes over raw text),
+ * so "a < b" or a tag inside a code span stay as written. Two parsers read every text: flexmark (with GFM tables) and
+ * commonmark-java (CommonMark 0.31, as commonmark.js, markdown-it and pulldown-cmark read HTML blocks), because they
+ * disagree: flexmark 0.64 follows an older spec, and {@code <!doctype> ``<script>…</script>``} at a line start was a
+ * code span to it and an HTML block with a live script to the site. What either takes for HTML or a link is edited:
  * <ul>
  *   <li>raw HTML (inline or block, incl. comments) gets its {@code <} written as {@code &lt;}: it
  *       shows as text and never reaches the page as a tag;</li>
- *   <li>link and image targets with a scheme other than http, https or mailto become {@code #};</li>
+ *   <li>link and image targets with a scheme other than http, https or mailto become {@code #} (flexmark's reading),
+ *       or, where only CommonMark reads a link, its opening {@code [} or {@code <} is escaped so it is none;</li>
  *   <li>room aliases and user ids in plain text (not in code, links or bare URLs) become matrix.to links;</li>
- *   <li>{@code @room} gets a zero-width space after the {@code @} ({@code @\u200Broom}), so the preview
- *       notice cannot ping a whole room and the post reads the same; chosen over backticks because it
- *       also works inside code and link labels;</li>
- *   <li>{@code {{} and {@code {%} (Zola/Tera shortcode openers) get a zero-width space between the two
- *       characters, everywhere including code, because Zola expands shortcodes before Markdown.</li>
+ *   <li>{@code @room} gets a zero-width space after the {@code @} ({@code @\u200Broom}): the {@code !draft} preview is a
+ *       notice in the editors' room, and a notice whose text holds "@room" from a sender allowed to notify the room
+ *       pings everyone (the push rule matches the text, so no Markdown escape or entity helps: the preview's HTML
+ *       shows the decoded text). The post reads the same; chosen over backticks because it also works inside code
+ *       and link labels;</li>
+ *   <li>Zola shortcodes ({@code {{ name(…) }}}, {@code {% name(…) %}}) are written so Zola does not expand them and the
+ *       site shows the braces as typed: see {@link Shortcodes}.</li>
  * </ul>
  * The post holds the news quoted ({@link Quoting#quote}), and that is the text every decision is taken on:
  * the news alone parses differently. Quoting splits lines at U+2028, U+2029 and U+0085 too, which flexmark
  * reads as ordinary characters, so indented code alone became a {@code <script>} block quoted, and
  * text in the middle of a line became a {@code <?}, {@code <!X} or comment block at the start of one. The result
  * is {@link Quoting#unquote unquoted} from the checked form, so {@code Quoting.quote(sanitize(x))} is exactly
- * the text that was checked: parsed last and found clean, or shown to need no parse at all (line ends normalised
- * to LF, blank lines empty).
+ * the text that was checked: parsed last by both parsers and found clean, or shown to need no parse at all (line ends
+ * normalised to LF, blank lines empty). Catalog text is checked the same way where the template writes it
+ * ({@link #sanitizeLine}).
  */
 public final class MarkdownSanitizer {
 

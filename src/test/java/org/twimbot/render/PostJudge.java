@@ -48,7 +48,8 @@ public final class PostJudge {
     private PostJudge() {}
 
     /** Everything wrong with the post; empty when it is clean. */
-    public static List<String> problems(String post) {
+    public static List<String> problems(String markdown) {
+        String post = withoutFrontMatter(markdown);
         List<String> problems = new ArrayList<>();
         boolean[] flexCode = new boolean[post.length()];
         boolean[] cmCode = new boolean[post.length()];
@@ -56,6 +57,13 @@ public final class PostJudge {
         commonMark(post, problems, cmCode);
         shortcodes(post, problems, flexCode, cmCode);
         return problems;
+    }
+
+    /** The +++ block blanked out (same length, offsets kept): the site reads it as TOML, not Markdown. */
+    private static String withoutFrontMatter(String post) {
+        int end = post.startsWith("+++\n") ? post.indexOf("\n+++\n", 3) : -1;
+        if (end < 0) return post;
+        return post.substring(0, end + 4).replaceAll("[^\n]", " ") + post.substring(end + 4);
     }
 
     private static void flexmark(String post, List<String> problems, boolean[] code) {
