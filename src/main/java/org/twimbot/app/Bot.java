@@ -1,6 +1,5 @@
 package org.twimbot.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
@@ -80,13 +79,14 @@ public final class Bot implements AutoCloseable {
         String editors = client.joinRoom(config.rooms().editors());
         log.info("joined submissions room {} ({}) and editors room {} ({})", config.rooms().submissions(), submissions,
                 config.rooms().editors(), editors);
-        Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel());
+        Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel(),
+                editors);
         List<org.twimbot.catalog.Project> added = store.read(tx -> tx.catalogProjects().all());
         Catalog catalog = added.isEmpty() ? config.catalog() : config.catalog().withProjects(added);
         ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new AtomicReference<>(catalog),
                 new SubmissionText(botUserId, client.displayName(botUserId)),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock);
-        refreshPowerLevels(client.roomState(editors, "m.room.power_levels", ""));
+        startEditors(editorSet, editors);
         for (String room : new java.util.LinkedHashSet<>(List.of(submissions, editors))) {
             if (client.roomState(room, "m.room.encryption", "") != null) EncryptionWatch.warnAtStart(room);
         }
@@ -138,11 +138,13 @@ public final class Bot implements AutoCloseable {
             } catch (IOException e) {
                 if (!running) break;
                 log.warn("sync failed: {}; retrying", e.toString());
+                resetEditors();
                 pause(2_000);
             } catch (RuntimeException e) {
                 // a defect or a full disk must not end a bot that runs unattended for months: the batch
                 // rolled back (one transaction), so it is retried, and the log says what went wrong
                 log.error("sync batch failed; retrying in 10 s", e);
+                resetEditors();
                 pause(10_000);
             }
         }
@@ -166,24 +168,34 @@ public final class Bot implements AutoCloseable {
         handleInvites(batch.invitedRoomIds());
         boolean initial = since.isEmpty();
         int applied = 0;
-        for (RoomTimeline room : batch.rooms()) {
+        List<RoomTimeline> rooms = editorsRoomFirst(batch.rooms());
+        for (RoomTimeline room : rooms) {
             if (initial || !(room.limited() || recovering)) continue;
-            // a gap: state first, then the missed events (several transactions, the token unchanged,
-            // so a crash replays the gap and processed_events skips what was applied)
-            store.write(tx -> events.applyAll(tx, room.state(), true));
-            if (recovering) {
-                applied += backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
-                        page -> store.write(tx -> events.applyAll(tx, page, true)));
-            } else {
-                applied += catchUp(room, since.get());
+            // a gap: the missed events in the order they happened (several transactions, the token unchanged, so a
+            // crash replays the gap and processed_events skips what was applied). The sync's state block is applied
+            // after them, with the timeline: it is the state at the timeline's start, newer than anything in the gap,
+            // so state from the gap never overwrites it, and its events that were in the gap are not applied twice
+            boolean otherRoom = !room.roomId().equals(ctx.editorsRoomId()) && ctx.editors().byPowerLevel();
+            if (otherRoom) {
+                ctx.editors().limitTo(client.roomState(ctx.editorsRoomId(), "m.room.power_levels", ""),
+                        client.joinedMembers(ctx.editorsRoomId()));
+            }
+            try {
+                if (recovering) {
+                    applied += backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
+                            page -> store.write(tx -> events.applyAll(tx, page, true)));
+                } else {
+                    applied += catchUp(room, since.get());
+                }
+            } finally {
+                ctx.editors().unlimit();
             }
         }
         SyncBatch synced = batch;
+        List<RoomEvent> timeline = inTimeOrder(rooms);
         store.write(tx -> {
-            for (RoomTimeline room : synced.rooms()) {
-                events.applyAll(tx, room.state(), true);
-                events.applyTimeline(tx, room.events(), initial);
-            }
+            for (RoomTimeline room : rooms) events.applyAll(tx, room.state(), true);
+            events.applyTimeline(tx, timeline, initial);
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
         lastSyncAt = clock.instant();
@@ -227,6 +239,41 @@ public final class Bot implements AutoCloseable {
         }
     }
 
+    /**
+     * The rooms' timelines as one, by time sent (each room's own order kept on ties): a demotion or a kick in the
+     * editors room is then applied before the same user's later reactions and reply-commands in the submissions room,
+     * and a {@code !status} after news posted in the other room sees it.
+     */
+    static List<RoomEvent> inTimeOrder(List<RoomTimeline> rooms) {
+        List<RoomEvent> all = new java.util.ArrayList<>();
+        int[] next = new int[rooms.size()];
+        while (true) {
+            int pick = -1;
+            for (int r = 0; r < rooms.size(); r++) {
+                List<RoomEvent> events = rooms.get(r).events();
+                // a merge, not a sort: a room's events stay in stream order even when their clocks disagree
+                if (next[r] < events.size() && (pick < 0 || events.get(next[r]).originServerTs()
+                        < rooms.get(pick).events().get(next[pick]).originServerTs())) {
+                    pick = r;
+                }
+            }
+            if (pick < 0) return all;
+            all.add(rooms.get(pick).events().get(next[pick]++));
+        }
+    }
+
+    /**
+     * Gaps are closed room by room, the editors room's first, so its power-level and membership changes are applied
+     * before the other room's missed events; while those are applied, {@link Editors#limitTo} also requires the
+     * editors room's current levels and membership (a demotion may be among that room's latest events, applied
+     * after every gap).
+     */
+    private List<RoomTimeline> editorsRoomFirst(List<RoomTimeline> rooms) {
+        List<RoomTimeline> ordered = new java.util.ArrayList<>(rooms);
+        ordered.sort(java.util.Comparator.comparing(r -> !r.roomId().equals(ctx.editorsRoomId())));
+        return ordered;
+    }
+
     private void handleInvites(List<String> invited) {
         for (String roomId : invited) {
             try {
@@ -243,8 +290,31 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    private void refreshPowerLevels(JsonNode content) {
-        EventApplier.refreshPowerLevels(ctx.editors(), content);
+    /**
+     * Power levels: those last applied from an event (stored with the sync position), so the events of a gap are judged
+     * by the levels in force when they were sent; the room's current ones on a first start. Membership: every member
+     * the server lists as joined now, unless the store already knows that user's membership from the room's events
+     * (the sync lazy-loads members, so the store alone does not know who joined before the bot's first start).
+     */
+    private void startEditors(Editors editorSet, String editorsRoom) throws IOException {
+        boolean synced = store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).isPresent();
+        if (!(synced && store.read(editorSet::restore))) {
+            editorSet.usePowerLevels(client.roomState(editorsRoom, "m.room.power_levels", ""));
+        }
+        if (!editorSet.byPowerLevel()) return;
+        java.util.Set<String> joined = client.joinedMembers(editorsRoom);
+        store.write(tx -> {
+            for (String user : joined) tx.members().seedJoined(editorsRoom, user);
+        });
+    }
+
+    /** After a batch rolled back: the power levels in memory may come from its events, which will be applied again. */
+    private void resetEditors() {
+        try {
+            store.read(ctx.editors()::restore);
+        } catch (RuntimeException e) {
+            log.warn("could not re-read the editors' power levels: {}", e.toString());
+        }
     }
 
     private void pause(long millis) {

@@ -54,7 +54,7 @@ final class MediaDesk {
     boolean attachByReaction(StoreTx tx, String mediaEventId, String editor) throws SQLException {
         Optional<MediaEvent> media = tx.mediaEvents().byEventId(mediaEventId);
         if (media.isEmpty()) return false;
-        if (!ctx.editors().isEditor(editor)) return true; // handled: only editors attach other people's media
+        if (!ctx.editors().isEditor(tx, editor)) return true; // handled: only editors attach other people's media
         Optional<Submission> target = tx.submissions().latestBy(ctx.openEdition(tx).id(), media.get().sender(), media.get().originTs());
         if (target.isPresent()) attach(tx, target.get(), media.get(), "by " + editor);
         return true;

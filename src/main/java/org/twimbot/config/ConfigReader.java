@@ -167,7 +167,13 @@ final class ConfigReader {
 
     private Integer minPowerLevel() {
         Integer v = (Integer) values.get("editors.min_power_level");
-        if (v != null && (v < 0 || v > 100)) problems.add("editors.min_power_level: must be between 0 and 100, got " + v);
+        if (v != null && v <= 0) {
+            // users_default is 0 in nearly every room: 0 would hand editing rights to anyone who can join
+            problems.add("editors.min_power_level: " + v + " makes every member of the editors room an editor; use 1 to "
+                    + "100 (moderators usually have 50), or list editors in editors.users");
+        } else if (v != null && v > 100) {
+            problems.add("editors.min_power_level: must be between 1 and 100, got " + v);
+        }
         return v;
     }
 

@@ -255,6 +255,14 @@ public final class MatrixClient implements AutoCloseable {
         }
     }
 
+    /** GET /rooms/{roomId}/joined_members -> the user ids of the room's members now joined. */
+    public java.util.Set<String> joinedMembers(String roomId) throws IOException {
+        JsonNode joined = caller.callJson(http, get(clientV3("rooms", roomId, "joined_members"), true)).path("joined");
+        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        joined.fieldNames().forEachRemaining(users::add);
+        return users;
+    }
+
     /** GET /profile/{userId}/displayname -> display name or null. */
     public String displayName(String userId) throws IOException {
         try {

@@ -100,7 +100,7 @@ class ConfigLoaderTest {
                 "homeserver: set access_token or password (or TWIMBOT_ACCESS_TOKEN / TWIMBOT_PASSWORD)",
                 "rooms.submissions: 'twim' is not a room alias (#name:server) or room id (!id:server)",
                 "editors.users: expected a list of user ids",
-                "editors.min_power_level: must be between 0 and 100, got 150",
+                "editors.min_power_level: must be between 1 and 100, got 150",
                 "submissions.min_length: must be >= 0, got -5",
                 "edition.weekday: 'fryday' is not a day of the week",
                 "edition.timezone: 'Mars/Olympus' is not a time zone (e.g. UTC, Europe/Berlin)",
@@ -112,6 +112,13 @@ class ConfigLoaderTest {
                 "projects[0].section: unknown section 'serverz' (did you mean 'servers'?)");
         for (String e : expected) assertTrue(p.contains(e), "expected <" + e + "> in " + p);
         assertEquals(expected.size(), p.size(), p.toString());
+    }
+
+    @Test
+    void aMinimumPowerLevelThatMakesEveryMemberAnEditorIsRefused() {
+        List<String> p = problems(MINIMAL + "editors: {min_power_level: 0}\n", TOKEN);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("editors.min_power_level: 0 makes every member of the editors room an editor"), p.toString());
     }
 
     @Test
