@@ -115,7 +115,7 @@ class HostileCorpusEndToEndTest {
                 """.formatted(HOSTILE.replace("\"", "\\\""), HOSTILE.replace("\"", "\\\"")), dir, Map.of());
         MatrixClient client = new MatrixClient(server.url("/").toString(), RetryPolicy.fast());
         client.setAccessToken("corpus-token");
-        BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null),
+        BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM),
                 new AtomicReference<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), WEDNESDAY);
         Random random = new Random(SEED);
