@@ -28,26 +28,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes news Markdown safe to publish. The decisions are taken on flexmark's parse of the text
- * (not on regexes over raw text), so "a < b" or a tag inside a code span stay as written:
+ * Makes news Markdown safe to publish. The decisions are taken on parses of the text (not on regexes over raw text),
+ * so "a < b" or a tag inside a code span stay as written. Two parsers read every text: flexmark (with GFM tables) and
+ * commonmark-java (CommonMark 0.31, as commonmark.js, markdown-it and pulldown-cmark read HTML blocks), because they
+ * disagree: flexmark 0.64 follows an older spec, and {@code <!doctype> ``<script>…</script>``} at a line start was a
+ * code span to it and an HTML block with a live script to the site. What either takes for HTML or a link is edited:
  * <ul>
  *   <li>raw HTML (inline or block, incl. comments) gets its {@code <} written as {@code &lt;}: it
  *       shows as text and never reaches the page as a tag;</li>
- *   <li>link and image targets with a scheme other than http, https or mailto become {@code #};</li>
+ *   <li>link and image targets with a scheme other than http, https or mailto become {@code #} (flexmark's reading),
+ *       or, where only CommonMark reads a link, its opening {@code [} or {@code <} is escaped so it is none;</li>
  *   <li>room aliases and user ids in plain text (not in code, links or bare URLs) become matrix.to links;</li>
- *   <li>{@code @room} gets a zero-width space after the {@code @} ({@code @\u200Broom}), so the preview
- *       notice cannot ping a whole room and the post reads the same; chosen over backticks because it
- *       also works inside code and link labels;</li>
- *   <li>{@code {{} and {@code {%} (Zola/Tera shortcode openers) get a zero-width space between the two
- *       characters, everywhere including code, because Zola expands shortcodes before Markdown.</li>
+ *   <li>{@code @room} gets a zero-width space after the {@code @} ({@code @\u200Broom}): the {@code !draft} preview is a
+ *       notice in the editors' room, and a notice whose text holds "@room" from a sender allowed to notify the room
+ *       pings everyone (the push rule matches the text, so no Markdown escape or entity helps: the preview's HTML
+ *       shows the decoded text). The post reads the same; chosen over backticks because it also works inside code
+ *       and link labels;</li>
+ *   <li>Zola shortcodes ({@code {{ name(…) }}}, {@code {% name(…) %}}) are written so Zola does not expand them and the
+ *       site shows the braces as typed: see {@link Shortcodes}.</li>
  * </ul>
  * The post holds the news quoted ({@link Quoting#quote}), and that is the text every decision is taken on:
  * the news alone parses differently. Quoting splits lines at U+2028, U+2029 and U+0085 too, which flexmark
  * reads as ordinary characters, so indented code alone became a {@code <script>} block quoted, and
  * text in the middle of a line became a {@code <?}, {@code <!X} or comment block at the start of one. The result
  * is {@link Quoting#unquote unquoted} from the checked form, so {@code Quoting.quote(sanitize(x))} is exactly
- * the text that was checked: parsed last and found clean, or shown to need no parse at all (line ends normalised
- * to LF, blank lines empty).
+ * the text that was checked: parsed last by both parsers and found clean, or shown to need no parse at all (line ends
+ * normalised to LF, blank lines empty). Catalog text is checked the same way where the template writes it
+ * ({@link #sanitizeLine}).
  */
 public final class MarkdownSanitizer {
 
@@ -61,7 +68,6 @@ public final class MarkdownSanitizer {
             "(?<![\\p{L}\\p{N}_/#@\\\\.:=+\\-])([#@])([\\p{L}\\p{N}._=+\\-/]+):"
                     + "((?:[A-Za-z0-9\\-]+\\.)+[A-Za-z]{2,}|localhost|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?(?![\\p{L}\\p{N}_])");
     private static final Pattern AT_ROOM = Pattern.compile("(?<![\\p{L}\\p{N}_/])@room(?![\\p{L}\\p{N}_])");
-    private static final Pattern SHORTCODE_OPENER = Pattern.compile("\\{(?=[{%])");
 
     /**
      * Parses of one text before the fall-backs. Each HTML round escapes at least one {@code <} and adds none, link
@@ -87,8 +93,11 @@ public final class MarkdownSanitizer {
     MarkdownSanitizer(int maxRounds, boolean plainShortcut) {
         this.maxRounds = maxRounds;
         this.plainShortcut = plainShortcut;
+        // GFM's tables, as the site and the preview read them: a one-dash separator row makes a table, and a table's
+        // pipes split cells before code spans are found, so a code span over pipes can leave a tag in a cell
         parser = Parser.builder(new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))).build();
+                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))
+                .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)).build();
         parserWithoutTables = Parser.builder(new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()))).build();
     }
@@ -99,6 +108,17 @@ public final class MarkdownSanitizer {
         // the next tab stop ("\t<script>", indented code as sent, would be a raw HTML block quoted).
         if (text.indexOf('\t') >= 0) text = text.replace("\t", "    ");
         return Quoting.unquote(safeQuoted(Quoting.quote(escapeLongBrackets(text))));
+    }
+
+    /**
+     * One line of text where a template writes it, after {@code context} on the same line ({@code "### "} on a heading,
+     * {@code ""} for a paragraph of its own): checked and edited in that context, as news is in its quote.
+     */
+    String sanitizeLine(String line, String context) {
+        String checked = safeQuoted(context + escapeLongBrackets(line.replace("\t", " ")));
+        // never seen: no edit touches the context, which holds no '<', '[', '{', id or @room
+        if (!checked.startsWith(context)) throw new IllegalStateException("the context was edited: " + checked);
+        return checked.substring(context.length());
     }
 
     /**
@@ -126,7 +146,7 @@ public final class MarkdownSanitizer {
     }
 
     /** A range of the text to replace. */
-    private record Edit(int start, int end, String replacement) {}
+    record Edit(int start, int end, String replacement) {}
 
     /** A half-open range of the text. */
     private record Range(int start, int end) {
@@ -141,17 +161,14 @@ public final class MarkdownSanitizer {
      * text is one that was parsed and found clean, not one an edit was merely expected to fix.
      */
     String safeQuoted(String quoted) {
-        if (plainShortcut && nothingToParseFor(quoted)) return neutralizeMentionsAndShortcodes(quoted);
+        if (plainShortcut && nothingToParseFor(quoted)) return neutralizeMentions(quoted);
         String text = quoted;
         for (int round = 0; round < maxRounds; round++) {
             Document doc = parse(text);
-            List<Edit> edits = htmlEdits(doc, text);
+            CommonMarkView.Lazy commonMark = new CommonMarkView.Lazy(text);
+            List<Edit> edits = edits(doc, commonMark, text);
             if (edits.isEmpty()) {
-                edits = linkEdits(doc);
-                edits.addAll(matrixIdEdits(doc, text));
-            }
-            if (edits.isEmpty()) {
-                String neutral = neutralizeMentionsAndShortcodes(text);
+                String neutral = neutralize(text, doc, commonMark.get());
                 if (neutral.equals(text)) return text;
                 text = neutral;
             } else {
@@ -159,6 +176,21 @@ public final class MarkdownSanitizer {
             }
         }
         return fallBack(text);
+    }
+
+    /**
+     * The first kind of edit either parser asks for: raw HTML by flexmark, raw HTML by CommonMark, unsafe links and
+     * ids by flexmark, unsafe links by CommonMark. One kind per round, because each can change what the next finds.
+     */
+    private static List<Edit> edits(Document doc, CommonMarkView.Lazy commonMark, String text) {
+        List<Edit> edits = htmlEdits(doc, text);
+        if (edits.isEmpty()) edits = commonMark.get().htmlEdits();
+        if (edits.isEmpty()) {
+            edits = linkEdits(doc);
+            edits.addAll(matrixIdEdits(doc, text));
+        }
+        if (edits.isEmpty()) edits = commonMark.get().linkEdits();
+        return edits;
     }
 
     /**
@@ -174,6 +206,7 @@ public final class MarkdownSanitizer {
      */
     static boolean nothingToParseFor(String text) {
         if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0 || text.indexOf('\\') >= 0) return false;
+        if (text.contains("{{") || text.contains("{%")) return false; // escaped differently inside and outside code
         for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
             int start = colon;
             while (start > 0 && isSchemeChar(text.charAt(start - 1))) start--;
@@ -195,15 +228,17 @@ public final class MarkdownSanitizer {
      * can end elsewhere once a tag before it is text), every {@code <}. Links and ids are then edited as usual.
      */
     private String fallBack(String text) {
-        String out = neutralizeMentionsAndShortcodes(escapeAnglesOutsideCode(text, parse(text)));
+        String escaped = escapeAnglesOutsideCode(text, parse(text), new CommonMarkView(text));
+        Document escapedDoc = parse(escaped);
+        String out = neutralize(escaped, escapedDoc, new CommonMarkView(escaped));
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Document doc = parse(out);
-            if (!htmlEdits(doc, out).isEmpty()) {
+            CommonMarkView.Lazy commonMark = new CommonMarkView.Lazy(out);
+            if (!htmlEdits(doc, out).isEmpty() || !commonMark.get().htmlEdits().isEmpty()) {
                 out = out.replace("<", "&lt;");
                 continue;
             }
-            List<Edit> edits = linkEdits(doc);
-            edits.addAll(matrixIdEdits(doc, out));
+            List<Edit> edits = edits(doc, commonMark, out);
             if (edits.isEmpty()) return out;
             out = apply(out, withoutNested(edits));
         }
@@ -294,21 +329,47 @@ public final class MarkdownSanitizer {
         return -1;
     }
 
-    /** {@code @room} and shortcode openers with a zero-width space (see the class comment); also for names and headings. */
-    static String neutralizeMentionsAndShortcodes(String text) {
-        String out = text;
-        if (out.contains("@room")) out = AT_ROOM.matcher(out).replaceAll("@" + ZWSP + "room");
-        if (out.indexOf('{') >= 0) out = SHORTCODE_OPENER.matcher(out).replaceAll("{" + ZWSP);
-        return out;
+    /** {@code @room} with a zero-width space (see the class comment); also for names and headings. */
+    static String neutralizeMentions(String text) {
+        return text.contains("@room") ? AT_ROOM.matcher(text).replaceAll("@" + ZWSP + "room") : text;
     }
 
-    private static String escapeAnglesOutsideCode(String text, Document doc) {
+    /** {@code @room} and shortcodes in text with no code in it (a name, a heading): see {@link Shortcodes}. */
+    static String neutralizeMentionsAndShortcodes(String text) {
+        return neutralizeMentions(Shortcodes.escape(text, new boolean[text.length()]));
+    }
+
+    /** {@code @room} and shortcodes in the parsed text: code is what both parsers read as code. */
+    private static String neutralize(String text, Document doc, CommonMarkView commonMark) {
+        String out = text;
+        if (out.contains("{{") || out.contains("{%")) out = Shortcodes.escape(out, codeForBoth(text, doc, commonMark));
+        return neutralizeMentions(out);
+    }
+
+    /**
+     * What both parsers read as code: only there is a character reference shown literally, so only there is it kept
+     * out. Where they disagree a {@code &#123;} may show as typed in one reading's code: a cosmetic loss on odd input.
+     */
+    private static boolean[] codeForBoth(String text, Document doc, CommonMarkView commonMark) {
+        boolean[] code = flexmarkCode(text, doc);
+        boolean[] other = commonMark.code();
+        for (int k = 0; k < code.length; k++) code[k] &= other[k];
+        return code;
+    }
+
+    private static boolean[] flexmarkCode(String text, Document doc) {
         boolean[] code = new boolean[text.length()];
         for (Node node : doc.getDescendants()) {
             if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
                 for (int k = node.getStartOffset(); k < node.getEndOffset(); k++) code[k] = true;
             }
         }
+        return code;
+    }
+
+    /** Every {@code <} outside code as {@code &lt;}; code is what both parsers read as code. */
+    private static String escapeAnglesOutsideCode(String text, Document doc, CommonMarkView commonMark) {
+        boolean[] code = codeForBoth(text, doc, commonMark);
         StringBuilder out = new StringBuilder(text.length() + 64);
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
@@ -326,7 +387,11 @@ public final class MarkdownSanitizer {
      * ({@code java&#9;script:}), controls and spaces in front (and any other leading whitespace, to be safe).
      */
     static boolean isSafeUrl(String url) {
-        String decoded = Escaping.unescapeString(url);
+        return isSafeDecodedUrl(Escaping.unescapeString(url));
+    }
+
+    /** {@link #isSafeUrl} for a target whose escapes and references are decoded already (CommonMark's destinations). */
+    static boolean isSafeDecodedUrl(String decoded) {
         StringBuilder seen = new StringBuilder(decoded.length());
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);

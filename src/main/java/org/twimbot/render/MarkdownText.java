@@ -52,6 +52,50 @@ public final class MarkdownText {
         return text.replace("<", "&lt;");
     }
 
+    private static final MarkdownSanitizer SANITIZER = new MarkdownSanitizer();
+    private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s<>\"'{}|\\\\^`\\[\\]]+", Pattern.CASE_INSENSITIVE);
+    /** What opens a block at the start of a line (beyond raw HTML, which the sanitiser escapes anywhere). */
+    private static final Pattern BLOCK_START = Pattern.compile("^(?:#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|\\+\\+\\+|`{3,}|~{3,}"
+            + "|(?:\\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$|\\[(?=[^\\]]*]:))");
+    private static final Pattern ORDERED_ITEM = Pattern.compile("^(\\d{1,9})([.)])(?=[ \t]|$)");
+
+    /**
+     * Catalog text on a heading line (a section or project title, also a key or emoji a template may print): one line,
+     * sanitised like news as the heading's inline text, so no raw HTML, script link or shortcode; its first character
+     * escaped if it would open a block, for templates that write it at the start of a line.
+     */
+    public static String headingText(String text) {
+        return SANITIZER.sanitizeLine(escapeBlockStart(oneLine(text)), "### ");
+    }
+
+    /** Catalog text written as a paragraph of its own (a project description): one line, sanitised, no block start. */
+    public static String paragraphText(String text) {
+        return SANITIZER.sanitizeLine(escapeBlockStart(oneLine(text)), "");
+    }
+
+    /**
+     * A project's website: an http(s) URL with nothing that would end a Markdown link target early (its parentheses
+     * percent-encoded), or "" when it is anything else (another scheme, a space, a line break).
+     */
+    public static String website(String url) {
+        String u = url == null ? "" : url.strip();
+        if (!HTTP_URL.matcher(u).matches()) return "";
+        return u.replace("(", "%28").replace(")", "%29");
+    }
+
+    private static String oneLine(String text) {
+        String line = LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        return BIDI_CONTROLS.matcher(line).replaceAll("");
+    }
+
+    /** Backslash before the character that would make the line a heading, list, quote, fence, break or definition. */
+    static String escapeBlockStart(String line) {
+        if (BLOCK_START.matcher(line).find()) return "\\" + line;
+        java.util.regex.Matcher ordered = ORDERED_ITEM.matcher(line);
+        if (ordered.find()) return ordered.group(1) + "\\" + line.substring(ordered.group(1).length());
+        return line;
+    }
+
     /** Plain text on one line with @room and shortcode openers neutralised (for headings, the live line). */
     public static String neutralize(String text) {
         return MarkdownSanitizer.neutralizeMentionsAndShortcodes(text);
@@ -85,6 +129,7 @@ public final class MarkdownText {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 case '<' -> out.append("\\u003C"); // the same string, but no tag opener in the post for a naive tool
+                case '{' -> out.append("\\u007B"); // and no shortcode opener, which Zola looks for in the whole file
                 default -> {
                     if (c < 0x20 || c == 0x7f) out.append(String.format("\\u%04X", (int) c));
                     else out.append(c);

@@ -42,7 +42,8 @@ final class TemplateContext {
         ctx.put("month", String.format("%02d", d.getMonthValue()));
         ctx.put("day", String.format("%02d", d.getDayOfMonth()));
         ctx.put("timestamp", iso(request.generatedAt()));
-        String author = MarkdownText.neutralize(oneLine(request.author()));
+        // not Markdown-escaped: it goes into the TOML front matter (the toml filter writes '{' as \u007B there)
+        String author = MarkdownSanitizer.neutralizeMentions(oneLine(request.author()));
         ctx.put("author", author);
         ctx.put("editor", author);
         ctx.put("category", or(config.category(), "This Week in Matrix"));
@@ -63,7 +64,7 @@ final class TemplateContext {
             List<Map<String, Object>> projects = new ArrayList<>();
             for (ProjectBlock p : block.projects()) {
                 projects.add(project(p));
-                projectTitles.add(p.project().title());
+                projectTitles.add(MarkdownText.headingText(p.project().title()));
             }
             sections.add(section(block.section(), news(block.news()), projects));
         }
@@ -83,11 +84,16 @@ final class TemplateContext {
         return ctx;
     }
 
+    /**
+     * Catalog text is the catalog's editors' (config, hebbot import, {@code !project add}, stored for good), but goes into
+     * every post: it is sanitised here, at every render, like news, so rows stored before are covered too. Titles,
+     * keys and emoji as one line of a heading, the description as a paragraph, the website as an http(s) URL or "".
+     */
     private static Map<String, Object> section(Section s, List<Map<String, Object>> news, List<Map<String, Object>> projects) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("key", s.key());
-        m.put("title", s.title());
-        m.put("emoji", s.emoji() == null ? "" : s.emoji());
+        m.put("key", MarkdownText.headingText(s.key()));
+        m.put("title", MarkdownText.headingText(s.title()));
+        m.put("emoji", s.emoji() == null ? "" : MarkdownText.headingText(s.emoji()));
         m.put("order", s.order());
         Map<String, Object> about = new LinkedHashMap<>(m); // hebbot style: entry.section.title
         m.put("news", news);
@@ -99,11 +105,11 @@ final class TemplateContext {
     private static Map<String, Object> project(ProjectBlock block) {
         Project p = block.project();
         Map<String, Object> about = new LinkedHashMap<>();
-        about.put("key", p.key());
-        about.put("title", p.title());
-        about.put("description", p.description());
-        about.put("website", p.website());
-        about.put("default_section", p.section());
+        about.put("key", MarkdownText.headingText(p.key()));
+        about.put("title", MarkdownText.headingText(p.title()));
+        about.put("description", MarkdownText.paragraphText(p.description()));
+        about.put("website", MarkdownText.website(p.website()));
+        about.put("default_section", MarkdownText.headingText(p.section()));
         Map<String, Object> m = new LinkedHashMap<>(about);
         m.put("news", news(block.news()));
         m.put("project", about);

@@ -97,9 +97,21 @@ public final class TextConverter {
     private String fromHtml(String html) {
         Document document = Jsoup.parse(html);
         if (tooNested(document)) return "";
+        unlinkUnsafe(document);
         StringBuilder out = new StringBuilder(html.length());
         converter.convert(document, out, 1); // what convert(String) does: at most one trailing blank line
         return relaxEscapes(out.toString());
+    }
+
+    /**
+     * Links to a scheme other than http, https or mailto become their text: {@code <a href=" JaVaScRiPt:…">tap</a>} is
+     * "tap" (the sanitiser would make it a link to nowhere, {@code [tap](#)}, which helps no reader). jsoup has
+     * decoded the attribute's character references already.
+     */
+    private static void unlinkUnsafe(Document document) {
+        for (Element a : document.select("a[href]")) {
+            if (!MarkdownSanitizer.isSafeUrl(a.attr("href"))) a.unwrap();
+        }
     }
 
     /** Deeper than {@link #MAX_HTML_DEPTH}, or a table inside a table (jsoup's parser and traversal do not recurse). */
@@ -190,11 +202,14 @@ public final class TextConverter {
      * {@code <mx-reply>} holds the message a reply answers, not news: dropped;
      * {@code <s>}/{@code <strike>} (clients send them for strikethrough) become {@code ~~…~~} like {@code <del>};
      * {@code <img>} in a message is a custom emoji or inline image with an mxc:// source the site cannot
-     * show: its alt text is kept (pictures come as attached media).
+     * show: its alt text is kept (pictures come as attached media);
+     * {@code <details>} and {@code <summary>} are blocks: "open" and "hidden" stay two paragraphs, not "openhidden".
      */
     private static final class MatrixTags implements HtmlNodeRenderer {
         private static final Set<HtmlNodeRendererHandler<?>> HANDLERS = Set.of(
                 new HtmlNodeRendererHandler<>("mx-reply", Element.class, (node, context, out) -> { }),
+                new HtmlNodeRendererHandler<>("details", Element.class, TextConverter::block),
+                new HtmlNodeRendererHandler<>("summary", Element.class, TextConverter::block),
                 new HtmlNodeRendererHandler<>("s", Element.class, TextConverter::strikethrough),
                 new HtmlNodeRendererHandler<>("strike", Element.class, TextConverter::strikethrough),
                 new HtmlNodeRendererHandler<>("img", Element.class, (node, context, out) -> {
@@ -236,6 +251,12 @@ public final class TextConverter {
         } else {
             out.blankLine();
         }
+    }
+
+    private static void block(Element node, HtmlNodeConverterContext context, HtmlMarkdownWriter out) {
+        out.blankLine();
+        context.renderChildren(node, true, null);
+        out.blankLine();
     }
 
     private static void strikethrough(Element node, HtmlNodeConverterContext context, HtmlMarkdownWriter out) {

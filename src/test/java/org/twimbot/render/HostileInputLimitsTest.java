@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Input that would take flexmark down, found by the hostile-events fuzz: deep HTML nesting overflows
@@ -48,6 +49,7 @@ class HostileInputLimitsTest {
     }
 
     @Test
+    @Timeout(60) // these inputs hung flexmark for minutes: a regression must fail here, not stall the build
     void enormousDisplayNamesAreCutSoTheirLinkLabelStaysParseable() {
         String name = "Setext === <p>para</p> ".repeat(600); // 13,800 characters: flexmark hung on its label
         String label = MarkdownText.linkLabel(name);
@@ -61,6 +63,7 @@ class HostileInputLimitsTest {
     }
 
     @Test
+    @Timeout(60) // these inputs hung flexmark for minutes: a regression must fail here, not stall the build
     void longBracketedNewsIsEscapedSoItStaysParseable() {
         String hostile = "[" + "Setext === &lt;p\\>para&lt;/p\\> ".repeat(60) + "](x) says"; // hung flexmark for minutes
         String clean = new MarkdownSanitizer().sanitize(hostile);
