@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.ToLongFunction;
 import org.twimbot.commands.Replies;
 import org.twimbot.commands.TxnIds;
@@ -24,7 +25,9 @@ import org.twimbot.store.Store;
  * message. Nothing is dropped and the order is kept. Answers, drafts and single lines are never joined.
  *
  * <p>The join is written to the outbox (one transaction) before it is sent, so its transaction id
- * is fixed like any other entry's and a crash can neither lose the lines nor send them twice.
+ * is fixed like any other entry's and a crash can neither lose the lines nor send them twice. An
+ * entry that may already have been sent (see {@link OutboxSender}) is never joined: its lines would
+ * reach the room twice, once under its own transaction id and once under the digest's.
  */
 final class AuditDigest {
     /**
@@ -41,17 +44,22 @@ final class AuditDigest {
      * send now. Reactions, which are not paced, are passed over; any other message ends a run, as
      * does {@link #MAX_BYTES}.
      *
+     * @param maybeSent entries the homeserver may already have: sent as they are, never joined
      * @return true when the outbox changed (read it again)
      */
-    static boolean joinBacklogs(Store store, List<OutboxEntry> pending, ToLongFunction<String> available) {
+    static boolean joinBacklogs(Store store, List<OutboxEntry> pending, ToLongFunction<String> available,
+            LongPredicate maybeSent) {
         Map<String, Integer> owed = new HashMap<>();
         for (OutboxEntry e : pending) if (!Replies.REACTION.equals(e.kind())) owed.merge(e.roomId(), 1, Integer::sum);
         Set<Long> joined = new HashSet<>();
         boolean changed = false;
         for (int i = 0; i < pending.size(); i++) {
             OutboxEntry e = pending.get(i);
-            if (joined.contains(e.id()) || owed.getOrDefault(e.roomId(), 0) <= available.applyAsLong(e.roomId())) continue;
-            List<OutboxEntry> run = run(pending, i);
+            if (joined.contains(e.id()) || maybeSent.test(e.id())
+                    || owed.getOrDefault(e.roomId(), 0) <= available.applyAsLong(e.roomId())) {
+                continue;
+            }
+            List<OutboxEntry> run = run(pending, i, maybeSent);
             if (run.size() < 2) continue;
             join(store, run);
             run.forEach(r -> joined.add(r.id()));
@@ -62,7 +70,7 @@ final class AuditDigest {
     }
 
     /** The audit lines for {@code pending.get(from)}'s room from there on that fit one digest. */
-    private static List<OutboxEntry> run(List<OutboxEntry> pending, int from) {
+    private static List<OutboxEntry> run(List<OutboxEntry> pending, int from, LongPredicate maybeSent) {
         String room = pending.get(from).roomId();
         List<OutboxEntry> run = new ArrayList<>();
         int bytes = 0;
@@ -70,7 +78,7 @@ final class AuditDigest {
             OutboxEntry e = pending.get(i);
             if (!e.roomId().equals(room) || Replies.REACTION.equals(e.kind())) continue;
             String body = auditBody(e);
-            if (body == null) break;
+            if (body == null || maybeSent.test(e.id())) break;
             int size = body.getBytes(StandardCharsets.UTF_8).length + 1; // and a newline
             if (bytes + size > MAX_BYTES) break;
             run.add(e);

@@ -202,7 +202,8 @@ class HealthServerTest {
     }
 
     private int statusAt(String host, int port) throws IOException {
-        try (Response r = http.newCall(new Request.Builder().url("http://" + host + ":" + port + "/health").build()).execute()) {
+        Request request = new Request.Builder().url("http://" + host + ":" + port + "/health").build();
+        try (Response r = http.newCall(request).execute()) {
             return r.code();
         }
     }
