@@ -7,26 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twimbot.commands.BotContext;
-import org.twimbot.commands.EditionCalendar;
-import org.twimbot.commands.Editors;
-import org.twimbot.config.BotConfig;
-import org.twimbot.config.ConfigLoader;
-import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.store.Store;
 import org.twimbot.store.Submission;
@@ -40,10 +28,8 @@ import org.twimbot.store.Submission;
  */
 class ChatMemoryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROOM = "!twim:example.org";
-    private static final String BOT = "@twimbot:example.org";
-    private static final String EDITOR = "@editor:example.org";
-    private static final Clock WEDNESDAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+    private static final String ROOM = LifecycleTest.ROOM;
+    private static final String EDITOR = LifecycleTest.EDITOR;
     private static final long MIB = 1024 * 1024;
     private static final int FLOOD = 3_000;
 
@@ -55,16 +41,8 @@ class ChatMemoryTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        BotConfig config = ConfigLoader.parse("""
-                homeserver: { url: "https://example.org", user_id: "%s", access_token: "t" }
-                rooms: { submissions: "%s" }
-                editors: { users: ["%s"] }
-                """.formatted(BOT, ROOM, EDITOR), dir, Map.of());
-        BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null),
-                new AtomicReference<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
-                new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
         store = Store.open(dir.resolve("bot.db"));
-        applier = new EventApplier(ctx);
+        applier = LifecycleTest.applier(dir);
     }
 
     @AfterEach

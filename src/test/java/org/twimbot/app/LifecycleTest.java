@@ -40,9 +40,9 @@ import org.twimbot.store.Submission;
  */
 class LifecycleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROOM = "!twim:example.org";
+    static final String ROOM = "!twim:example.org";
     private static final String BOT = "@twimbot:example.org";
-    private static final String EDITOR = "@editor:example.org";
+    static final String EDITOR = "@editor:example.org";
     private static final Clock WEDNESDAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -53,6 +53,12 @@ class LifecycleTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        store = Store.open(dir.resolve("bot.db"));
+        applier = applier(dir);
+    }
+
+    /** The event path of a bot in {@link #ROOM} (submissions and editors) with {@link #EDITOR}, on a Wednesday. */
+    static EventApplier applier(Path dir) throws Exception {
         BotConfig config = ConfigLoader.parse("""
                 homeserver: { url: "https://example.org", user_id: "%s", access_token: "t" }
                 rooms: { submissions: "%s" }
@@ -61,8 +67,7 @@ class LifecycleTest {
         BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null),
                 new AtomicReference<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
-        store = Store.open(dir.resolve("bot.db"));
-        applier = new EventApplier(ctx);
+        return new EventApplier(ctx);
     }
 
     @AfterEach
