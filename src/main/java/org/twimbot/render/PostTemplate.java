@@ -42,7 +42,8 @@ public final class PostTemplate {
         if (!Files.isRegularFile(file)) {
             throw new RenderException("render.template: no such file " + file, null);
         }
-        return compile(new FileLoader(), file.toString(), file.toString());
+        // Confined to the template's own folder: an {% include %} cannot read files elsewhere (CVE-2025-1686).
+        return compile(new FileLoader(file.getParent().toString()), file.getFileName().toString(), file.toString());
     }
 
     private static PostTemplate compile(Loader<?> loader, String name, String description) {

@@ -68,6 +68,29 @@ class CustomTemplateTest {
     }
 
     @Test
+    void anIncludeFindsATemplateBesideTheConfiguredOne() throws IOException {
+        Files.writeString(dir.resolve("footer.peb"), "footer from beside the template");
+        String out = renderer("{% include \"footer.peb\" %}").render(request(List.of()), catalog());
+        assertEquals("footer from beside the template", out.strip());
+    }
+
+    @Test
+    void anIncludeCannotReadFilesOutsideTheTemplatesFolder() throws IOException {
+        Path outside = Files.createTempDirectory("twimbot-secret");
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "SECRET-CONTENT");
+        try {
+            for (String target : List.of(secret.toString(), "../" + outside.getFileName() + "/secret.txt")) {
+                DraftRenderer r = renderer("{% include \"" + target + "\" %}");
+                RenderException e = assertThrows(RenderException.class, () -> r.render(request(List.of()), catalog()), target);
+                assertTrue(!e.getMessage().contains("SECRET-CONTENT"), e.getMessage());
+            }
+        } finally {
+            Files.delete(secret);
+            Files.delete(outside);
+        }
+    }
+
+    @Test
     void aMissingTemplateFileIsNamed() {
         RenderException e = assertThrows(RenderException.class, () -> new DraftRenderer(config(dir.resolve("nope.peb").toString())));
         assertTrue(e.getMessage().contains("nope.peb"), e.getMessage());
