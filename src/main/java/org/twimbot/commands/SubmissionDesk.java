@@ -113,6 +113,10 @@ final class SubmissionDesk {
      * limit holds for editors too), an excerpt and its length only, so a flood of long lines costs little.
      */
     private MessagesTable.Message line(RoomEvent e, String body, String html, String relatedEventId) {
+        // stripping only shortens: a line within the limits as it is needs no second look (the common case)
+        if (!tooLong(body.codePointCount(0, body.length()), html)) {
+            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), body, html, relatedEventId);
+        }
         SubmissionText.Stripped text = ctx.submissionText().asSubmission(body, html);
         String stripped = text.body().strip();
         int length = stripped.codePointCount(0, stripped.length());
