@@ -46,7 +46,9 @@ ENV TWIMBOT_HTTP_HEALTH_PORT=8080
 # needed. Media is streamed to /data/media and bundles are zipped from files, so a 50MiB picture
 # (the default media.max_bytes) downloads within -Xmx64m (measured). Override with
 # -e JAVA_TOOL_OPTIONS=... (the JVM then prints "Picked up JAVA_TOOL_OPTIONS" on stderr; harmless).
-ENV JAVA_TOOL_OPTIONS="-Xmx64m -XX:+UseSerialGC"
+# Should the heap ever run out, the process ends (and the restart policy starts it again) rather than
+# limp on with a thread lost: a catch-up of 1,200 messages of 60,000 characters peaks at about 41 MB.
+ENV JAVA_TOOL_OPTIONS="-Xmx64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 
 # Class-data sharing (AppCDS): one demo run records the classes the bot loads into an archive, which
 # every start then maps instead of reading, parsing and verifying them again. Start-up to the first

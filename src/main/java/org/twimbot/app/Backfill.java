@@ -20,15 +20,27 @@ import org.twimbot.matrix.RoomTimeline;
  * Closes the gap a {@code limited} timeline leaves: pages {@code /messages} forward from the token
  * the bot synced from (the spec allows a {@code next_batch} token as {@code from}) up to the
  * timeline's first event, handing each page, oldest first, to the caller. At most two pages are
- * held at a time (the one applied, the one fetched), so a catch-up of tens of thousands of events
- * fits a small heap. The caller commits as it goes but the sync token only advances with the
+ * held at a time (the one applied, the one fetched), and a page is bounded by bytes as well as by
+ * events: it asks for at most {@link #PAGE} events, fewer when the last page's events were large, so
+ * that a page holds about {@link #PAGE_BYTES} of event JSON (one of {@link #PAGE} events of the
+ * 64 KiB maximum is the worst case: 8 MiB). A catch-up of tens of thousands of events, or of a
+ * thousand of the largest, fits the 64 MiB heap. The caller commits as it goes but the sync token only advances with the
  * timeline itself, so a crash mid-way replays the gap and the processed-events table skips what
  * was already applied.
  */
 final class Backfill {
     private static final Logger log = LoggerFactory.getLogger(Backfill.class);
-    /** Events per /messages page: fewer round trips; 1000 is the usual server cap. */
-    static final int PAGE = 500;
+    /** Most events per /messages page: few round trips for ordinary chat, yet 128 events of 64 KiB are only 8 MiB. */
+    static final int PAGE = 128;
+    /** The event JSON a page should hold: the page size follows the size of the last page's events. */
+    static final long PAGE_BYTES = 2L << 20;
+
+    /** Events to ask for after a page of {@code events} events in {@code bytes} bytes: about {@link #PAGE_BYTES} worth. */
+    static int nextLimit(int events, long bytes) {
+        if (events <= 0 || bytes <= 0) return PAGE;
+        long fit = PAGE_BYTES * events / bytes;
+        return (int) Math.max(1, Math.min(PAGE, fit));
+    }
 
     /** Receives the missed events page by page, oldest first. */
     @FunctionalInterface
@@ -70,12 +82,13 @@ final class Backfill {
         private Future<Fetched<T>> next;
         private int total;
         private int pages;
+        private long lastBytes;
 
         private Pages(RoomTimeline room, String since, Function<List<RoomEvent>, List<T>> prepare) {
             this.roomId = room.roomId();
             this.prepare = prepare;
             this.stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
-            this.next = fetch(since);
+            this.next = fetch(since, PAGE);
         }
 
         /** The next page, prepared (never empty), or null after the last. */
@@ -93,7 +106,9 @@ final class Backfill {
                         break;
                     }
                 }
-                next = reached || chunk.isEmpty() || page.end() == null ? null : fetch(page.end());
+                lastBytes = page.bytes();
+                next = reached || chunk.isEmpty() || page.end() == null ? null
+                        : fetch(page.end(), nextLimit(chunk.size(), page.bytes()));
                 total += cut;
                 if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", roomId, total);
                 if (next == null) log.info("back-filled {} missed events in {}", total, roomId);
@@ -111,9 +126,14 @@ final class Backfill {
             return total;
         }
 
-        private Future<Fetched<T>> fetch(String from) {
+        /** The size of the page {@link #next} returned last, in bytes of event JSON (for byte-bounded commits). */
+        long lastBytes() {
+            return lastBytes;
+        }
+
+        private Future<Fetched<T>> fetch(String from, int limit) {
             return fetcher.submit(() -> {
-                MessagesPage page = client.messages(roomId, from, "f", PAGE, filter);
+                MessagesPage page = client.messages(roomId, from, "f", limit, filter);
                 List<T> prepared = prepare.apply(page.chunk());
                 if (prepared.size() != page.chunk().size()) throw new IllegalStateException("one prepared item per event");
                 return new Fetched<>(page, prepared);
@@ -130,30 +150,44 @@ final class Backfill {
      * For when the stored sync position was rejected and there is no token to page forward from:
      * pages backwards from the fresh timeline's {@code prev_batch} until an event the bot already
      * processed (or the room's start), then hands the missed events to {@code sink} oldest first.
-     * The gap is held in memory; this happens after a server restore, not every week.
+     * Only the pages' tokens are kept on the way back, never the gap itself: each page is fetched
+     * again (the same token and limit give the same page of the same history) when its turn comes,
+     * so memory stays at one page however long the gap. This happens after a server restore, not
+     * every week, so twice the requests are cheap.
      */
     int fillBackTo(RoomTimeline room, Processed processed, PageSink sink) throws IOException {
-        java.util.ArrayList<RoomEvent> newestFirst = new java.util.ArrayList<>();
+        record Back(String from, int limit, int keep) {}
+        java.util.ArrayList<Back> pages = new java.util.ArrayList<>();
         String from = room.prevBatch();
         boolean reached = false;
+        int limit = PAGE;
         while (from != null && !reached) {
-            MessagesPage page = client.messages(room.roomId(), from, "b", PAGE, filter);
+            MessagesPage page = client.messages(room.roomId(), from, "b", limit, filter);
+            int keep = 0;
             for (RoomEvent e : page.chunk()) {
                 if (processed.test(e.eventId())) {
                     reached = true;
                     break;
                 }
-                newestFirst.add(e);
+                keep++;
             }
+            if (keep > 0) pages.add(new Back(from, limit, keep));
             if (page.chunk().isEmpty()) break;
             from = page.end();
+            limit = nextLimit(page.chunk().size(), page.bytes());
         }
-        java.util.Collections.reverse(newestFirst);
-        for (int i = 0; i < newestFirst.size(); i += PAGE) {
-            sink.accept(newestFirst.subList(i, Math.min(newestFirst.size(), i + PAGE)));
+        int total = 0;
+        for (int i = pages.size() - 1; i >= 0; i--) {
+            Back b = pages.get(i);
+            List<RoomEvent> newestFirst = client.messages(room.roomId(), b.from(), "b", b.limit(), filter).chunk();
+            java.util.ArrayList<RoomEvent> oldestFirst = new java.util.ArrayList<>(newestFirst.subList(0,
+                    Math.min(b.keep(), newestFirst.size())));
+            java.util.Collections.reverse(oldestFirst);
+            sink.accept(oldestFirst);
+            total += oldestFirst.size();
         }
-        log.info("recovered {} missed events in {} by paging back", newestFirst.size(), room.roomId());
-        return newestFirst.size();
+        log.info("recovered {} missed events in {} by paging back", total, room.roomId());
+        return total;
     }
 
     /** Whether the bot has already processed an event. */
@@ -171,7 +205,9 @@ final class Backfill {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) throw io;
             if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
+            // an OutOfMemoryError (or any Error) is not a flaky network: never retried as if it were one
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.twimbot.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,9 +16,11 @@ import org.twimbot.commands.EditionCalendar;
 import org.twimbot.commands.Editors;
 import org.twimbot.config.BotConfig;
 import org.twimbot.intake.SubmissionText;
+import org.twimbot.matrix.Backoff;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomTimeline;
 import org.twimbot.matrix.Session;
 import org.twimbot.matrix.SyncBatch;
@@ -37,6 +38,13 @@ public final class Bot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Events applied per transaction while catching up (see {@link #catchUp}). */
     static final int EVENTS_PER_COMMIT = 5_000;
+    /** ... or fewer, when they are large: a transaction of catch-up covers at most this much event JSON. */
+    static final long BYTES_PER_COMMIT = 8L << 20;
+    /**
+     * Waits after a failed sync round (the client has already retried transient errors within it): from 2 s,
+     * doubling with jitter, at most 2 minutes; back to the start after a round that works.
+     */
+    static final RetryPolicy SYNC_RETRY = new RetryPolicy(0, java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(2));
 
     private final BotConfig config;
     private final Store store;
@@ -52,8 +60,12 @@ public final class Bot implements AutoCloseable {
     private EventApplier events;
     private OutboxSender outbox;
     private Backfill backfill;
+    private volatile MediaCache media;
     private String filterId;
     private volatile BatchListener batchListener = (events, nextBatch) -> {};
+    private final Backoff syncBackoff = new Backoff(SYNC_RETRY);
+    /** Consecutive failed sync rounds. */
+    private int failures;
 
     /** Told after every committed sync batch; for the benchmark and tests, never needed to run the bot. */
     @FunctionalInterface
@@ -80,18 +92,20 @@ public final class Bot implements AutoCloseable {
         String editors = client.joinRoom(config.rooms().editors());
         log.info("joined submissions room {} ({}) and editors room {} ({})", config.rooms().submissions(), submissions,
                 config.rooms().editors(), editors);
-        Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel());
+        Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel(),
+                editors);
         List<org.twimbot.catalog.Project> added = store.read(tx -> tx.catalogProjects().all());
         Catalog catalog = added.isEmpty() ? config.catalog() : config.catalog().withProjects(added);
         ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new AtomicReference<>(catalog),
                 new SubmissionText(botUserId, client.displayName(botUserId)),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock);
-        refreshPowerLevels(client.roomState(editors, "m.room.power_levels", ""));
+        startEditors(editorSet, editors);
         for (String room : new java.util.LinkedHashSet<>(List.of(submissions, editors))) {
             if (client.roomState(room, "m.room.encryption", "") != null) EncryptionWatch.warnAtStart(room);
         }
         events = new EventApplier(ctx);
-        MediaCache media = new MediaCache(config.media().dir(), client, config.media().maxBytes());
+        if (media != null) media.close();
+        media = new MediaCache(config.media().dir(), client, config.media().maxBytes(), config.media().cacheMaxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
                 editors, media, clock);
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
@@ -125,27 +139,53 @@ public final class Bot implements AutoCloseable {
         while (running) {
             try {
                 syncOnce(30_000);
+                failures = 0;
             } catch (MatrixException e) {
                 if (e.isUnknownToken() && config.homeserver().password() != null) {
                     log.warn("access token rejected; logging in again with the same device");
                     authenticate();
+                    // a reply refused for the old token is owed now, not after the next long-poll (up to 30 s idle)
+                    outbox.drain();
                 } else if (e.isUnknownToken()) {
                     throw e;
                 } else if (running) {
-                    log.warn("sync failed: {}; retrying", e.getMessage());
-                    pause(2_000);
+                    backOff("sync failed: " + e.getMessage(), null);
                 }
             } catch (IOException e) {
                 if (!running) break;
-                log.warn("sync failed: {}; retrying", e.toString());
-                pause(2_000);
+                resetEditors();
+                backOff("sync failed: " + e, null);
             } catch (RuntimeException e) {
                 // a defect or a full disk must not end a bot that runs unattended for months: the batch
                 // rolled back (one transaction), so it is retried, and the log says what went wrong
-                log.error("sync batch failed; retrying in 10 s", e);
-                pause(10_000);
+                resetEditors();
+                backOff("sync batch failed", e);
+            } catch (OutOfMemoryError e) {
+                // never retried: the same batch would fail the same way; Main exits so that a supervisor restarts the bot
+                log.error("out of memory while syncing; the bot stops");
+                throw e;
             }
         }
+    }
+
+    /**
+     * Waits before the next round after a failure: exponential from 2 s with jitter, capped at 2 minutes, so a
+     * homeserver that keeps refusing (or a defect that keeps failing) is not asked every 2 seconds for hours.
+     */
+    private void backOff(String what, RuntimeException defect) {
+        failures++;
+        long ms = syncBackoff.delay(failures).toMillis();
+        if (defect != null) {
+            log.error("{}; retrying in {} s (failure {} in a row)", what, (ms + 999) / 1000, failures, defect);
+        } else {
+            log.warn("{}; retrying in {} s (failure {} in a row)", what, (ms + 999) / 1000, failures);
+        }
+        pause(ms);
+    }
+
+    /** Consecutive failed sync rounds so far; 0 after one that worked. */
+    int consecutiveFailures() {
+        return failures;
     }
 
     /** One sync round: fetch, apply in one transaction with the new token, send what is owed. */
@@ -166,24 +206,34 @@ public final class Bot implements AutoCloseable {
         handleInvites(batch.invitedRoomIds());
         boolean initial = since.isEmpty();
         int applied = 0;
-        for (RoomTimeline room : batch.rooms()) {
+        List<RoomTimeline> rooms = editorsRoomFirst(batch.rooms());
+        for (RoomTimeline room : rooms) {
             if (initial || !(room.limited() || recovering)) continue;
-            // a gap: state first, then the missed events (several transactions, the token unchanged,
-            // so a crash replays the gap and processed_events skips what was applied)
-            store.write(tx -> events.applyAll(tx, room.state(), true));
-            if (recovering) {
-                applied += backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
-                        page -> store.write(tx -> events.applyAll(tx, page, true)));
-            } else {
-                applied += catchUp(room, since.get());
+            // a gap: the missed events in the order they happened (several transactions, the token unchanged, so a
+            // crash replays the gap and processed_events skips what was applied). The sync's state block is applied
+            // after them, with the timeline: it is the state at the timeline's start, newer than anything in the gap,
+            // so state from the gap never overwrites it, and its events that were in the gap are not applied twice
+            boolean otherRoom = !room.roomId().equals(ctx.editorsRoomId()) && ctx.editors().byPowerLevel();
+            if (otherRoom) {
+                ctx.editors().limitTo(client.roomState(ctx.editorsRoomId(), "m.room.power_levels", ""),
+                        client.joinedMembers(ctx.editorsRoomId()));
+            }
+            try {
+                if (recovering) {
+                    applied += backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
+                            page -> store.write(tx -> events.applyAll(tx, page, true)));
+                } else {
+                    applied += catchUp(room, since.get());
+                }
+            } finally {
+                ctx.editors().unlimit();
             }
         }
         SyncBatch synced = batch;
+        List<RoomEvent> timeline = inTimeOrder(rooms);
         store.write(tx -> {
-            for (RoomTimeline room : synced.rooms()) {
-                events.applyAll(tx, room.state(), true);
-                events.applyTimeline(tx, room.events(), initial);
-            }
+            for (RoomTimeline room : rooms) events.applyAll(tx, room.state(), true);
+            events.applyTimeline(tx, timeline, initial);
             tx.settings().put(SettingsTable.SYNC_TOKEN, synced.nextBatch());
         });
         lastSyncAt = clock.instant();
@@ -195,7 +245,8 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Applies a gap's pages in transactions of about {@link #EVENTS_PER_COMMIT} events: a commit rewrites every
+     * Applies a gap's pages in transactions of about {@link #EVENTS_PER_COMMIT} events (fewer when they add up to
+     * {@link #BYTES_PER_COMMIT}): a commit rewrites every
      * B-tree page the transaction touched, so a few large commits cost a fraction of one per page. The sync token
      * does not move until the timeline commits, so a crash replays the gap and processed_events skips what was applied.
      */
@@ -205,10 +256,12 @@ public final class Bot implements AutoCloseable {
                 try {
                     store.write(tx -> {
                         int inTransaction = 0;
-                        for (List<EventApplier.Interpreted> page; inTransaction < EVENTS_PER_COMMIT
+                        long bytes = 0;
+                        for (List<EventApplier.Interpreted> page; inTransaction < EVENTS_PER_COMMIT && bytes < BYTES_PER_COMMIT
                                 && (page = nextPage(pages)) != null; ) {
                             events.applyInterpreted(tx, page, true);
                             inTransaction += page.size();
+                            bytes += pages.lastBytes();
                         }
                     });
                 } catch (java.io.UncheckedIOException e) {
@@ -227,6 +280,41 @@ public final class Bot implements AutoCloseable {
         }
     }
 
+    /**
+     * The rooms' timelines as one, by time sent (each room's own order kept on ties): a demotion or a kick in the
+     * editors room is then applied before the same user's later reactions and reply-commands in the submissions room,
+     * and a {@code !status} after news posted in the other room sees it.
+     */
+    static List<RoomEvent> inTimeOrder(List<RoomTimeline> rooms) {
+        List<RoomEvent> all = new java.util.ArrayList<>();
+        int[] next = new int[rooms.size()];
+        while (true) {
+            int pick = -1;
+            for (int r = 0; r < rooms.size(); r++) {
+                List<RoomEvent> events = rooms.get(r).events();
+                // a merge, not a sort: a room's events stay in stream order even when their clocks disagree
+                if (next[r] < events.size() && (pick < 0 || events.get(next[r]).originServerTs()
+                        < rooms.get(pick).events().get(next[pick]).originServerTs())) {
+                    pick = r;
+                }
+            }
+            if (pick < 0) return all;
+            all.add(rooms.get(pick).events().get(next[pick]++));
+        }
+    }
+
+    /**
+     * Gaps are closed room by room, the editors room's first, so its power-level and membership changes are applied
+     * before the other room's missed events; while those are applied, {@link Editors#limitTo} also requires the
+     * editors room's current levels and membership (a demotion may be among that room's latest events, applied
+     * after every gap).
+     */
+    private List<RoomTimeline> editorsRoomFirst(List<RoomTimeline> rooms) {
+        List<RoomTimeline> ordered = new java.util.ArrayList<>(rooms);
+        ordered.sort(java.util.Comparator.comparing(r -> !r.roomId().equals(ctx.editorsRoomId())));
+        return ordered;
+    }
+
     private void handleInvites(List<String> invited) {
         for (String roomId : invited) {
             try {
@@ -243,8 +331,31 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    private void refreshPowerLevels(JsonNode content) {
-        EventApplier.refreshPowerLevels(ctx.editors(), content);
+    /**
+     * Power levels: those last applied from an event (stored with the sync position), so the events of a gap are judged
+     * by the levels in force when they were sent; the room's current ones on a first start. Membership: every member
+     * the server lists as joined now, unless the store already knows that user's membership from the room's events
+     * (the sync lazy-loads members, so the store alone does not know who joined before the bot's first start).
+     */
+    private void startEditors(Editors editorSet, String editorsRoom) throws IOException {
+        boolean synced = store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).isPresent();
+        if (!(synced && store.read(editorSet::restore))) {
+            editorSet.usePowerLevels(client.roomState(editorsRoom, "m.room.power_levels", ""));
+        }
+        if (!editorSet.byPowerLevel()) return;
+        java.util.Set<String> joined = client.joinedMembers(editorsRoom);
+        store.write(tx -> {
+            for (String user : joined) tx.members().seedJoined(editorsRoom, user);
+        });
+    }
+
+    /** After a batch rolled back: the power levels in memory may come from its events, which will be applied again. */
+    private void resetEditors() {
+        try {
+            store.read(ctx.editors()::restore);
+        } catch (RuntimeException e) {
+            log.warn("could not re-read the editors' power levels: {}", e.toString());
+        }
     }
 
     private void pause(long millis) {
@@ -287,6 +398,8 @@ public final class Bot implements AutoCloseable {
     public void stop() {
         running = false;
         client.cancelInFlight();
+        MediaCache m = media;
+        if (m != null) m.close();
         Thread t = loopThread;
         if (t != null) t.interrupt();
     }

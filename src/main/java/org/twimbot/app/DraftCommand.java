@@ -60,7 +60,7 @@ final class DraftCommand implements Callable<Integer> {
             String markdown = renderer.render(model, request.get());
             if (mediaDir != null) {
                 // offline: only what the bot already downloaded for an earlier !draft is available
-                MediaCache.Outcome media = new MediaCache(cfg.media().dir(), null, cfg.media().maxBytes())
+                MediaCache.Outcome media = new MediaCache(cfg.media().dir(), null, cfg.media().maxBytes(), cfg.media().cacheMaxBytes())
                         .fetch(model.media());
                 int copied = MediaCache.copyTo(media, mediaDir);
                 System.err.println("copied " + copied + " media files to " + mediaDir);

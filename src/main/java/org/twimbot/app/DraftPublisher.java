@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ import org.twimbot.store.Submission;
  */
 final class DraftPublisher {
     private static final Logger log = LoggerFactory.getLogger(DraftPublisher.class);
+    /** How long the outbox drain waits for a draft's media before going back to syncing. */
+    static final long BRIEF_WAIT_MS = 250;
 
     private final Store store;
     private final MatrixClient client;
@@ -53,7 +57,7 @@ final class DraftPublisher {
     }
 
     /** The rendered draft of an edition, its summary and its media, read in one snapshot. */
-    record Rendered(Edition edition, String markdown, String summary, List<MediaFile> media) {
+    record Rendered(Edition edition, String markdown, String summary, List<MediaFile> media, long renderedAt) {
         String fileName() {
             return "twim-" + edition.date() + ".md";
         }
@@ -68,26 +72,76 @@ final class DraftPublisher {
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
             DraftModel model = renderer.model(request, current); // formats every item once, for the post and its media list
             return new Rendered(edition, renderer.render(model, request), DraftSummary.of(request, current, submissions),
-                    model.media());
+                    model.media(), clock.millis());
         });
     }
 
-    void publish(String roomId, String txnId, long editionId, String requester) throws IOException {
+    /** A draft or bundle whose media are being fetched: rendered when its outbox entry was first met. */
+    private record Pending(Rendered rendered, CompletableFuture<MediaCache.Outcome> media) {}
+
+    /** By outbox transaction id. Touched by the sync thread only (the outbox drain). */
+    private final Map<String, Pending> pending = new HashMap<>();
+
+    /**
+     * Whether the draft (or bundle) of this outbox entry can go out: on the first call it is rendered and its
+     * media are fetched in the background ({@link MediaCache#fetchAsync}, bounded in time); true once that is done.
+     * The drain does not wait for it: it asks again at its next round, so syncing and commands go on meanwhile.
+     */
+    boolean ready(String txnId, long editionId, String requester) {
+        Pending p = pending.get(txnId);
+        if (p == null) {
+            Rendered r = render(editionId, requester);
+            p = new Pending(r, media.fetchAsync(r.media()));
+            pending.put(txnId, p);
+            awaitBriefly(p.media());
+            if (!p.media().isDone()) {
+                log.info("fetching {} media for {} in the background; it goes out when they are in, within {} s",
+                        r.media().size(), r.fileName(), MediaCache.DEADLINE.toSeconds());
+            }
+        }
+        return p.media().isDone();
+    }
+
+    /**
+     * Pictures from the homeserver usually arrive in a moment: waiting that long ({@link #BRIEF_WAIT_MS} at most)
+     * sends the draft in this drain instead of after the next sync round, without holding the loop for long.
+     */
+    private static void awaitBriefly(CompletableFuture<MediaCache.Outcome> media) {
+        try {
+            media.get(BRIEF_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // still fetching (it never fails: problems are part of its outcome)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the entry stays in the outbox
+        }
+    }
+
+    /** The rendered draft and its fetched media, once {@link #ready}; rendered and fetched now otherwise. */
+    private Pending take(String txnId, long editionId, String requester) {
+        Pending p = pending.remove(txnId);
+        if (p != null && p.media().isDone()) return p;
         Rendered r = render(editionId, requester);
-        MediaCache.Outcome fetched = media.fetch(r.media());
+        return new Pending(r, CompletableFuture.completedFuture(media.fetch(r.media())));
+    }
+
+    void publish(String roomId, String txnId, long editionId, String requester) throws IOException {
+        Pending p = take(txnId, editionId, requester);
+        Rendered r = p.rendered();
+        MediaCache.Outcome fetched = p.media().join();
         String summary = withMediaProblems(r.summary(), fetched);
         byte[] bytes = r.markdown().getBytes(StandardCharsets.UTF_8);
         client.sendFile(roomId, txnId, bytes, "text/markdown; charset=utf-8", r.fileName(), r.fileName());
         client.sendNotice(roomId, txnId + ".summary", summary, previewHtml(summary, r.markdown()));
-        long now = clock.millis();
-        store.write(tx -> tx.submissions().markDrafted(editionId, now));
+        // as of rendering: an edit made while the media were fetched is not in this draft, and is flagged as such
+        store.write(tx -> tx.submissions().markDrafted(editionId, r.renderedAt()));
         log.info("draft {} uploaded ({} bytes, {} of {} media available) for {}", r.fileName(), bytes.length,
                 fetched.available().size(), r.media().size(), requester);
     }
 
     void publishBundle(String roomId, String txnId, long editionId, String requester) throws IOException {
-        Rendered r = render(editionId, requester);
-        MediaCache.Outcome fetched = media.fetch(r.media());
+        Pending p = take(txnId, editionId, requester);
+        Rendered r = p.rendered();
+        MediaCache.Outcome fetched = p.media().join();
         Map<String, Path> files = new LinkedHashMap<>(fetched.available());
         String zipName = "twim-" + r.edition().date() + ".zip";
         Path zip = Files.createTempFile("twimbot-bundle-", ".zip");

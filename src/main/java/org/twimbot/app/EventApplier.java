@@ -1,18 +1,14 @@
 package org.twimbot.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.commands.ActionApplier;
 import org.twimbot.commands.BotContext;
 import org.twimbot.commands.Replies;
-import org.twimbot.commands.Editors;
 import org.twimbot.intake.Action;
 import org.twimbot.intake.Intake;
 import org.twimbot.matrix.RoomEvent;
@@ -139,7 +135,7 @@ public final class EventApplier {
         if (!act) return;
         try {
             if ("m.room.power_levels".equals(e.type()) && e.roomId().equals(ctx.editorsRoomId()) && e.isState()) {
-                refreshPowerLevels(ctx.editors(), e.content());
+                ctx.editors().powerLevelsChanged(tx, e.content());
             }
             if ("m.room.encryption".equals(e.type()) && e.isState()) {
                 EncryptionWatch.warnAtStart(e.roomId());
@@ -161,14 +157,5 @@ public final class EventApplier {
             log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), ex.toString(), ex);
             return List.of();
         }
-    }
-
-    static void refreshPowerLevels(Editors editors, JsonNode content) {
-        if (content == null) return;
-        Map<String, Integer> users = new HashMap<>();
-        content.path("users").fields().forEachRemaining(f -> {
-            if (f.getValue().canConvertToInt()) users.put(f.getKey(), f.getValue().asInt());
-        });
-        editors.updatePowerLevels(users, content.path("users_default").asInt(0));
     }
 }

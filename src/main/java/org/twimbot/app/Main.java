@@ -14,13 +14,24 @@ public final class Main implements Runnable {
     public static final int EXIT_CONFIG = 2;
     /** Exit status when the homeserver rejects the configured access token. */
     public static final int EXIT_AUTH = 3;
+    /** Exit status after an OutOfMemoryError (the Docker image also sets -XX:+ExitOnOutOfMemoryError). */
+    public static final int EXIT_OUT_OF_MEMORY = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("run")) StartupWarmUp.start(); // the bot's start-up is what hosts wait for
-        System.exit(execute(args));
+        int status;
+        try {
+            status = execute(args);
+        } catch (OutOfMemoryError e) {
+            // a bot that carried on would retry the same work into the same wall; exit so a supervisor restarts it
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("out of memory ({}); exiting with status {} so that the "
+                    + "service is restarted; raise -Xmx if this repeats", e.getMessage(), EXIT_OUT_OF_MEMORY);
+            status = EXIT_OUT_OF_MEMORY;
+        }
+        System.exit(status);
     }
 
     public static int execute(String... args) {

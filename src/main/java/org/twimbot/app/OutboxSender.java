@@ -25,7 +25,9 @@ import org.twimbot.store.Store;
  * <p>Messages are paced per room ({@link SendPacer}): when a room's bucket is empty its remaining
  * messages wait for a later drain, in order (audit lines waiting together are joined, see
  * {@link AuditDigest}), and {@link #pollTimeoutMs} shortens the next long-poll so that the drain
- * comes soon. Nothing waits inside a drain, so the sync loop keeps committing.
+ * comes soon. A draft whose media are being fetched waits the same way (its room's later messages stay behind
+ * it, so replies keep their order; reactions and other rooms go on). Nothing waits inside a drain, so the sync
+ * loop keeps committing.
  *
  * <p>Once the bot is stopping, the drain ends before its next send, and a send the stop cut short
  * is not reported as a failure: what is left goes out at the next start, under the same
@@ -86,16 +88,22 @@ final class OutboxSender {
                 return false;
             }
             if (isMessage(entry) && waiting.contains(entry.roomId())) continue;
-            if (isMessage(entry) && !pacer.tryAcquire(entry.roomId())) {
-                waiting.add(entry.roomId());
-                deferred = true;
-                if (!pacedBefore.contains(entry.roomId())) {
-                    log.info("pacing messages to {}: past a burst of {}, one every {} ms", entry.roomId(), SendPacer.BURST,
-                            SendPacer.INTERVAL_MS);
-                }
-                continue;
-            }
             try {
+                if (!mediaReady(entry)) {
+                    // a draft whose pictures are being fetched: the room's later messages wait behind it, in order
+                    waiting.add(entry.roomId());
+                    deferred = true;
+                    continue;
+                }
+                if (isMessage(entry) && !pacer.tryAcquire(entry.roomId())) {
+                    waiting.add(entry.roomId());
+                    deferred = true;
+                    if (!pacedBefore.contains(entry.roomId())) {
+                        log.info("pacing messages to {}: past a burst of {}, one every {} ms", entry.roomId(), SendPacer.BURST,
+                                SendPacer.INTERVAL_MS);
+                    }
+                    continue;
+                }
                 maybeSent.add(entry.id());
                 send(entry);
                 forbiddenRooms.remove(entry.roomId());
@@ -171,6 +179,13 @@ final class OutboxSender {
         } catch (IOException e) {
             log.warn("could not tell {}: {}", roomId, e.toString());
         }
+    }
+
+    /** False while a draft's or bundle's media are still being fetched (in the background, bounded in time). */
+    private boolean mediaReady(OutboxEntry entry) throws IOException {
+        if (!Replies.DRAFT.equals(entry.kind()) && !Replies.BUNDLE.equals(entry.kind())) return true;
+        JsonNode p = JSON.readTree(entry.payload().getBytes(StandardCharsets.UTF_8));
+        return drafts.ready(entry.txnId(), p.path("edition").asLong(), p.path("requester").asText());
     }
 
     private void send(OutboxEntry entry) throws IOException {

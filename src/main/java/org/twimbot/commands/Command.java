@@ -14,13 +14,13 @@ record Command(String usage, String help, Handler handler) {
         void run(StoreTx tx, Action.Command c, Answer answer) throws SQLException;
     }
 
-    /** Replies to the command in the room it came from. */
-    record Answer(Replies replies, Action.Command command, HintBudget hints) {
+    /** Replies to the command in {@code roomId}: the editors room, unless a non-editor's own {@code !twim} is answered. */
+    record Answer(Replies replies, Action.Command command, HintBudget hints, String roomId) {
         private static final Logger log = LoggerFactory.getLogger(Command.class);
 
         /** What the command was asked for (a status, a list, a confirmation): always sent. */
         void say(String text) throws SQLException {
-            replies.notice(command.event().roomId(), command.event().eventId(), "answer", text);
+            replies.notice(roomId, command.event().eventId(), "answer", text);
         }
 
         /**

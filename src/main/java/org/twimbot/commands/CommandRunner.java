@@ -3,14 +3,25 @@ package org.twimbot.commands;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
 
-/** Runs editors' {@code !commands}: checks who asks, finds the command, answers in the same room. */
+/**
+ * Runs editors' {@code !commands}: checks where and who asks, finds the command, answers in the editors room (a
+ * non-editor's own {@code !twim} is answered where it was typed).
+ */
 final class CommandRunner {
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+    /**
+     * Commands that act on the submission they reply to: curation, which editors may do where the news is, as with
+     * reactions (and {@code !twim}, which authors may use on their own message). With a separate editors room, these
+     * are the only commands in the submissions room.
+     */
+    private static final Set<String> REPLY_COMMANDS = Set.of("twim", "project", "section", "reject", "restore", "unassign",
+            "attach");
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final BotContext ctx;
@@ -30,17 +41,31 @@ final class CommandRunner {
 
     void run(StoreTx tx, Action.Command c) throws SQLException {
         String sender = c.event().sender();
-        Command.Answer answer = new Command.Answer(new Replies(tx), c, hints);
-        boolean authorsOwnTwim = "twim".equals(c.name()) && c.replyTo() != null;
-        if (!ctx.editors().isEditor(sender) && !authorsOwnTwim) {
-            log.info("refusing !{} from non-editor {}", c.name(), sender);
+        boolean editor = ctx.editors().isEditor(tx, sender);
+        boolean projectAdd = "project".equals(c.name()) && !c.args().isEmpty() && "add".equalsIgnoreCase(c.args().get(0));
+        boolean replyCommand = c.replyTo() != null && REPLY_COMMANDS.contains(c.name()) && !projectAdd;
+        // the editors' answers (status, draft, audit) go to their room: the public room must never see them
+        String answerRoom = editor ? ctx.editorsRoomId() : c.event().roomId();
+        Command.Answer answer = new Command.Answer(new Replies(tx), c, hints, answerRoom);
+        if (inPublicRoom(c) && !replyCommand) {
+            log.info("not running !{} from {} in the submissions room: commands belong in the editors room", c.name(),
+                    sender);
             if (refusals.mayRefuse(sender)) {
-                answer.say("Sorry " + sender + ", only editors can use bot commands. To submit news, start your message "
-                        + "with \"TWIM:\".");
+                new Replies(tx).notice(c.event().roomId(), c.event().eventId(), "refusal", editor
+                        ? "Sorry " + sender + ", bot commands work in the editors room, not here (only replies to a "
+                                + "submission, like " + ctx.config().commands().prefix() + "project KEY, work here)."
+                        : refusal(sender));
             }
             return;
         }
-        boolean projectAdd = "project".equals(c.name()) && !c.args().isEmpty() && "add".equalsIgnoreCase(c.args().get(0));
+        boolean authorsOwnTwim = "twim".equals(c.name()) && c.replyTo() != null;
+        if (!editor && !authorsOwnTwim) {
+            log.info("refusing !{} from non-editor {}", c.name(), sender);
+            if (refusals.mayRefuse(sender)) {
+                new Replies(tx).notice(c.event().roomId(), c.event().eventId(), "refusal", refusal(sender));
+            }
+            return;
+        }
         Command command = commands.get(projectAdd ? "project-add" : c.name());
         String prefix = ctx.config().commands().prefix();
         if (command == null) {
@@ -49,6 +74,15 @@ final class CommandRunner {
         }
         log.info("command !{} from {}", c.name(), sender);
         command.handler().run(tx, c, answer);
+    }
+
+    /** With a separate editors room, the submissions room is public: commands typed there are not run. */
+    private boolean inPublicRoom(Action.Command c) {
+        return !ctx.editorsRoomId().equals(ctx.submissionsRoomId()) && c.event().roomId().equals(ctx.submissionsRoomId());
+    }
+
+    private static String refusal(String sender) {
+        return "Sorry " + sender + ", only editors can use bot commands. To submit news, start your message with \"TWIM:\".";
     }
 
     private String helpText() {

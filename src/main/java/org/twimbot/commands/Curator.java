@@ -45,7 +45,7 @@ final class Curator {
         if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation: no need to look anything up
         Optional<SubmissionRef> target = tx.submissions().refByEventId(r.targetEventId());
         if (target.isEmpty() || archived(tx, target.get())) return;
-        if (!ctx.editors().isEditor(sender)) {
+        if (!ctx.editors().isEditor(tx, sender)) {
             refuse(tx, r.event().roomId(), r.event().eventId(), sender);
             return;
         }

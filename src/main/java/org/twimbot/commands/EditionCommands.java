@@ -24,9 +24,9 @@ final class EditionCommands {
 
     void register(Map<String, Command> commands) {
         commands.put("draft", new Command("draft", "render the open week as a Markdown post and upload it here",
-                (tx, c, a) -> new Replies(tx).draft(c.event().roomId(), c.event().eventId(), open(tx).id(), c.event().sender())));
+                (tx, c, a) -> new Replies(tx).draft(a.roomId(), c.event().eventId(), open(tx).id(), c.event().sender())));
         commands.put("bundle", new Command("bundle", "a zip of the draft and every picture and video, named as the post references them",
-                (tx, c, a) -> new Replies(tx).bundle(c.event().roomId(), c.event().eventId(), open(tx).id(), c.event().sender())));
+                (tx, c, a) -> new Replies(tx).bundle(a.roomId(), c.event().eventId(), open(tx).id(), c.event().sender())));
         commands.put("live", new Command("live URL", "set the week's Matrix Live video (\"" + ctx.config().commands().prefix()
                 + "live off\" clears it)", this::live));
         commands.put("publish", new Command("publish", "close the open week (archived) and open the next", this::publish));
@@ -85,9 +85,7 @@ final class EditionCommands {
     }
 
     private void audit(StoreTx tx, Action.Command c, String line) throws SQLException {
-        Replies replies = new Replies(tx);
-        replies.notice(ctx.editorsRoomId(), c.event().eventId(), "audit", line);
-        if (!c.event().roomId().equals(ctx.editorsRoomId())) replies.notice(c.event().roomId(), c.event().eventId(), "answer", line);
+        new Replies(tx).notice(ctx.editorsRoomId(), c.event().eventId(), "audit", line);
     }
 
     static boolean isWebUrl(String url) {

@@ -54,7 +54,7 @@ final class MediaDesk {
     boolean attachByReaction(StoreTx tx, String mediaEventId, String editor) throws SQLException {
         Optional<MediaEvent> media = tx.mediaEvents().byEventId(mediaEventId);
         if (media.isEmpty()) return false;
-        if (!ctx.editors().isEditor(editor)) return true; // handled: only editors attach other people's media
+        if (!ctx.editors().isEditor(tx, editor)) return true; // handled: only editors attach other people's media
         Optional<Submission> target = tx.submissions().latestBy(ctx.openEdition(tx).id(), media.get().sender(), media.get().originTs());
         if (target.isPresent()) attach(tx, target.get(), media.get(), "by " + editor);
         return true;
@@ -76,6 +76,7 @@ final class MediaDesk {
 
     private void attach(StoreTx tx, SubmissionRef s, MediaEvent media, String how) throws SQLException {
         if (Curator.archived(tx, s)) return; // the published post is history
+        if (overCap(tx, s, media)) return;
         if (!tx.media().attach(s.id(), media.eventId(), media.kind(), media.fileName(), media.mxcUri(), media.mimeType(),
                 media.originTs())) {
             return;
@@ -83,6 +84,22 @@ final class MediaDesk {
         log.info("attached {} {} to #{} {}", media.kind(), media.eventId(), s.number(), how);
         new Replies(tx).notice(ctx.editorsRoomId(), media.eventId(), "audit", media.kind() + " attached to #" + s.number()
                 + " (" + how + ") " + BotContext.link(s.roomId(), s.eventId()));
+    }
+
+    /**
+     * At most {@code media.max_per_item} attachments per submission, each downloaded for every draft: one more is
+     * refused with an audit line naming it, so the editors can detach another and attach this one.
+     */
+    private boolean overCap(StoreTx tx, SubmissionRef s, MediaEvent media) throws SQLException {
+        int cap = ctx.config().media().maxPerItem();
+        var attached = tx.media().ofSubmission(s.id());
+        if (attached.size() < cap || attached.stream().anyMatch(a -> a.eventId().equals(media.eventId()))) return false;
+        log.info("{} {} not attached to #{}: it has {} attachments already (media.max_per_item)", media.kind(),
+                media.eventId(), s.number(), attached.size());
+        new Replies(tx).notice(ctx.editorsRoomId(), media.eventId(), "audit", media.kind() + " not attached to #"
+                + s.number() + ": it has " + cap + " attachments already (media.max_per_item). "
+                + BotContext.link(media.roomId(), media.eventId()));
+        return true;
     }
 
 }

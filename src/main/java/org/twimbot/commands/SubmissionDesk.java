@@ -62,24 +62,37 @@ final class SubmissionDesk {
         }
     }
 
+    /** Why a text breaks the length rules ({@code purpose} names the notice), as told to its sender. */
+    private record LengthRefusal(String purpose, String text) {}
+
+    /** The length rule {@code body}/{@code html} break, or null; the minimum only when {@code checkMin}. */
+    private LengthRefusal lengthRefusal(String sender, String body, String html, boolean checkMin) {
+        BotConfig.Submissions rules = ctx.config().submissions();
+        int length = length(body);
+        // the HTML is what gets converted: a short body with a megabyte of markup must not pass
+        if (tooLong(length, html)) return new LengthRefusal("too long", tooLongText(sender, length));
+        if (checkMin && length < rules.minLength()) {
+            return new LengthRefusal("too short", "Thanks " + sender + "! That news is only " + length + " characters; "
+                    + "submissions need at least " + rules.minLength() + ". Add some details by editing it, or ask an editor "
+                    + "to submit it as it is.");
+        }
+        return null;
+    }
+
+    private static int length(String body) {
+        String stripped = body.strip();
+        return stripped.codePointCount(0, stripped.length());
+    }
+
     /** Stores a submission unless already stored or breaking a length rule (then the sender is told why). */
     Optional<Submission> submit(StoreTx tx, String eventId, String roomId, String sender, long ts, String body, String html,
             boolean bypassMinLength, Via via) throws SQLException {
         BotConfig.Submissions rules = ctx.config().submissions();
         Replies replies = new Replies(tx);
-        String stripped = body.strip();
-        int length = stripped.codePointCount(0, stripped.length());
-        // the HTML is what gets converted: a short body with a megabyte of markup must not pass
-        if (tooLong(length, html)) {
+        LengthRefusal refusal = lengthRefusal(sender, body, html, !bypassMinLength);
+        if (refusal != null) {
             if (tx.submissions().exists(eventId)) return Optional.empty(); // stored under older rules: nothing to say
-            tooLongHint(replies, roomId, eventId, sender, length);
-            return Optional.empty();
-        }
-        if (length < rules.minLength() && !bypassMinLength) {
-            if (tx.submissions().exists(eventId)) return Optional.empty();
-            lengthHint(replies, roomId, eventId, sender, "too short", "Thanks " + sender + "! That news is only " + length
-                    + " characters; submissions need at least " + rules.minLength()
-                    + ". Add some details by editing it, or ask an editor to submit it as it is.");
+            lengthHint(replies, roomId, eventId, sender, refusal.purpose(), refusal.text());
             return Optional.empty();
         }
         // a known event inserts nothing (INSERT OR IGNORE): no separate existence check on the way of every news item,
@@ -104,8 +117,12 @@ final class SubmissionDesk {
     }
 
     private void tooLongHint(Replies replies, String roomId, String eventId, String sender, int length) throws SQLException {
-        lengthHint(replies, roomId, eventId, sender, "too long", "Sorry " + sender + ", that news is " + length
-                + " characters long; the limit is " + ctx.config().submissions().maxLength() + ". Please shorten it and post again.");
+        lengthHint(replies, roomId, eventId, sender, "too long", tooLongText(sender, length));
+    }
+
+    private String tooLongText(String sender, int length) {
+        return "Sorry " + sender + ", that news is " + length + " characters long; the limit is "
+                + ctx.config().submissions().maxLength() + ". Please shorten it and post again.";
     }
 
     /**
@@ -155,7 +172,7 @@ final class SubmissionDesk {
         Optional<MessagesTable.Message> message = tx.messages().byEventId(messageEventId);
         if (message.isEmpty()) return;
         MessagesTable.Message m = message.get();
-        boolean editor = ctx.editors().isEditor(by);
+        boolean editor = ctx.editors().isEditor(tx, by);
         if (!editor && !by.equals(m.sender())) {
             log.info("{} may not submit {}'s message {}", by, m.sender(), messageEventId);
             return;
@@ -213,16 +230,16 @@ final class SubmissionDesk {
 
     private void refreshSubmission(StoreTx tx, SubmissionRef s, String causeEventId) throws SQLException {
         if (Curator.archived(tx, s)) return; // the published post is history
-        Optional<EditsTable.Edit> latest = tx.edits().latest(s.eventId(), s.sender());
+        Optional<ReadEdit> latest = latestWithinLimits(tx, s);
         if (latest.isEmpty()) {
             var original = tx.submissions().original(s.id());
             tx.submissions().updateText(s.id(), original.body(), original.html(), null);
             if (s.withdrawn()) restore(tx, s, causeEventId, "its edit was deleted");
             return;
         }
-        EditsTable.Edit edit = latest.get();
-        Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(edit.body(), edit.html());
-        SubmissionText.Stripped text = news.orElseGet(() -> ctx.submissionText().asSubmission(edit.body(), edit.html()));
+        EditsTable.Edit edit = latest.get().edit();
+        Optional<SubmissionText.Stripped> news = latest.get().news();
+        SubmissionText.Stripped text = latest.get().text();
         tx.submissions().updateText(s.id(), text.body(), text.html(), edit.originTs());
         log.info("submission #{} edited by {}", s.number(), edit.sender());
         if (news.isEmpty() && !s.withdrawn() && tx.submissions().via(s.id()) == Via.PREFIX) {
@@ -232,6 +249,35 @@ final class SubmissionDesk {
                     + BotContext.link(s.roomId(), s.eventId()));
         } else if (s.withdrawn() && news.isPresent()) {
             restore(tx, s, causeEventId, "an edit put \"TWIM:\" back");
+        }
+    }
+
+    /** An edit with its text read once (converting HTML is the costly part): as news (empty if not), and as the text. */
+    private record ReadEdit(EditsTable.Edit edit, Optional<SubmissionText.Stripped> news, SubmissionText.Stripped text) {}
+
+    /**
+     * The author's latest edit that keeps to the length rules. One that breaks them is refused as an over-long or too
+     * short message would be (its author is told) and no longer counts, so the text it would have replaced stays, in
+     * whatever order edits arrive. The minimum applies to an edit that keeps the item news (removing the prefix is a
+     * withdrawal, not short news), unless the item is already shorter (an editor accepted it so). Each round refuses
+     * one edit, so the loop ends after at most as many rounds as the item has edits.
+     */
+    private Optional<ReadEdit> latestWithinLimits(StoreTx tx, SubmissionRef s) throws SQLException {
+        int minLength = ctx.config().submissions().minLength();
+        while (true) {
+            Optional<EditsTable.Edit> latest = tx.edits().latest(s.eventId(), s.sender());
+            if (latest.isEmpty()) return Optional.empty();
+            EditsTable.Edit edit = latest.get();
+            Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(edit.body(), edit.html());
+            SubmissionText.Stripped text = news.orElseGet(() -> ctx.submissionText().asSubmission(edit.body(), edit.html()));
+            boolean checkMin = news.isPresent() && minLength > 0
+                    && length(tx.submissions().byId(s.id()).orElseThrow().body()) >= minLength;
+            LengthRefusal refusal = lengthRefusal(s.sender(), text.body(), text.html(), checkMin);
+            if (refusal == null) return Optional.of(new ReadEdit(edit, news, text));
+            log.info("edit {} of submission #{} refused: {}", edit.eventId(), s.number(), refusal.purpose());
+            tx.edits().refuse(edit.eventId());
+            lengthHint(new Replies(tx), s.roomId(), edit.eventId(), s.sender(), refusal.purpose(), refusal.text()
+                    + " The previous text stays.");
         }
     }
 

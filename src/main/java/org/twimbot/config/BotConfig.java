@@ -48,7 +48,11 @@ public record BotConfig(
     public record Store(Path path) {}
 
     /** {@code media.*}. */
-    public record Media(Path dir, long maxBytes, Duration attachWindow) {}
+    /**
+     * @param maxPerItem attachments one submission may have; more are refused with an audit line
+     * @param cacheMaxBytes the downloaded media kept between drafts (by mxc URI), least recently used evicted first
+     */
+    public record Media(Path dir, long maxBytes, Duration attachWindow, int maxPerItem, long cacheMaxBytes) {}
 
     /** {@code submissions.*}: ackText empty = no ack notice; {user} is replaced by the submitter. */
     public record Submissions(int minLength, int maxLength, String ackReaction, String ackText, String submitEmoji) {}

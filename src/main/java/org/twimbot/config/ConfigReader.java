@@ -63,7 +63,8 @@ final class ConfigReader {
                 rooms,
                 new BotConfig.Editors(editorUsers(), minPowerLevel()),
                 new BotConfig.Store(path("store.path")),
-                new BotConfig.Media(path("media.dir"), positiveSize("media.max_bytes"), duration("media.attach_window", true)),
+                new BotConfig.Media(path("media.dir"), positiveSize("media.max_bytes"), duration("media.attach_window", true),
+                        intInRange("media.max_per_item", 1, 1000), positiveSize("media.cache_max_bytes")),
                 submissions(),
                 new BotConfig.Curation(bool("curation.auto_assign"), nonBlank("curation.reject_emoji")),
                 new BotConfig.Commands(prefix()),
@@ -168,7 +169,13 @@ final class ConfigReader {
 
     private Integer minPowerLevel() {
         Integer v = (Integer) values.get("editors.min_power_level");
-        if (v != null && (v < 0 || v > 100)) problems.add("editors.min_power_level: must be between 0 and 100, got " + v);
+        if (v != null && v <= 0) {
+            // users_default is 0 in nearly every room: 0 would hand editing rights to anyone who can join
+            problems.add("editors.min_power_level: " + v + " makes every member of the editors room an editor; use 1 to "
+                    + "100 (moderators usually have 50), or list editors in editors.users");
+        } else if (v != null && v > 100) {
+            problems.add("editors.min_power_level: must be between 1 and 100, got " + v);
+        }
         return v;
     }
 

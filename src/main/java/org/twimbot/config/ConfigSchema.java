@@ -69,6 +69,8 @@ public final class ConfigSchema {
             s("media.dir", Type.PATH, "media", c -> c.media().dir()),
             s("media.max_bytes", Type.SIZE, "52428800", c -> c.media().maxBytes()),
             s("media.attach_window", Type.DURATION, "10m", c -> c.media().attachWindow()),
+            s("media.max_per_item", Type.INT, "10", c -> c.media().maxPerItem()),
+            s("media.cache_max_bytes", Type.SIZE, "1073741824", c -> c.media().cacheMaxBytes()),
             s("submissions.min_length", Type.INT, "0", c -> c.submissions().minLength()),
             s("submissions.max_length", Type.INT, "20000", c -> c.submissions().maxLength()),
             s("submissions.ack_reaction", Type.STRING, "✍️", c -> c.submissions().ackReaction()),

@@ -55,7 +55,11 @@ final class MediaHandlers {
     }
 
     private Reply download(Call c) {
-        MediaRepo.Media m = c.param(0).equals(hs.serverName) ? hs.media.get(c.param(1)) : null;
+        if (!c.param(0).equals(hs.serverName)) {
+            // a server without federation cannot fetch remote media: Synapse's answer when that fails
+            throw new MatrixError(502, "M_UNKNOWN", "Failed to fetch remote media");
+        }
+        MediaRepo.Media m = hs.media.get(c.param(1));
         if (m == null) {
             throw MatrixError.notFound("Not found");
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link #MAX_SERVER_HINT}; a hint shorter than our own backoff (even 0, repeated) never makes the
  * client hammer the server.
  */
-final class Backoff {
+public final class Backoff {
     /**
      * The longest wait a server's hint can impose: one minute. The bot's sync loop also sends its
      * answers, so a 429 asking for two minutes (or a day) would otherwise freeze the bot that long;
@@ -22,12 +22,12 @@ final class Backoff {
 
     private final RetryPolicy policy;
 
-    Backoff(RetryPolicy policy) {
+    public Backoff(RetryPolicy policy) {
         this.policy = policy;
     }
 
     /** The ceiling for the {@code failures}-th consecutive failure (1-based), without jitter. */
-    Duration ceiling(int failures) {
+    public Duration ceiling(int failures) {
         long initial = Math.max(0, policy.initialDelay().toMillis());
         long max = Math.max(initial, policy.maxDelay().toMillis());
         int shift = Math.min(Math.max(failures - 1, 0), 30); // no overflow, 2^30 x initial is plenty
@@ -37,7 +37,7 @@ final class Backoff {
     }
 
     /** A jittered delay in [initialDelay, ceiling(failures)]. */
-    Duration delay(int failures) {
+    public Duration delay(int failures) {
         long low = Math.max(0, policy.initialDelay().toMillis());
         long high = ceiling(failures).toMillis();
         long ms = high <= low ? low : ThreadLocalRandom.current().nextLong(low, high + 1);

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -55,17 +56,26 @@ final class HttpCaller {
     }
 
     <T> T call(OkHttpClient client, Request request, BodyHandler<T> handler) throws IOException {
+        return call(client, request, handler, null);
+    }
+
+    /** @param budget null for the policy alone; else the call also ends within the budget (see {@link CallBudget}) */
+    <T> T call(OkHttpClient client, Request request, BodyHandler<T> handler, CallBudget budget) throws IOException {
         String what = request.method() + " " + request.url().encodedPath();
         for (int attempt = 1; ; attempt++) {
             Transient failure;
+            if (budget != null && budget.expired()) {
+                throw new java.net.SocketTimeoutException(what + ": no time left before the deadline");
+            }
             try {
-                T result = attemptOnce(client, request, handler);
+                T result = attemptOnce(client, request, handler, budget);
                 if (attempt > 1) LOG.info("{} succeeded after {} attempts", what, attempt);
                 return result;
             } catch (Transient t) {
                 failure = t;
             }
-            boolean exhausted = policy.maxAttempts() > 0 && attempt >= policy.maxAttempts();
+            boolean exhausted = policy.maxAttempts() > 0 && attempt >= policy.maxAttempts()
+                    || budget != null && attempt >= budget.maxAttempts();
             if (attempt == 1) {
                 // Once per call, not per attempt: a long outage must not flood the log.
                 LOG.warn("{} failed: {}; {}", what, reason(failure.error),
@@ -78,6 +88,10 @@ final class HttpCaller {
             // a server's hint wins when it asks for longer, capped; a hint of 0 ms on every attempt still backs off
             Duration delay = backoff.delay(attempt);
             if (failure.retryAfter != null) delay = Backoff.max(delay, Backoff.capServerHint(failure.retryAfter));
+            if (budget != null && delay.compareTo(budget.remaining().get()) >= 0) {
+                LOG.debug("{} giving up after {} attempts: the next would start after the deadline", what, attempt);
+                throw failure.error;
+            }
             LOG.debug("{} attempt {} failed ({}); next in {} ms", what, attempt, reason(failure.error), delay.toMillis());
             try {
                 sleeper.sleep(delay);
@@ -90,10 +104,14 @@ final class HttpCaller {
         }
     }
 
-    private <T> T attemptOnce(OkHttpClient client, Request request, BodyHandler<T> handler) throws IOException, Transient {
+    private <T> T attemptOnce(OkHttpClient client, Request request, BodyHandler<T> handler, CallBudget budget)
+            throws IOException, Transient {
         Response response;
         try {
-            response = client.newCall(request).execute();
+            okhttp3.Call call = client.newCall(request);
+            // the whole attempt, reading the body included, ends at the deadline
+            if (budget != null) call.timeout().timeout(Math.max(1, budget.remaining().get().toNanos()), TimeUnit.NANOSECONDS);
+            response = call.execute();
         } catch (IOException e) {
             throw transientUnlessInterrupted(e);
         }
@@ -111,9 +129,19 @@ final class HttpCaller {
             }
             JsonNode errorBody = readErrorBody(response);
             MatrixException error = toException(request, code, errorBody);
-            if (isRetryableStatus(code)) throw new Transient(error, retryAfter(response, errorBody));
+            if (isRetryableStatus(code) && !(budget != null && isHomeserversBadGateway(code, errorBody))) {
+                throw new Transient(error, retryAfter(response, errorBody));
+            }
             throw error;
         }
+    }
+
+    /**
+     * A 502 with a Matrix error body is the homeserver's own final word that a remote server failed it (Synapse:
+     * "Failed to fetch remote media"; it already tried). A proxy's 502 (an HTML page, no errcode) may pass.
+     */
+    private static boolean isHomeserversBadGateway(int code, JsonNode errorBody) {
+        return code == 502 && errorBody != null && RoomEvent.text(errorBody, "errcode") != null;
     }
 
     /** An interrupted thread means someone wants us to stop (shutdown), not a flaky network. */
@@ -136,9 +164,14 @@ final class HttpCaller {
     JsonNode readJsonObject(Response response) throws IOException {
         ResponseBody body = response.body();
         if (body == null) throw new MalformedResponseException("empty response body");
+        return readJsonObject(body.byteStream());
+    }
+
+    /** {@link #readJsonObject(Response)} from a stream. */
+    JsonNode readJsonObject(java.io.InputStream stream) throws IOException {
         JsonNode node;
         // an InputStreamReader given a Charset replaces malformed input instead of failing
-        try (Reader in = new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             node = mapper.readTree(in);
         } catch (JsonProcessingException e) {
             // Jackson quotes the offending input; without the cause and scrubbed, so a body echoing the token cannot leak it.

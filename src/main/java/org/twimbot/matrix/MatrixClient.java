@@ -200,9 +200,16 @@ public final class MatrixClient implements AutoCloseable {
         url.addQueryParameter("dir", dir);
         url.addQueryParameter("limit", Integer.toString(limit));
         if (filter != null) url.addQueryParameter("filter", MAPPER.writeValueAsString(filter));
-        JsonNode response = caller.callJson(http, get(url.build(), true));
+        long[] bytes = new long[1];
+        JsonNode response = caller.call(http, get(url.build(), true), r -> {
+            try (CountingInputStream in = new CountingInputStream(r.body().byteStream())) {
+                JsonNode node = caller.readJsonObject(in);
+                bytes[0] = in.count();
+                return node;
+            }
+        });
         List<RoomEvent> chunk = EventParser.parseList(response.get("chunk"), roomId, true, false);
-        return new MessagesPage(RoomEvent.text(response, "start"), RoomEvent.text(response, "end"), chunk);
+        return new MessagesPage(RoomEvent.text(response, "start"), RoomEvent.text(response, "end"), chunk, bytes[0]);
     }
 
     /** PUT /rooms/{roomId}/send/{type}/{txnId} -> event id. Same txnId = same event (idempotent retries). */
@@ -253,6 +260,14 @@ public final class MatrixClient implements AutoCloseable {
             if (e.isNotFound()) return null;
             throw e;
         }
+    }
+
+    /** GET /rooms/{roomId}/joined_members -> the user ids of the room's members now joined. */
+    public java.util.Set<String> joinedMembers(String roomId) throws IOException {
+        JsonNode joined = caller.callJson(http, get(clientV3("rooms", roomId, "joined_members"), true)).path("joined");
+        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        joined.fieldNames().forEachRemaining(users::add);
+        return users;
     }
 
     /** GET /profile/{userId}/displayname -> display name or null. */
@@ -347,7 +362,24 @@ public final class MatrixClient implements AutoCloseable {
         });
     }
 
+    /**
+     * The same as {@link #downloadTo(String, long, java.nio.file.Path)} within {@code budget}: at most its attempts,
+     * ending by its deadline, and the homeserver's own 502 ("Failed to fetch remote media") is final.
+     */
+    public long downloadTo(String mxcUri, long maxBytes, java.nio.file.Path target, CallBudget budget) throws IOException {
+        Objects.requireNonNull(budget, "budget");
+        return download(mxcUri, maxBytes, response -> {
+            try (var out = java.nio.file.Files.newOutputStream(target)) {
+                return copyLimited(response, MxcUri.parse(mxcUri), maxBytes, out);
+            }
+        }, budget);
+    }
+
     private <T> T download(String mxcUri, long maxBytes, HttpCaller.BodyHandler<T> reader) throws IOException {
+        return download(mxcUri, maxBytes, reader, null);
+    }
+
+    private <T> T download(String mxcUri, long maxBytes, HttpCaller.BodyHandler<T> reader, CallBudget budget) throws IOException {
         MxcUri mxc = MxcUri.parse(mxcUri);
         if (maxBytes < 0) throw new IllegalArgumentException("maxBytes must be >= 0");
         boolean authenticated = versions().atLeast(1, 11);
@@ -358,7 +390,7 @@ public final class MatrixClient implements AutoCloseable {
             url.addPathSegment("media").addPathSegment("v3");
         }
         url.addPathSegment("download").addPathSegment(mxc.serverName()).addPathSegment(mxc.mediaId());
-        return caller.call(http, get(url.build(), authenticated), reader);
+        return caller.call(http, get(url.build(), authenticated), reader, budget);
     }
 
     /**

@@ -62,6 +62,11 @@ public final class EditsTable {
                 targetEventId, sender).isPresent();
     }
 
+    /** An edit that broke the length rules: it no longer counts, like a redacted one, and its text is not kept. */
+    public void refuse(String eventId) throws SQLException {
+        st.update("UPDATE edits SET redacted = 1, body = '', html = NULL WHERE event_id = ?", eventId);
+    }
+
     /** Marks an edit redacted; returns its target when it was a known edit. */
     public Optional<String> redact(String eventId) throws SQLException {
         Optional<String> target = st.one("SELECT target_event_id FROM edits WHERE event_id = ? AND redacted = 0",

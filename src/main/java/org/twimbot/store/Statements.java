@@ -29,6 +29,13 @@ final class Statements {
     private final Map<String, Prepared> cache = new HashMap<>();
     /** Statements with queued rows, in the order their first row was queued. */
     private final Map<String, Prepared> pending = new LinkedHashMap<>();
+    /**
+     * Text held by queued rows (characters): a batch keeps its parameters until it runs, so a catch-up of
+     * thousands of 60,000-character chat lines would otherwise hold them all in the heap until the commit.
+     */
+    private long queuedChars;
+    /** Queued text that makes the batches run at once (about 2 MiB of heap as Latin-1, 4 as UTF-16). */
+    static final long MAX_QUEUED_CHARS = 1L << 20;
 
     /** A prepared statement and the deferrable tables its SQL names (for flushing before it runs). */
     private record Prepared(PreparedStatement statement, Set<String> tables) {}
@@ -58,12 +65,19 @@ final class Statements {
         if (!pending.containsKey(sql)) flushTouching(p.tables()); // keeps the order of writes to one table
         bind(p.statement(), params).addBatch();
         pending.put(sql, p);
+        for (Object param : params) if (param instanceof String s) queuedChars += s.length();
+        if (queuedChars > MAX_QUEUED_CHARS) flush(); // all of them, in the order queued: reads still see every write
+    }
+
+    long queuedChars() {
+        return queuedChars;
     }
 
     /** Runs every queued write; called before commit. */
     void flush() throws SQLException {
         List<Prepared> queued = new ArrayList<>(pending.values());
         pending.clear();
+        queuedChars = 0;
         for (Prepared p : queued) p.statement().executeBatch();
     }
 
@@ -78,6 +92,7 @@ final class Statements {
             }
         }
         pending.clear();
+        queuedChars = 0;
     }
 
     /** Runs an INSERT and returns the new row id. */

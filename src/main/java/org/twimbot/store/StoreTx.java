@@ -20,6 +20,11 @@ public final class StoreTx {
 
     private final Statements st;
 
+    /** Characters of text held by writes queued in this transaction (for the test of their bound). */
+    long queuedChars() {
+        return st.queuedChars();
+    }
+
     StoreTx(Connection connection) {
         this.st = new Statements(connection);
         this.settings = new SettingsTable(st);

@@ -42,7 +42,7 @@ class ChatMemoryTest {
     @BeforeEach
     void setUp() throws Exception {
         store = Store.open(dir.resolve("bot.db"));
-        applier = LifecycleTest.applier(dir);
+        applier = LifecycleTest.applier(dir, "");
     }
 
     @AfterEach

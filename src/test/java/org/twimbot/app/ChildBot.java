@@ -3,6 +3,8 @@ package org.twimbot.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.twimbot.store.Store;
 
 /** {@code twimbot run} in a separate JVM, as an operator runs it, for tests that kill or signal it. */
@@ -13,12 +15,15 @@ final class ChildBot {
      * The child gets a temporary directory next to its configuration: sqlite-jdbc unpacks its 1 MB native
      * library there and deletes it only on a clean exit, so every killed child would leave one in /tmp.
      */
-    static Process launch(Path config, Path log) throws Exception {
+    static Process launch(Path config, Path log, String... jvmOptions) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path tmp = Files.createDirectories(config.toAbsolutePath().resolveSibling("child-tmp"));
-        return new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c",
+                config.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     static long processed(Store store) {

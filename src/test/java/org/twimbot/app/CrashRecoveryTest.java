@@ -233,7 +233,7 @@ class CrashRecoveryTest {
     }
 
     /** The reference bot, in this JVM, until it has processed {@code lastEventId} (or one first sync when null). */
-    private static void runInProcessUntil(BotConfig config, DevServer server, String lastEventId) throws Exception {
+    static void runInProcessUntil(BotConfig config, DevServer server, String lastEventId) throws Exception {
         MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
         try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, Clock.systemUTC())) {
             bot.start();
@@ -256,7 +256,7 @@ class CrashRecoveryTest {
         }
     }
 
-    private static Path writeConfig(Path home, DevServer server, DemoWeek week, String token) throws Exception {
+    static Path writeConfig(Path home, DevServer server, DemoWeek week, String token) throws Exception {
         Files.createDirectories(home);
         Path config = home.resolve("config.yaml");
         Files.writeString(config, """

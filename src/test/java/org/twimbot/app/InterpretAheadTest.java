@@ -140,7 +140,7 @@ class InterpretAheadTest {
     }
 
     private static BotContext context(BotConfig config, AtomicReference<Catalog> catalog) {
-        return new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null), catalog,
+        return new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM), catalog,
                 new SubmissionText(BOT, "TWIM Bot"), new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
     }
 

@@ -54,17 +54,22 @@ class LifecycleTest {
     @BeforeEach
     void setUp() throws Exception {
         store = Store.open(dir.resolve("bot.db"));
-        applier = applier(dir);
+        useConfig("");
+    }
+
+    /** Applies events with the base config plus {@code extraYaml} from now on (same store). */
+    private void useConfig(String extraYaml) throws Exception {
+        applier = applier(dir, extraYaml);
     }
 
     /** The event path of a bot in {@link #ROOM} (submissions and editors) with {@link #EDITOR}, on a Wednesday. */
-    static EventApplier applier(Path dir) throws Exception {
+    static EventApplier applier(Path dir, String extraYaml) throws Exception {
         BotConfig config = ConfigLoader.parse("""
                 homeserver: { url: "https://example.org", user_id: "%s", access_token: "t" }
                 rooms: { submissions: "%s" }
                 editors: { users: ["%s"] }
-                """.formatted(BOT, ROOM, EDITOR), dir, Map.of());
-        BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null),
+                """.formatted(BOT, ROOM, EDITOR) + extraYaml + "\n", dir, Map.of());
+        BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM),
                 new AtomicReference<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
         return new EventApplier(ctx);
@@ -249,6 +254,48 @@ class LifecycleTest {
     }
 
     @Test
+    void anOverLongEditIsRefusedAndThePreviousTextStays() throws Exception {
+        feed(message("$orig", "@alice:x", "TWIM: short news", 10), edit("$e1", "@alice:x", "$orig", "TWIM: " + "x".repeat(60_000), 20));
+        assertEquals("short news", only().body());
+        assertEquals("short news", draftItems().get(0).body());
+        assertTrue(notices().stream().anyMatch(n -> n.contains("60000 characters long; the limit is 20000")), notices().toString());
+        feed(edit("$e2", "@alice:x", "$orig", "TWIM: short news, corrected", 30));
+        assertEquals("short news, corrected", only().body(), "a later edit within the limit still counts");
+    }
+
+    @Test
+    void anOverLongEditArrivingBeforeItsOriginalIsRefusedToo() throws Exception {
+        feed(edit("$e0", "@alice:x", "$orig", "TWIM: middle version", 15),
+                edit("$e1", "@alice:x", "$orig", "TWIM: " + "y".repeat(30_000), 20), message("$orig", "@alice:x", "TWIM: first", 10));
+        assertEquals("middle version", only().body(), "the latest edit within the limit is the text");
+        assertTrue(notices().stream().anyMatch(n -> n.contains("the limit is 20000")), notices().toString());
+    }
+
+    @Test
+    void anEditBelowTheMinimumLengthKeepsThePreviousTextButAnEditRemovingThePrefixStillWithdraws() throws Exception {
+        useConfig("submissions: { min_length: 20 }");
+        feed(message("$orig", "@alice:x", "TWIM: a release with many fixes", 10), edit("$e1", "@alice:x", "$orig", "TWIM: ok", 20));
+        assertEquals("a release with many fixes", only().body());
+        assertTrue(notices().stream().anyMatch(n -> n.contains("submissions need at least 20")), notices().toString());
+        feed(edit("$e2", "@alice:x", "$orig", "no", 30));
+        assertTrue(only().withdrawn(), "removing the prefix is a withdrawal, not news that is too short");
+    }
+
+    @Test
+    void aMemberEventWrittenBySomeoneElseDoesNotNameTheUser() throws Exception {
+        feed(member("$join", "@alice:x", "@alice:x", "join", "Alice"));
+        feed(member("$kick", "@mallory:x", "@alice:x", "leave", "Alice is a spammer"),
+                member("$invite", "@mallory:x", "@alice:x", "invite", "Click evil.example"));
+        java.util.Optional<String> name = store.read(tx -> tx.members().displayName(ROOM, "@alice:x"));
+        assertEquals(java.util.Optional.of("Alice"), name);
+        boolean joined = store.read(tx -> tx.members().isJoined(ROOM, "@alice:x"));
+        assertFalse(joined, "the kick still counts as a membership change");
+        feed(member("$rename", "@alice:x", "@alice:x", "join", "Alice B."));
+        name = store.read(tx -> tx.members().displayName(ROOM, "@alice:x"));
+        assertEquals(java.util.Optional.of("Alice B."), name);
+    }
+
+    @Test
     void switchingOnEncryptionIsToldToTheEditors() throws Exception {
         RoomEvent encryption = new RoomEvent("$enc", ROOM, "@admin:x", "m.room.encryption", 10, "", null,
                 (ObjectNode) JSON.readTree("{\"algorithm\":\"m.megolm.v1.aes-sha2\"}"), null);
@@ -310,6 +357,11 @@ class LifecycleTest {
 
     private RoomEvent message(String id, String sender, String body, long at) throws Exception {
         return event(id, sender, "m.room.message", at, JSON.createObjectNode().put("msgtype", "m.text").put("body", body).toString());
+    }
+
+    private RoomEvent member(String id, String sender, String target, String membership, String name) throws Exception {
+        ObjectNode c = JSON.createObjectNode().put("membership", membership).put("displayname", name);
+        return new RoomEvent(id, ROOM, sender, "m.room.member", ++ts, target, null, c, null);
     }
 
     private RoomEvent withRelation(RoomEvent e, ObjectNode relatesTo) {

@@ -57,8 +57,11 @@ class MediaEndToEndTest {
             Matcher m = IMAGE_LINE.matcher(draft);
             assertTrue(m.find(), draft);
             assertTrue(m.group(1).endsWith("-screenshot.png"), m.group(1));
-            Path cached = h.config.media().dir().resolve(m.group(1));
-            assertArrayEquals(png, Files.readAllBytes(cached), "the picture was downloaded under the name the post uses");
+            try (Stream<Path> cached = Files.list(h.config.media().dir().resolve("cache"))) {
+                List<Path> files = cached.toList();
+                assertEquals(1, files.size(), files.toString());
+                assertArrayEquals(png, Files.readAllBytes(files.get(0)), "the picture was downloaded into the cache");
+            }
         }
     }
 
@@ -95,6 +98,33 @@ class MediaEndToEndTest {
                 assertTrue(files.noneMatch(p -> p.getFileName().toString().equals("passwd.png")),
                         "nothing was written outside the media directory under the sender's path");
             }
+        }
+    }
+
+    /** media.max_per_item (default 10): the eleventh and twelfth pictures are refused with an audit line each, not lost silently. */
+    @Test
+    void attachmentsPerItemAreCappedAndTheEditorsAreToldOfEachRefusedOne() throws Exception {
+        try (BotHarness h = new BotHarness(dir, WEDNESDAY)) {
+            h.startBot();
+            String room = h.week.roomId();
+            byte[] png = DemoWeek.demoPicture();
+            String news = h.week.person("erin").say(room, "TWIM: a gallery of twelve screenshots");
+            h.week.editor().catchUp();
+            for (int i = 1; i <= 12; i++) h.week.person("erin").replyWithImage(room, news, png, "shot" + i + ".png");
+            List<String> refusals = new java.util.ArrayList<>();
+            h.week.editor().await(room, e -> {
+                if (h.week.botUserId().equals(e.sender()) && e.body() != null) {
+                    // audit lines waiting together may be joined into one message
+                    for (String line : e.body().split("\n")) if (line.contains("not attached to #")) refusals.add(line);
+                }
+                return refusals.size() >= 2;
+            }, Duration.ofSeconds(60));
+            assertEquals(2, refusals.size(), refusals.toString());
+            assertTrue(refusals.get(0).contains("media.max_per_item"), refusals.get(0));
+            String draft = h.draft();
+            List<String> images = IMAGE_LINE.matcher(draft).results().map(r -> r.group(1)).toList();
+            assertEquals(10, images.size(), draft);
+            assertTrue(images.stream().noneMatch(n -> n.endsWith("-shot11.png") || n.endsWith("-shot12.png")), images.toString());
         }
     }
 

@@ -19,6 +19,23 @@ final class RoomPowers {
 
     private RoomPowers() {}
 
+    /** Kicks {@code userId} from the room, as the demo week's editor. */
+    static void kick(String baseUrl, DemoWeek week, String roomId, String userId) throws Exception {
+        try (MatrixClient admin = new MatrixClient(baseUrl, RetryPolicy.fast())) {
+            Session s = admin.loginWithPassword(week.editorUserId(), DemoWeek.PASSWORD, null, null);
+            Request post = new Request.Builder()
+                    .url(okhttp3.HttpUrl.get(baseUrl).newBuilder().addPathSegments("_matrix/client/v3/rooms")
+                            .addPathSegment(roomId).addPathSegment("kick").build())
+                    .header("Authorization", "Bearer " + s.accessToken())
+                    .post(RequestBody.create(JSON.writeValueAsBytes(JSON.createObjectNode().put("user_id", userId)),
+                            MediaType.get("application/json")))
+                    .build();
+            try (Response r = new OkHttpClient().newCall(post).execute()) {
+                assertEquals(200, r.code(), () -> "could not kick " + userId + ": " + r.code());
+            }
+        }
+    }
+
     static void set(String baseUrl, DemoWeek week, String roomId, String userId, int level) throws Exception {
         try (MatrixClient admin = new MatrixClient(baseUrl, RetryPolicy.fast())) {
             Session s = admin.loginWithPassword(week.editorUserId(), DemoWeek.PASSWORD, null, null);

@@ -46,7 +46,7 @@ class ConfigLoaderTest {
         assertEquals(new BotConfig.Rooms("#twim:example.org", "#twim:example.org"), c.rooms());
         assertEquals(new BotConfig.Editors(List.of(), null), c.editors());
         assertEquals(Path.of("/srv/twim/twimbot.db"), c.store().path());
-        assertEquals(new BotConfig.Media(Path.of("/srv/twim/media"), 52_428_800L, Duration.ofMinutes(10)), c.media());
+        assertEquals(new BotConfig.Media(Path.of("/srv/twim/media"), 52_428_800L, Duration.ofMinutes(10), 10, 1L << 30), c.media());
         assertEquals(new BotConfig.Submissions(0, 20000, "✍️", "", "⭕"), c.submissions());
         assertEquals(new BotConfig.Curation(true, "❌"), c.curation());
         assertEquals("!", c.commands().prefix());
@@ -101,7 +101,7 @@ class ConfigLoaderTest {
                 "homeserver: set access_token or password (or TWIMBOT_ACCESS_TOKEN / TWIMBOT_PASSWORD)",
                 "rooms.submissions: 'twim' is not a room alias (#name:server) or room id (!id:server)",
                 "editors.users: expected a list of user ids",
-                "editors.min_power_level: must be between 0 and 100, got 150",
+                "editors.min_power_level: must be between 1 and 100, got 150",
                 "submissions.min_length: must be >= 0, got -5",
                 "edition.weekday: 'fryday' is not a day of the week",
                 "edition.timezone: 'Mars/Olympus' is not a time zone (e.g. UTC, Europe/Berlin)",
@@ -129,6 +129,13 @@ class ConfigLoaderTest {
             assertEquals(1, p.size(), bad + ": " + p);
             assertTrue(p.get(0).startsWith("http.health_address: '" + bad + "' is not an IP address"), p.get(0));
         }
+    }
+
+    @Test
+    void aMinimumPowerLevelThatMakesEveryMemberAnEditorIsRefused() {
+        List<String> p = problems(MINIMAL + "editors: {min_power_level: 0}\n", TOKEN);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("editors.min_power_level: 0 makes every member of the editors room an editor"), p.toString());
     }
 
     @Test

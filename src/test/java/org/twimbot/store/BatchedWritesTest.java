@@ -38,6 +38,24 @@ class BatchedWritesTest {
         }
     }
 
+    /** A catch-up of 60,000-character chat lines must not hold a transaction's worth of them in queued batches. */
+    @Test
+    void queuedWritesRunOnceTheirTextPassesTheBoundNotOnlyAtCommit() throws Exception {
+        String line = "x".repeat(60_000);
+        try (Store store = Store.open(dir.resolve("bot.db"))) {
+            store.write(tx -> {
+                long most = 0;
+                for (int i = 0; i < 1_000; i++) {
+                    tx.messages().remember(new MessagesTable.Message("$" + i, "!r:x", "@u:x", i, line, null, null));
+                    most = Math.max(most, tx.queuedChars());
+                }
+                assertTrue(most <= Statements.MAX_QUEUED_CHARS + line.length(), "queued text peaked at " + most + " characters");
+            });
+            assertEquals(line, store.read(tx -> tx.messages().byEventId("$999")).orElseThrow().body());
+            assertEquals(line, store.read(tx -> tx.messages().byEventId("$0")).orElseThrow().body());
+        }
+    }
+
     @Test
     void deferredWritesOfAFailedTransactionNeverReachTheNext() throws Exception {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
