@@ -42,7 +42,9 @@ COPY --from=build /src/target/twimbot.jar /opt/twimbot/twimbot.jar
 
 # The health endpoint is off by default in the config (http.health_port: 0); the image turns it
 # on because the HEALTHCHECK needs it. The environment wins over config.yaml, so change the port
-# with this variable, not in the file.
+# with this variable, not in the file. It listens on the container's loopback address only
+# (http.health_address, default 127.0.0.1), which is where the HEALTHCHECK below asks; to probe it
+# from outside the container, add -e TWIMBOT_HTTP_HEALTH_ADDRESS=0.0.0.0 and publish the port.
 ENV TWIMBOT_HTTP_HEALTH_PORT=8080
 # A small bot: cap the heap and use the single-threaded collector (no GC threads per core), the
 # flags docs/PERFORMANCE.md measures. C1 alone (-XX:TieredStopAtLevel=1) starts 0.2 s sooner but
@@ -67,7 +69,6 @@ RUN java $JAVA_OPTS -XX:ArchiveClassesAtExit=/opt/twimbot/twimbot.jsa -jar /opt/
 WORKDIR /data
 VOLUME /data
 USER 10001:10001
-EXPOSE 8080
 
 # The JVM turns SIGTERM into its shutdown hooks: the bot finishes the sync batch in progress
 # (committed with its sync token) and exits. Give it the default 10 s (docker stop -t).

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.ToLongFunction;
 import org.twimbot.commands.Replies;
 import org.twimbot.commands.TxnIds;
@@ -25,7 +26,9 @@ import org.twimbot.store.Store;
  * (with each other only). Answers, drafts and single lines are never joined.
  *
  * <p>The join is written to the outbox (one transaction) before it is sent, so its transaction id
- * is fixed like any other entry's and a crash can neither lose the lines nor send them twice.
+ * is fixed like any other entry's and a crash can neither lose the lines nor send them twice. An
+ * entry that may already have been sent (see {@link OutboxSender}) is never joined: its lines would
+ * reach the room twice, once under its own transaction id and once under the digest's.
  */
 final class AuditDigest {
     /**
@@ -42,17 +45,22 @@ final class AuditDigest {
      * send now. Reactions, which are not paced, are passed over; any other message ends a run, as
      * does {@link #MAX_BYTES}.
      *
+     * @param maybeSent entries the homeserver may already have: sent as they are, never joined
      * @return true when the outbox changed (read it again)
      */
-    static boolean joinBacklogs(Store store, List<OutboxEntry> pending, ToLongFunction<String> available) {
+    static boolean joinBacklogs(Store store, List<OutboxEntry> pending, ToLongFunction<String> available,
+            LongPredicate maybeSent) {
         Map<String, Integer> owed = new HashMap<>();
         for (OutboxEntry e : pending) if (!Replies.REACTION.equals(e.kind())) owed.merge(e.roomId(), 1, Integer::sum);
         Set<Long> joined = new HashSet<>();
         boolean changed = false;
         for (int i = 0; i < pending.size(); i++) {
             OutboxEntry e = pending.get(i);
-            if (joined.contains(e.id()) || owed.getOrDefault(e.roomId(), 0) <= available.applyAsLong(e.roomId())) continue;
-            List<OutboxEntry> run = run(pending, i);
+            if (joined.contains(e.id()) || maybeSent.test(e.id())
+                    || owed.getOrDefault(e.roomId(), 0) <= available.applyAsLong(e.roomId())) {
+                continue;
+            }
+            List<OutboxEntry> run = run(pending, i, maybeSent);
             if (run.size() < 2) continue;
             join(store, run);
             run.forEach(r -> joined.add(r.id()));
@@ -67,7 +75,7 @@ final class AuditDigest {
      * next to each other (another message ends the run: their order matters), or thank-you notices wherever they
      * wait (they yield to every other message anyway, see {@link OutboxSender}).
      */
-    private static List<OutboxEntry> run(List<OutboxEntry> pending, int from) {
+    private static List<OutboxEntry> run(List<OutboxEntry> pending, int from, LongPredicate maybeSent) {
         String room = pending.get(from).roomId();
         String purpose = purpose(pending.get(from));
         List<OutboxEntry> run = new ArrayList<>();
@@ -77,7 +85,7 @@ final class AuditDigest {
             if (!e.roomId().equals(room) || Replies.REACTION.equals(e.kind())) continue;
             String body = purpose == null || !purpose.equals(purpose(e)) ? null : auditBody(e);
             if (body == null && Replies.ACK.equals(purpose)) continue;
-            if (body == null) break;
+            if (body == null || maybeSent.test(e.id())) break; // a message that may have gone out keeps its own id
             int size = body.getBytes(StandardCharsets.UTF_8).length + 1; // and a newline
             if (bytes + size > MAX_BYTES) break;
             run.add(e);

@@ -58,6 +58,7 @@ public final class EventApplier {
     public void applyInterpreted(StoreTx tx, List<Interpreted> page, boolean act) throws SQLException {
         prefetch(tx, page, act);
         for (Interpreted i : page) apply(tx, i, act);
+        tx.messages().prune(); // a flood of chat stays within the room's budget, page by page
     }
 
     /** A sync timeline: on the first start only state is acted on (history before the bot must not run old commands). */

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,16 +52,24 @@ public final class HealthServer implements AutoCloseable {
     public static Optional<HealthServer> startIfEnabled(BotConfig.Http http, Supplier<HealthSnapshot> snapshot, Clock clock)
             throws IOException {
         if (http.healthPort() == 0) return Optional.empty();
-        return Optional.of(start(http.healthPort(), http.staleAfter(), snapshot, clock));
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(http.healthAddress()), http.healthPort());
+        return Optional.of(start(address, http.staleAfter(), snapshot, clock));
+    }
+
+    /** On the loopback address only, at {@code port}; port 0 binds an ephemeral port, for tests. */
+    public static HealthServer start(int port, Duration staleAfter, Supplier<HealthSnapshot> snapshot, Clock clock)
+            throws IOException {
+        return start(new InetSocketAddress(InetAddress.getByName(BotConfig.Http.LOOPBACK), port), staleAfter, snapshot, clock);
     }
 
     /**
-     * Binds every interface (in a container the health check and the orchestrator come from
-     * outside the loopback) on {@code port}; port 0 binds an ephemeral port, for tests.
+     * Listens on {@code address} only: the loopback address by default, because the body is for a health check
+     * on the same host (in a container, Docker's HEALTHCHECK runs inside it); {@code http.health_address}
+     * widens it (0.0.0.0) where an orchestrator probes from outside.
      */
-    public static HealthServer start(int port, Duration staleAfter, Supplier<HealthSnapshot> snapshot, Clock clock)
-            throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    private static HealthServer start(InetSocketAddress address, Duration staleAfter, Supplier<HealthSnapshot> snapshot,
+            Clock clock) throws IOException {
+        HttpServer server = HttpServer.create(address, 0);
         // one daemon thread: a health check is cheap and rare, and must never keep the JVM alive
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "twimbot-health");
@@ -71,8 +80,14 @@ public final class HealthServer implements AutoCloseable {
         HealthServer health = new HealthServer(server, executor, staleAfter, snapshot, clock);
         server.createContext("/", health::handle);
         server.start();
-        log.info("health endpoint on port {} ({}; stale after {})", health.port(), PATH, staleAfter);
+        log.info("health endpoint on {}:{} ({}; stale after {})", address.getAddress().getHostAddress(), health.port(), PATH,
+                staleAfter);
         return health;
+    }
+
+    /** The address listened on. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** The bound port (the ephemeral one when started with 0). */

@@ -49,6 +49,14 @@ final class OutboxSender {
     private boolean deferred;
     /** Rooms whose messages waited in the last drain: the log says when pacing starts, not every second. */
     private Set<String> paced = Set.of();
+    /**
+     * Entries the homeserver may have although the outbox still holds them: a crash or a lost answer came
+     * between the send and the delete. They go out again under their own transaction id, which the
+     * homeserver drops, so {@link AuditDigest} must not join them (a new id). A room's messages leave in
+     * outbox order, so only the first message a room owes can be one: at the first drain each room's first,
+     * later those whose send was started here and not seen through. Null until the first drain.
+     */
+    private Set<Long> maybeSent;
 
     OutboxSender(Store store, MatrixClient client, DraftPublisher drafts, String editorsRoomId, SendPacer pacer,
             BooleanSupplier stopping) {
@@ -66,7 +74,10 @@ final class OutboxSender {
      */
     boolean drain() {
         List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
-        if (AuditDigest.joinBacklogs(store, pending, pacer::available)) pending = store.read(tx -> tx.outbox().pending());
+        if (maybeSent == null) maybeSent = firstMessagePerRoom(pending);
+        if (AuditDigest.joinBacklogs(store, pending, pacer::available, maybeSent::contains)) {
+            pending = store.read(tx -> tx.outbox().pending());
+        }
         pending = thankYousLast(pending);
         Set<String> waiting = new HashSet<>(); // rooms out of tokens: their later messages keep their order
         deferred = false;
@@ -95,6 +106,7 @@ final class OutboxSender {
                     }
                     continue;
                 }
+                maybeSent.add(entry.id());
                 send(entry);
                 forbiddenRooms.remove(entry.roomId());
             } catch (MatrixException e) {
@@ -125,8 +137,16 @@ final class OutboxSender {
                         + " (" + e.getClass().getSimpleName() + "); the log has the details.");
             }
             store.write(tx -> tx.outbox().remove(entry.id()));
+            maybeSent.remove(entry.id());
         }
         return true;
+    }
+
+    private static Set<Long> firstMessagePerRoom(List<OutboxEntry> pending) {
+        Set<String> rooms = new HashSet<>();
+        Set<Long> first = new HashSet<>();
+        for (OutboxEntry e : pending) if (isMessage(e) && rooms.add(e.roomId())) first.add(e.id());
+        return first;
     }
 
     /**

@@ -62,8 +62,7 @@ final class SubmissionDesk {
         RoomEvent e = s.event();
         if (submit(tx, e.eventId(), e.roomId(), e.sender(), e.originServerTs(), s.body(), s.html(), false, Via.PREFIX).isEmpty()) {
             // refused (too short, too long) or known: remembered so that an editor can still submit it as it is
-            tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), e.body(),
-                    e.formattedBody(), null));
+            tx.messages().remember(line(e, e.body(), e.formattedBody(), null));
         }
     }
 
@@ -75,10 +74,7 @@ final class SubmissionDesk {
         BotConfig.Submissions rules = ctx.config().submissions();
         int length = length(body);
         // the HTML is what gets converted: a short body with a megabyte of markup must not pass
-        if (length > rules.maxLength() || (html != null && html.length() > HTML_OVERHEAD * (long) rules.maxLength())) {
-            return new LengthRefusal("too long", "Sorry {user}, that news is " + length + " characters long; the limit "
-                    + "is " + rules.maxLength() + ". Please shorten it and post again.");
-        }
+        if (tooLong(length, html)) return new LengthRefusal("too long", tooLongText(sender, length));
         if (checkMin && length < rules.minLength()) {
             return new LengthRefusal("too short", "Thanks {user}! That news is only " + length + " characters; "
                     + "submissions need at least " + rules.minLength() + ". Add some details by editing it, or ask an editor "
@@ -116,6 +112,40 @@ final class SubmissionDesk {
         suggest(tx, s, replies);
         if (tx.edits().any(eventId, sender)) refresh(tx, eventId, eventId); // edits that arrived before it
         return Optional.of(s);
+    }
+
+    /** Over {@code submissions.max_length}, or markup {@link #HTML_OVERHEAD} times that: never stored, even by an editor. */
+    private boolean tooLong(int length, String html) {
+        int max = ctx.config().submissions().maxLength();
+        return length > max || (html != null && html.length() > HTML_OVERHEAD * (long) max);
+    }
+
+    private void tooLongHint(Replies replies, String roomId, String eventId, String sender, int length) throws SQLException {
+        lengthHint(replies, roomId, eventId, sender, "too long", tooLongText(sender, length));
+    }
+
+    private String tooLongText(String sender, int length) {
+        return "Sorry {user}, that news is " + length + " characters long; the limit is "
+                + ctx.config().submissions().maxLength() + ". Please shorten it and post again.";
+    }
+
+    /**
+     * A chat line as remembered: whole when it could become news; when it is too long ever to be submitted (the
+     * limit holds for editors too), an excerpt and its length only, so a flood of long lines costs little.
+     */
+    private MessagesTable.Message line(RoomEvent e, String body, String html, String relatedEventId) {
+        // stripping only shortens: a line within the limits as it is needs no second look (the common case)
+        if (!tooLong(body.codePointCount(0, body.length()), html)) {
+            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), body, html, relatedEventId);
+        }
+        SubmissionText.Stripped text = ctx.submissionText().asSubmission(body, html);
+        String stripped = text.body().strip();
+        int length = stripped.codePointCount(0, stripped.length());
+        if (!tooLong(length, text.html())) {
+            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), body, html, relatedEventId);
+        }
+        return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), StatusReport.excerpt(stripped),
+                null, relatedEventId, Math.max(1, length));
     }
 
     /**
@@ -166,14 +196,17 @@ final class SubmissionDesk {
             log.info("{} may not submit {}'s message {}", by, m.sender(), messageEventId);
             return;
         }
+        if (m.overLength() > 0) { // only an excerpt was kept: it could not be stored anyway
+            if (!tx.submissions().exists(m.eventId())) tooLongHint(new Replies(tx), m.roomId(), m.eventId(), m.sender(), m.overLength());
+            return;
+        }
         SubmissionText.Stripped text = ctx.submissionText().asSubmission(m.body(), m.html());
         submit(tx, m.eventId(), m.roomId(), m.sender(), m.originTs(), text.body(), text.html(), editor, via);
     }
 
     void remember(StoreTx tx, Action.Chatter c) throws SQLException {
         RoomEvent e = c.event();
-        tx.messages().remember(new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), c.body(),
-                c.html(), c.relatedEventId()));
+        tx.messages().remember(line(e, c.body(), c.html(), c.relatedEventId()));
         if (tx.edits().any(e.eventId(), e.sender())) refresh(tx, e.eventId(), e.eventId()); // an edit came first
     }
 

@@ -84,6 +84,12 @@ public record BotConfig(
     /** {@code logging.*}. */
     public record Logging(String level) {}
 
-    /** {@code http.*}: healthPort 0 = off. */
-    public record Http(int healthPort, Duration staleAfter) {}
+    /**
+     * {@code http.*}: healthPort 0 = off; healthAddress the IP address the endpoint listens on (an IP literal,
+     * validated, so binding it never asks DNS; 0.0.0.0 or :: for every interface).
+     */
+    public record Http(int healthPort, String healthAddress, Duration staleAfter) {
+        /** The loopback address: the endpoint is for a health check on the same host (or in the same container). */
+        public static final String LOOPBACK = "127.0.0.1";
+    }
 }

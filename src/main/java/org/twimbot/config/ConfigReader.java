@@ -74,7 +74,8 @@ final class ConfigReader {
                 new BotConfig.Edition(weekday(), timezone()),
                 render(rooms),
                 new BotConfig.Logging(logLevel()),
-                new BotConfig.Http(intInRange("http.health_port", 0, 65535), duration("http.stale_after", false)),
+                new BotConfig.Http(intInRange("http.health_port", 0, 65535), ipAddress("http.health_address"),
+                        duration("http.stale_after", false)),
                 catalog());
         return problems.isEmpty() ? config : null;
     }
@@ -230,6 +231,18 @@ final class ConfigReader {
         int v = integer(key);
         if (usable(key) && (v < min || v > max)) problems.add(key + ": must be between " + min + " and " + max + ", got " + v);
         return v;
+    }
+
+    /** An IPv4 or IPv6 literal: a host name would make the bind depend on DNS at every start. */
+    private String ipAddress(String key) {
+        String v = str(key);
+        if (v == null) return null;
+        String address = v.strip();
+        if (!ConfigValues.isIpLiteral(address)) {
+            problems.add(key + ": '" + v + "' is not an IP address; use 127.0.0.1 (this host only), ::1, a private "
+                    + "address of this host, or 0.0.0.0 for every interface");
+        }
+        return address;
     }
 
     private boolean bool(String key) {

@@ -95,6 +95,7 @@ public final class ConfigSchema {
             s("render.author", Type.STRING, "", c -> c.render().author()),
             s("logging.level", Type.STRING, "INFO", c -> c.logging().level()),
             s("http.health_port", Type.INT, "0", c -> c.http().healthPort()),
+            s("http.health_address", Type.STRING, BotConfig.Http.LOOPBACK, c -> c.http().healthAddress()),
             s("http.stale_after", Type.DURATION, "2m", c -> c.http().staleAfter()),
             s(CATALOG_FILE, Type.PATH, "", null));
 

@@ -91,6 +91,23 @@ public final class ConfigValues {
         return Optional.empty();
     }
 
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    /** Only the characters of an IPv6 literal (with an optional %zone): nothing that could start a DNS look-up. */
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[0-9A-Za-z_.-]+)?");
+
+    /** An IPv4 literal ({@code 127.0.0.1}) or an IPv6 one ({@code ::1}); never a host name. */
+    public static boolean isIpLiteral(String s) {
+        if (IPV4.matcher(s).matches()) return true;
+        if (!IPV6_CHARS.matcher(s).matches()) return false;
+        try {
+            // a string with a colon is parsed as an IPv6 literal, never looked up
+            java.net.InetAddress.getByName(s);
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     public static boolean isUserId(String s) {
         return USER_ID.matcher(s).matches();
     }

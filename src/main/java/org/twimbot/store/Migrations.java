@@ -144,6 +144,14 @@ final class Migrations {
                     mxc_uri          TEXT NOT NULL,
                     mime_type        TEXT,
                     related_event_id TEXT)"""
+            },
+            new String[] {
+                // chat memory is bounded per room (MessagesTable): the text's size is kept next to the row, in an
+                // index, so a room's total is summed without reading the text itself
+                "ALTER TABLE messages ADD COLUMN over_length INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE messages ADD COLUMN size INTEGER NOT NULL DEFAULT 0",
+                "UPDATE messages SET size = length(CAST(body AS BLOB)) + coalesce(length(CAST(html AS BLOB)), 0)",
+                "CREATE INDEX messages_by_room ON messages(room_id, origin_ts, size)"
             });
 
     static void apply(Connection c) throws SQLException {

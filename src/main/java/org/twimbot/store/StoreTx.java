@@ -49,7 +49,10 @@ public final class StoreTx {
 
     /** The transaction ended (committed or rolled back): nothing of it may carry over to the next. */
     void afterEnd(boolean committed) {
-        if (!committed) st.discard();
+        if (!committed) {
+            st.discard();
+            messages.forgetUsage();
+        }
         processed.forgetPrefetched();
         editions.forget();
         edits.forget();

@@ -30,9 +30,12 @@ final class ChildBot {
         return store.read(tx -> tx.processed().count());
     }
 
-    /** Waits until the bot has committed something beyond {@code before}; false when it did not within 15 s. */
+    /**
+     * Waits until the bot has committed something beyond {@code before}; false when it did not within 60 s. Generous:
+     * on a loaded machine a child JVM can take several seconds to start and its first requests are retried.
+     */
     static boolean awaitProgress(Store store, long before, Process bot) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && bot.isAlive()) {
             if (processed(store) > before) return true;
             Thread.sleep(5);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.twimbot.config.BotConfig;
+import org.twimbot.config.ConfigLoader;
 
 /** The health endpoint over real HTTP, with a clock the test moves. */
 class HealthServerTest {
@@ -137,7 +139,7 @@ class HealthServerTest {
 
     @Test
     void portZeroInTheConfigMeansOff() throws IOException {
-        BotConfig.Http off = new BotConfig.Http(0, STALE_AFTER);
+        BotConfig.Http off = new BotConfig.Http(0, BotConfig.Http.LOOPBACK, STALE_AFTER);
         assertTrue(HealthServer.startIfEnabled(off, snapshot::get, clock).isEmpty());
     }
 
@@ -147,13 +149,72 @@ class HealthServerTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort(); // a port free a moment ago; good enough for a test
         }
-        BotConfig.Http on = new BotConfig.Http(port, STALE_AFTER);
+        BotConfig.Http on = new BotConfig.Http(port, BotConfig.Http.LOOPBACK, STALE_AFTER);
         try (HealthServer configured = HealthServer.startIfEnabled(on, snapshot::get, clock).orElseThrow()) {
             assertEquals(port, configured.port());
             Request req = new Request.Builder().url("http://127.0.0.1:" + port + "/health").build();
             try (Response r = http.newCall(req).execute()) {
                 assertEquals(503, r.code());
             }
+        }
+    }
+
+    /**
+     * The guide says not to publish the endpoint: with only a port configured it listens on the loopback
+     * address alone. Linux routes all of 127.0.0.0/8 to the loopback interface, so a server bound to every
+     * interface answers on 127.0.0.2 too, and one bound to 127.0.0.1 refuses it.
+     */
+    @Test
+    void byDefaultTheConfiguredPortListensOnLoopbackOnly() throws Exception {
+        int port = freePort();
+        BotConfig config = ConfigLoader.parse("""
+                homeserver: { url: "https://matrix.example.org", user_id: "@twim:example.org", access_token: "t" }
+                rooms: { submissions: "#twim:example.org" }
+                http: { health_port: %d }
+                """.formatted(port), Path.of("/srv/twim"), java.util.Map.of());
+        try (HealthServer configured = HealthServer.startIfEnabled(config.http(), snapshot::get, clock).orElseThrow()) {
+            assertEquals(503, statusAt("127.0.0.1", port), "reachable on the loopback address");
+            assertFalse(reachable("127.0.0.2", port), "not listening on any other address");
+            assertTrue(configured.address().getAddress().isLoopbackAddress(), configured.address().toString());
+        }
+    }
+
+    @Test
+    void aConfiguredAddressIsHonoured() throws Exception {
+        int port = freePort();
+        BotConfig.Http http = new BotConfig.Http(port, "127.0.0.2", STALE_AFTER);
+        try (HealthServer configured = HealthServer.startIfEnabled(http, snapshot::get, clock).orElseThrow()) {
+            assertEquals("127.0.0.2", configured.address().getAddress().getHostAddress());
+            assertEquals(503, statusAt("127.0.0.2", port));
+            assertFalse(reachable("127.0.0.1", port), "only the configured address");
+        }
+        BotConfig.Http every = new BotConfig.Http(freePort(), "0.0.0.0", STALE_AFTER);
+        try (HealthServer configured = HealthServer.startIfEnabled(every, snapshot::get, clock).orElseThrow()) {
+            assertTrue(configured.address().getAddress().isAnyLocalAddress());
+            assertTrue(reachable("127.0.0.2", every.healthPort()), "0.0.0.0: every interface");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            return probe.getLocalPort(); // a port free a moment ago; good enough for a test
+        }
+    }
+
+    private int statusAt(String host, int port) throws IOException {
+        Request request = new Request.Builder().url("http://" + host + ":" + port + "/health").build();
+        try (Response r = http.newCall(request).execute()) {
+            return r.code();
+        }
+    }
+
+    /** Whether a TCP connection to {@code host:port} is accepted. */
+    private static boolean reachable(String host, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host, port), 10_000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 

@@ -40,9 +40,9 @@ import org.twimbot.store.Submission;
  */
 class LifecycleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROOM = "!twim:example.org";
+    static final String ROOM = "!twim:example.org";
     private static final String BOT = "@twimbot:example.org";
-    private static final String EDITOR = "@editor:example.org";
+    static final String EDITOR = "@editor:example.org";
     private static final Clock WEDNESDAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -59,6 +59,11 @@ class LifecycleTest {
 
     /** Applies events with the base config plus {@code extraYaml} from now on (same store). */
     private void useConfig(String extraYaml) throws Exception {
+        applier = applier(dir, extraYaml);
+    }
+
+    /** The event path of a bot in {@link #ROOM} (submissions and editors) with {@link #EDITOR}, on a Wednesday. */
+    static EventApplier applier(Path dir, String extraYaml) throws Exception {
         BotConfig config = ConfigLoader.parse("""
                 homeserver: { url: "https://example.org", user_id: "%s", access_token: "t" }
                 rooms: { submissions: "%s" }
@@ -67,7 +72,7 @@ class LifecycleTest {
         BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM),
                 new AtomicReference<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
-        applier = new EventApplier(ctx);
+        return new EventApplier(ctx);
     }
 
     @AfterEach

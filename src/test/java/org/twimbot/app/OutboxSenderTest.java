@@ -169,6 +169,60 @@ class OutboxSenderTest {
         assertEquals(0, pending(room));
     }
 
+    /**
+     * A crash after the homeserver accepted a message and before the outbox forgot it: the next start sends
+     * it again under the same transaction id, which the homeserver drops. A digest must not change that by
+     * joining the entry with lines queued since, under a new id. The crash is real enough: the database is
+     * closed while the homeserver handles the k-th send, so the drain dies before deleting what it sent;
+     * the "restarted" sender reopens the file, with fifteen more audit lines owed. Whatever the k, every line
+     * reaches the room exactly once (as counted from the homeserver).
+     */
+    @Test
+    void aMessageSentJustBeforeACrashIsNotSentAgainInsideANewDigest() throws Exception {
+        for (int crashAt = 1; crashAt <= 3; crashAt++) {
+            String crashRoom = bot.createRoom("crash" + crashAt, "Crash " + crashAt, true);
+            Path file = dir.resolve("crash-" + crashAt + ".db");
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 30; i++) lines.add("#" + i + " → Dept of Servers (by @ed:x), crash " + crashAt);
+            Store first = Store.open(file);
+            queueAudit(first, crashRoom, lines.subList(0, 15));
+            AtomicInteger sends = new AtomicInteger();
+            int crashOn = crashAt;
+            server.setRequestObserver(request -> {
+                boolean send = request.startsWith("PUT ") && request.contains("/send/");
+                if (send && sends.incrementAndGet() == crashOn) first.close();
+            });
+            try {
+                new OutboxSender(first, bot, null, otherRoom, new SendPacer(nanos::get), stopping::get).drain();
+            } catch (RuntimeException crashed) {
+                // the database went away between the send and the delete
+            } finally {
+                server.setRequestObserver(null);
+                first.close();
+            }
+
+            try (Store restarted = Store.open(file)) {
+                queueAudit(restarted, crashRoom, lines.subList(15, 30));
+                OutboxSender again = new OutboxSender(restarted, bot, null, otherRoom, new SendPacer(nanos::get),
+                        stopping::get);
+                for (int round = 0; round < 100 && !restarted.read(tx -> tx.outbox().pending()).isEmpty(); round++) {
+                    again.drain();
+                    nanos.addAndGet(SECOND);
+                }
+                assertTrue(restarted.read(tx -> tx.outbox().pending()).isEmpty());
+            }
+            assertEquals(lines, noticesIn(crashRoom).stream().flatMap(String::lines).toList(),
+                    "crash at send " + crashAt + ": every line once, in order");
+        }
+    }
+
+    private static void queueAudit(Store store, String roomId, List<String> lines) {
+        store.write(tx -> {
+            Replies replies = new Replies(tx);
+            for (String line : lines) replies.notice(roomId, "$cause " + line, Replies.AUDIT, line);
+        });
+    }
+
     @Test
     void aLongPauseRefillsOnlyUpToTheBurst() throws Exception {
         store.write(tx -> {

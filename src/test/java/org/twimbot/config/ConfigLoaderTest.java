@@ -55,7 +55,7 @@ class ConfigLoaderTest {
                 "> {{< video src=\"{file}\" >}}", "This Week in Matrix {date}",
                 "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", "This Week in Matrix", "#twim:example.org", ""), c.render());
         assertEquals("INFO", c.logging().level());
-        assertEquals(new BotConfig.Http(0, Duration.ofMinutes(2)), c.http());
+        assertEquals(new BotConfig.Http(0, "127.0.0.1", Duration.ofMinutes(2)), c.http());
         assertEquals(33, c.catalog().sections().size(), "the embedded TWIM catalog");
         assertEquals(132, c.catalog().projects().size());
     }
@@ -81,6 +81,7 @@ class ConfigLoaderTest {
                   max_bytes: lots
                 http:
                   health_port: 70000
+                  health_address: health.example.org
                 logging:
                   level: chatty
                 render:
@@ -106,11 +107,27 @@ class ConfigLoaderTest {
                 "media.attach_window: expected a duration like 10m, 90s, 2h, 500ms or PT10M, got 'soon'",
                 "media.max_bytes: expected a size like 52428800, 50MB or 50MiB, got 'lots'",
                 "http.health_port: must be between 0 and 65535, got 70000",
+                "http.health_address: 'health.example.org' is not an IP address; use 127.0.0.1 (this host only), ::1, "
+                        + "a private address of this host, or 0.0.0.0 for every interface",
                 "logging.level: 'chatty' is not one of TRACE, DEBUG, INFO, WARN, ERROR, OFF",
                 "render.video_markdown: must contain {file}, got '<video>'",
                 "projects[0].section: unknown section 'serverz' (did you mean 'servers'?)");
         for (String e : expected) assertTrue(p.contains(e), "expected <" + e + "> in " + p);
         assertEquals(expected.size(), p.size(), p.toString());
+    }
+
+    @Test
+    void theHealthAddressIsAnIpLiteralFromTheFileOrTheEnvironment() throws Exception {
+        assertEquals("::1", ConfigLoader.parse(MINIMAL + "http:\n  health_address: \"::1\"\n", Path.of("/srv/twim"), TOKEN)
+                .http().healthAddress());
+        Map<String, String> env = new java.util.HashMap<>(TOKEN);
+        env.put("TWIMBOT_HTTP_HEALTH_ADDRESS", "0.0.0.0");
+        assertEquals("0.0.0.0", ConfigLoader.parse(MINIMAL, Path.of("/srv/twim"), env).http().healthAddress());
+        for (String bad : List.of("localhost", "127.0.0.256", "1.2.3", "::g", "")) {
+            List<String> p = problems(MINIMAL + "http:\n  health_address: \"" + bad + "\"\n", TOKEN);
+            assertEquals(1, p.size(), bad + ": " + p);
+            assertTrue(p.get(0).startsWith("http.health_address: '" + bad + "' is not an IP address"), p.get(0));
+        }
     }
 
     @Test
