@@ -36,7 +36,7 @@ class EditorsRoomEndToEndTest {
             editor.reply(bot.submissions, other, "!reject");
             week.person("alice").say(bot.submissions, "!status");
             week.person("alice").reply(bot.submissions, news, "!reject");
-            editor.await(bot.editors, e -> bot.fromBot(e) && e.body().startsWith("#2 rejected by " + editor.userId()),
+            editor.await(bot.editors, e -> bot.fromBot(e) && e.body().startsWith("#2 rejected by Thib"),
                     Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("the editor's !reject reply did not curate"));
             String status = bot.status(); // everything above has been applied and answered by now
             assertTrue(status.contains("#1") && status.contains("unreleased-feature-x"), status);
@@ -49,9 +49,9 @@ class EditorsRoomEndToEndTest {
                         && !body.startsWith("Draft for") && !body.contains("#2 rejected"), "leaked to the public room: " + body);
             }
             List<String> notices = pub.stream().filter(bot::fromBot).map(RoomEvent::body).toList();
-            assertEquals(1, notices.stream().filter(b -> b.contains(editor.userId()) && b.contains("editors room")).count(),
+            assertEquals(1, notices.stream().filter(b -> b.contains("Thib") && b.contains("editors room")).count(),
                     "one redirect for the editor, whatever the number of commands: " + notices);
-            assertEquals(1, notices.stream().filter(b -> b.contains("@alice:localhost") && b.contains("only editors")).count(),
+            assertEquals(1, notices.stream().filter(b -> b.contains("Alice") && b.contains("only editors")).count(),
                     "one refusal for the non-editor: " + notices);
             assertTrue(rejectedItems(bot) == 1, "alice's !reject did nothing, the editor's rejected #2");
             assertTrue(bot.alive());
