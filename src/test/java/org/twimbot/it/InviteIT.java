@@ -29,8 +29,9 @@ class InviteIT {
             bot.awaitLog("invited to " + privateRoom + " at last", Newsroom.WAIT);
             // from the join on (here: the public room's, long before the first sync) nothing is lost
             String after = room.person(0).text(room.roomId, "TWIM: news right after the invite");
-            String command = room.editor.text(privateRoom, "!status");
             room.awaitAcks(List.of(before, after));
+            // asked once both are stored: within one first batch the editors room is applied before the other room
+            String command = room.editor.text(privateRoom, "!status");
             String status = Eventually.await("the bot answers in the editors room", Newsroom.WAIT, () -> room.editor
                     .messages(privateRoom, 1_000).stream().filter(e -> room.bot.userId.equals(e.path("sender").asText())
                             && e.path("content").path("body").asText().contains("#2")).findFirst().orElse(null))
