@@ -53,6 +53,8 @@ public final class Placer {
     private final History history;
     private final ProjectNames names;
     private final SectionWords sectionWords;
+    /** Each project's website, parsed once per catalog: every news item is checked against all of them. */
+    private final Map<Project, Site> websites = new java.util.LinkedHashMap<>();
 
     public Placer(Catalog catalog) {
         this(catalog, History.none());
@@ -63,6 +65,7 @@ public final class Placer {
         this.history = history;
         this.names = new ProjectNames(catalog);
         this.sectionWords = new SectionWords(catalog, history);
+        for (Project project : catalog.projects()) Site.of(project.website()).ifPresent(s -> websites.put(project, s));
     }
 
     public Decision place(News news) {
@@ -144,8 +147,11 @@ public final class Placer {
         List<ProjectNames.Hit> linkTexts = new ArrayList<>();
         for (NewsText.Link l : text.links()) linkTexts.addAll(names.find(l.text()));
         once(scores, linkTexts, LINK_TEXT);
-        for (Project p : catalog.projects()) {
-            if (text.links().stream().anyMatch(l -> linksTo(l.href(), p.website()))) scores.merge(p, WEBSITE_LINK, Integer::sum);
+        List<Site> linked = text.links().stream().map(l -> Site.of(l.href())).flatMap(Optional::stream).toList();
+        if (!linked.isEmpty()) {
+            websites.forEach((p, site) -> {
+                if (linked.stream().anyMatch(site::isLinkedBy)) scores.merge(p, WEBSITE_LINK, Integer::sum);
+            });
         }
         return scores;
     }
@@ -166,15 +172,35 @@ public final class Placer {
      * prefix when it has one (github.com/org/repo), or the same repository name on a code host.
      */
     static boolean linksTo(String href, String website) {
-        Optional<URI> link = uri(href);
-        Optional<URI> site = uri(website);
-        if (link.isEmpty() || site.isEmpty() || link.get().getHost() == null || site.get().getHost() == null) return false;
-        String linkHost = host(link.get());
-        if (!linkHost.equals(host(site.get()))) return false;
-        String sitePath = path(site.get());
-        String linkPath = path(link.get());
-        if (sitePath.isEmpty()) return !linkHost.equals("matrix.to") && !linkHost.equals("github.com") && !linkHost.equals("gitlab.com");
-        return (linkPath + "/").startsWith(sitePath + "/") || sameRepository(sitePath, linkPath);
+        Optional<Site> link = Site.of(href);
+        return link.isPresent() && Site.of(website).map(s -> s.isLinkedBy(link.get())).orElse(false);
+    }
+
+    /** A URL's host (without "www.") and path (lower case, no trailing slash). */
+    private record Site(String host, String path) {
+        static Optional<Site> of(String s) {
+            if (s == null || s.isBlank()) return Optional.empty();
+            try {
+                URI u = new URI(s.strip());
+                if (u.getHost() == null) return Optional.empty();
+                String h = u.getHost().toLowerCase(Locale.ROOT);
+                String p = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT);
+                while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+                return Optional.of(new Site(h.startsWith("www.") ? h.substring(4) : h, p));
+            } catch (java.net.URISyntaxException e) {
+                return Optional.empty();
+            }
+        }
+
+        /**
+         * Whether {@code link} points at this website: the same host, and this path as a prefix when it has one
+         * (github.com/org/repo), or the same repository name on a code host.
+         */
+        boolean isLinkedBy(Site link) {
+            if (!link.host.equals(host)) return false;
+            if (path.isEmpty()) return !host.equals("matrix.to") && !host.equals("github.com") && !host.equals("gitlab.com");
+            return (link.path + "/").startsWith(path + "/") || sameRepository(path, link.path);
+        }
     }
 
     /** "/element-hq/synapse" and "/matrix-org/synapse/pull/1": a moved repository keeps its name. */
@@ -182,26 +208,6 @@ public final class Placer {
         String[] site = sitePath.split("/");
         String[] link = linkPath.split("/");
         return site.length == 3 && link.length >= 3 && site[2].equalsIgnoreCase(link[2]);
-    }
-
-    private static Optional<URI> uri(String s) {
-        if (s == null || s.isBlank()) return Optional.empty();
-        try {
-            return Optional.of(new URI(s.strip()));
-        } catch (java.net.URISyntaxException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String host(URI u) {
-        String h = u.getHost().toLowerCase(Locale.ROOT);
-        return h.startsWith("www.") ? h.substring(4) : h;
-    }
-
-    private static String path(URI u) {
-        String p = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT);
-        while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
-        return p;
     }
 
     /** The section the text and the sender tell, when one is clearly ahead. */

@@ -80,10 +80,27 @@ final class ProjectNames {
     List<Hit> find(String text) {
         List<Hit> hits = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
+        // a name's match starts where its first word does: try the pattern only there (a scan of the whole text with
+        // each of some 300 patterns was most of the time spent storing news); lower-casing that changes the length
+        // (rare letters) would shift the positions, so such a text is scanned whole
+        boolean aligned = lower.length() == text.length();
         for (NamePattern n : patterns) {
             if (!lower.contains(n.first())) continue;
             Matcher m = n.pattern().matcher(text);
-            while (m.find() && hits.size() < MAX_HITS) hits.add(new Hit(n.project(), m.start(), m.end()));
+            if (!aligned) {
+                while (m.find() && hits.size() < MAX_HITS) hits.add(new Hit(n.project(), m.start(), m.end()));
+                continue;
+            }
+            m.useTransparentBounds(true).useAnchoringBounds(false); // the look-behind sees what precedes the region
+            for (int at = lower.indexOf(n.first()); at >= 0 && hits.size() < MAX_HITS; ) {
+                m.region(at, text.length());
+                if (m.lookingAt()) {
+                    hits.add(new Hit(n.project(), m.start(), m.end()));
+                    at = lower.indexOf(n.first(), Math.max(m.end(), at + 1));
+                } else {
+                    at = lower.indexOf(n.first(), at + 1);
+                }
+            }
         }
         List<Hit> kept = new ArrayList<>();
         for (Hit h : hits) {
