@@ -25,16 +25,6 @@ class CatalogTest {
     }
 
     @Test
-    void suggestsWholeWordsOnlyWithNamesQuoted() {
-        assertEquals(List.of(synapse), catalog.suggestProjects("Synapse 1.70 is out"));
-        assertEquals(List.of(), catalog.suggestProjects("Synapses fire in the brain"));
-        assertEquals(List.of(synapse), catalog.suggestProjects("we packaged matrix-synapse for Debian"));
-        assertEquals(List.of(cpp), catalog.suggestProjects("a new C++ release"));
-        assertEquals(List.of(), catalog.suggestProjects("see libC++abi and C++abc"));
-        assertEquals(List.of(), catalog.suggestProjects("❤️ everyone"));
-    }
-
-    @Test
     void reportersMapToTheirSectionsAndProjectDefaults() {
         assertEquals(List.of(servers), catalog.sectionsForReporter("@hs:example.org"));
         assertEquals(List.of(clients), catalog.sectionsForReporter("@dev:example.org"));
