@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.twimbot.catalog.Catalog;
-import org.twimbot.commands.DraftSource;
+import org.twimbot.publish.DraftSource;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -31,6 +31,9 @@ import org.twimbot.render.DraftRequest;
 import org.twimbot.store.Edition;
 import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
+import org.twimbot.bot.Bot;
+import org.twimbot.bot.Backfill;
+import org.twimbot.bot.SyncFilter;
 
 /**
  * Runs the benchmark's phases, each against a fresh in-process dev homeserver and database:

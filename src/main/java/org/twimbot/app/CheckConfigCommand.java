@@ -7,6 +7,7 @@ import org.twimbot.config.ConfigPrinter;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import picocli.CommandLine;
+import org.twimbot.bot.StartupFailure;
 
 /**
  * {@code twimbot check-config -c FILE}: validate, print the effective configuration with secrets

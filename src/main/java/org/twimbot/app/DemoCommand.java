@@ -13,6 +13,7 @@ import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.store.Store;
 import picocli.CommandLine;
+import org.twimbot.bot.Bot;
 
 /**
  * {@code twimbot demo}: starts the dev homeserver in-process, plays a scripted week, runs the real
@@ -21,7 +22,7 @@ import picocli.CommandLine;
  */
 @CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Play a scripted week against an in-process dev homeserver and print the draft.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--verbose", description = "show the bot's log")
     boolean verbose;
 
@@ -60,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    static String demoConfig(String baseUrl, DemoWeek week) {
+    public static String demoConfig(String baseUrl, DemoWeek week) {
         return """
                 homeserver:
                   url: "%s"

@@ -127,7 +127,7 @@ public final class DemoWeek implements AutoCloseable {
     }
 
     /** A small generated picture, so the demo needs no files. */
-    static byte[] demoPicture() {
+    public static byte[] demoPicture() {
         System.setProperty("java.awt.headless", "true");
         BufferedImage img = new BufferedImage(96, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

@@ -3,6 +3,7 @@ package org.twimbot.app;
 import java.util.concurrent.Callable;
 import org.twimbot.devserver.DevServer;
 import picocli.CommandLine;
+import org.twimbot.bot.StartupFailure;
 
 /** {@code twimbot devserver --port 8008}: the in-memory dev homeserver alone, for trying clients. */
 @CommandLine.Command(name = "devserver", mixinStandardHelpOptions = true,

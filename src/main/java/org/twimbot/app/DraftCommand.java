@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.twimbot.catalog.Catalog;
-import org.twimbot.commands.DraftSource;
+import org.twimbot.publish.DraftSource;
 import org.twimbot.config.BotConfig;
 import org.twimbot.render.DraftModel;
 import org.twimbot.render.DraftRenderer;
@@ -16,6 +16,7 @@ import org.twimbot.store.Edition;
 import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
 import picocli.CommandLine;
+import org.twimbot.publish.MediaCache;
 
 /** {@code twimbot draft -c config.yaml [--edition N] [-o FILE]}: render offline from the database. */
 @CommandLine.Command(name = "draft", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package org.twimbot.app;
 
 import java.io.IOException;
+import org.twimbot.bot.StartupFailure;
 import org.twimbot.config.BotConfig;
 import org.twimbot.matrix.ServerDiscovery;
 

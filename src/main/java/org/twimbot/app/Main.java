@@ -3,6 +3,7 @@ package org.twimbot.app;
 import org.twimbot.config.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.twimbot.bot.StartupFailure;
 
 /** The command line: {@code twimbot run|demo|draft|check-config|import-hebbot|devserver|bench|help}. */
 @Command(name = "twimbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -47,7 +48,11 @@ public final class Main implements Runnable {
         if (!(e instanceof StartupFailure failure)) throw e;
         cmd.getErr().println("twimbot: " + failure.getMessage());
         cmd.getErr().flush();
-        return failure.exitCode();
+        return switch (failure.kind()) {
+            case CONFIG -> EXIT_CONFIG;
+            case AUTH -> EXIT_AUTH;
+            case UNAVAILABLE -> EXIT_UNAVAILABLE;
+        };
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.twimbot.config.BotConfig;
 import org.twimbot.matrix.MatrixException;
 import picocli.CommandLine;
 import sun.misc.Signal;
+import org.twimbot.bot.BotService;
 
 /** {@code twimbot run -c config.yaml}: the bot, until SIGTERM or Ctrl-C. */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = "Run the bot.")

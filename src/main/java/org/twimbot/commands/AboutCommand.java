@@ -7,6 +7,7 @@ import java.util.Map;
 import org.twimbot.config.BuildInfo;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
+import org.twimbot.curation.BotContext;
 
 /** {@code !about}: version, uptime, homeserver and counts — never a secret. */
 final class AboutCommand {

@@ -12,6 +12,8 @@ import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
+import org.twimbot.outbox.Replies;
+import org.twimbot.curation.BotContext;
 
 /** The catalog in the room: {@code !projects [text]}, {@code !sections}, {@code !project add …}. */
 final class CatalogCommands {

@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
+import org.twimbot.outbox.Replies;
+import org.twimbot.curation.HintBudget;
 
 /** One editor command: its usage line for {@code !help} and what it does. */
 record Command(String usage, String help, Handler handler) {

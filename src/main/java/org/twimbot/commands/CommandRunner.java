@@ -8,12 +8,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
+import org.twimbot.outbox.Replies;
+import org.twimbot.curation.SubmissionDesk;
+import org.twimbot.curation.Curator;
+import org.twimbot.curation.MediaDesk;
+import org.twimbot.curation.BotContext;
+import org.twimbot.curation.HintBudget;
+import org.twimbot.curation.Refusals;
 
 /**
  * Runs editors' {@code !commands}: checks where and who asks, finds the command, answers in the editors room (a
  * non-editor's own {@code !twim} is answered where it was typed).
  */
-final class CommandRunner {
+public final class CommandRunner {
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
     /**
      * Commands that act on the submission they reply to: curation, which editors may do where the news is, as with
@@ -28,7 +35,7 @@ final class CommandRunner {
     private final Refusals refusals;
     private final HintBudget hints;
 
-    CommandRunner(BotContext ctx, Refusals refusals, HintBudget hints, Curator curator, SubmissionDesk submissions, MediaDesk media) {
+    public CommandRunner(BotContext ctx, Refusals refusals, HintBudget hints, Curator curator, SubmissionDesk submissions, MediaDesk media) {
         this.ctx = ctx;
         this.refusals = refusals;
         this.hints = hints;
@@ -39,7 +46,7 @@ final class CommandRunner {
         new AboutCommand(ctx).register(commands);
     }
 
-    void run(StoreTx tx, Action.Command c) throws SQLException {
+    public void run(StoreTx tx, Action.Command c) throws SQLException {
         String sender = c.event().sender();
         boolean editor = ctx.editors().isEditor(tx, sender);
         boolean projectAdd = "project".equals(c.name()) && !c.args().isEmpty() && "add".equalsIgnoreCase(c.args().get(0));

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
 import org.twimbot.store.Edition;
 import org.twimbot.store.StoreTx;
+import org.twimbot.outbox.Replies;
+import org.twimbot.curation.BotContext;
 
 /** The week: {@code !draft}, {@code !publish}, {@code !reopen}, {@code !live}. Nothing here deletes news. */
 final class EditionCommands {

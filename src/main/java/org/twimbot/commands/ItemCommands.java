@@ -9,6 +9,11 @@ import org.twimbot.store.Edition;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 import org.twimbot.store.SubmissionsTable;
+import org.twimbot.curation.SubmissionDesk;
+import org.twimbot.curation.Curator;
+import org.twimbot.curation.MediaDesk;
+import org.twimbot.curation.BotContext;
+import org.twimbot.curation.PlacementTarget;
 
 /** Commands on one item, by number ({@code !assign 3 Synapse}) or as a reply to it ({@code !project Synapse}). */
 final class ItemCommands {

@@ -8,10 +8,13 @@ import org.twimbot.store.MessagesTable;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
+import org.twimbot.publish.DraftSource;
+import org.twimbot.curation.Excerpt;
+import org.twimbot.curation.SubmissionDesk;
+import org.twimbot.curation.BotContext;
 
 /** The {@code !status} listing: one line per item of the open week. */
-final class StatusReport {
-    private static final int EXCERPT = 60;
+public final class StatusReport {
     private final BotContext ctx;
     private final SubmissionDesk submissions;
 
@@ -30,7 +33,7 @@ final class StatusReport {
             sb.append("\n#").append(s.number()).append(' ').append(DraftSource.displayName(tx, s.roomId(), s.sender()))
                     .append(" — ")
                     .append(s.rejected() ? "rejected" : placement(tx.placements().active(s.id())))
-                    .append(" — ").append(excerpt(s.body())).append(' ').append(BotContext.link(s.roomId(), s.eventId()));
+                    .append(" — ").append(Excerpt.of(s.body())).append(' ').append(BotContext.link(s.roomId(), s.eventId()));
             if (!s.rejected() && tx.placements().active(s.id()).stream().allMatch(Placement::provisional)) {
                 // not yet decided by an editor: the new project the bot proposes, created by reacting with it
                 submissions.decide(tx, s).proposal().ifPresent(p -> sb.append(" — proposed new project: ").append(p.title())
@@ -40,7 +43,7 @@ final class StatusReport {
             if (media > 0) sb.append(" (").append(media).append(media == 1 ? " attachment)" : " attachments)");
             // replies in the thread are offered, never merged: the author may be answering a question
             for (MessagesTable.Message f : tx.messages().followUps(s.eventId(), s.sender())) {
-                sb.append("\n    ↳ follow-up: ").append(excerpt(f.body())).append(' ').append(BotContext.link(f.roomId(), f.eventId()));
+                sb.append("\n    ↳ follow-up: ").append(Excerpt.of(f.body())).append(' ').append(BotContext.link(f.roomId(), f.eventId()));
             }
         }
         return sb.toString();
@@ -53,9 +56,4 @@ final class StatusReport {
                 .collect(Collectors.joining(", "));
     }
 
-    static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        int cut = flat.offsetByCodePoints(0, Math.min(EXCERPT, flat.codePointCount(0, flat.length())));
-        return cut < flat.length() ? flat.substring(0, cut) + "…" : flat;
-    }
 }

@@ -15,6 +15,7 @@ import org.twimbot.devserver.DevServer;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.Session;
+import org.twimbot.bot.RoomPowers;
 
 /**
  * {@code check-config} asks the homeserver what only it knows: whose token this is, whether each room exists, whether

@@ -70,6 +70,7 @@ import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
 import org.twimbot.render.MarkdownText;
 import org.twimbot.render.PostJudge;
+import org.twimbot.bot.Bot;
 
 /**
  * Ten thousand and more generated malformed and hostile events, from a seeded {@link Random}, go

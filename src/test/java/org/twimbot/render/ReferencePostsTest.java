@@ -44,6 +44,7 @@ import static org.twimbot.placement.PublishedPost.typed;
 import static org.twimbot.placement.PublishedPost.withoutEmoji;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import org.twimbot.bot.Bot;
 
 /**
  * Golden tests of the whole draft against the two published posts in

@@ -1,0 +1,253 @@
+package org.twimbot.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twimbot.matrix.EventSize;
+import org.twimbot.matrix.MatrixClient;
+import org.twimbot.matrix.MatrixException;
+import org.twimbot.store.OutboxEntry;
+import org.twimbot.store.Store;
+import org.twimbot.publish.DraftPublisher;
+
+/**
+ * Sends what the outbox holds, oldest first, removing each entry once the homeserver has it.
+ * An IO failure stops the drain (the entry is retried after the next sync); a refusal by the
+ * homeserver (kicked, muted, room gone) drops the entry with an error log so one bad message
+ * cannot block every later one. A message refused as too large is replaced by a shorter one.
+ *
+ * <p>Messages are paced per room ({@link SendPacer}): when a room's bucket is empty its remaining
+ * messages wait for a later drain, in order (audit lines waiting together are joined, see
+ * {@link AuditDigest}), and {@link #pollTimeoutMs} shortens the next long-poll so that the drain
+ * comes soon. A draft whose media are being fetched waits the same way (its room's later messages stay behind
+ * it, so replies keep their order; reactions and other rooms go on). Nothing waits inside a drain, so the sync
+ * loop keeps committing.
+ *
+ * <p>Once the bot is stopping, the drain ends before its next send, and a send the stop cut short
+ * is not reported as a failure: what is left goes out at the next start, under the same
+ * transaction ids, so nothing is lost or sent twice.
+ */
+public final class OutboxSender {
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final MatrixClient client;
+    private final DraftPublisher drafts;
+    private final String editorsRoomId;
+    private final SendPacer pacer;
+    private final BooleanSupplier stopping;
+    /** Rooms where the homeserver refused the last send: audited once, not once per message, until a send works again. */
+    private final Set<String> forbiddenRooms = new HashSet<>();
+    private boolean deferred;
+    /** Rooms whose messages waited in the last drain: the log says when pacing starts, not every second. */
+    private Set<String> paced = Set.of();
+    /**
+     * Entries the homeserver may have although the outbox still holds them: a crash or a lost answer came
+     * between the send and the delete. They go out again under their own transaction id, which the
+     * homeserver drops, so {@link AuditDigest} must not join them (a new id). A room's messages leave in
+     * outbox order, so only the first message a room owes can be one: at the first drain each room's first,
+     * later those whose send was started here and not seen through. Null until the first drain.
+     */
+    private Set<Long> maybeSent;
+
+    public OutboxSender(Store store, MatrixClient client, DraftPublisher drafts, String editorsRoomId, SendPacer pacer,
+            BooleanSupplier stopping) {
+        this.store = store;
+        this.client = client;
+        this.drafts = drafts;
+        this.editorsRoomId = editorsRoomId;
+        this.pacer = pacer;
+        this.stopping = stopping;
+    }
+
+    /**
+     * @return false when sending stopped (network error, homeserver busy, access token refused, the bot
+     *     stopping) and entries remain
+     */
+    public boolean drain() {
+        List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
+        if (maybeSent == null) maybeSent = firstMessagePerRoom(pending);
+        if (AuditDigest.joinBacklogs(store, pending, pacer::available, maybeSent::contains)) {
+            pending = store.read(tx -> tx.outbox().pending());
+        }
+        pending = thankYousLast(pending);
+        Set<String> waiting = new HashSet<>(); // rooms out of tokens: their later messages keep their order
+        deferred = false;
+        Set<String> pacedBefore = paced;
+        paced = waiting;
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxEntry entry = pending.get(i);
+            if (stopping.getAsBoolean()) {
+                log.info("stopping: {} outbox entries are sent at the next start", pending.size() - i);
+                return false;
+            }
+            if (isMessage(entry) && waiting.contains(entry.roomId())) continue;
+            try {
+                if (!mediaReady(entry)) {
+                    // a draft whose pictures are being fetched: the room's later messages wait behind it, in order
+                    waiting.add(entry.roomId());
+                    deferred = true;
+                    continue;
+                }
+                if (isMessage(entry) && !pacer.tryAcquire(entry.roomId())) {
+                    waiting.add(entry.roomId());
+                    deferred = true;
+                    if (!pacedBefore.contains(entry.roomId())) {
+                        log.info("pacing messages to {}: past a burst of {}, one every {} ms", entry.roomId(), SendPacer.BURST,
+                                SendPacer.INTERVAL_MS);
+                    }
+                    continue;
+                }
+                maybeSent.add(entry.id());
+                send(entry);
+                forbiddenRooms.remove(entry.roomId());
+            } catch (MatrixException e) {
+                if (e.httpStatus() == 429 || e.httpStatus() >= 500) {
+                    log.warn("homeserver busy sending {} ({}); will retry", entry.kind(), e.getMessage());
+                    return false;
+                }
+                if (e.isUnknownToken()) {
+                    // revoked between a sync and this send: the sync loop logs in again (or stops with the
+                    // configured token); the entry stays and goes out with the new token
+                    log.warn("access token rejected while sending {}; it will be sent after logging in again", entry.kind());
+                    return false;
+                }
+                log.error("homeserver refused {} to {}: {} {}; dropping it", entry.kind(), entry.roomId(), e.errcode(),
+                        e.getMessage());
+                if (e.isForbidden()) auditForbidden(entry, e);
+            } catch (IOException e) {
+                if (stopping.getAsBoolean()) {
+                    log.info("stopping: the {} to {} was cut short; it is sent at the next start", entry.kind(), entry.roomId());
+                } else {
+                    log.warn("could not send {} to {} ({}); will retry", entry.kind(), entry.roomId(), e.toString());
+                }
+                return false;
+            } catch (RuntimeException e) {
+                // rendering or reading failed (a defect, not the network): retrying would fail the same way
+                log.error("could not prepare {} for {}; dropping it", entry.kind(), entry.roomId(), e);
+                tell(editorsRoomId, entry.txnId() + ".failed", "twimbot could not produce the " + entry.kind()
+                        + " (" + e.getClass().getSimpleName() + "); the log has the details.");
+            }
+            store.write(tx -> tx.outbox().remove(entry.id()));
+            maybeSent.remove(entry.id());
+        }
+        return true;
+    }
+
+    private static Set<Long> firstMessagePerRoom(List<OutboxEntry> pending) {
+        Set<String> rooms = new HashSet<>();
+        Set<Long> first = new HashSet<>();
+        for (OutboxEntry e : pending) if (isMessage(e) && rooms.add(e.roomId())) first.add(e.id());
+        return first;
+    }
+
+    /**
+     * Thank-you notices yield to every other entry: an editor's answer or a draft must not wait behind a rush of
+     * them (150 thank-yous paced one a second held a {@code !draft} for minutes). The others keep their order, so
+     * an audit line caused before an answer is still sent before it.
+     */
+    private static List<OutboxEntry> thankYousLast(List<OutboxEntry> pending) {
+        List<OutboxEntry> ordered = new java.util.ArrayList<>(pending.size());
+        List<OutboxEntry> thanks = new java.util.ArrayList<>();
+        for (OutboxEntry e : pending) (Replies.ACK.equals(AuditDigest.purpose(e)) ? thanks : ordered).add(e);
+        ordered.addAll(thanks);
+        return ordered;
+    }
+
+    /**
+     * The long-poll timeout for the next sync: short while paced entries wait, so they go out about
+     * one per {@link SendPacer#INTERVAL_MS} (the sync returns early anyway when events arrive).
+     */
+    public int pollTimeoutMs(int timeoutMs) {
+        return deferred ? (int) Math.min(timeoutMs, SendPacer.INTERVAL_MS) : timeoutMs;
+    }
+
+    /**
+     * Reactions are neither paced nor held behind waiting messages: clients fold them under the
+     * message they annotate, so they cannot flood a room, and their order relative to the bot's own
+     * messages means nothing (among themselves they keep theirs).
+     */
+    private static boolean isMessage(OutboxEntry entry) {
+        return !Replies.REACTION.equals(entry.kind());
+    }
+
+    /** Kicked or muted in one room: say so where the editors can still read it. */
+    private void auditForbidden(OutboxEntry entry, MatrixException e) {
+        if (!entry.roomId().equals(editorsRoomId) && forbiddenRooms.add(entry.roomId())) {
+            tell(editorsRoomId, entry.txnId() + ".forbidden", "twimbot may not post in " + entry.roomId() + " ("
+                    + e.errcode() + "): check its membership and power level there.");
+        }
+    }
+
+    /** A best-effort notice outside the outbox; failing to send it only logs. */
+    private void tell(String roomId, String txnId, String text) {
+        try {
+            client.sendNotice(roomId, txnId, text, null);
+        } catch (IOException e) {
+            log.warn("could not tell {}: {}", roomId, e.toString());
+        }
+    }
+
+    /** False while a draft's or bundle's media are still being fetched (in the background, bounded in time). */
+    private boolean mediaReady(OutboxEntry entry) throws IOException {
+        if (!Replies.DRAFT.equals(entry.kind()) && !Replies.BUNDLE.equals(entry.kind())) return true;
+        JsonNode p = JSON.readTree(entry.payload().getBytes(StandardCharsets.UTF_8));
+        return drafts.ready(entry.txnId(), p.path("edition").asLong(), p.path("requester").asText());
+    }
+
+    /** Nothing the bot owes is dropped for its size: when the homeserver refuses it as too large, a shorter message goes. */
+    private void send(OutboxEntry entry) throws IOException {
+        try {
+            sendAsIs(entry);
+        } catch (MatrixException e) {
+            if (!e.isTooLarge()) throw e;
+            String shorter = shorter(entry);
+            if (shorter == null) throw e;
+            log.warn("homeserver refused the {} to {} as too large ({}); sending a shorter message instead", entry.kind(),
+                    entry.roomId(), e.errcode());
+            client.sendNotice(entry.roomId(), entry.txnId() + ".short", shorter, null);
+        }
+    }
+
+    /** What goes instead of an entry the homeserver found too large; null for reactions (a key is never that large). */
+    private String shorter(OutboxEntry entry) throws IOException {
+        return switch (entry.kind()) {
+            case Replies.NOTICE -> EventSize.cutNoticeBody(JSON.readTree(entry.payload()).path("body").asText(),
+                    "\n… (cut: the message was too long for the homeserver)", EventSize.MAX_CONTENT_BYTES / 4);
+            case Replies.DRAFT -> "twimbot could not upload the draft: the homeserver refused the file as too large. "
+                    + "On the bot's machine, twimbot draft -c CONFIG -o FILE writes it.";
+            case Replies.BUNDLE -> "twimbot could not upload the bundle: the homeserver refused the zip as too large "
+                    + "(its upload limit). !draft uploads the post alone; on the bot's machine, twimbot draft -c CONFIG "
+                    + "--media-dir DIR copies the pictures and videos.";
+            default -> null;
+        };
+    }
+
+    private static List<String> mentions(JsonNode payload) {
+        List<String> ids = new java.util.ArrayList<>();
+        payload.path("mentions").forEach(n -> ids.add(n.asText()));
+        return ids;
+    }
+
+    private void sendAsIs(OutboxEntry entry) throws IOException {
+        JsonNode p = JSON.readTree(entry.payload().getBytes(StandardCharsets.UTF_8));
+        switch (entry.kind()) {
+            case Replies.NOTICE -> client.sendNotice(entry.roomId(), entry.txnId(), p.path("body").asText(),
+                    p.hasNonNull("html") ? p.get("html").asText() : null, mentions(p));
+            case Replies.REACTION -> client.react(entry.roomId(), entry.txnId(), p.path("target").asText(), p.path("key").asText());
+            case Replies.DRAFT -> drafts.publish(entry.roomId(), entry.txnId(), p.path("edition").asLong(),
+                    p.path("requester").asText());
+            case Replies.BUNDLE -> drafts.publishBundle(entry.roomId(), entry.txnId(), p.path("edition").asLong(),
+                    p.path("requester").asText());
+            default -> log.error("unknown outbox entry kind {}; dropping it", entry.kind());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.twimbot.curation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class RefusalsTest {
+    /** A clock the test moves by hand. */
+    private static final class Hand extends Clock {
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void oneRefusalPerUserPerMinuteAndTenInAll() {
+        Hand clock = new Hand();
+        Refusals refusals = new Refusals(clock);
+        assertTrue(refusals.mayRefuse("@a:x"));
+        assertFalse(refusals.mayRefuse("@a:x"), "the same user within a minute");
+        int granted = 1;
+        for (int i = 0; i < 30; i++) if (refusals.mayRefuse("@crowd" + i + ":x")) granted++;
+        assertEquals(Refusals.PER_MINUTE, granted, "a crowd of accounts gets at most ten answers a minute");
+        clock.now = clock.now.plus(Duration.ofSeconds(61));
+        assertTrue(refusals.mayRefuse("@a:x"), "a minute later the budget is back");
+    }
+}
