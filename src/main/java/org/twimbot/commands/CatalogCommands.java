@@ -12,7 +12,6 @@ import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
-import org.twimbot.outbox.Replies;
 import org.twimbot.curation.BotContext;
 
 /** The catalog in the room: {@code !projects [text]}, {@code !sections}, {@code !project add …}. */
@@ -93,7 +92,7 @@ final class CatalogCommands {
         tx.catalogProjects().put(p, c.event().sender(), ctx.clock().millis());
         ctx.catalog().set(catalog.withProjects(List.of(p)));
         log.info("project {} {} by {}", p.key(), existing == null ? "added" : "changed", c.event().sender());
-        new Replies(tx).notice(ctx.editorsRoomId(), c.event().eventId(), "audit", "Project " + p.key() + " ("
+        ctx.audit(tx, c.event().eventId(), "Project " + p.key() + " ("
                 + p.title() + ", " + section.title() + ") " + (existing == null ? "added" : "changed") + " by "
                 + c.event().sender());
     }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
 import org.twimbot.store.StoreTx;
+import org.twimbot.outbox.Payload;
 import org.twimbot.outbox.Replies;
 import org.twimbot.curation.HintBudget;
 
@@ -22,12 +23,12 @@ record Command(String usage, String help, Handler handler) {
 
         /** What the command was asked for (a status, a list, a confirmation): always sent. */
         void say(String text) throws SQLException {
-            replies.notice(roomId, command.event().eventId(), "answer", text);
+            replies.notice(roomId, command.event().eventId(), Payload.ANSWER, text);
         }
 
         /** An answer addressed to {@code userId}: {@code {user}} becomes a pill that notifies them. */
         void sayTo(String userId, String text) throws SQLException {
-            replies.noticeTo(command.event().roomId(), command.event().eventId(), "answer", userId, text);
+            replies.noticeTo(command.event().roomId(), command.event().eventId(), Payload.ANSWER, userId, text);
         }
 
         /** Someone's display name, for a line that mentions them without notifying them. */

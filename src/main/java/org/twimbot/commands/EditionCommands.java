@@ -49,7 +49,7 @@ final class EditionCommands {
             return;
         }
         tx.editions().setLiveUrl(edition.id(), url);
-        audit(tx, c, url.isEmpty() ? "Matrix Live video cleared by " + a.name(c.event().sender())
+        ctx.audit(tx, c.event().eventId(), url.isEmpty() ? "Matrix Live video cleared by " + a.name(c.event().sender())
                 : "Matrix Live video set to " + url + " by " + a.name(c.event().sender()));
     }
 
@@ -62,7 +62,7 @@ final class EditionCommands {
         tx.messages().forgetBefore(now - CHAT_MEMORY.toMillis());
         Edition next = tx.editions().openOrCreate(ctx.calendar().nextAfter(edition.date(), ctx.clock().instant()), now);
         log.info("edition {} published by {}; next is {}", edition.date(), c.event().sender(), next.date());
-        audit(tx, c, "Edition " + edition.date() + " published by " + a.name(c.event().sender()) + " with " + items
+        ctx.audit(tx, c.event().eventId(), "Edition " + edition.date() + " published by " + a.name(c.event().sender()) + " with " + items
                 + " items (archived). News now goes to the edition of " + next.date() + ". "
                 + ctx.config().commands().prefix() + "reopen undoes this.");
     }
@@ -78,7 +78,7 @@ final class EditionCommands {
         tx.editions().deleteIfEmpty(current.id());
         tx.editions().reopen(last.get().id());
         log.info("edition {} reopened by {} ({} newer items moved into it)", last.get().date(), c.event().sender(), moved);
-        audit(tx, c, "Edition " + last.get().date() + " reopened by " + a.name(c.event().sender())
+        ctx.audit(tx, c.event().eventId(), "Edition " + last.get().date() + " reopened by " + a.name(c.event().sender())
                 + (moved > 0 ? "; the " + moved + " items posted since moved into it" : "") + ".");
     }
 
@@ -86,9 +86,6 @@ final class EditionCommands {
         return ctx.openEdition(tx);
     }
 
-    private void audit(StoreTx tx, Action.Command c, String line) throws SQLException {
-        new Replies(tx).notice(ctx.editorsRoomId(), c.event().eventId(), "audit", line);
-    }
 
     static boolean isWebUrl(String url) {
         try {

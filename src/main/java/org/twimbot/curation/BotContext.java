@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.config.BotConfig;
 import org.twimbot.intake.SubmissionText;
+import org.twimbot.outbox.Replies;
 import org.twimbot.store.Edition;
 import org.twimbot.store.StoreTx;
 
@@ -31,6 +32,11 @@ public record BotContext(
     /** The edition news goes to now: the open one, or a new one dated by the next publication day. */
     public Edition openEdition(StoreTx tx) throws SQLException {
         return tx.editions().openOrCreate(calendar.publicationDate(clock.instant()), clock.millis());
+    }
+
+    /** An audit line in the editors room: who did what, caused by {@code causeEventId} (so a replay sends it once). */
+    public void audit(StoreTx tx, String causeEventId, String line) throws SQLException {
+        new Replies(tx).audit(editorsRoomId, causeEventId, line);
     }
 
     public static String link(String roomId, String eventId) {

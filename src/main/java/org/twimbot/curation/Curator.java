@@ -90,7 +90,7 @@ public final class Curator {
             tx.catalogProjects().put(project, sender, ctx.clock().millis());
             ctx.catalog().set(catalog.withProjects(List.of(project)));
             log.info("project {} added from the bot's proposal by {}", project.key(), sender);
-            audit(tx, r.event().eventId(), "Project " + project.key() + " (" + project.title()
+            ctx.audit(tx, r.event().eventId(), "Project " + project.key() + " (" + project.title()
                     + (project.website().isEmpty() ? "" : ", " + project.website())
                     + (project.section().isEmpty() ? ", no section yet" : ", " + project.section()) + ") added by " + sender
                     + " from the bot's proposal");
@@ -108,27 +108,27 @@ public final class Curator {
         Placement.Kind kind = target.isSection() ? Placement.Kind.SECTION : Placement.Kind.PROJECT;
         tx.placements().add(s.id(), kind, target.key(), sourceEventId, editor, false, ts);
         log.info("#{} placed in {} by {}", s.number(), target.describe(), editor);
-        audit(tx, sourceEventId, "#" + s.number() + " → " + target.describe() + " (by " + name(tx, editor) + ") " + link(s));
+        ctx.audit(tx, sourceEventId, "#" + s.number() + " → " + target.describe() + " (by " + name(tx, editor) + ") " + link(s));
     }
 
     public void reject(StoreTx tx, SubmissionRef s, String sourceEventId, String editor, long ts) throws SQLException {
         tx.rejections().add(s.id(), sourceEventId, editor, ts);
         tx.submissions().setRejected(s.id(), true);
         log.info("#{} rejected by {}", s.number(), editor);
-        audit(tx, sourceEventId, "#" + s.number() + " rejected by " + name(tx, editor) + "; it stays out of the draft " + link(s));
+        ctx.audit(tx, sourceEventId, "#" + s.number() + " rejected by " + name(tx, editor) + "; it stays out of the draft " + link(s));
     }
 
     public void restore(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
         tx.rejections().removeAll(s.id());
         tx.submissions().setRejected(s.id(), false);
         log.info("#{} restored by {}", s.number(), editor);
-        audit(tx, sourceEventId, "#" + s.number() + " restored by " + name(tx, editor) + " " + link(s));
+        ctx.audit(tx, sourceEventId, "#" + s.number() + " restored by " + name(tx, editor) + " " + link(s));
     }
 
     public void unassign(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
         int removed = tx.placements().removeAll(s.id());
         log.info("#{} unassigned by {} ({} placements removed)", s.number(), editor, removed);
-        audit(tx, sourceEventId, "#" + s.number() + " unassigned by " + name(tx, editor) + " " + link(s));
+        ctx.audit(tx, sourceEventId, "#" + s.number() + " unassigned by " + name(tx, editor) + " " + link(s));
     }
 
     /** Redacting a submission withdraws it; redacting a curation reaction undoes exactly that reaction. */
@@ -141,7 +141,7 @@ public final class Curator {
             // the homeserver already removed the message; the post must not keep what the room no longer shows
             tx.submissions().markDeleted(s.id(), true);
             log.info("submission #{} redacted by {}", s.number(), by);
-            audit(tx, r.event().eventId(), "#" + s.number() + " was deleted by " + name(tx, by) + " and leaves the draft");
+            ctx.audit(tx, r.event().eventId(), "#" + s.number() + " was deleted by " + name(tx, by) + " and leaves the draft");
             return;
         }
         submissions.redactEdit(tx, r.targetEventId());
@@ -154,13 +154,13 @@ public final class Curator {
                 continue;
             }
             log.info("#{} no longer in {}", s.number(), p.key());
-            audit(tx, r.event().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + name(tx, by) + ")");
+            ctx.audit(tx, r.event().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + name(tx, by) + ")");
         }
         for (long id : tx.rejections().removeBySource(r.targetEventId())) {
             Submission s = tx.submissions().byId(id).orElseThrow();
             if (archived(tx, s)) continue;
             if (!tx.rejections().isRejected(id)) tx.submissions().setRejected(id, false);
-            audit(tx, r.event().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + name(tx, by) + ")");
+            ctx.audit(tx, r.event().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + name(tx, by) + ")");
         }
         if (tx.media().detach(r.targetEventId())) log.info("media {} detached (redacted)", r.targetEventId());
     }
@@ -187,7 +187,4 @@ public final class Curator {
         return DraftSource.displayName(tx, ctx.editorsRoomId(), userId);
     }
 
-    private void audit(StoreTx tx, String causeEventId, String line) throws SQLException {
-        new Replies(tx).notice(ctx.editorsRoomId(), causeEventId, "audit", line);
-    }
 }

@@ -10,7 +10,6 @@ import org.twimbot.store.MediaEventsTable.MediaEvent;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 import org.twimbot.store.SubmissionRef;
-import org.twimbot.outbox.Replies;
 
 /**
  * Attaches images, videos and files to submissions: by reply or thread under the sender's own
@@ -83,7 +82,7 @@ public final class MediaDesk {
             return;
         }
         log.info("attached {} {} to #{} {}", media.kind(), media.eventId(), s.number(), how);
-        new Replies(tx).notice(ctx.editorsRoomId(), media.eventId(), "audit", media.kind() + " attached to #" + s.number()
+        ctx.audit(tx, media.eventId(), media.kind() + " attached to #" + s.number()
                 + " (" + how + ") " + BotContext.link(s.roomId(), s.eventId()));
     }
 
@@ -97,7 +96,7 @@ public final class MediaDesk {
         if (attached.size() < cap || attached.stream().anyMatch(a -> a.eventId().equals(media.eventId()))) return false;
         log.info("{} {} not attached to #{}: it has {} attachments already (media.max_per_item)", media.kind(),
                 media.eventId(), s.number(), attached.size());
-        new Replies(tx).notice(ctx.editorsRoomId(), media.eventId(), "audit", media.kind() + " not attached to #"
+        ctx.audit(tx, media.eventId(), media.kind() + " not attached to #"
                 + s.number() + ": it has " + cap + " attachments already (media.max_per_item). "
                 + BotContext.link(media.roomId(), media.eventId()));
         return true;

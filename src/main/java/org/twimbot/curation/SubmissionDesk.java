@@ -22,6 +22,7 @@ import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 import org.twimbot.store.SubmissionRef;
 import org.twimbot.store.SubmissionsTable.Via;
+import org.twimbot.outbox.Payload;
 import org.twimbot.outbox.Replies;
 import org.twimbot.publish.DraftSource;
 
@@ -110,7 +111,7 @@ public final class SubmissionDesk {
         Submission s = inserted.get();
         log.info("stored submission #{} from {} ({})", s.number(), sender, eventId);
         if (!rules.ackReaction().isEmpty()) replies.react(roomId, eventId, rules.ackReaction());
-        if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, Replies.ACK, rules.ackText().replace("{user}", replies.nameOf(roomId, sender)));
+        if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, Payload.ACK, rules.ackText().replace("{user}", replies.nameOf(roomId, sender)));
         suggest(tx, s, replies);
         if (tx.edits().any(eventId, sender)) refresh(tx, eventId, eventId); // edits that arrived before it
         return Optional.of(s);
@@ -266,7 +267,7 @@ public final class SubmissionDesk {
         if (news.isEmpty() && !s.withdrawn() && tx.submissions().via(s.id()) == Via.PREFIX) {
             tx.submissions().setWithdrawn(s.id(), true);
             log.info("submission #{} withdrawn: an edit removed the prefix", s.number());
-            audit(tx, causeEventId, "#" + s.number() + " withdrawn by " + DraftSource.displayName(tx, s.roomId(), s.sender())
+            ctx.audit(tx, causeEventId, "#" + s.number() + " withdrawn by " + DraftSource.displayName(tx, s.roomId(), s.sender())
                     + " (an edit removed \"TWIM:\") "
                     + BotContext.link(s.roomId(), s.eventId()));
         } else if (s.withdrawn() && news.isPresent()) {
@@ -306,12 +307,9 @@ public final class SubmissionDesk {
     private void restore(StoreTx tx, SubmissionRef s, String causeEventId, String why) throws SQLException {
         tx.submissions().setWithdrawn(s.id(), false);
         log.info("submission #{} back: {}", s.number(), why);
-        audit(tx, causeEventId, "#" + s.number() + " is back in the week (" + why + ") "
+        ctx.audit(tx, causeEventId, "#" + s.number() + " is back in the week (" + why + ") "
                 + BotContext.link(s.roomId(), s.eventId()));
     }
 
-    private void audit(StoreTx tx, String causeEventId, String line) throws SQLException {
-        new Replies(tx).notice(ctx.editorsRoomId(), causeEventId, "audit", line);
-    }
 
 }

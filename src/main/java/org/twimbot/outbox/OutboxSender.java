@@ -1,9 +1,7 @@
 package org.twimbot.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.twimbot.matrix.EventSize;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
-import org.twimbot.store.OutboxEntry;
 import org.twimbot.store.Store;
 import org.twimbot.publish.DraftPublisher;
 
@@ -36,7 +33,6 @@ import org.twimbot.publish.DraftPublisher;
  */
 public final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
     private final MatrixClient client;
@@ -73,10 +69,10 @@ public final class OutboxSender {
      *     stopping) and entries remain
      */
     public boolean drain() {
-        List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
+        List<Queued> pending = Queued.pending(store);
         if (maybeSent == null) maybeSent = firstMessagePerRoom(pending);
         if (AuditDigest.joinBacklogs(store, pending, pacer::available, maybeSent::contains)) {
-            pending = store.read(tx -> tx.outbox().pending());
+            pending = Queued.pending(store);
         }
         pending = thankYousLast(pending);
         Set<String> waiting = new HashSet<>(); // rooms out of tokens: their later messages keep their order
@@ -84,12 +80,12 @@ public final class OutboxSender {
         Set<String> pacedBefore = paced;
         paced = waiting;
         for (int i = 0; i < pending.size(); i++) {
-            OutboxEntry entry = pending.get(i);
+            Queued entry = pending.get(i);
             if (stopping.getAsBoolean()) {
                 log.info("stopping: {} outbox entries are sent at the next start", pending.size() - i);
                 return false;
             }
-            if (isMessage(entry) && waiting.contains(entry.roomId())) continue;
+            if (entry.isMessage() && waiting.contains(entry.roomId())) continue;
             try {
                 if (!mediaReady(entry)) {
                     // a draft whose pictures are being fetched: the room's later messages wait behind it, in order
@@ -97,7 +93,7 @@ public final class OutboxSender {
                     deferred = true;
                     continue;
                 }
-                if (isMessage(entry) && !pacer.tryAcquire(entry.roomId())) {
+                if (entry.isMessage() && !pacer.tryAcquire(entry.roomId())) {
                     waiting.add(entry.roomId());
                     deferred = true;
                     if (!pacedBefore.contains(entry.roomId())) {
@@ -142,10 +138,10 @@ public final class OutboxSender {
         return true;
     }
 
-    private static Set<Long> firstMessagePerRoom(List<OutboxEntry> pending) {
+    private static Set<Long> firstMessagePerRoom(List<Queued> pending) {
         Set<String> rooms = new HashSet<>();
         Set<Long> first = new HashSet<>();
-        for (OutboxEntry e : pending) if (isMessage(e) && rooms.add(e.roomId())) first.add(e.id());
+        for (Queued e : pending) if (e.isMessage() && rooms.add(e.roomId())) first.add(e.id());
         return first;
     }
 
@@ -154,10 +150,10 @@ public final class OutboxSender {
      * them (150 thank-yous paced one a second held a {@code !draft} for minutes). The others keep their order, so
      * an audit line caused before an answer is still sent before it.
      */
-    private static List<OutboxEntry> thankYousLast(List<OutboxEntry> pending) {
-        List<OutboxEntry> ordered = new java.util.ArrayList<>(pending.size());
-        List<OutboxEntry> thanks = new java.util.ArrayList<>();
-        for (OutboxEntry e : pending) (Replies.ACK.equals(AuditDigest.purpose(e)) ? thanks : ordered).add(e);
+    private static List<Queued> thankYousLast(List<Queued> pending) {
+        List<Queued> ordered = new ArrayList<>(pending.size());
+        List<Queued> thanks = new ArrayList<>();
+        for (Queued e : pending) (e.isThankYou() ? thanks : ordered).add(e);
         ordered.addAll(thanks);
         return ordered;
     }
@@ -170,17 +166,8 @@ public final class OutboxSender {
         return deferred ? (int) Math.min(timeoutMs, SendPacer.INTERVAL_MS) : timeoutMs;
     }
 
-    /**
-     * Reactions are neither paced nor held behind waiting messages: clients fold them under the
-     * message they annotate, so they cannot flood a room, and their order relative to the bot's own
-     * messages means nothing (among themselves they keep theirs).
-     */
-    private static boolean isMessage(OutboxEntry entry) {
-        return !Replies.REACTION.equals(entry.kind());
-    }
-
     /** Kicked or muted in one room: say so where the editors can still read it. */
-    private void auditForbidden(OutboxEntry entry, MatrixException e) {
+    private void auditForbidden(Queued entry, MatrixException e) {
         if (!entry.roomId().equals(editorsRoomId) && forbiddenRooms.add(entry.roomId())) {
             tell(editorsRoomId, entry.txnId() + ".forbidden", "twimbot may not post in " + entry.roomId() + " ("
                     + e.errcode() + "): check its membership and power level there.");
@@ -197,14 +184,14 @@ public final class OutboxSender {
     }
 
     /** False while a draft's or bundle's media are still being fetched (in the background, bounded in time). */
-    private boolean mediaReady(OutboxEntry entry) throws IOException {
-        if (!Replies.DRAFT.equals(entry.kind()) && !Replies.BUNDLE.equals(entry.kind())) return true;
-        JsonNode p = JSON.readTree(entry.payload().getBytes(StandardCharsets.UTF_8));
-        return drafts.ready(entry.txnId(), p.path("edition").asLong(), p.path("requester").asText());
+    private boolean mediaReady(Queued entry) {
+        if (entry.payload() instanceof Payload.Draft d) return drafts.ready(entry.txnId(), d.edition(), d.requester());
+        if (entry.payload() instanceof Payload.Bundle b) return drafts.ready(entry.txnId(), b.edition(), b.requester());
+        return true;
     }
 
     /** Nothing the bot owes is dropped for its size: when the homeserver refuses it as too large, a shorter message goes. */
-    private void send(OutboxEntry entry) throws IOException {
+    private void send(Queued entry) throws IOException {
         try {
             sendAsIs(entry);
         } catch (MatrixException e) {
@@ -218,36 +205,36 @@ public final class OutboxSender {
     }
 
     /** What goes instead of an entry the homeserver found too large; null for reactions (a key is never that large). */
-    private String shorter(OutboxEntry entry) throws IOException {
-        return switch (entry.kind()) {
-            case Replies.NOTICE -> EventSize.cutNoticeBody(JSON.readTree(entry.payload()).path("body").asText(),
-                    "\n… (cut: the message was too long for the homeserver)", EventSize.MAX_CONTENT_BYTES / 4);
-            case Replies.DRAFT -> "twimbot could not upload the draft: the homeserver refused the file as too large. "
+    private static String shorter(Queued entry) {
+        Payload p = entry.payload();
+        if (p instanceof Payload.Notice n) {
+            return EventSize.cutNoticeBody(n.body(), "\n… (cut: the message was too long for the homeserver)",
+                    EventSize.MAX_CONTENT_BYTES / 4);
+        }
+        if (p instanceof Payload.Draft) {
+            return "twimbot could not upload the draft: the homeserver refused the file as too large. "
                     + "On the bot's machine, twimbot draft -c CONFIG -o FILE writes it.";
-            case Replies.BUNDLE -> "twimbot could not upload the bundle: the homeserver refused the zip as too large "
+        }
+        if (p instanceof Payload.Bundle) {
+            return "twimbot could not upload the bundle: the homeserver refused the zip as too large "
                     + "(its upload limit). !draft uploads the post alone; on the bot's machine, twimbot draft -c CONFIG "
                     + "--media-dir DIR copies the pictures and videos.";
-            default -> null;
-        };
+        }
+        return null;
     }
 
-    private static List<String> mentions(JsonNode payload) {
-        List<String> ids = new java.util.ArrayList<>();
-        payload.path("mentions").forEach(n -> ids.add(n.asText()));
-        return ids;
-    }
-
-    private void sendAsIs(OutboxEntry entry) throws IOException {
-        JsonNode p = JSON.readTree(entry.payload().getBytes(StandardCharsets.UTF_8));
-        switch (entry.kind()) {
-            case Replies.NOTICE -> client.sendNotice(entry.roomId(), entry.txnId(), p.path("body").asText(),
-                    p.hasNonNull("html") ? p.get("html").asText() : null, mentions(p));
-            case Replies.REACTION -> client.react(entry.roomId(), entry.txnId(), p.path("target").asText(), p.path("key").asText());
-            case Replies.DRAFT -> drafts.publish(entry.roomId(), entry.txnId(), p.path("edition").asLong(),
-                    p.path("requester").asText());
-            case Replies.BUNDLE -> drafts.publishBundle(entry.roomId(), entry.txnId(), p.path("edition").asLong(),
-                    p.path("requester").asText());
-            default -> log.error("unknown outbox entry kind {}; dropping it", entry.kind());
+    private void sendAsIs(Queued entry) throws IOException {
+        String room = entry.roomId();
+        String txnId = entry.txnId();
+        Payload p = entry.payload();
+        if (p instanceof Payload.Notice n) {
+            client.sendNotice(room, txnId, n.body(), n.html(), n.mentions());
+        } else if (p instanceof Payload.Reaction r) {
+            client.react(room, txnId, r.target(), r.key());
+        } else if (p instanceof Payload.Draft d) {
+            drafts.publish(room, txnId, d.edition(), d.requester());
+        } else if (p instanceof Payload.Bundle b) {
+            drafts.publishBundle(room, txnId, b.edition(), b.requester());
         }
     }
 }

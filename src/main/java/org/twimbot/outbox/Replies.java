@@ -1,41 +1,30 @@
 package org.twimbot.outbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
+import java.util.List;
+import org.twimbot.publish.DraftSource;
 import org.twimbot.render.MarkdownText;
 import org.twimbot.store.StoreTx;
-import org.twimbot.publish.DraftSource;
 
 /**
  * Queues what the bot says back, in the outbox of the current transaction: sent after commit,
  * re-sent after a crash, never twice (see {@link TxnIds}).
  */
 public final class Replies {
-    public static final String NOTICE = "notice";
-    public static final String REACTION = "reaction";
-    public static final String DRAFT = "draft";
-    public static final String BUNDLE = "bundle";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final StoreTx tx;
 
     public Replies(StoreTx tx) {
         this.tx = tx;
     }
 
-    /** The purpose of audit lines, which the outbox may send several to a message when it has to pace them. */
-    public static final String AUDIT = "audit";
-    /**
-     * The purpose of thank-you notices for stored news: when many wait they are joined, and they yield to every
-     * other message (an editor's answer must not wait behind them).
-     */
-    public static final String ACK = "ack";
-
     /** The text is part of the transaction id: one cause may owe several different lines (one per undone placement). */
     public void notice(String roomId, String causeEventId, String purpose, String body) throws SQLException {
-        ObjectNode p = JSON.createObjectNode().put("body", body).put("purpose", purpose);
-        tx.outbox().enqueue(NOTICE, roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), p.toString());
+        enqueue(roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), Payload.Notice.plain(body, purpose));
+    }
+
+    /** An audit line in the editors room: who did what to which item. */
+    public void audit(String editorsRoomId, String causeEventId, String line) throws SQLException {
+        notice(editorsRoomId, causeEventId, Payload.AUDIT, line);
     }
 
     /**
@@ -46,10 +35,8 @@ public final class Replies {
         String name = nameOf(roomId, userId);
         String body = text.replace("{user}", name);
         String pill = "<a href=\"" + escape(MarkdownText.matrixTo(userId)) + "\">" + escape(name) + "</a>";
-        ObjectNode p = JSON.createObjectNode().put("body", body).put("purpose", purpose)
-                .put("html", escape(text).replace("{user}", pill));
-        p.putArray("mentions").add(userId);
-        tx.outbox().enqueue(NOTICE, roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), p.toString());
+        Payload.Notice notice = new Payload.Notice(body, escape(text).replace("{user}", pill), purpose, List.of(userId));
+        enqueue(roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), notice);
     }
 
     /** How notices name someone without notifying them: the display name the bot has stored, else the id's localpart. */
@@ -62,22 +49,20 @@ public final class Replies {
     }
 
     public void react(String roomId, String targetEventId, String key) throws SQLException {
-        ObjectNode p = JSON.createObjectNode().put("target", targetEventId).put("key", key);
-        tx.outbox().enqueue(REACTION, roomId, TxnIds.of(targetEventId, "react " + key), p.toString());
+        enqueue(roomId, TxnIds.of(targetEventId, "react " + key), new Payload.Reaction(targetEventId, key));
     }
 
     /** The draft is rendered when it is sent, from the state committed by then. */
     public void draft(String roomId, String causeEventId, long editionId, String requester) throws SQLException {
-        delivery(DRAFT, roomId, causeEventId, editionId, requester);
+        enqueue(roomId, TxnIds.of(causeEventId, "draft"), new Payload.Draft(editionId, requester, causeEventId));
     }
 
     /** A zip of the draft and its media, built when it is sent. */
     public void bundle(String roomId, String causeEventId, long editionId, String requester) throws SQLException {
-        delivery(BUNDLE, roomId, causeEventId, editionId, requester);
+        enqueue(roomId, TxnIds.of(causeEventId, "bundle"), new Payload.Bundle(editionId, requester, causeEventId));
     }
 
-    private void delivery(String kind, String roomId, String causeEventId, long editionId, String requester) throws SQLException {
-        ObjectNode p = JSON.createObjectNode().put("edition", editionId).put("requester", requester).put("cause", causeEventId);
-        tx.outbox().enqueue(kind, roomId, TxnIds.of(causeEventId, kind), p.toString());
+    private void enqueue(String roomId, String txnId, Payload payload) throws SQLException {
+        tx.outbox().enqueue(OutboxCodec.kind(payload), roomId, txnId, OutboxCodec.json(payload));
     }
 }

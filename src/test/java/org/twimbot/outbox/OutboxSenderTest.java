@@ -118,7 +118,7 @@ class OutboxSenderTest {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 5; i++) lines.add("#" + i + " → Dept of Servers (by @ed:x)");
         store.write(tx -> {
-            for (int i = 0; i < 5; i++) new Replies(tx).notice(room, "$s" + i, Replies.AUDIT, lines.get(i));
+            for (int i = 0; i < 5; i++) new Replies(tx).notice(room, "$s" + i, Payload.AUDIT, lines.get(i));
         });
         outbox.drain();
         assertEquals(lines, noticesIn(room), "five lines, five tokens: nothing joined");
@@ -130,7 +130,7 @@ class OutboxSenderTest {
         }
         store.write(tx -> {
             Replies replies = new Replies(tx);
-            for (int i = 5; i < 35; i++) replies.notice(room, "$r" + i, Replies.AUDIT, lines.get(i));
+            for (int i = 5; i < 35; i++) replies.notice(room, "$r" + i, Payload.AUDIT, lines.get(i));
             replies.notice(room, "$status", "answer", "Edition 2026-11-27: 35 items");
         });
         outbox.drain();
@@ -154,8 +154,8 @@ class OutboxSenderTest {
     void anEditorsAnswerGoesBeforeWaitingThankYousWhichAreJoined() throws Exception {
         store.write(tx -> {
             Replies replies = new Replies(tx);
-            for (int i = 0; i < 40; i++) replies.notice(room, "$news" + i, Replies.ACK, "Thanks for the report " + i);
-            replies.notice(room, "$image", Replies.AUDIT, "image attached to #65");
+            for (int i = 0; i < 40; i++) replies.notice(room, "$news" + i, Payload.ACK, "Thanks for the report " + i);
+            replies.notice(room, "$image", Payload.AUDIT, "image attached to #65");
             replies.notice(room, "$draft", "answer", "here is the draft");
         });
 
@@ -220,7 +220,7 @@ class OutboxSenderTest {
     private static void queueAudit(Store store, String roomId, List<String> lines) {
         store.write(tx -> {
             Replies replies = new Replies(tx);
-            for (String line : lines) replies.notice(roomId, "$cause " + line, Replies.AUDIT, line);
+            for (String line : lines) replies.notice(roomId, "$cause " + line, Payload.AUDIT, line);
         });
     }
 
