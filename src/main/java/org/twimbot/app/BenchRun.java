@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.publish.DraftSource;
+import org.twimbot.publish.EditionDraft;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -233,10 +234,9 @@ final class BenchRun {
 
                 Catalog catalog = bot.context().currentCatalog();
                 DraftRenderer renderer = new DraftRenderer(config.render());
-                DraftRequest request = store.read(tx -> {
-                    Edition edition = tx.editions().open().orElseThrow();
-                    return DraftSource.load(tx, edition, "Bench", Clock.systemUTC().instant());
-                });
+                // read as !draft reads it; the renders below are what is timed
+                DraftRequest request = store.read(tx -> EditionDraft.render(tx, tx.editions().open().orElseThrow(), "Bench",
+                        Clock.systemUTC().instant(), catalog, renderer)).request();
                 if (request.items().size() != options.items()) {
                     throw new IOException("expected " + options.items() + " items in the draft, got " + request.items().size());
                 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.publish.DraftSource;
+import org.twimbot.publish.EditionDraft;
 import org.twimbot.config.BotConfig;
 import org.twimbot.render.DraftModel;
 import org.twimbot.render.DraftRenderer;
@@ -52,19 +53,18 @@ final class DraftCommand implements Callable<Integer> {
         }
         try (Store store = Store.open(cfg.store().path())) {
             String name = author(cfg, store);
-            Optional<DraftRequest> request = store.read(tx -> {
+            DraftRenderer renderer = new DraftRenderer(cfg.render());
+            Optional<EditionDraft> draft = store.read(tx -> {
                 Optional<Edition> e = edition == null ? tx.editions().open() : tx.editions().byId(edition);
-                return e.isEmpty() ? Optional.<DraftRequest>empty()
-                        : Optional.of(DraftSource.load(tx, e.get(), name, Clock.systemUTC().instant()));
+                return e.isEmpty() ? Optional.<EditionDraft>empty() : Optional.of(EditionDraft.render(tx, e.get(), name,
+                        Clock.systemUTC().instant(), EditionDraft.catalogInForce(tx, cfg.catalog()), renderer));
             });
-            if (request.isEmpty()) {
+            if (draft.isEmpty()) {
                 System.err.println(edition == null ? "there is no open edition yet" : "there is no edition " + edition);
                 return 1;
             }
-            DraftRenderer renderer = new DraftRenderer(cfg.render());
-            Catalog catalog = cfg.catalog().withProjects(store.read(tx -> tx.catalogProjects().all()));
-            DraftModel model = renderer.model(request.get(), catalog);
-            String markdown = renderer.render(model, request.get());
+            DraftModel model = draft.get().model();
+            String markdown = draft.get().markdown();
             if (mediaDir != null) {
                 // offline: only what the bot already downloaded for an earlier !draft is available
                 MediaCache.Outcome media = new MediaCache(cfg.media().dir(), null, cfg.media().maxBytes(), cfg.media().cacheMaxBytes())

@@ -46,11 +46,11 @@ public final class ActionApplier {
         } else if (action instanceof Action.Chatter c) {
             submissions.remember(tx, c);
         } else if (action instanceof Action.Member m) {
-            if (m.event().sender().equals(m.userId())) {
-                tx.members().upsert(m.event().roomId(), m.userId(), m.displayName(), m.membership());
+            if (m.origin().sender().equals(m.userId())) {
+                tx.members().upsert(m.origin().roomId(), m.userId(), m.displayName(), m.membership());
             } else {
                 // an invite or kick is written by someone else: its displayname is theirs to choose, not the user's name
-                tx.members().setMembership(m.event().roomId(), m.userId(), m.membership());
+                tx.members().setMembership(m.origin().roomId(), m.userId(), m.membership());
             }
         }
     }

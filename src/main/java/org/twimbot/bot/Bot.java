@@ -7,10 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.catalog.Catalog;
+import org.twimbot.store.Transactional;
+import org.twimbot.publish.EditionDraft;
 import org.twimbot.curation.BotContext;
 import org.twimbot.curation.EditionCalendar;
 import org.twimbot.curation.Editors;
@@ -110,9 +111,8 @@ public final class Bot implements AutoCloseable {
                 config.rooms().editors(), editors);
         Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel(),
                 editors);
-        List<org.twimbot.catalog.Project> added = store.read(tx -> tx.catalogProjects().all());
-        Catalog catalog = added.isEmpty() ? config.catalog() : config.catalog().withProjects(added);
-        ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new AtomicReference<>(catalog),
+        Catalog catalog = store.read(tx -> EditionDraft.catalogInForce(tx, config.catalog()));
+        ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new Transactional<>(catalog),
                 new SubmissionText(botUserId, client.displayName(botUserId)),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock);
         startEditors(editorSet, editors);
@@ -216,12 +216,11 @@ public final class Bot implements AutoCloseable {
                 }
             } catch (IOException e) {
                 if (!running) break;
-                resetEditors();
                 backOff("sync failed: " + e, null);
             } catch (RuntimeException e) {
                 // a defect or a full disk must not end a bot that runs unattended for months: the batch
-                // rolled back (one transaction), so it is retried, and the log says what went wrong
-                resetEditors();
+                // rolled back (one transaction, and the memory that follows it), so it is retried, and the log
+                // says what went wrong
                 backOff("sync batch failed", e);
             } catch (OutOfMemoryError e) {
                 // never retried: the same batch would fail the same way; Main exits so that a supervisor restarts the bot
@@ -471,15 +470,6 @@ public final class Bot implements AutoCloseable {
         store.write(tx -> {
             for (String user : joined) tx.members().seedJoined(editorsRoom, user);
         });
-    }
-
-    /** After a batch rolled back: the power levels in memory may come from its events, which will be applied again. */
-    private void resetEditors() {
-        try {
-            store.read(ctx.editors()::restore);
-        } catch (RuntimeException e) {
-            log.warn("could not re-read the editors' power levels: {}", e.toString());
-        }
     }
 
     private void pause(long millis) {

@@ -23,13 +23,23 @@ public final class EventApplier {
 
     private final BotContext ctx;
     private final Intake intake;
-    private final ActionApplier applier;
+    private final Applier applier;
+
+    /** What applies one action (the {@link ActionApplier}; a test may wrap it to make an event fail). */
+    @FunctionalInterface
+    interface Applier {
+        void apply(StoreTx tx, Action action) throws SQLException;
+    }
 
     public EventApplier(BotContext ctx) {
+        this(ctx, new ActionApplier(ctx)::apply);
+    }
+
+    EventApplier(BotContext ctx, Applier applier) {
         this.ctx = ctx;
         this.intake = new Intake(ctx.botUserId(), ctx.submissionsRoomId(), ctx.editorsRoomId(),
                 ctx.config().commands().prefix(), ctx.submissionText());
-        this.applier = new ActionApplier(ctx);
+        this.applier = applier;
     }
 
     /**
@@ -124,20 +134,26 @@ public final class EventApplier {
         boolean plainChat = act && isPlainChat(tx, interpreted);
         if (!plainChat && !tx.processed().markProcessed(e.eventId())) return;
         if (!act) return;
-        try {
-            if ("m.room.power_levels".equals(e.type()) && e.roomId().equals(ctx.editorsRoomId()) && e.isState()) {
-                ctx.editors().powerLevelsChanged(tx, e.content());
-            }
-            if ("m.room.encryption".equals(e.type()) && e.isState()) {
-                EncryptionWatch.warnAtStart(e.roomId());
-                new Replies(tx).notice(ctx.editorsRoomId(), e.eventId(), "encryption", "Encryption was switched on in "
-                        + e.roomId() + " by " + e.sender() + ". twimbot cannot read encrypted messages: news posted there "
-                        + "from now on will not reach the draft. Use an unencrypted room for submissions.");
-            }
-            for (Action action : interpreted.actions()) applier.apply(tx, action);
-        } catch (RuntimeException ex) {
-            log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), ex.toString(), ex);
+        // an event that fails (a defect met) undoes its own writes only, and is recorded; the batch goes on
+        Exception failure = tx.isolated(() -> applyActions(tx, interpreted));
+        if (failure != null) {
+            log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), failure.toString(), failure);
+            tx.failedEvents().record(e.eventId(), e.roomId(), failure.toString(), ctx.clock().millis());
         }
+    }
+
+    private void applyActions(StoreTx tx, Interpreted interpreted) throws SQLException {
+        RoomEvent e = interpreted.event();
+        if ("m.room.power_levels".equals(e.type()) && e.roomId().equals(ctx.editorsRoomId()) && e.isState()) {
+            ctx.editors().powerLevelsChanged(tx, e.content());
+        }
+        if ("m.room.encryption".equals(e.type()) && e.isState()) {
+            EncryptionWatch.warnAtStart(e.roomId());
+            new Replies(tx).notice(ctx.editorsRoomId(), e.eventId(), "encryption", "Encryption was switched on in "
+                    + e.roomId() + " by " + e.sender() + ". twimbot cannot read encrypted messages: news posted there "
+                    + "from now on will not reach the draft. Use an unencrypted room for submissions.");
+        }
+        for (Action action : interpreted.actions()) applier.apply(tx, action);
     }
 
     /** A malformed event means nothing (logged) rather than failing its page, wherever it is interpreted. */

@@ -29,8 +29,8 @@ final class AboutCommand {
         a.say("twimbot " + BuildInfo.version() + " — up " + up.toDays() + "d " + up.toHoursPart() + "h " + up.toMinutesPart() + "m"
                 + "\nhomeserver: " + ctx.config().homeserver().url() + " as " + ctx.botUserId()
                 + "\nsubmissions: " + tx.submissions().count() + " in " + editions + (editions == 1 ? " edition" : " editions")
-                + "; catalog: " + ctx.currentCatalog().sections().size() + " sections, "
-                + ctx.currentCatalog().projects().size() + " projects");
+                + "; catalog: " + ctx.catalog(tx).sections().size() + " sections, "
+                + ctx.catalog(tx).projects().size() + " projects");
     }
 
 }

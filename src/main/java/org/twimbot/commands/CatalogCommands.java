@@ -38,7 +38,7 @@ final class CatalogCommands {
             return;
         }
         String filter = c.rawArgs().toLowerCase(Locale.ROOT);
-        List<Project> matching = ctx.currentCatalog().projects().stream()
+        List<Project> matching = ctx.catalog(tx).projects().stream()
                 .filter(p -> filter.isEmpty() || p.key().toLowerCase(Locale.ROOT).contains(filter)
                         || p.title().toLowerCase(Locale.ROOT).contains(filter))
                 .toList();
@@ -56,7 +56,7 @@ final class CatalogCommands {
 
     private void sections(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
         StringBuilder sb = new StringBuilder("Sections (react with the emoji to sort an item):");
-        for (Section s : ctx.currentCatalog().sections()) {
+        for (Section s : ctx.catalog(tx).sections()) {
             sb.append('\n').append(s.emoji()).append(' ').append(s.title()).append(" [").append(s.key()).append(']');
         }
         a.say(sb.toString());
@@ -72,7 +72,7 @@ final class CatalogCommands {
             a.hint("Usage: " + prefix + "project add KEY | Title | section | website | description");
             return;
         }
-        Catalog catalog = ctx.currentCatalog();
+        Catalog catalog = ctx.catalog(tx);
         String sectionKey = parts.get(2);
         Section section = catalog.sectionByKey(sectionKey).or(() -> catalog.sectionByReaction(sectionKey)).orElse(null);
         if (section == null) {
@@ -89,11 +89,11 @@ final class CatalogCommands {
         Project p = new Project(existing != null ? existing.key() : parts.get(0), parts.get(1), description, website,
                 section.key(), existing != null ? existing.aliases() : List.of(),
                 existing != null ? existing.usualReporters() : List.of());
-        tx.catalogProjects().put(p, c.event().sender(), ctx.clock().millis());
-        ctx.catalog().set(catalog.withProjects(List.of(p)));
-        log.info("project {} {} by {}", p.key(), existing == null ? "added" : "changed", c.event().sender());
-        ctx.audit(tx, c.event().eventId(), "Project " + p.key() + " ("
+        tx.catalogProjects().put(p, c.origin().sender(), ctx.clock().millis());
+        ctx.catalog().set(tx, catalog.withProjects(List.of(p)));
+        log.info("project {} {} by {}", p.key(), existing == null ? "added" : "changed", c.origin().sender());
+        ctx.audit(tx, c.origin().eventId(), "Project " + p.key() + " ("
                 + p.title() + ", " + section.title() + ") " + (existing == null ? "added" : "changed") + " by "
-                + c.event().sender());
+                + c.origin().sender());
     }
 }

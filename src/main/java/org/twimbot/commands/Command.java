@@ -19,21 +19,19 @@ record Command(String usage, String help, Handler handler) {
 
     /** Replies to the command in {@code roomId}: the editors room, unless a non-editor's own {@code !twim} is answered. */
     record Answer(Replies replies, Action.Command command, HintBudget hints, String roomId) {
-        private static final Logger log = LoggerFactory.getLogger(Command.class);
-
         /** What the command was asked for (a status, a list, a confirmation): always sent. */
         void say(String text) throws SQLException {
-            replies.notice(roomId, command.event().eventId(), Payload.ANSWER, text);
+            replies.notice(roomId, command.origin().eventId(), Payload.ANSWER, text);
         }
 
         /** An answer addressed to {@code userId}: {@code {user}} becomes a pill that notifies them. */
         void sayTo(String userId, String text) throws SQLException {
-            replies.noticeTo(command.event().roomId(), command.event().eventId(), Payload.ANSWER, userId, text);
+            replies.noticeTo(command.origin().roomId(), command.origin().eventId(), Payload.ANSWER, userId, text);
         }
 
         /** Someone's display name, for a line that mentions them without notifying them. */
         String name(String userId) throws SQLException {
-            return replies.nameOf(command.event().roomId(), userId);
+            return replies.nameOf(command.origin().roomId(), userId);
         }
 
         /**
@@ -41,14 +39,10 @@ record Command(String usage, String help, Handler handler) {
          * within the sender's {@link HintBudget}, so a flood of mistakes cannot become a flood of notices.
          */
         void hint(String text) throws SQLException {
-            String sender = command.event().sender();
-            switch (hints.decide(sender, command.event().eventId())) {
-                case ANSWER -> say(text);
-                case SLOW_DOWN -> sayTo(sender, "Slowing down: {user}, that is more than " + HintBudget.PER_SENDER
-                        + " commands in a minute I could not run. I will not answer mistaken commands from you for a "
-                        + "minute; valid ones are still answered.");
-                case SILENT -> log.debug("not answering {} from {}: over the hint budget", command.event().eventId(), sender);
-            }
+            String sender = command.origin().sender();
+            hints.tell(sender, command.origin().eventId(), () -> say(text), () -> sayTo(sender, "Slowing down: {user}, "
+                    + "that is more than " + HintBudget.PER_SENDER + " commands in a minute I could not run. I will not "
+                    + "answer mistaken commands from you for a minute; valid ones are still answered."));
         }
     }
 }

@@ -47,12 +47,12 @@ public final class CommandRunner {
     }
 
     public void run(StoreTx tx, Action.Command c) throws SQLException {
-        String sender = c.event().sender();
+        String sender = c.origin().sender();
         boolean editor = ctx.editors().isEditor(tx, sender);
         boolean projectAdd = "project".equals(c.name()) && !c.args().isEmpty() && "add".equalsIgnoreCase(c.args().get(0));
         boolean replyCommand = c.replyTo() != null && REPLY_COMMANDS.contains(c.name()) && !projectAdd;
         // the editors' answers (status, draft, audit) go to their room: the public room must never see them
-        String answerRoom = editor ? ctx.editorsRoomId() : c.event().roomId();
+        String answerRoom = editor ? ctx.editorsRoomId() : c.origin().roomId();
         Command.Answer answer = new Command.Answer(new Replies(tx), c, hints, answerRoom);
         if (inPublicRoom(c) && !replyCommand) {
             log.info("not running !{} from {} in the submissions room: commands belong in the editors room", c.name(),
@@ -85,7 +85,7 @@ public final class CommandRunner {
 
     /** With a separate editors room, the submissions room is public: commands typed there are not run. */
     private boolean inPublicRoom(Action.Command c) {
-        return !ctx.editorsRoomId().equals(ctx.submissionsRoomId()) && c.event().roomId().equals(ctx.submissionsRoomId());
+        return !ctx.editorsRoomId().equals(ctx.submissionsRoomId()) && c.origin().roomId().equals(ctx.submissionsRoomId());
     }
 
     private static final String REFUSAL =

@@ -26,9 +26,9 @@ final class EditionCommands {
 
     void register(Map<String, Command> commands) {
         commands.put("draft", new Command("draft", "render the open week as a Markdown post and upload it here",
-                (tx, c, a) -> new Replies(tx).draft(a.roomId(), c.event().eventId(), open(tx).id(), c.event().sender())));
+                (tx, c, a) -> new Replies(tx).draft(a.roomId(), c.origin().eventId(), open(tx).id(), c.origin().sender())));
         commands.put("bundle", new Command("bundle", "a zip of the draft and every picture and video, named as the post references them",
-                (tx, c, a) -> new Replies(tx).bundle(a.roomId(), c.event().eventId(), open(tx).id(), c.event().sender())));
+                (tx, c, a) -> new Replies(tx).bundle(a.roomId(), c.origin().eventId(), open(tx).id(), c.origin().sender())));
         commands.put("live", new Command("live URL", "set the week's Matrix Live video (\"" + ctx.config().commands().prefix()
                 + "live off\" clears it)", this::live));
         commands.put("publish", new Command("publish", "close the open week (archived) and open the next", this::publish));
@@ -49,8 +49,8 @@ final class EditionCommands {
             return;
         }
         tx.editions().setLiveUrl(edition.id(), url);
-        ctx.audit(tx, c.event().eventId(), url.isEmpty() ? "Matrix Live video cleared by " + a.name(c.event().sender())
-                : "Matrix Live video set to " + url + " by " + a.name(c.event().sender()));
+        ctx.audit(tx, c.origin().eventId(), url.isEmpty() ? "Matrix Live video cleared by " + a.name(c.origin().sender())
+                : "Matrix Live video set to " + url + " by " + a.name(c.origin().sender()));
     }
 
     private void publish(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
@@ -61,8 +61,8 @@ final class EditionCommands {
         // chat is remembered only so it can still be submitted; weekly is often enough to forget the old
         tx.messages().forgetBefore(now - CHAT_MEMORY.toMillis());
         Edition next = tx.editions().openOrCreate(ctx.calendar().nextAfter(edition.date(), ctx.clock().instant()), now);
-        log.info("edition {} published by {}; next is {}", edition.date(), c.event().sender(), next.date());
-        ctx.audit(tx, c.event().eventId(), "Edition " + edition.date() + " published by " + a.name(c.event().sender()) + " with " + items
+        log.info("edition {} published by {}; next is {}", edition.date(), c.origin().sender(), next.date());
+        ctx.audit(tx, c.origin().eventId(), "Edition " + edition.date() + " published by " + a.name(c.origin().sender()) + " with " + items
                 + " items (archived). News now goes to the edition of " + next.date() + ". "
                 + ctx.config().commands().prefix() + "reopen undoes this.");
     }
@@ -77,8 +77,8 @@ final class EditionCommands {
         int moved = tx.submissions().moveToEdition(current.id(), last.get().id());
         tx.editions().deleteIfEmpty(current.id());
         tx.editions().reopen(last.get().id());
-        log.info("edition {} reopened by {} ({} newer items moved into it)", last.get().date(), c.event().sender(), moved);
-        ctx.audit(tx, c.event().eventId(), "Edition " + last.get().date() + " reopened by " + a.name(c.event().sender())
+        log.info("edition {} reopened by {} ({} newer items moved into it)", last.get().date(), c.origin().sender(), moved);
+        ctx.audit(tx, c.origin().eventId(), "Edition " + last.get().date() + " reopened by " + a.name(c.origin().sender())
                 + (moved > 0 ? "; the " + moved + " items posted since moved into it" : "") + ".");
     }
 

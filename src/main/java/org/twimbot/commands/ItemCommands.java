@@ -40,15 +40,15 @@ final class ItemCommands {
         commands.put("section", new Command("section KEY", "(as a reply) put that item in a section", (tx, c, a) -> place(tx, c, a, false)));
         commands.put("unassign", new Command("unassign N", "remove item N from every section and project", (tx, c, a) -> {
             Optional<Submission> s = target(tx, c, a);
-            if (s.isPresent()) curator.unassign(tx, s.get(), c.event().eventId(), c.event().sender());
+            if (s.isPresent()) curator.unassign(tx, s.get(), c.origin().eventId(), c.origin().sender());
         }));
         commands.put("reject", new Command("reject N", "keep item N out of the post (or reply !reject)", (tx, c, a) -> {
             Optional<Submission> s = target(tx, c, a);
-            if (s.isPresent()) curator.reject(tx, s.get(), c.event().eventId(), c.event().sender(), c.event().originServerTs());
+            if (s.isPresent()) curator.reject(tx, s.get(), c.origin().eventId(), c.origin().sender(), c.origin().originTs());
         }));
         commands.put("restore", new Command("restore N", "undo a rejection", (tx, c, a) -> {
             Optional<Submission> s = target(tx, c, a);
-            if (s.isPresent()) curator.restore(tx, s.get(), c.event().eventId(), c.event().sender());
+            if (s.isPresent()) curator.restore(tx, s.get(), c.origin().eventId(), c.origin().sender());
         }));
         commands.put("twim", new Command("twim", "(as a reply) submit that message as news", this::twim));
         commands.put("attach", new Command("attach [N]", "(as a reply to an image, video or file) attach it to item N, "
@@ -62,7 +62,7 @@ final class ItemCommands {
             a.hint("Usage: " + ctx.config().commands().prefix() + (byNumber ? "assign N KEY" : c.name() + " KEY (as a reply)"));
             return;
         }
-        Optional<PlacementTarget> target = PlacementTarget.resolve(ctx.currentCatalog(), key);
+        Optional<PlacementTarget> target = PlacementTarget.resolve(ctx.catalog(tx), key);
         if (target.isEmpty() || ("section".equals(c.name()) && !target.get().isSection())
                 || ("project".equals(c.name()) && target.get().isSection())) {
             a.hint("I know no " + ("section".equals(c.name()) ? "section" : "project".equals(c.name()) ? "project" : "section or project")
@@ -71,7 +71,7 @@ final class ItemCommands {
             return;
         }
         Optional<Submission> s = byNumber ? byNumber(tx, args.get(0), a) : replied(tx, c, a);
-        if (s.isPresent()) curator.place(tx, s.get(), target.get(), c.event().eventId(), c.event().sender(), c.event().originServerTs());
+        if (s.isPresent()) curator.place(tx, s.get(), target.get(), c.origin().eventId(), c.origin().sender(), c.origin().originTs());
     }
 
     private void twim(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
@@ -83,7 +83,7 @@ final class ItemCommands {
             a.hint("That message is already submitted.");
             return;
         }
-        submissions.submitRemembered(tx, c.replyTo(), c.event().sender(), SubmissionsTable.Via.COMMAND);
+        submissions.submitRemembered(tx, c.replyTo(), c.origin().sender(), SubmissionsTable.Via.COMMAND);
     }
 
     private void attach(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {
@@ -97,7 +97,7 @@ final class ItemCommands {
             if (s.isEmpty()) return;
             explicit = s.get();
         }
-        String problem = media.attachByCommand(tx, c.replyTo(), explicit, c.event().sender());
+        String problem = media.attachByCommand(tx, c.replyTo(), explicit, c.origin().sender());
         if (problem != null) a.hint(problem);
     }
 

@@ -2,13 +2,13 @@ package org.twimbot.curation;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.config.BotConfig;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.outbox.Replies;
 import org.twimbot.store.Edition;
 import org.twimbot.store.StoreTx;
+import org.twimbot.store.Transactional;
 
 /**
  * What applying actions needs to know about the running bot: its config, its identity, the
@@ -20,13 +20,19 @@ public record BotContext(
         String submissionsRoomId,
         String editorsRoomId,
         Editors editors,
-        AtomicReference<Catalog> catalog,
+        Transactional<Catalog> catalog,
         SubmissionText submissionText,
         EditionCalendar calendar,
         Clock clock) {
 
+    /** The catalog as committed: for readers outside the batch transaction (drafts, bench). */
     public Catalog currentCatalog() {
         return catalog.get();
+    }
+
+    /** The catalog as the transaction {@code tx} sees it, with projects added earlier in it. */
+    public Catalog catalog(StoreTx tx) {
+        return catalog.in(tx);
     }
 
     /** The edition news goes to now: the open one, or a new one dated by the next publication day. */

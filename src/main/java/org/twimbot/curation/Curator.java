@@ -37,7 +37,7 @@ public final class Curator {
 
     public void react(StoreTx tx, Action.React r) throws SQLException {
         String key = Catalog.normalizeKey(r.key());
-        String sender = r.event().sender();
+        String sender = r.origin().sender();
         if (key.equals(Catalog.normalizeKey(ctx.config().submissions().submitEmoji()))) {
             if (!media.attachByReaction(tx, r.targetEventId(), sender)) {
                 submissions.submitRemembered(tx, r.targetEventId(), sender, SubmissionsTable.Via.REACTION);
@@ -49,18 +49,18 @@ public final class Curator {
             return;
         }
         boolean reject = key.equals(Catalog.normalizeKey(ctx.config().curation().rejectEmoji()));
-        Optional<PlacementTarget> placement = reject ? Optional.empty() : PlacementTarget.resolve(ctx.currentCatalog(), key);
+        Optional<PlacementTarget> placement = reject ? Optional.empty() : PlacementTarget.resolve(ctx.catalog(tx), key);
         if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation: no need to look anything up
         Optional<SubmissionRef> target = tx.submissions().refByEventId(r.targetEventId());
         if (target.isEmpty() || archived(tx, target.get())) return;
         if (!ctx.editors().isEditor(tx, sender)) {
-            refuse(tx, r.event().roomId(), r.event().eventId(), sender);
+            refuse(tx, r.origin().roomId(), r.origin().eventId(), sender);
             return;
         }
         if (reject) {
-            reject(tx, target.get(), r.event().eventId(), sender, r.event().originServerTs());
+            reject(tx, target.get(), r.origin().eventId(), sender, r.origin().originTs());
         } else {
-            place(tx, target.get(), placement.get(), r.event().eventId(), sender, r.event().originServerTs());
+            place(tx, target.get(), placement.get(), r.origin().eventId(), sender, r.origin().originTs());
         }
     }
 
@@ -72,13 +72,13 @@ public final class Curator {
     private void createProposed(StoreTx tx, Action.React r, String title) throws SQLException {
         Optional<Submission> target = tx.submissions().byEventId(r.targetEventId());
         if (target.isEmpty() || archived(tx, target.get()) || title.isEmpty()) return;
-        String sender = r.event().sender();
+        String sender = r.origin().sender();
         if (!ctx.editors().isEditor(tx, sender)) {
-            refuse(tx, r.event().roomId(), r.event().eventId(), sender);
+            refuse(tx, r.origin().roomId(), r.origin().eventId(), sender);
             return;
         }
         Optional<NewProject> proposal = submissions.decide(tx, target.get()).proposal().filter(p -> p.title().equals(title));
-        Catalog catalog = ctx.currentCatalog();
+        Catalog catalog = ctx.catalog(tx);
         Optional<Project> known = catalog.projectByKey(title);
         if (proposal.isEmpty() && known.isEmpty()) {
             log.info("{} reacted {} on #{}, which the bot did not propose", sender, title, target.get().number());
@@ -88,16 +88,16 @@ public final class Curator {
                 List.of(), List.of(target.get().sender())));
         if (known.isEmpty()) {
             tx.catalogProjects().put(project, sender, ctx.clock().millis());
-            ctx.catalog().set(catalog.withProjects(List.of(project)));
+            ctx.catalog().set(tx, catalog.withProjects(List.of(project)));
             log.info("project {} added from the bot's proposal by {}", project.key(), sender);
-            ctx.audit(tx, r.event().eventId(), "Project " + project.key() + " (" + project.title()
+            ctx.audit(tx, r.origin().eventId(), "Project " + project.key() + " (" + project.title()
                     + (project.website().isEmpty() ? "" : ", " + project.website())
                     + (project.section().isEmpty() ? ", no section yet" : ", " + project.section()) + ") added by " + sender
                     + " from the bot's proposal");
         }
-        Optional<PlacementTarget> placement = PlacementTarget.resolve(ctx.currentCatalog(), project.key());
+        Optional<PlacementTarget> placement = PlacementTarget.resolve(ctx.catalog(tx), project.key());
         if (placement.isPresent()) {
-            place(tx, target.get(), placement.get(), r.event().eventId(), sender, r.event().originServerTs());
+            place(tx, target.get(), placement.get(), r.origin().eventId(), sender, r.origin().originTs());
         }
     }
 
@@ -133,7 +133,7 @@ public final class Curator {
 
     /** Redacting a submission withdraws it; redacting a curation reaction undoes exactly that reaction. */
     public void redact(StoreTx tx, Action.Redact r) throws SQLException {
-        String by = r.event().sender();
+        String by = r.origin().sender();
         Optional<SubmissionRef> submission = tx.submissions().refByEventId(r.targetEventId());
         if (submission.isPresent()) {
             SubmissionRef s = submission.get();
@@ -141,7 +141,7 @@ public final class Curator {
             // the homeserver already removed the message; the post must not keep what the room no longer shows
             tx.submissions().markDeleted(s.id(), true);
             log.info("submission #{} redacted by {}", s.number(), by);
-            ctx.audit(tx, r.event().eventId(), "#" + s.number() + " was deleted by " + name(tx, by) + " and leaves the draft");
+            ctx.audit(tx, r.origin().eventId(), "#" + s.number() + " was deleted by " + name(tx, by) + " and leaves the draft");
             return;
         }
         submissions.redactEdit(tx, r.targetEventId());
@@ -154,13 +154,13 @@ public final class Curator {
                 continue;
             }
             log.info("#{} no longer in {}", s.number(), p.key());
-            ctx.audit(tx, r.event().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + name(tx, by) + ")");
+            ctx.audit(tx, r.origin().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + name(tx, by) + ")");
         }
         for (long id : tx.rejections().removeBySource(r.targetEventId())) {
             Submission s = tx.submissions().byId(id).orElseThrow();
             if (archived(tx, s)) continue;
             if (!tx.rejections().isRejected(id)) tx.submissions().setRejected(id, false);
-            ctx.audit(tx, r.event().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + name(tx, by) + ")");
+            ctx.audit(tx, r.origin().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + name(tx, by) + ")");
         }
         if (tx.media().detach(r.targetEventId())) log.info("media {} detached (redacted)", r.targetEventId());
     }

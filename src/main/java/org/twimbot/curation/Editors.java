@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.twimbot.store.StoreTx;
+import org.twimbot.store.Transactional;
 
 /**
  * Who may curate and command: the configured users, plus (when {@code minPowerLevel} is set) every joined member
@@ -21,7 +22,8 @@ public final class Editors {
     private final Set<String> configured;
     private final Integer minPowerLevel;
     private final String roomId;
-    private volatile Levels levels = new Levels(Map.of(), 0);
+    /** Changed by the editors room's power-level events as they are applied: transactional, like the store. */
+    private final Transactional<Levels> levels = new Transactional<>(new Levels(Map.of(), 0));
     /** While set, also required: the editors room's power levels and members as they are now (see {@link #limitTo}). */
     private volatile Ceiling ceiling;
 
@@ -45,7 +47,7 @@ public final class Editors {
         if (minPowerLevel == null) return false;
         Ceiling c = ceiling;
         if (c != null && (c.levels().of(userId) < minPowerLevel || !c.joined().contains(userId))) return false;
-        return levels.of(userId) >= minPowerLevel && tx.members().isJoined(roomId, userId);
+        return levels.in(tx).of(userId) >= minPowerLevel && tx.members().isJoined(roomId, userId);
     }
 
     /**
@@ -70,24 +72,27 @@ public final class Editors {
 
     /** Sets the power levels from the editors room's state, in memory only (at start, before any event is applied). */
     public void usePowerLevels(JsonNode content) {
-        if (content != null) levels = parse(content);
+        if (content != null) levels.reset(parse(content));
     }
 
-    /** An {@code m.room.power_levels} event of the editors room: in force from now, and remembered in this transaction. */
+    /**
+     * An {@code m.room.power_levels} event of the editors room: in force from now in this transaction, for everyone
+     * once it commits, and remembered in the store with it.
+     */
     public void powerLevelsChanged(StoreTx tx, JsonNode content) throws SQLException {
-        usePowerLevels(content);
+        levels.set(tx, parse(content));
         tx.settings().put(settingsKey(), content.toString());
     }
 
     /**
-     * Takes the power levels last applied from an event, as stored: after a restart, or after a transaction rolled back
-     * (memory may then hold levels from events that will be applied again). Returns false when none are stored.
+     * Takes the power levels last applied from an event, as stored (after a restart). Returns false when none are
+     * stored.
      */
     public boolean restore(StoreTx tx) throws SQLException {
         Optional<String> stored = tx.settings().get(settingsKey());
         if (stored.isEmpty()) return false;
         try {
-            levels = parse(JSON.readTree(stored.get()));
+            levels.reset(parse(JSON.readTree(stored.get())));
             return true;
         } catch (java.io.IOException e) {
             return false; // written by us from a parsed event; unreadable means start from the room's state

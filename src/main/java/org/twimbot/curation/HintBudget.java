@@ -1,5 +1,9 @@
 package org.twimbot.curation;
 
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,6 +26,7 @@ import java.util.Map;
  * (one transaction per batch) gets the same replies instead of using up the budget twice.
  */
 public final class HintBudget {
+    private static final Logger log = LoggerFactory.getLogger(HintBudget.class);
     static final Duration WINDOW = Duration.ofMinutes(1);
     /** Enough for an editor fumbling a command a few times in a row. */
     public static final int PER_SENDER = 5;
@@ -59,6 +64,24 @@ public final class HintBudget {
 
     public HintBudget(Clock clock) {
         this.clock = clock;
+    }
+
+    /** A notice to send, if the budget allows. */
+    @FunctionalInterface
+    public interface Notice {
+        void send() throws SQLException;
+    }
+
+    /**
+     * Tells {@code sender} about a mistake (caused by {@code causeEventId}) within the budget: {@code hint} while it
+     * lasts, {@code slowDown} once when it runs out, then nothing.
+     */
+    public void tell(String sender, String causeEventId, Notice hint, Notice slowDown) throws SQLException {
+        switch (decide(sender, causeEventId)) {
+            case ANSWER -> hint.send();
+            case SLOW_DOWN -> slowDown.send();
+            case SILENT -> log.debug("not answering {} from {}: over the hint budget", causeEventId, sender);
+        }
     }
 
     /** Decides (once per {@code causeEventId}) whether {@code sender} is told about a mistake now. */

@@ -25,8 +25,8 @@ public final class MediaDesk {
     }
 
     public void media(StoreTx tx, Action.Media m) throws SQLException {
-        var e = m.event();
-        MediaEvent media = new MediaEvent(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), m.kind(), m.fileName(),
+        var e = m.origin();
+        MediaEvent media = new MediaEvent(e.eventId(), e.roomId(), e.sender(), e.originTs(), m.kind(), m.fileName(),
                 m.mxcUri(), m.mimeType(), m.relatedEventId());
         tx.mediaEvents().remember(media);
         if (!e.roomId().equals(ctx.submissionsRoomId())) return;

@@ -35,7 +35,7 @@ final class PlacementModel {
     }
 
     private Placer placer(StoreTx tx) throws SQLException {
-        Catalog catalog = ctx.currentCatalog();
+        Catalog catalog = ctx.catalog(tx);
         Long published = tx.editions().lastPublished().map(Edition::id).orElse(null);
         if (placer == null || builtFor != catalog || !java.util.Objects.equals(publishedFor, published)) {
             placer = new Placer(catalog, history(tx, catalog));

@@ -11,8 +11,8 @@ import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
 import org.twimbot.config.BotConfig;
 import org.twimbot.intake.Action;
+import org.twimbot.intake.Origin;
 import org.twimbot.intake.SubmissionText;
-import org.twimbot.matrix.RoomEvent;
 import org.twimbot.placement.Decision;
 import org.twimbot.store.Edition;
 import org.twimbot.store.EditsTable;
@@ -52,20 +52,17 @@ public final class SubmissionDesk {
     /** Why news was not stored, within the sender's {@link HintBudget}: posting 200 short lines must not get 200 answers. */
     private void lengthHint(Replies replies, String roomId, String eventId, String sender, String purpose, String text)
             throws SQLException {
-        switch (hints.decide(sender, eventId)) {
-            case ANSWER -> replies.noticeTo(roomId, eventId, purpose, sender, text);
-            case SLOW_DOWN -> replies.noticeTo(roomId, eventId, purpose, sender, "Slowing down: {user}, I will not comment "
-                    + "on your messages that cannot be stored for a minute.");
-            case SILENT -> log.debug("not answering {} from {}: over the hint budget", eventId, sender);
-        }
+        hints.tell(sender, eventId, () -> replies.noticeTo(roomId, eventId, purpose, sender, text),
+                () -> replies.noticeTo(roomId, eventId, purpose, sender, "Slowing down: {user}, I will not comment "
+                        + "on your messages that cannot be stored for a minute."));
     }
 
     /** A message that starts like news. */
     public void submit(StoreTx tx, Action.Submit s) throws SQLException {
-        RoomEvent e = s.event();
-        if (submit(tx, e.eventId(), e.roomId(), e.sender(), e.originServerTs(), s.body(), s.html(), false, Via.PREFIX).isEmpty()) {
+        Origin e = s.origin();
+        if (submit(tx, e.eventId(), e.roomId(), e.sender(), e.originTs(), s.body(), s.html(), false, Via.PREFIX).isEmpty()) {
             // refused (too short, too long) or known: remembered so that an editor can still submit it as it is
-            tx.messages().remember(line(e, e.body(), e.formattedBody(), null));
+            tx.messages().remember(line(e, s.sentBody(), s.sentHtml(), null));
         }
     }
 
@@ -136,18 +133,18 @@ public final class SubmissionDesk {
      * A chat line as remembered: whole when it could become news; when it is too long ever to be submitted (the
      * limit holds for editors too), an excerpt and its length only, so a flood of long lines costs little.
      */
-    private MessagesTable.Message line(RoomEvent e, String body, String html, String relatedEventId) {
+    private MessagesTable.Message line(Origin e, String body, String html, String relatedEventId) {
         // stripping only shortens: a line within the limits as it is needs no second look (the common case)
         if (!tooLong(body.codePointCount(0, body.length()), html)) {
-            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), body, html, relatedEventId);
+            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html, relatedEventId);
         }
         SubmissionText.Stripped text = ctx.submissionText().asSubmission(body, html);
         String stripped = text.body().strip();
         int length = stripped.codePointCount(0, stripped.length());
         if (!tooLong(length, text.html())) {
-            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), body, html, relatedEventId);
+            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html, relatedEventId);
         }
-        return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originServerTs(), Excerpt.of(stripped),
+        return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originTs(), Excerpt.of(stripped),
                 null, relatedEventId, Math.max(1, length));
     }
 
@@ -158,7 +155,7 @@ public final class SubmissionDesk {
      * an editor's reaction replaces it.
      */
     private void suggest(StoreTx tx, Submission s, Replies replies) throws SQLException {
-        Catalog catalog = ctx.currentCatalog();
+        Catalog catalog = ctx.catalog(tx);
         Decision d = model.decide(tx, s.sender(), s.body(), s.html());
         Set<String> reactions = new LinkedHashSet<>();
         for (Project p : d.suggestions()) reactions.add(Catalog.normalizeKey(p.key()) + " ?");
@@ -208,15 +205,15 @@ public final class SubmissionDesk {
     }
 
     public void remember(StoreTx tx, Action.Chatter c) throws SQLException {
-        RoomEvent e = c.event();
+        Origin e = c.origin();
         tx.messages().remember(line(e, c.body(), c.html(), c.relatedEventId()));
         if (tx.edits().any(e.eventId(), e.sender())) refresh(tx, e.eventId(), e.eventId()); // an edit came first
     }
 
     /** Records an edit and brings its target up to date; an edit of an unknown event waits for it. */
     public void edit(StoreTx tx, Action.Edit edit) throws SQLException {
-        RoomEvent e = edit.event();
-        tx.edits().add(e.eventId(), edit.targetEventId(), e.sender(), e.originServerTs(), edit.newBody(), edit.newHtml());
+        Origin e = edit.origin();
+        tx.edits().add(e.eventId(), edit.targetEventId(), e.sender(), e.originTs(), edit.newBody(), edit.newHtml());
         refresh(tx, edit.targetEventId(), e.eventId());
     }
 

@@ -65,8 +65,8 @@ public final class Intake {
         if (body.startsWith(commandPrefix) && body.length() > commandPrefix.length()) return command(e, body);
         if (!e.roomId().equals(submissionsRoomId)) return Optional.empty();
         return Optional.of(submissionText.recognise(e.body(), e.formattedBody())
-                .<Action>map(s -> new Action.Submit(e, s.body(), s.html()))
-                .orElseGet(() -> new Action.Chatter(e, e.body(), e.formattedBody(), related(e))));
+                .<Action>map(s -> new Action.Submit(Origin.of(e), s.body(), s.html(), e.body(), e.formattedBody()))
+                .orElseGet(() -> new Action.Chatter(Origin.of(e), e.body(), e.formattedBody(), related(e))));
     }
 
     private Optional<Action> command(RoomEvent e, String body) {
@@ -79,7 +79,7 @@ public final class Intake {
         String raw = parts.length > 1 ? parts[1].strip() : "";
         List<String> args = raw.isEmpty() ? List.of() : Arrays.asList(raw.split("\\s+"));
         String replyTo = e.inReplyTo();
-        return Optional.of(new Action.Command(e, name, args, raw, replyTo));
+        return Optional.of(new Action.Command(Origin.of(e), name, args, raw, replyTo));
     }
 
     private Optional<Action> media(RoomEvent e, String msgtype) {
@@ -87,7 +87,7 @@ public final class Intake {
         if (url == null) return skip(e, "media without url (encrypted or malformed)");
         String name = Optional.ofNullable(textField(e.content(), "filename")).orElse(e.body());
         String mime = textField(e.content().path("info"), "mimetype");
-        return Optional.of(new Action.Media(e, msgtype.substring(2), name, url, mime, related(e)));
+        return Optional.of(new Action.Media(Origin.of(e), msgtype.substring(2), name, url, mime, related(e)));
     }
 
     /** The event a message replies to, or the root of the thread it is in. */
@@ -122,7 +122,7 @@ public final class Intake {
         String body = textField(newContent, "body");
         if (body == null) return skip(e, "edit without body");
         String html = "org.matrix.custom.html".equals(textField(newContent, "format")) ? textField(newContent, "formatted_body") : null;
-        return Optional.of(new Action.Edit(e, target, body, html));
+        return Optional.of(new Action.Edit(Origin.of(e), target, body, html));
     }
 
     private Optional<Action> reaction(RoomEvent e) {
@@ -130,18 +130,18 @@ public final class Intake {
         String key = e.relationKey();
         if (!"m.annotation".equals(e.relType()) || target == null || key == null) return skip(e, "reaction without annotation");
         if (key.length() > 256) return skip(e, "reaction key longer than 256 characters");
-        return Optional.of(new Action.React(e, target, key));
+        return Optional.of(new Action.React(Origin.of(e), target, key));
     }
 
     private Optional<Action> redaction(RoomEvent e) {
         String target = e.redactionTarget();
-        return target == null ? skip(e, "redaction without target") : Optional.of(new Action.Redact(e, target));
+        return target == null ? skip(e, "redaction without target") : Optional.of(new Action.Redact(Origin.of(e), target));
     }
 
     private Optional<Action> member(RoomEvent e) {
         String membership = textField(e.content(), "membership");
         if (membership == null || e.stateKey().isEmpty()) return skip(e, "member event without membership");
-        return Optional.of(new Action.Member(e, e.stateKey(), textField(e.content(), "displayname"), membership));
+        return Optional.of(new Action.Member(Origin.of(e), e.stateKey(), textField(e.content(), "displayname"), membership));
     }
 
     private static Optional<Action> skip(RoomEvent e, String reason) {

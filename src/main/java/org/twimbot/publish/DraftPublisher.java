@@ -69,12 +69,10 @@ public final class DraftPublisher {
             Edition edition = tx.editions().byId(editionId).orElseThrow();
             String author = renderer.author().isEmpty() ? DraftSource.displayName(tx, editorsRoomId, requester)
                     : renderer.author();
-            DraftRequest request = DraftSource.load(tx, edition, author, clock.instant());
+            EditionDraft draft = EditionDraft.render(tx, edition, author, clock.instant(), current, renderer);
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
-            DraftModel model = renderer.model(request, current); // formats every item once, for the post and its media list
-            return new Rendered(edition, renderer.render(model, request), DraftSummary.of(request, current, submissions,
-                    DraftSummary.botPlacements(tx, submissions)),
-                    model.media(), clock.millis());
+            String summary = DraftSummary.of(draft.request(), current, submissions, DraftSummary.botPlacements(tx, submissions));
+            return new Rendered(edition, draft.markdown(), summary, draft.model().media(), clock.millis());
         });
     }
 

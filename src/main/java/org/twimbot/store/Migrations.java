@@ -152,6 +152,15 @@ final class Migrations {
                 "ALTER TABLE messages ADD COLUMN size INTEGER NOT NULL DEFAULT 0",
                 "UPDATE messages SET size = length(CAST(body AS BLOB)) + coalesce(length(CAST(html AS BLOB)), 0)",
                 "CREATE INDEX messages_by_room ON messages(room_id, origin_ts, size)"
+            },
+            new String[] {
+                // events whose work failed and was rolled back (a defect met): kept with the reason, for !status
+                """
+                CREATE TABLE failed_events (
+                    event_id  TEXT PRIMARY KEY,
+                    room_id   TEXT NOT NULL,
+                    reason    TEXT NOT NULL,
+                    failed_at INTEGER NOT NULL) WITHOUT ROWID"""
             });
 
     static void apply(Connection c) throws SQLException {

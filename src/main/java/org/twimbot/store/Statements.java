@@ -27,18 +27,32 @@ final class Statements {
 
     private final Connection connection;
     private final Map<String, Prepared> cache = new HashMap<>();
-    /** Statements with queued rows, in the order their first row was queued. */
-    private final Map<String, Prepared> pending = new LinkedHashMap<>();
+    /** Rows queued per statement, statements in the order their first row was queued. */
+    private final Map<String, Queue> pending = new LinkedHashMap<>();
     /**
-     * Text held by queued rows (characters): a batch keeps its parameters until it runs, so a catch-up of
+     * Text held by queued rows (characters): a row keeps its parameters until it runs, so a catch-up of
      * thousands of 60,000-character chat lines would otherwise hold them all in the heap until the commit.
      */
     private long queuedChars;
     /** Queued text that makes the batches run at once (about 2 MiB of heap as Latin-1, 4 as UTF-16). */
     static final long MAX_QUEUED_CHARS = 1L << 20;
+    /** The open savepoint's view of the queue, or null (see {@link #savepoint}). */
+    private Mark mark;
 
     /** A prepared statement and the deferrable tables its SQL names (for flushing before it runs). */
     private record Prepared(PreparedStatement statement, Set<String> tables) {}
+
+    /** The rows queued for one statement, in order. */
+    private record Queue(Prepared prepared, List<Object[]> rows) {}
+
+    /**
+     * What a savepoint must undo in the queue: {@code sizes} are the rows each statement had queued when it was
+     * set (rows after them belong to the work inside it); {@code ranEarly} are rows queued before it that ran inside
+     * it, because a statement inside needed them, and that its rollback undoes with the rest.
+     */
+    private record Mark(Map<String, Integer> sizes, List<Row> ranEarly) {}
+
+    private record Row(Prepared prepared, Object[] params) {}
 
     Statements(Connection connection) {
         this.connection = connection;
@@ -63,8 +77,7 @@ final class Statements {
         Prepared p = prepared(sql);
         if (p.tables().isEmpty()) throw new IllegalArgumentException("not a deferrable table: " + sql);
         if (!pending.containsKey(sql)) flushTouching(p.tables()); // keeps the order of writes to one table
-        bind(p.statement(), params).addBatch();
-        pending.put(sql, p);
+        pending.computeIfAbsent(sql, k -> new Queue(p, new ArrayList<>())).rows().add(params);
         for (Object param : params) if (param instanceof String s) queuedChars += s.length();
         if (queuedChars > MAX_QUEUED_CHARS) flush(); // all of them, in the order queued: reads still see every write
     }
@@ -75,24 +88,50 @@ final class Statements {
 
     /** Runs every queued write; called before commit. */
     void flush() throws SQLException {
-        List<Prepared> queued = new ArrayList<>(pending.values());
-        pending.clear();
+        List<String> all = new ArrayList<>(pending.keySet());
+        for (String sql : all) run(sql);
         queuedChars = 0;
-        for (Prepared p : queued) p.statement().executeBatch();
     }
 
     /** Drops queued writes; called on rollback, so nothing of a failed transaction leaks into the next. */
     void discard() {
-        for (Prepared p : pending.values()) {
-            try {
-                p.statement().clearBatch();
-            } catch (SQLException e) {
-                // the statement is unusable: forget it, a fresh one is prepared when next needed
-                cache.values().removeIf(c -> c == p);
-            }
-        }
         pending.clear();
         queuedChars = 0;
+        mark = null;
+    }
+
+    /**
+     * Sets a savepoint: {@link #rollbackToSavepoint} undoes the writes made after it, queued or run, and keeps those
+     * made before. One at a time (an event's work; they do not nest).
+     */
+    void savepoint() throws SQLException {
+        if (mark != null) throw new IllegalStateException("a savepoint is already open");
+        Map<String, Integer> sizes = new HashMap<>();
+        pending.forEach((sql, q) -> sizes.put(sql, q.rows().size()));
+        update("SAVEPOINT event"); // a cached statement: JDBC's setSavepoint parses new SQL each time, per event
+        mark = new Mark(sizes, new ArrayList<>());
+    }
+
+    /** Keeps the work done since {@link #savepoint}. */
+    void releaseSavepoint() throws SQLException {
+        mark = null;
+        update("RELEASE event");
+    }
+
+    /** Undoes the work done since {@link #savepoint}: its queued rows are dropped, the earlier rows it ran run again. */
+    void rollbackToSavepoint() throws SQLException {
+        Mark m = mark;
+        mark = null;
+        update("ROLLBACK TO event");
+        update("RELEASE event");
+        for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            List<Object[]> rows = e.getValue().rows();
+            int keep = m.sizes().getOrDefault(e.getKey(), 0);
+            rows.subList(keep, rows.size()).clear();
+            if (rows.isEmpty()) it.remove();
+        }
+        for (Row r : m.ranEarly()) bind(r.prepared().statement(), r.params()).executeUpdate();
     }
 
     /** Runs an INSERT and returns the new row id. */
@@ -153,15 +192,33 @@ final class Statements {
     private void flushTouching(Set<String> tables) throws SQLException {
         if (pending.isEmpty() || tables.isEmpty()) return;
         // runs before nearly every statement of a catch-up: plain loops, no streams (their garbage showed in JFR)
-        List<Prepared> due = null;
-        for (var it = pending.values().iterator(); it.hasNext(); ) {
-            Prepared p = it.next();
-            if (!namesAny(p.tables(), tables)) continue;
+        List<String> due = null;
+        for (var e : pending.entrySet()) {
+            if (!namesAny(e.getValue().prepared().tables(), tables)) continue;
             if (due == null) due = new ArrayList<>(2);
-            due.add(p);
-            it.remove();
+            due.add(e.getKey());
         }
-        if (due != null) for (Prepared p : due) p.statement().executeBatch();
+        if (due != null) for (String sql : due) run(sql);
+    }
+
+    /** Runs the rows queued for {@code sql} as one batch; those queued before an open savepoint are noted for it. */
+    private void run(String sql) throws SQLException {
+        Queue q = pending.remove(sql);
+        if (q == null) return;
+        PreparedStatement ps = q.prepared().statement();
+        for (Object[] row : q.rows()) bind(ps, row).addBatch();
+        if (mark != null) {
+            int before = mark.sizes().getOrDefault(sql, 0);
+            for (Object[] row : q.rows().subList(0, Math.min(before, q.rows().size()))) {
+                mark.ranEarly().add(new Row(q.prepared(), row));
+            }
+            mark.sizes().remove(sql);
+        }
+        try {
+            ps.executeBatch();
+        } finally {
+            ps.clearBatch();
+        }
     }
 
     private static boolean namesAny(Set<String> named, Set<String> tables) {

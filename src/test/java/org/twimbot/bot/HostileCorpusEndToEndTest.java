@@ -46,6 +46,7 @@ import org.twimbot.render.HostilePayloads;
 import org.twimbot.render.PostJudge;
 import org.twimbot.store.Edition;
 import org.twimbot.store.Store;
+import org.twimbot.store.Transactional;
 import org.twimbot.publish.DraftPublisher;
 import org.twimbot.publish.MediaCache;
 
@@ -118,7 +119,7 @@ class HostileCorpusEndToEndTest {
         MatrixClient client = new MatrixClient(server.url("/").toString(), RetryPolicy.fast());
         client.setAccessToken("corpus-token");
         BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM),
-                new AtomicReference<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
+                new Transactional<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), WEDNESDAY);
         Random random = new Random(SEED);
         List<String> projectKeys = new ArrayList<>(List.of("Synapse", "Evil"));

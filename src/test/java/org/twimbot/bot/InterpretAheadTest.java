@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +33,7 @@ import org.twimbot.config.ConfigLoader;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.store.Store;
+import org.twimbot.store.Transactional;
 import org.twimbot.store.Submission;
 
 /**
@@ -67,7 +67,7 @@ class InterpretAheadTest {
         List<List<RoomEvent>> pages = pages(generate(config.catalog(), 1_500, new Random(11)), 100);
 
         Store oneByOne = store("one-by-one.db");
-        EventApplier plain = new EventApplier(context(config, new AtomicReference<>(config.catalog())));
+        EventApplier plain = new EventApplier(context(config, new Transactional<>(config.catalog())));
         for (List<RoomEvent> page : pages) {
             oneByOne.write(tx -> {
                 for (RoomEvent e : page) plain.apply(tx, e, true);
@@ -75,7 +75,7 @@ class InterpretAheadTest {
         }
 
         Store ahead = store("ahead.db");
-        EventApplier pipelined = new EventApplier(context(config, new AtomicReference<>(config.catalog())));
+        EventApplier pipelined = new EventApplier(context(config, new Transactional<>(config.catalog())));
         List<Future<List<EventApplier.Interpreted>>> interpreted = new ArrayList<>();
         for (List<RoomEvent> page : pages) interpreted.add(fetcher.submit(() -> pipelined.interpret(page)));
         for (Future<List<EventApplier.Interpreted>> page : interpreted) {
@@ -108,21 +108,21 @@ class InterpretAheadTest {
                 List.of(), List.of());
         Catalog without = new Catalog(List.<Section>of(), List.of());
         Catalog with = new Catalog(List.<Section>of(), List.of(frobnicator));
-        AtomicReference<Catalog> catalog = new AtomicReference<>(without);
+        Transactional<Catalog> catalog = new Transactional<>(without);
         EventApplier applier = new EventApplier(context(config, catalog));
         Store store = store("catalog.db");
 
         // interpreted while the project is unknown, stored after an editor added it
         List<EventApplier.Interpreted> first = fetcher.submit(() -> applier.interpret(
                 List.of(message("$new", "@alice:x", "TWIM: Frobnicator 2.0 frobs twice as fast as before", 10)))).get();
-        catalog.set(with);
+        catalog.reset(with); // as committed by an editor's !project add
         store.write(tx -> applier.applyInterpreted(tx, first, true));
         assertTrue(owed(store).contains("reaction $new frobnicator ?"), owed(store).toString());
 
         // interpreted while the project is known, stored after it was removed
         List<EventApplier.Interpreted> second = fetcher.submit(() -> applier.interpret(
                 List.of(message("$gone", "@bob:x", "TWIM: Frobnicator 2.1 frobs even faster than that", 20)))).get();
-        catalog.set(without);
+        catalog.reset(without);
         store.write(tx -> applier.applyInterpreted(tx, second, true));
         assertFalse(owed(store).contains("reaction $gone frobnicator ?"), owed(store).toString());
         long stored = store.read(tx -> tx.submissions().count());
@@ -139,7 +139,7 @@ class InterpretAheadTest {
                 """.formatted(BOT, ROOM, EDITOR), dir, Map.of());
     }
 
-    private static BotContext context(BotConfig config, AtomicReference<Catalog> catalog) {
+    private static BotContext context(BotConfig config, Transactional<Catalog> catalog) {
         return new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM), catalog,
                 new SubmissionText(BOT, "TWIM Bot"), new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
     }

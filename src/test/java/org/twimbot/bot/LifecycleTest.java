@@ -31,6 +31,7 @@ import org.twimbot.matrix.RoomEvent;
 import org.twimbot.render.DraftItem;
 import org.twimbot.store.OutboxEntry;
 import org.twimbot.store.Store;
+import org.twimbot.store.Transactional;
 import org.twimbot.store.Submission;
 
 /**
@@ -64,15 +65,20 @@ class LifecycleTest {
 
     /** The event path of a bot in {@link #ROOM} (submissions and editors) with {@link #EDITOR}, on a Wednesday. */
     static EventApplier applier(Path dir, String extraYaml) throws Exception {
+        return new EventApplier(context(dir, extraYaml));
+    }
+
+    /** The context of that bot. */
+    static BotContext context(Path dir, String extraYaml) throws Exception {
         BotConfig config = ConfigLoader.parse("""
                 homeserver: { url: "https://example.org", user_id: "%s", access_token: "t" }
                 rooms: { submissions: "%s" }
                 editors: { users: ["%s"] }
                 """.formatted(BOT, ROOM, EDITOR) + extraYaml + "\n", dir, Map.of());
         BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM),
-                new AtomicReference<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
+                new Transactional<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
-        return new EventApplier(ctx);
+        return ctx;
     }
 
     @AfterEach

@@ -206,7 +206,7 @@ class HostileEventsFuzzTest {
         for (RoomEvent e : parsed) {
             Optional<Action> action = intake.interpret(e);
             if (action.isEmpty()) continue;
-            assertEquals(SUBMISSIONS, action.get().event().roomId(), "an action from another room");
+            assertEquals(SUBMISSIONS, action.get().origin().roomId(), "an action from another room");
             assertFalse(e.sender().equals(BOT) && !(action.get() instanceof Action.Member), "an action on the bot's own event");
             if (action.get() instanceof Action.React r) assertTrue(r.key().length() <= 256, "an enormous reaction key passed");
             if (action.get() instanceof Action.Member m && m.displayName() != null) displayNames.put(m.userId(), m.displayName());
@@ -237,7 +237,7 @@ class HostileEventsFuzzTest {
         List<DraftMedia> media = new ArrayList<>();
         for (Action a : actions) {
             if (a instanceof Action.Media m) {
-                media.add(new DraftMedia(m.event().eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(), m.event().originServerTs()));
+                media.add(new DraftMedia(m.origin().eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(), m.origin().originTs()));
             }
         }
         List<DraftItem> items = new ArrayList<>();
@@ -262,7 +262,7 @@ class HostileEventsFuzzTest {
                 tooLong++;
                 continue;
             }
-            RoomEvent e = a.event();
+            Origin e = a.origin();
             List<String> sections = new ArrayList<>();
             List<String> projects = new ArrayList<>();
             int placement = random.nextInt(4);
@@ -272,7 +272,7 @@ class HostileEventsFuzzTest {
             List<DraftMedia> attached = new ArrayList<>();
             if (!media.isEmpty() && random.nextInt(4) == 0) attached.add(media.get(random.nextInt(media.size())));
             String name = displayNames.getOrDefault(e.sender(), random.nextInt(3) == 0 ? hostileText(random, 6) : e.sender());
-            items.add(new DraftItem(items.size() + 1, e.eventId(), e.sender(), name, e.originServerTs(), body, html, sections, projects,
+            items.add(new DraftItem(items.size() + 1, e.eventId(), e.sender(), name, e.originTs(), body, html, sections, projects,
                     attached));
         }
         int posts = 0;

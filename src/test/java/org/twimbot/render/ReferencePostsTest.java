@@ -255,7 +255,7 @@ class ReferencePostsTest {
                     long mediaTs = ts + 1_000 + k;
                     Action.Media m = (Action.Media) intake.interpret(message(mediaId, item.userId(), mediaTs, image)).orElseThrow();
                     assertEquals(eventId, m.relatedEventId());
-                    media.add(new DraftMedia(m.event().eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(), mediaTs));
+                    media.add(new DraftMedia(m.origin().eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(), mediaTs));
                     k++;
                 }
                 items.add(new DraftItem(number, eventId, item.userId(), item.name(), ts, submit.body(), submit.html(),
