@@ -55,7 +55,7 @@ final class AccountHandlers {
             out.put("user_id", account.userId());
             out.put("home_server", hs.serverName);
             if (!body.path("inhibit_login").asBoolean(false)) {
-                Session s = hs.accounts.login(account.userId(), Json.optText(body, "device_id"));
+                LoggedInDevice s = hs.accounts.login(account.userId(), Json.optText(body, "device_id"));
                 out.put("access_token", s.accessToken());
                 out.put("device_id", s.deviceId());
             }
@@ -100,7 +100,7 @@ final class AccountHandlers {
             if (account == null || !account.password().equals(password)) {
                 throw MatrixError.forbidden("Invalid username or password");
             }
-            Session s = hs.accounts.login(userId, Json.optText(body, "device_id"));
+            LoggedInDevice s = hs.accounts.login(userId, Json.optText(body, "device_id"));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("user_id", userId);
             out.put("access_token", s.accessToken());

@@ -14,7 +14,7 @@ final class Accounts {
     private final String serverName;
     private final Map<String, Account> users = new HashMap<>();
     private final Map<String, String> displayNames = new HashMap<>();
-    private final Map<String, Session> sessions = new HashMap<>();
+    private final Map<String, LoggedInDevice> sessions = new HashMap<>();
     private int generated;
 
     Accounts(String serverName) { this.serverName = serverName; }
@@ -59,15 +59,15 @@ final class Accounts {
 
     Account get(String userId) { return users.get(userId); }
 
-    Session login(String userId, String deviceId) {
+    LoggedInDevice login(String userId, String deviceId) {
         // re-using a device id keeps that device (and, like Synapse, its older tokens stay valid)
         String device = deviceId == null || deviceId.isEmpty() ? Ids.deviceId() : deviceId;
-        Session session = new Session(Ids.accessToken(), userId, device);
+        LoggedInDevice session = new LoggedInDevice(Ids.accessToken(), userId, device);
         sessions.put(session.accessToken(), session);
         return session;
     }
 
-    Session session(String token) { return sessions.get(token); }
+    LoggedInDevice session(String token) { return sessions.get(token); }
 
     void logout(String token) { sessions.remove(token); }
 

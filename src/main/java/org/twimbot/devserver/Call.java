@@ -9,7 +9,7 @@ import java.util.Map;
  * body and the authenticated session (null on endpoints that do not need auth).
  */
 record Call(String method, String path, List<String> params, Map<String, String> query,
-            byte[] body, String contentType, Session session) {
+            byte[] body, String contentType, LoggedInDevice session) {
 
     String param(int i) { return params.get(i); }
 

@@ -13,7 +13,7 @@ final class EventFormat {
      * @param viewer whose copy it is: the sending device also sees unsigned.transaction_id
      * @param withRoomId sync omits room_id (the room is the key); /messages and others include it
      */
-    Map<String, Object> client(StoredEvent e, Session viewer, boolean withRoomId) {
+    Map<String, Object> client(StoredEvent e, LoggedInDevice viewer, boolean withRoomId) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("event_id", e.eventId());
         out.put("type", e.type());
@@ -33,7 +33,7 @@ final class EventFormat {
         return out;
     }
 
-    private Map<String, Object> unsigned(StoredEvent e, Session viewer, boolean withRoomId) {
+    private Map<String, Object> unsigned(StoredEvent e, LoggedInDevice viewer, boolean withRoomId) {
         Map<String, Object> unsigned = new LinkedHashMap<>();
         unsigned.put("age", Math.max(0, hs.clock.millis() - e.ts()));
         if (e.txnId() != null && viewer != null && viewer.accessToken().equals(e.senderToken())) {

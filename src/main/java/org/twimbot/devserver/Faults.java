@@ -187,7 +187,7 @@ public final class Faults {
         String header = ex.getRequestHeaders().getFirst("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
         synchronized (hs.lock) {
-            Session s = hs.accounts.session(header.substring(7).trim());
+            LoggedInDevice s = hs.accounts.session(header.substring(7).trim());
             return s == null ? null : s.userId();
         }
     }

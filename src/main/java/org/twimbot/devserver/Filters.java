@@ -23,17 +23,17 @@ final class Filters {
      * Resolves the sync/messages {@code filter} parameter: inline JSON when it starts with
      * '{', else a filter id of this user (unknown id: 404 M_NOT_FOUND).
      */
-    SyncFilter resolve(String userId, String param) {
+    SyncRoomFilter resolve(String userId, String param) {
         if (param == null || param.isEmpty()) {
-            return SyncFilter.parse(null);
+            return SyncRoomFilter.parse(null);
         }
         if (param.trim().startsWith("{")) {
-            return SyncFilter.parse(Json.parseObject(param));
+            return SyncRoomFilter.parse(Json.parseObject(param));
         }
         JsonNode stored = get(userId, param);
         if (stored == null) {
             throw MatrixError.notFound("No such filter");
         }
-        return SyncFilter.parse(stored);
+        return SyncRoomFilter.parse(stored);
     }
 }

@@ -78,7 +78,7 @@ final class ProfileHandlers {
         if (!c.param(0).equals(c.userId())) {
             throw MatrixError.forbidden("Cannot create filters for other users");
         }
-        SyncFilter.parse(body); // validate now rather than on first /sync
+        SyncRoomFilter.parse(body); // validate now rather than on first /sync
         synchronized (hs.lock) {
             return Reply.ok(Map.of("filter_id", hs.filters.save(c.userId(), body)));
         }

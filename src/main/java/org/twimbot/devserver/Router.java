@@ -95,7 +95,7 @@ final class Router implements HttpHandler {
             }
             pathMatched = true;
             if (route.method().equals(method)) {
-                Session session = route.auth() ? authenticate(ex, query) : null;
+                LoggedInDevice session = route.auth() ? authenticate(ex, query) : null;
                 byte[] body = readBody(ex);
                 String contentType = ex.getRequestHeaders().getFirst("Content-Type");
                 return route.handler().handle(new Call(method, rawPath, params, query, body, contentType, session));
@@ -159,7 +159,7 @@ final class Router implements HttpHandler {
         return sb.toString();
     }
 
-    private Session authenticate(HttpExchange ex, Map<String, String> query) {
+    private LoggedInDevice authenticate(HttpExchange ex, Map<String, String> query) {
         String header = ex.getRequestHeaders().getFirst("Authorization");
         String token = null;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -171,7 +171,7 @@ final class Router implements HttpHandler {
             throw new MatrixError(401, "M_MISSING_TOKEN", "Missing access token");
         }
         synchronized (hs.lock) {
-            Session session = hs.accounts.session(token);
+            LoggedInDevice session = hs.accounts.session(token);
             if (session == null) {
                 throw new MatrixError(401, "M_UNKNOWN_TOKEN", "Unknown access token",
                         Map.of("soft_logout", false));

@@ -33,7 +33,7 @@ final class SyncHandler {
     Route route() { return Route.of("GET", "client/sync", true, this::sync); }
 
     /** One sync request's parameters. since is -1 for an initial sync. */
-    private record Request(Session session, long since, SyncFilter filter, boolean fullState) {
+    private record Request(LoggedInDevice session, long since, SyncRoomFilter filter, boolean fullState) {
         String user() { return session.userId(); }
     }
 
@@ -41,7 +41,7 @@ final class SyncHandler {
         long timeout = Math.min(MAX_TIMEOUT_MS, parseTimeout(c.query("timeout")));
         Request req;
         synchronized (hs.lock) {
-            SyncFilter filter = hs.filters.resolve(c.userId(), c.query("filter"));
+            SyncRoomFilter filter = hs.filters.resolve(c.userId(), c.query("filter"));
             // A token we did not issue (garbage, or from before a restart: state is in memory)
             // is a 400 M_UNKNOWN; a client must then fall back to an initial sync.
             long since = c.query("since") == null ? -1 : StreamToken.parse(c.query("since"), hs.events.position());

@@ -1,4 +1,4 @@
 package org.twimbot.devserver;
 
 /** One logged-in device: who owns an access token. */
-record Session(String accessToken, String userId, String deviceId) {}
+record LoggedInDevice(String accessToken, String userId, String deviceId) {}
