@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.intake.Action;
 import org.twimbot.store.Edition;
+import org.twimbot.store.MessagesTable;
 import org.twimbot.store.StoreTx;
 import org.twimbot.outbox.Replies;
 import org.twimbot.curation.BotContext;
@@ -16,8 +17,6 @@ import org.twimbot.curation.BotContext;
 /** The week: {@code !draft}, {@code !publish}, {@code !reopen}, {@code !live}. Nothing here deletes news. */
 final class EditionCommands {
     private static final Logger log = LoggerFactory.getLogger(EditionCommands.class);
-    /** How long a chat line can still be submitted with ⭕ or !twim, or become news by an edit. */
-    static final java.time.Duration CHAT_MEMORY = java.time.Duration.ofDays(28);
     private final BotContext ctx;
 
     EditionCommands(BotContext ctx) {
@@ -58,8 +57,9 @@ final class EditionCommands {
         long items = tx.submissions().ofEdition(edition.id()).stream().filter(s -> s.live()).count();
         long now = ctx.clock().millis();
         tx.editions().publish(edition.id(), now);
-        // chat is remembered only so it can still be submitted; weekly is often enough to forget the old
-        tx.messages().forgetBefore(now - CHAT_MEMORY.toMillis());
+        // chat is remembered only so it can still be submitted (with ⭕ or !twim, or by an edit) for as long as the room's
+        // chat memory keeps it anyway; weekly is often enough to forget the old
+        tx.messages().forgetBefore(now - MessagesTable.MAX_AGE.toMillis());
         Edition next = tx.editions().openOrCreate(ctx.calendar().nextAfter(edition.date(), ctx.clock().instant()), now);
         log.info("edition {} published by {}; next is {}", edition.date(), c.origin().sender(), next.date());
         ctx.audit(tx, c.origin().eventId(), "Edition " + edition.date() + " published by " + a.name(c.origin().sender()) + " with " + items
