@@ -55,7 +55,8 @@ final class DraftCommand implements Callable<Integer> {
             Optional<DraftRequest> request = store.read(tx -> {
                 Optional<Edition> e = edition == null ? tx.editions().open() : tx.editions().byId(edition);
                 return e.isEmpty() ? Optional.<DraftRequest>empty()
-                        : Optional.of(DraftSource.load(tx, e.get(), name, Clock.systemUTC().instant()));
+                        : Optional.of(DraftSource.load(tx, e.get(), name, Clock.systemUTC().instant(),
+                                cfg.rooms().ping()));
             });
             if (request.isEmpty()) {
                 System.err.println(edition == null ? "there is no open edition yet" : "there is no edition " + edition);

@@ -28,7 +28,7 @@ public final class EventApplier {
     public EventApplier(BotContext ctx) {
         this.ctx = ctx;
         this.intake = new Intake(ctx.botUserId(), ctx.submissionsRoomId(), ctx.editorsRoomId(),
-                ctx.config().commands().prefix(), ctx.submissionText());
+                ctx.config().commands().prefix(), ctx.submissionText(), ctx.pingRoomId());
         this.applier = new ActionApplier(ctx);
     }
 

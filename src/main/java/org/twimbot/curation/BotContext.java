@@ -12,6 +12,7 @@ import org.twimbot.store.StoreTx;
 /**
  * What applying actions needs to know about the running bot: its config, its identity, the
  * resolved room ids, the editors and the current catalog (which {@code !project add} can change).
+ * {@code pingRoomId} is the joined ping room (rooms.ping), null when none is configured.
  */
 public record BotContext(
         BotConfig config,
@@ -22,7 +23,14 @@ public record BotContext(
         AtomicReference<Catalog> catalog,
         SubmissionText submissionText,
         EditionCalendar calendar,
-        Clock clock) {
+        Clock clock,
+        String pingRoomId) {
+
+    /** Without a ping room. */
+    public BotContext(BotConfig config, String botUserId, String submissionsRoomId, String editorsRoomId, Editors editors,
+            AtomicReference<Catalog> catalog, SubmissionText submissionText, EditionCalendar calendar, Clock clock) {
+        this(config, botUserId, submissionsRoomId, editorsRoomId, editors, catalog, submissionText, calendar, clock, null);
+    }
 
     public Catalog currentCatalog() {
         return catalog.get();

@@ -152,6 +152,18 @@ final class Migrations {
                 "ALTER TABLE messages ADD COLUMN size INTEGER NOT NULL DEFAULT 0",
                 "UPDATE messages SET size = length(CAST(body AS BLOB)) + coalesce(length(CAST(html AS BLOB)), 0)",
                 "CREATE INDEX messages_by_room ON messages(room_id, origin_ts, size)"
+            },
+            new String[] {
+                // Dept of Ping: the ping bot's answers, one row per answer, filed under the edition open when read
+                """
+                CREATE TABLE pongs (
+                    event_id   TEXT PRIMARY KEY,
+                    edition_id INTEGER NOT NULL REFERENCES editions(id),
+                    room_id    TEXT NOT NULL,
+                    server     TEXT NOT NULL,
+                    ms         INTEGER NOT NULL,
+                    origin_ts  INTEGER NOT NULL) WITHOUT ROWID""",
+                "CREATE INDEX pongs_by_edition ON pongs(edition_id)"
             });
 
     static void apply(Connection c) throws SQLException {

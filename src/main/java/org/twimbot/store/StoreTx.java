@@ -17,6 +17,7 @@ public final class StoreTx {
     private final CatalogProjectsTable catalogProjects;
     private final EditsTable edits;
     private final MediaEventsTable mediaEvents;
+    private final PongsTable pongs;
 
     private final Statements st;
 
@@ -40,6 +41,7 @@ public final class StoreTx {
         this.catalogProjects = new CatalogProjectsTable(st);
         this.edits = new EditsTable(st);
         this.mediaEvents = new MediaEventsTable(st);
+        this.pongs = new PongsTable(st);
     }
 
     /** Runs the writes still queued; the transaction is about to commit. */
@@ -84,4 +86,6 @@ public final class StoreTx {
     public EditsTable edits() { return edits; }
 
     public MediaEventsTable mediaEvents() { return mediaEvents; }
+
+    public PongsTable pongs() { return pongs; }
 }
