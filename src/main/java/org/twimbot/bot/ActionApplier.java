@@ -50,7 +50,8 @@ public final class ActionApplier {
             submissions.remember(tx, c);
         } else if (action instanceof Action.Pong p) {
             // filed under the week open now, as news is: the Dept of Ping of a draft is the week's answers
-            tx.pongs().add(p.event().eventId(), ctx.openEdition(tx).id(), p.event().roomId(), new Pong(p.server(), p.ms()),
+            long edition = ctx.openEdition(tx).id();
+            tx.pongs().add(p.event().eventId(), edition, p.event().roomId(), new Pong(p.server(), p.ms()),
                     p.event().originServerTs());
         } else if (action instanceof Action.Member m) {
             if (m.event().sender().equals(m.userId())) {

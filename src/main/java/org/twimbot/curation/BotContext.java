@@ -27,9 +27,11 @@ public record BotContext(
         String pingRoomId) {
 
     /** Without a ping room. */
-    public BotContext(BotConfig config, String botUserId, String submissionsRoomId, String editorsRoomId, Editors editors,
-            AtomicReference<Catalog> catalog, SubmissionText submissionText, EditionCalendar calendar, Clock clock) {
-        this(config, botUserId, submissionsRoomId, editorsRoomId, editors, catalog, submissionText, calendar, clock, null);
+    public BotContext(BotConfig config, String botUserId, String submissionsRoomId, String editorsRoomId,
+            Editors editors, AtomicReference<Catalog> catalog, SubmissionText submissionText, EditionCalendar calendar,
+            Clock clock) {
+        this(config, botUserId, submissionsRoomId, editorsRoomId, editors, catalog, submissionText, calendar, clock,
+                null);
     }
 
     public Catalog currentCatalog() {

@@ -44,9 +44,8 @@ public final class Intake {
     }
 
     public Optional<Action> interpret(RoomEvent e) {
-        if (e.roomId().equals(pingRoomId) && !e.roomId().equals(submissionsRoomId) && !e.roomId().equals(editorsRoomId)) {
-            return pong(e);
-        }
+        boolean ping = e.roomId().equals(pingRoomId);
+        if (ping && !e.roomId().equals(submissionsRoomId) && !e.roomId().equals(editorsRoomId)) return pong(e);
         if (!e.roomId().equals(submissionsRoomId) && !e.roomId().equals(editorsRoomId)) {
             log.debug("skipping {}: room {} is not configured", e.eventId(), e.roomId());
             return Optional.empty();

@@ -14,7 +14,10 @@ public final class PingBoard {
 
     private PingBoard() {}
 
-    /** The first {@code top} servers by median delay; equal medians by server name, so the order never depends on input order. */
+    /**
+     * The first {@code top} servers by median delay; equal medians by server name, so the order never depends on the
+     * order of the answers.
+     */
     public static List<PingRank> rank(List<Pong> pongs, int top) {
         Map<String, List<Long>> byServer = new TreeMap<>();
         for (Pong p : pongs) byServer.computeIfAbsent(p.server(), k -> new ArrayList<>()).add(p.ms());

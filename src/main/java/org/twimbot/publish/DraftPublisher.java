@@ -52,8 +52,8 @@ public final class DraftPublisher {
     }
 
     /** @param pingRoom rooms.ping as configured ("" for none): the draft ranks the answers read there */
-    public DraftPublisher(Store store, MatrixClient client, DraftRenderer renderer, Supplier<Catalog> catalog, String editorsRoomId,
-            MediaCache media, Clock clock, String pingRoom) {
+    public DraftPublisher(Store store, MatrixClient client, DraftRenderer renderer, Supplier<Catalog> catalog,
+            String editorsRoomId, MediaCache media, Clock clock, String pingRoom) {
         this.pingRoom = pingRoom;
         this.store = store;
         this.client = client;

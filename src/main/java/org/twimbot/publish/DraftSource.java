@@ -33,7 +33,7 @@ public final class DraftSource {
         return new DraftRequest(edition.date(), now, authorName, edition.liveUrl(), items, ping(tx, edition, pingRoom));
     }
 
-    /** The Dept of Ping table of the edition, or none without a ping room (answers stored before it was unset stay out). */
+    /** The edition's Dept of Ping table; none without a ping room (answers read before it was unset stay out). */
     private static List<PingTable> ping(StoreTx tx, Edition edition, String pingRoom) throws SQLException {
         if (pingRoom == null || pingRoom.isBlank()) return List.of();
         return List.of(new PingTable(pingRoom, PingBoard.rank(tx.pongs().ofEdition(edition.id()), PingBoard.TOP)));

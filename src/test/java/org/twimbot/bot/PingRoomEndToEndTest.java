@@ -61,7 +61,8 @@ class PingRoomEndToEndTest {
 
     @Test
     void theDraftRanksTheWeeksPingBotAnswersByMedianAndIgnoresEverythingElse() throws Exception {
-        try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
+        try (DevServer server = DevServer.start(0, "localhost");
+                DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             ScriptedUser pingbot = ScriptedUser.register(server.baseUrl(), "pingbot", DemoWeek.PASSWORD, "Ping bot");
             String ping = pingbot.client().createRoom("ping", "Ping", true);
@@ -93,14 +94,17 @@ class PingRoomEndToEndTest {
                     // a delay from a clock ahead of the bot's, and an answer posted in the submissions room
                     alice.say(ping, "!ping");
                     alice.say(ping, "TWIM: this is not news, this is the ping room");
-                    send(alice, ping, "{\"msgtype\":\"m.text\",\"body\":\"Pong!\",\"pong\":{\"ms\":1,\"from\":\"cheat.example\"}}");
+                    send(alice, ping, "{\"msgtype\":\"m.text\",\"body\":\"Pong!\","
+                            + "\"pong\":{\"ms\":1,\"from\":\"cheat.example\"}}");
                     send(pingbot, ping, "{\"msgtype\":\"m.notice\",\"body\":\"Usage: !ping [message]\"}");
-                    send(pingbot, ping, "{\"msgtype\":\"m.notice\",\"body\":\"Pong!\",\"pong\":{\"ms\":-5,\"from\":\"skew.example\"}}");
-                    send(alice, week.roomId(), "{\"msgtype\":\"m.notice\",\"body\":\"Pong!\",\"pong\":{\"ms\":2,\"from\":\"wrong.room\"}}");
+                    send(pingbot, ping, "{\"msgtype\":\"m.notice\",\"body\":\"Pong!\","
+                            + "\"pong\":{\"ms\":-5,\"from\":\"skew.example\"}}");
+                    send(alice, week.roomId(), "{\"msgtype\":\"m.notice\",\"body\":\"Pong!\","
+                            + "\"pong\":{\"ms\":2,\"from\":\"wrong.room\"}}");
 
                     String first = week.requestDraft(Duration.ofSeconds(30));
-                    assertTrue(first.contains("### [#ping:localhost](https://matrix.to/#/#ping:localhost)\nJoin "
-                            + "[#ping:localhost](https://matrix.to/#/#ping:localhost) to experience the fun live"), first);
+                    String link = "[#ping:localhost](https://matrix.to/#/#ping:localhost)";
+                    assertTrue(first.contains("### " + link + "\nJoin " + link + " to experience the fun live"), first);
                     assertEquals("""
                             |1|neko.dev|304|
                             |2|keks.club|474|
@@ -112,7 +116,8 @@ class PingRoomEndToEndTest {
                             |8|a4.example|2300|
                             |9|a5.example|2400|
                             |10|a6.example|2500|""", table(first));
-                    for (String absent : List.of("a7.example", "early.example", "cheat.example", "skew.example", "wrong.room")) {
+                    for (String absent : List.of("a7.example", "early.example", "cheat.example", "skew.example",
+                            "wrong.room")) {
                         assertFalse(first.contains(absent), absent + " is not in the table");
                     }
                     assertTrue(first.indexOf("## Dept of Ping") < first.indexOf("## That's all I know"));
@@ -136,11 +141,12 @@ class PingRoomEndToEndTest {
                 }
                 assertEquals(null, loop.died());
             }
-            for (RoomTimeline room : pingbot.client().sync(null, "{\"room\":{\"timeline\":{\"limit\":1000}}}", 0).rooms()) {
+            String wide = "{\"room\":{\"timeline\":{\"limit\":1000}}}";
+            for (RoomTimeline room : pingbot.client().sync(null, wide, 0).rooms()) {
                 if (!room.roomId().equals(ping)) continue;
                 for (RoomEvent e : room.events()) {
                     if (week.botUserId().equals(e.sender())) {
-                        assertEquals("m.room.member", e.type(), "the bot only joined the ping room, it never posted there");
+                        assertEquals("m.room.member", e.type(), "the bot only joins the ping room, it never posts");
                     }
                 }
             }

@@ -54,8 +54,8 @@ class PingRoomConfigTest {
     @Test
     void theSubmissionsOrEditorsRoomIsNotAPingRoom() {
         List<String> p = problems(MINIMAL + "  ping: \"#twim:example.org\"\n");
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("rooms.ping: '#twim:example.org' is the submissions or editors room")),
-                p.toString());
+        assertTrue(p.stream().anyMatch(
+                s -> s.startsWith("rooms.ping: '#twim:example.org' is the submissions or editors room")), p.toString());
         List<String> e = problems(MINIMAL + "  editors: \"#eds:example.org\"\n  ping: \"#eds:example.org\"\n");
         assertTrue(e.stream().anyMatch(s -> s.startsWith("rooms.ping:")), e.toString());
     }

@@ -115,8 +115,8 @@ class IntakeTest {
         assertEquals("neko.dev", p.server());
         assertEquals(318, p.ms());
         // the !ping itself is not a command for twimbot, chat and TWIM: lines there are not news, members not stored
-        assertTrue(withPing.interpret(event(ping, "@a:neko.dev", "m.room.message", "{\"msgtype\":\"m.text\",\"body\":\"!ping\"}"))
-                .isEmpty());
+        assertTrue(withPing.interpret(event(ping, "@a:neko.dev", "m.room.message",
+                "{\"msgtype\":\"m.text\",\"body\":\"!ping\"}")).isEmpty());
         assertTrue(withPing.interpret(event(ping, "@a:neko.dev", "m.room.message",
                 "{\"msgtype\":\"m.text\",\"body\":\"TWIM: my news\"}")).isEmpty());
         RoomEvent join = new RoomEvent("$j", ping, "@a:neko.dev", "m.room.member", 1, "@a:neko.dev", null,

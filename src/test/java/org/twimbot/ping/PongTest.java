@@ -21,7 +21,8 @@ class PongTest {
         return """
                 {"msgtype":"m.notice","format":"org.matrix.custom.html",
                  "body":"%1$s: Pong! (ping took %2$d ms to arrive)",
-                 "formatted_body":"<a href='https://matrix.to/#/%1$s'>%1$s</a>: Pong! (<a href='https://matrix.to/#/!r/$p'>ping</a> took %2$d ms to arrive)",
+                 "formatted_body":"<a href='https://matrix.to/#/%1$s'>%1$s</a>: Pong! \
+                (<a href='https://matrix.to/#/!r/$p'>ping</a> took %2$d ms to arrive)",
                  "pong":{"ms":%2$d,"from":"%3$s","ping":"$p"}}""".formatted(sender, ms, from);
     }
 
@@ -29,7 +30,8 @@ class PongTest {
     void theEchoPluginsAnswerGivesTheDelayAndTheServerOfWhoeverPinged() throws Exception {
         assertEquals(Optional.of(new Pong("neko.dev", 318)), parse(echoAnswer("@cat:neko.dev", 318, "neko.dev")));
         // a delay shown as "1.3 seconds" in the text is still an integer of ms in the object
-        assertEquals(Optional.of(new Pong("mozilla.org", 1290)), parse(echoAnswer("@a:mozilla.org", 1290, "mozilla.org")));
+        assertEquals(Optional.of(new Pong("mozilla.org", 1290)),
+                parse(echoAnswer("@a:mozilla.org", 1290, "mozilla.org")));
     }
 
     @Test
@@ -47,7 +49,8 @@ class PongTest {
         assertTrue(parse("{\"msgtype\":\"m.notice\",\"body\":\"@a:b.c: Pong! (ping took 12 ms to arrive)\"}").isEmpty(),
                 "the text is for people; only the pong object counts");
         // someone typing an answer with a pong object in an m.text (a client's devtools): not the ping bot
-        assertTrue(parse("{\"msgtype\":\"m.text\",\"body\":\"Pong!\",\"pong\":{\"ms\":1,\"from\":\"fast.example\"}}").isEmpty());
+        assertTrue(parse("{\"msgtype\":\"m.text\",\"body\":\"Pong!\","
+                + "\"pong\":{\"ms\":1,\"from\":\"fast.example\"}}").isEmpty());
         assertTrue(Pong.parse(null).isEmpty());
     }
 
@@ -71,7 +74,8 @@ class PongTest {
             "{\"msgtype\":\"m.notice\",\"body\":\"x\",\"pong\":{\"ms\":3,\"from\":\"-dash.example\"}}",
         };
         for (String json : bad) assertTrue(parse(json).isEmpty(), json);
-        assertEquals(Optional.of(new Pong("a.b", 0)), parse("{\"msgtype\":\"m.notice\",\"pong\":{\"ms\":0,\"from\":\"a.b\"}}"));
+        assertEquals(Optional.of(new Pong("a.b", 0)),
+                parse("{\"msgtype\":\"m.notice\",\"pong\":{\"ms\":0,\"from\":\"a.b\"}}"));
         assertEquals(Optional.of(new Pong("a.b", Pong.MAX_MS)),
                 parse("{\"msgtype\":\"m.notice\",\"pong\":{\"ms\":" + Pong.MAX_MS + ",\"from\":\"a.b\"}}"));
     }

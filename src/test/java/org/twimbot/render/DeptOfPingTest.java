@@ -45,7 +45,9 @@ class DeptOfPingTest {
         List<Pong> pongs = new ArrayList<>();
         String[] servers = {"dendrite.matrix.org", "kumma.juttu.asia", "willian.wang", "frai.se", "grin.hu",
             "conduit.hazmat.jacksonchen666.com", "forlorn.day", "rustybever.be", "dendrite.s3cr3t.me", "valha.la"};
-        long[][] delays = {{196, 197}, {244, 245}, {479}, {502, 503}, {509, 510}, {522, 523}, {727}, {879}, {1303}, {1547}};
+        long[][] delays = {
+            {196, 197}, {244, 245}, {479}, {502, 503}, {509, 510}, {522, 523}, {727}, {879}, {1303}, {1547}
+        };
         for (int i = 0; i < servers.length; i++) add(pongs, servers[i], delays[i]);
         return pongs;
     }
@@ -55,8 +57,8 @@ class DeptOfPingTest {
     }
 
     private static String render(List<PingTable> ping) {
-        return new DraftRenderer(Fixtures.config()).render(new DraftRequest(EDITION, GENERATED, "Thib", "", ITEMS, ping),
-                Fixtures.catalog());
+        DraftRequest request = new DraftRequest(EDITION, GENERATED, "Thib", "", ITEMS, ping);
+        return new DraftRenderer(Fixtures.config()).render(request, Fixtures.catalog());
     }
 
     private static String reference() throws IOException {
@@ -99,10 +101,11 @@ class DeptOfPingTest {
 
     @Test
     void withoutAnswersOrWithoutAPingRoomTheDraftIsTheSameAsBefore() {
-        String without = new DraftRenderer(Fixtures.config()).render(new DraftRequest(EDITION, GENERATED, "Thib", "", ITEMS),
-                Fixtures.catalog());
+        String without = new DraftRenderer(Fixtures.config())
+                .render(new DraftRequest(EDITION, GENERATED, "Thib", "", ITEMS), Fixtures.catalog());
         assertFalse(without.contains("Ping"));
         assertEquals(without, render(List.of()));
-        assertEquals(without, render(List.of(new PingTable("#ping:maunium.net", List.of()))), "a quiet week: no empty table");
+        assertEquals(without, render(List.of(new PingTable("#ping:maunium.net", List.of()))),
+                "a quiet week: no empty table");
     }
 }
