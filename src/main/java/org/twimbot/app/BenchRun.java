@@ -236,7 +236,7 @@ final class BenchRun {
                 DraftRenderer renderer = new DraftRenderer(config.render());
                 // read as !draft reads it; the renders below are what is timed
                 DraftRequest request = store.read(tx -> EditionDraft.render(tx, tx.editions().open().orElseThrow(), "Bench",
-                        Clock.systemUTC().instant(), catalog, renderer)).request();
+                        Clock.systemUTC().instant(), config.rooms().ping(), catalog, renderer)).request();
                 if (request.items().size() != options.items()) {
                     throw new IOException("expected " + options.items() + " items in the draft, got " + request.items().size());
                 }

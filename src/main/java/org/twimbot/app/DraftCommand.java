@@ -57,7 +57,7 @@ final class DraftCommand implements Callable<Integer> {
             Optional<EditionDraft> draft = store.read(tx -> {
                 Optional<Edition> e = edition == null ? tx.editions().open() : tx.editions().byId(edition);
                 return e.isEmpty() ? Optional.<EditionDraft>empty() : Optional.of(EditionDraft.render(tx, e.get(), name,
-                        Clock.systemUTC().instant(), EditionDraft.catalogInForce(tx, cfg.catalog()), renderer));
+                        Clock.systemUTC().instant(), cfg.rooms().ping(), EditionDraft.catalogInForce(tx, cfg.catalog()), renderer));
             });
             if (draft.isEmpty()) {
                 System.err.println(edition == null ? "there is no open edition yet" : "there is no edition " + edition);

@@ -16,7 +16,8 @@ import org.twimbot.matrix.Session;
 /**
  * The part of {@code check-config} only the homeserver can answer, one ✔/✘ line per check: the server is a
  * Matrix homeserver, the secret logs in as {@code homeserver.user_id}, each room exists, the bot is joined or
- * invited, and in a joined room may send messages and reactions and can read it (not encrypted). A password is
+ * invited, and in a joined room may send messages and reactions and can read it (not encrypted); the ping room
+ * (rooms.ping) exists. A password is
  * checked with a throwaway session that is logged out again, so the bot's own device is left alone.
  */
 final class OnlineCheck {
@@ -57,6 +58,7 @@ final class OnlineCheck {
         if (session == null) return;
         try {
             rooms();
+            pingRoom();
         } finally {
             if (config.homeserver().accessToken() == null) logOut();
         }
@@ -110,6 +112,14 @@ final class OnlineCheck {
             return;
         }
         ids.forEach((key, id) -> membership(key, id, joined.contains(id), invited.contains(id)));
+    }
+
+    /**
+     * rooms.ping: only that it exists. The bot joins it at start (a public room needs no invite) and never posts
+     * there, so neither membership nor power levels are for check-config to judge.
+     */
+    private void pingRoom() {
+        if (config.rooms().hasPing()) resolve("rooms.ping", config.rooms().ping());
     }
 
     private String resolve(String key, String room) {

@@ -2,6 +2,7 @@ package org.twimbot.bot;
 
 import java.sql.SQLException;
 import org.twimbot.intake.Action;
+import org.twimbot.ping.Pong;
 import org.twimbot.store.StoreTx;
 import org.twimbot.curation.SubmissionDesk;
 import org.twimbot.curation.Curator;
@@ -20,6 +21,7 @@ public final class ActionApplier {
     private final MediaDesk media;
     private final Curator curation;
     private final CommandRunner commands;
+    private final BotContext ctx;
 
     public ActionApplier(BotContext ctx) {
         Refusals refusals = new Refusals(ctx.clock());
@@ -28,6 +30,7 @@ public final class ActionApplier {
         this.media = new MediaDesk(ctx);
         this.curation = new Curator(ctx, refusals, submissions, media);
         this.commands = new CommandRunner(ctx, refusals, hints, curation, submissions, media);
+        this.ctx = ctx;
     }
 
     public void apply(StoreTx tx, Action action) throws SQLException {
@@ -45,6 +48,11 @@ public final class ActionApplier {
             submissions.edit(tx, e);
         } else if (action instanceof Action.Chatter c) {
             submissions.remember(tx, c);
+        } else if (action instanceof Action.Pong p) {
+            // filed under the week open now, as news is: the Dept of Ping of a draft is the week's answers
+            long edition = ctx.openEdition(tx).id();
+            tx.pongs().add(p.origin().eventId(), edition, p.origin().roomId(), new Pong(p.server(), p.ms()),
+                    p.origin().originTs());
         } else if (action instanceof Action.Member m) {
             if (m.origin().sender().equals(m.userId())) {
                 tx.members().upsert(m.origin().roomId(), m.userId(), m.displayName(), m.membership());

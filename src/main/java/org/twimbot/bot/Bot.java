@@ -109,12 +109,14 @@ public final class Bot implements AutoCloseable {
         String editors = joiner.join(config.rooms().editors());
         log.info("joined submissions room {} ({}) and editors room {} ({})", config.rooms().submissions(), submissions,
                 config.rooms().editors(), editors);
+        String ping = config.rooms().hasPing() ? joiner.join(config.rooms().ping()) : null;
+        if (ping != null) log.info("joined ping room {} ({}) for the Dept of Ping", config.rooms().ping(), ping);
         Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel(),
                 editors);
         Catalog catalog = store.read(tx -> EditionDraft.catalogInForce(tx, config.catalog()));
         ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new Transactional<>(catalog),
                 new SubmissionText(botUserId, client.displayName(botUserId)),
-                new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock);
+                new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock, ping);
         startEditors(editorSet, editors);
         for (String room : new java.util.LinkedHashSet<>(List.of(submissions, editors))) {
             if (client.roomState(room, "m.room.encryption", "") != null) EncryptionWatch.warnAtStart(room);
@@ -123,10 +125,12 @@ public final class Bot implements AutoCloseable {
         if (media != null) media.close();
         media = new MediaCache(config.media().dir(), client, config.media().maxBytes(), config.media().cacheMaxBytes());
         DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
-                editors, media, clock);
+                editors, media, clock, config.rooms().ping());
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
-        List<String> rooms = List.copyOf(new HashSet<>(List.of(submissions, editors)));
+        java.util.Set<String> configured = new HashSet<>(List.of(submissions, editors));
+        if (ping != null) configured.add(ping);
+        List<String> rooms = List.copyOf(configured);
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, rooms, botUserId));
         if (store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).isEmpty()) {
             firstFilterId = client.createFilter(botUserId, SyncFilter.firstStart(JSON, rooms));
@@ -441,7 +445,8 @@ public final class Bot implements AutoCloseable {
     private void handleInvites(List<String> invited) {
         for (String roomId : invited) {
             try {
-                if (roomId.equals(ctx.submissionsRoomId()) || roomId.equals(ctx.editorsRoomId())) {
+                if (roomId.equals(ctx.submissionsRoomId()) || roomId.equals(ctx.editorsRoomId())
+                        || roomId.equals(ctx.pingRoomId())) {
                     client.joinRoom(roomId);
                     log.info("accepted invite to configured room {}", roomId);
                 } else {

@@ -38,7 +38,7 @@ public final class EventApplier {
     EventApplier(BotContext ctx, Applier applier) {
         this.ctx = ctx;
         this.intake = new Intake(ctx.botUserId(), ctx.submissionsRoomId(), ctx.editorsRoomId(),
-                ctx.config().commands().prefix(), ctx.submissionText());
+                ctx.config().commands().prefix(), ctx.submissionText(), ctx.pingRoomId());
         this.applier = applier;
     }
 
@@ -149,11 +149,18 @@ public final class EventApplier {
         }
         if ("m.room.encryption".equals(e.type()) && e.isState()) {
             EncryptionWatch.warnAtStart(e.roomId());
-            new Replies(tx).notice(ctx.editorsRoomId(), e.eventId(), "encryption", "Encryption was switched on in "
-                    + e.roomId() + " by " + e.sender() + ". twimbot cannot read encrypted messages: news posted there "
-                    + "from now on will not reach the draft. Use an unencrypted room for submissions.");
+            new Replies(tx).notice(ctx.editorsRoomId(), e.eventId(), "encryption", encryptionNotice(e));
         }
         for (Action action : interpreted.actions()) applier.apply(tx, action);
+    }
+
+    private String encryptionNotice(RoomEvent e) {
+        String what = e.roomId().equals(ctx.pingRoomId())
+                ? "the ping bot's answers there from now on will not reach the Dept of Ping. Set rooms.ping to an "
+                        + "unencrypted ping room, or leave it out."
+                : "news posted there from now on will not reach the draft. Use an unencrypted room for submissions.";
+        return "Encryption was switched on in " + e.roomId() + " by " + e.sender()
+                + ". twimbot cannot read encrypted messages: " + what;
     }
 
     /** A malformed event means nothing (logged) rather than failing its page, wherever it is interpreted. */

@@ -60,7 +60,7 @@ public final class HebbotImport {
 
     /** hebbot settings that twimbot has no equivalent for, with the reason given to the operator. */
     private static final Map<String, String> UNMAPPED = Map.of(
-            "ping_room_id", "twimbot has no ping room; use the health endpoint (http.health_port) instead",
+            "ping_room_id", "for the Dept of Ping, set rooms.ping to the ping bot's room (#ping:maunium.net)",
             "restrict_notice", "twimbot always lets only editors and the author use the submit emoji",
             "update_config_command", "twimbot does not run shell commands; edit the config and restart",
             "approval_emoji", "old hebbot setting; twimbot has no approval step (curation by section/project)",

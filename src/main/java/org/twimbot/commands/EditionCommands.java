@@ -75,6 +75,7 @@ final class EditionCommands {
         }
         Edition current = open(tx);
         int moved = tx.submissions().moveToEdition(current.id(), last.get().id());
+        tx.pongs().moveToEdition(current.id(), last.get().id());
         tx.editions().deleteIfEmpty(current.id());
         tx.editions().reopen(last.get().id());
         log.info("edition {} reopened by {} ({} newer items moved into it)", last.get().date(), c.origin().sender(), moved);

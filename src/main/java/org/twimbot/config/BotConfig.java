@@ -38,8 +38,19 @@ public record BotConfig(
         }
     }
 
-    /** {@code rooms.*}: alias or id; editors defaults to submissions. */
-    public record Rooms(String submissions, String editors) {}
+    /**
+     * {@code rooms.*}: alias or id; editors defaults to submissions; ping (Dept of Ping: the room whose ping bot
+     * answers are ranked, {@code #ping:maunium.net}) is empty when not configured.
+     */
+    public record Rooms(String submissions, String editors, String ping) {
+        public Rooms(String submissions, String editors) {
+            this(submissions, editors, "");
+        }
+
+        public boolean hasPing() {
+            return ping != null && !ping.isEmpty();
+        }
+    }
 
     /** {@code editors.*}: minPowerLevel null when not configured. */
     public record Editors(List<String> users, Integer minPowerLevel, boolean startNotice) {}

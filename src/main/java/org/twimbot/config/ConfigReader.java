@@ -155,7 +155,20 @@ final class ConfigReader {
             editors = editors.strip();
             checkRoom("rooms.editors", editors);
         }
-        return new BotConfig.Rooms(submissions, editors);
+        return new BotConfig.Rooms(submissions, editors, ping(submissions, editors));
+    }
+
+    /** rooms.ping: a room of its own; the bot reads only the ping bot's answers there and never posts. */
+    private String ping(String submissions, String editors) {
+        String ping = str("rooms.ping");
+        if (ping == null || ping.isBlank()) return "";
+        ping = ping.strip();
+        checkRoom("rooms.ping", ping);
+        if (ping.equals(submissions) || ping.equals(editors)) {
+            problems.add("rooms.ping: '" + ping + "' is the submissions or editors room; the ping room must be a room "
+                    + "of its own (the ping bot's, e.g. #ping:maunium.net)");
+        }
+        return ping;
     }
 
     private void checkRoom(String path, String room) {

@@ -65,6 +65,7 @@ public final class ConfigSchema {
             s("homeserver.device_name", Type.STRING, "twimbot", c -> c.homeserver().deviceName()),
             s("rooms.submissions", Type.STRING, null, c -> c.rooms().submissions()),
             s("rooms.editors", Type.STRING, null, c -> c.rooms().editors()),
+            s("rooms.ping", Type.STRING, "", c -> c.rooms().ping()),
             s("editors.users", Type.USER_LIST, List.of(), c -> c.editors().users()),
             s("editors.min_power_level", Type.OPTIONAL_INT, null, c -> c.editors().minPowerLevel()),
             s("editors.start_notice", Type.BOOL, "true", c -> c.editors().startNotice()),

@@ -13,6 +13,7 @@ import org.twimbot.store.Transactional;
 /**
  * What applying actions needs to know about the running bot: its config, its identity, the
  * resolved room ids, the editors and the current catalog (which {@code !project add} can change).
+ * {@code pingRoomId} is the joined ping room (rooms.ping), null when none is configured.
  */
 public record BotContext(
         BotConfig config,
@@ -23,7 +24,16 @@ public record BotContext(
         Transactional<Catalog> catalog,
         SubmissionText submissionText,
         EditionCalendar calendar,
-        Clock clock) {
+        Clock clock,
+        String pingRoomId) {
+
+    /** Without a ping room. */
+    public BotContext(BotConfig config, String botUserId, String submissionsRoomId, String editorsRoomId,
+            Editors editors, Transactional<Catalog> catalog, SubmissionText submissionText, EditionCalendar calendar,
+            Clock clock) {
+        this(config, botUserId, submissionsRoomId, editorsRoomId, editors, catalog, submissionText, calendar, clock,
+                null);
+    }
 
     /** The catalog as committed: for readers outside the batch transaction (drafts, bench). */
     public Catalog currentCatalog() {

@@ -45,4 +45,10 @@ public sealed interface Action {
 
     /** A membership or display-name change. */
     record Member(Origin origin, String userId, String displayName, String membership) implements Action {}
+
+    /**
+     * The ping bot's answer in the ping room: {@code server} (the pinging user's homeserver) took {@code ms}
+     * to reach it. Read from the answer's {@code pong} object (see {@link org.twimbot.ping.Pong}).
+     */
+    record Pong(Origin origin, String server, long ms) implements Action {}
 }

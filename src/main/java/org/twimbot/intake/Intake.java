@@ -8,6 +8,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.ping.Pong;
 
 /**
  * Turns each room event of the configured rooms into at most one {@link Action}. Pure: no I/O,
@@ -24,17 +25,27 @@ public final class Intake {
     private final String editorsRoomId;
     private final String commandPrefix;
     private final SubmissionText submissionText;
+    private final String pingRoomId;
 
     public Intake(String botUserId, String submissionsRoomId, String editorsRoomId, String commandPrefix,
             SubmissionText submissionText) {
+        this(botUserId, submissionsRoomId, editorsRoomId, commandPrefix, submissionText, null);
+    }
+
+    /** @param pingRoomId the room whose ping bot answers are read (rooms.ping), or null for none */
+    public Intake(String botUserId, String submissionsRoomId, String editorsRoomId, String commandPrefix,
+            SubmissionText submissionText, String pingRoomId) {
         this.botUserId = botUserId;
         this.submissionsRoomId = submissionsRoomId;
         this.editorsRoomId = editorsRoomId;
         this.commandPrefix = commandPrefix;
         this.submissionText = submissionText;
+        this.pingRoomId = pingRoomId;
     }
 
     public Optional<Action> interpret(RoomEvent e) {
+        boolean ping = e.roomId().equals(pingRoomId);
+        if (ping && !e.roomId().equals(submissionsRoomId) && !e.roomId().equals(editorsRoomId)) return pong(e);
         if (!e.roomId().equals(submissionsRoomId) && !e.roomId().equals(editorsRoomId)) {
             log.debug("skipping {}: room {} is not configured", e.eventId(), e.roomId());
             return Optional.empty();
@@ -67,6 +78,16 @@ public final class Intake {
         return Optional.of(submissionText.recognise(e.body(), e.formattedBody())
                 .<Action>map(s -> new Action.Submit(Origin.of(e), s.body(), s.html(), e.body(), e.formattedBody()))
                 .orElseGet(() -> new Action.Chatter(Origin.of(e), e.body(), e.formattedBody(), related(e))));
+    }
+
+    /**
+     * In the ping room only the ping bot's answers mean something: not its members (a public room of thousands, none
+     * of them reporters), not the {@code !ping} lines (the bot answers nobody there) and not chat.
+     */
+    private Optional<Action> pong(RoomEvent e) {
+        if (e.isState() || !"m.room.message".equals(e.type()) || e.sender().equals(botUserId)) return Optional.empty();
+        if (e.unsigned().has("redacted_because") || "m.replace".equals(e.relType())) return Optional.empty();
+        return Pong.parse(e.content()).map(p -> new Action.Pong(Origin.of(e), p.server(), p.ms()));
     }
 
     private Optional<Action> command(RoomEvent e, String body) {

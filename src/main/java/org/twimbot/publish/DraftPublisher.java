@@ -44,9 +44,17 @@ public final class DraftPublisher {
     private final String editorsRoomId;
     private final MediaCache media;
     private final Clock clock;
+    private final String pingRoom;
 
     public DraftPublisher(Store store, MatrixClient client, DraftRenderer renderer, Supplier<Catalog> catalog, String editorsRoomId,
             MediaCache media, Clock clock) {
+        this(store, client, renderer, catalog, editorsRoomId, media, clock, "");
+    }
+
+    /** @param pingRoom rooms.ping as configured ("" for none): the draft ranks the answers read there */
+    public DraftPublisher(Store store, MatrixClient client, DraftRenderer renderer, Supplier<Catalog> catalog,
+            String editorsRoomId, MediaCache media, Clock clock, String pingRoom) {
+        this.pingRoom = pingRoom;
         this.store = store;
         this.client = client;
         this.renderer = renderer;
@@ -69,7 +77,7 @@ public final class DraftPublisher {
             Edition edition = tx.editions().byId(editionId).orElseThrow();
             String author = renderer.author().isEmpty() ? DraftSource.displayName(tx, editorsRoomId, requester)
                     : renderer.author();
-            EditionDraft draft = EditionDraft.render(tx, edition, author, clock.instant(), current, renderer);
+            EditionDraft draft = EditionDraft.render(tx, edition, author, clock.instant(), pingRoom, current, renderer);
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
             String summary = DraftSummary.of(draft.request(), current, submissions, DraftSummary.botPlacements(tx, submissions));
             return new Rendered(edition, draft.markdown(), summary, draft.model().media(), clock.millis());

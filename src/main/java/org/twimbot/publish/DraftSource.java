@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.twimbot.ping.PingBoard;
+import org.twimbot.ping.PingTable;
 import org.twimbot.render.DraftItem;
 import org.twimbot.render.DraftMedia;
 import org.twimbot.render.DraftRequest;
@@ -18,11 +20,23 @@ public final class DraftSource {
     private DraftSource() {}
 
     public static DraftRequest load(StoreTx tx, Edition edition, String authorName, Instant now) throws SQLException {
+        return load(tx, edition, authorName, now, "");
+    }
+
+    /** @param pingRoom rooms.ping as configured, "" for none: the edition's ping bot answers are then ranked */
+    public static DraftRequest load(StoreTx tx, Edition edition, String authorName, Instant now, String pingRoom)
+            throws SQLException {
         List<DraftItem> items = new ArrayList<>();
         for (Submission s : tx.submissions().ofEdition(edition.id())) {
             if (s.live()) items.add(item(tx, s));
         }
-        return new DraftRequest(edition.date(), now, authorName, edition.liveUrl(), items);
+        return new DraftRequest(edition.date(), now, authorName, edition.liveUrl(), items, ping(tx, edition, pingRoom));
+    }
+
+    /** The edition's Dept of Ping table; none without a ping room (answers read before it was unset stay out). */
+    private static List<PingTable> ping(StoreTx tx, Edition edition, String pingRoom) throws SQLException {
+        if (pingRoom == null || pingRoom.isBlank()) return List.of();
+        return List.of(new PingTable(pingRoom, PingBoard.rank(tx.pongs().ofEdition(edition.id()), PingBoard.TOP)));
     }
 
     private static DraftItem item(StoreTx tx, Submission s) throws SQLException {

@@ -90,7 +90,7 @@ public final class DraftAssembler {
             unassigned.addAll(merged);
             unassigned.sort(Comparator.comparing(RenderedNews::item, ITEM_ORDER));
         }
-        return new DraftModel(sectionBlocks(bySection, catalog), unassigned, distinct(media));
+        return new DraftModel(sectionBlocks(bySection, catalog), unassigned, distinct(media), request.ping());
     }
 
     /** A catalog section titled like the unassigned heading: TWIM's (hebbot's) "todo" section. */

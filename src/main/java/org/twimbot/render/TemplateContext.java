@@ -3,6 +3,8 @@ package org.twimbot.render;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
 import org.twimbot.config.BotConfig;
+import org.twimbot.ping.PingRank;
+import org.twimbot.ping.PingTable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +73,7 @@ final class TemplateContext {
         ctx.put("sections", sections);
         ctx.put("projects", new ArrayList<>(projectTitles));
         ctx.put("unassigned", news(model.unassigned()));
+        ctx.put("ping", ping(model.ping()));
         List<Map<String, Object>> media = new ArrayList<>();
         for (MediaFile m : model.media()) media.add(media(m, config));
         ctx.put("media", media);
@@ -114,6 +117,28 @@ final class TemplateContext {
         m.put("news", news(block.news()));
         m.put("project", about);
         return m;
+    }
+
+    /** Server names were checked when read (no Markdown in them); the room is configured, shown as a link. */
+    private static List<Map<String, Object>> ping(List<PingTable> tables) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PingTable t : tables) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (PingRank r : t.ranks()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rank", r.rank());
+                row.put("server", r.server());
+                row.put("median", r.medianText());
+                row.put("pings", r.pings());
+                rows.add(row);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("room", MarkdownText.linkLabel(t.room().strip()));
+            m.put("room_link", roomLink(t.room().strip()));
+            m.put("rows", rows);
+            out.add(m);
+        }
+        return out;
     }
 
     private static List<Map<String, Object>> news(List<RenderedNews> list) {

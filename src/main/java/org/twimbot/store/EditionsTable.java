@@ -71,8 +71,9 @@ public final class EditionsTable {
     /** Removes an edition that never received anything (used when !reopen replaces a fresh empty week). */
     public boolean deleteIfEmpty(long id) throws SQLException {
         forget();
-        return st.update("DELETE FROM editions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM submissions WHERE edition_id = ?)",
-                id, id) == 1;
+        return st.update("DELETE FROM editions WHERE id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM submissions WHERE edition_id = ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM pongs WHERE edition_id = ?)", id, id, id) == 1;
     }
 
     public void setLiveUrl(long id, String url) throws SQLException {

@@ -161,6 +161,18 @@ final class Migrations {
                     room_id   TEXT NOT NULL,
                     reason    TEXT NOT NULL,
                     failed_at INTEGER NOT NULL) WITHOUT ROWID"""
+            },
+            new String[] {
+                // Dept of Ping: the ping bot's answers, one row per answer, filed under the edition open when read
+                """
+                CREATE TABLE pongs (
+                    event_id   TEXT PRIMARY KEY,
+                    edition_id INTEGER NOT NULL REFERENCES editions(id),
+                    room_id    TEXT NOT NULL,
+                    server     TEXT NOT NULL,
+                    ms         INTEGER NOT NULL,
+                    origin_ts  INTEGER NOT NULL) WITHOUT ROWID""",
+                "CREATE INDEX pongs_by_edition ON pongs(edition_id)"
             });
 
     static void apply(Connection c) throws SQLException {

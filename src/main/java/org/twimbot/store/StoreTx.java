@@ -21,6 +21,7 @@ public final class StoreTx {
     private final EditsTable edits;
     private final MediaEventsTable mediaEvents;
     private final FailedEventsTable failedEvents;
+    private final PongsTable pongs;
 
     private final Statements st;
 
@@ -45,6 +46,7 @@ public final class StoreTx {
         this.edits = new EditsTable(st);
         this.mediaEvents = new MediaEventsTable(st);
         this.failedEvents = new FailedEventsTable(st);
+        this.pongs = new PongsTable(st);
     }
 
     /** What must happen in memory when the transaction ends: {@code onCommit}, or {@code onRollback} to undo. */
@@ -146,4 +148,6 @@ public final class StoreTx {
     public MediaEventsTable mediaEvents() { return mediaEvents; }
 
     public FailedEventsTable failedEvents() { return failedEvents; }
+
+    public PongsTable pongs() { return pongs; }
 }

@@ -141,4 +141,22 @@ class CheckConfigOnlineTest {
             assertFalse(r.err().contains(s.accessToken()), r.all());
         }
     }
+
+    @Test
+    void aPingRoomIsCheckedToExistOnly() throws Exception {
+        bot.joinRoom(week.roomId());
+        String ping = week.person("alice").client().createRoom("ping", "Ping", true);
+        Path config = dir.resolve("config.yaml");
+        assertEquals(0, check(botSession.accessToken()).status(), "writes config.yaml, which passes without a ping room");
+        Files.writeString(config, Files.readString(config).replace("rooms:\n", "rooms:\n  ping: \"#ping:localhost\"\n"));
+        CliRun ok = CliRun.of("check-config", "-c", config.toString());
+        assertEquals(0, ok.status(), ok.all());
+        assertTrue(marks(ok).contains("✔ rooms.ping: room #ping:localhost is " + ping), ok.all());
+
+        Files.writeString(config, Files.readString(config).replace("#ping:localhost", "#nowhere:localhost"));
+        CliRun missing = CliRun.of("check-config", "-c", config.toString());
+        assertEquals(2, missing.status(), missing.all());
+        assertTrue(marks(missing).contains("✘ rooms.ping: alias #nowhere:localhost does not exist on the homeserver"),
+                missing.all());
+    }
 }

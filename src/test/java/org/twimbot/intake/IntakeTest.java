@@ -102,4 +102,29 @@ class IntakeTest {
         assertTrue(intake.interpret(event(ROOM, "@ed:x", "m.reaction",
                 "{\"m.relates_to\":{\"rel_type\":\"m.annotation\",\"event_id\":\"$t\",\"key\":\"" + "x".repeat(300) + "\"}}")).isEmpty());
     }
+
+    @Test
+    void inThePingRoomOnlyThePingBotsAnswersMeanSomething() throws Exception {
+        String ping = "!ping:maunium.net";
+        Intake withPing = new Intake("@twimbot:example.org", ROOM, EDITORS, "!",
+                new SubmissionText("@twimbot:example.org", "TWIM Bot"), ping);
+        String pong = "{\"msgtype\":\"m.notice\",\"body\":\"@a:neko.dev: Pong! (ping took 318 ms to arrive)\","
+                + "\"pong\":{\"ms\":318,\"from\":\"neko.dev\",\"ping\":\"$p\"}}";
+        Action.Pong p = assertInstanceOf(Action.Pong.class,
+                withPing.interpret(event(ping, "@pingbot:maunium.net", "m.room.message", pong)).orElseThrow());
+        assertEquals("neko.dev", p.server());
+        assertEquals(318, p.ms());
+        // the !ping itself is not a command for twimbot, chat and TWIM: lines there are not news, members not stored
+        assertTrue(withPing.interpret(event(ping, "@a:neko.dev", "m.room.message",
+                "{\"msgtype\":\"m.text\",\"body\":\"!ping\"}")).isEmpty());
+        assertTrue(withPing.interpret(event(ping, "@a:neko.dev", "m.room.message",
+                "{\"msgtype\":\"m.text\",\"body\":\"TWIM: my news\"}")).isEmpty());
+        RoomEvent join = new RoomEvent("$j", ping, "@a:neko.dev", "m.room.member", 1, "@a:neko.dev", null,
+                (ObjectNode) JSON.readTree("{\"membership\":\"join\"}"), null);
+        assertTrue(withPing.interpret(join).isEmpty());
+        // the same answer elsewhere is nothing: only the configured ping room is read for pongs
+        assertTrue(withPing.interpret(event(ROOM, "@pingbot:maunium.net", "m.room.message", pong)).isEmpty());
+        assertTrue(intake.interpret(event(ping, "@pingbot:maunium.net", "m.room.message", pong)).isEmpty(),
+                "without a ping room the room is not read at all");
+    }
 }
