@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.twimbot.store.Edition;
+import org.twimbot.store.FailedEventsTable;
 import org.twimbot.store.MessagesTable;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
@@ -46,7 +47,19 @@ public final class StatusReport {
                 sb.append("\n    ↳ follow-up: ").append(Excerpt.of(f.body())).append(' ').append(BotContext.link(f.roomId(), f.eventId()));
             }
         }
+        failures(tx, edition, sb);
         return sb.toString();
+    }
+
+    /** Events of this week that failed and were skipped: the editors should know what the bot did not take in. */
+    private static void failures(StoreTx tx, Edition edition, StringBuilder sb) throws SQLException {
+        List<FailedEventsTable.Failure> failed = tx.failedEvents().since(edition.openedAt());
+        if (failed.isEmpty()) return;
+        sb.append("\n").append(failed.size()).append(failed.size() == 1 ? " event could not be applied and was skipped"
+                : " events could not be applied and were skipped").append(" (the log has the details):");
+        for (FailedEventsTable.Failure f : failed.subList(Math.max(0, failed.size() - 5), failed.size())) {
+            sb.append("\n    ").append(BotContext.link(f.roomId(), f.eventId())).append(" — ").append(Excerpt.of(f.reason()));
+        }
     }
 
     private static String placement(List<Placement> placements) {

@@ -69,6 +69,14 @@ class FailedEventTest {
         assertEquals("$b", failed.get(0).eventId());
         assertTrue(failed.get(0).reason().contains("a defect met after storing the news"), failed.get(0).reason());
 
+        // editors learn of it in !status
+        List<RoomEvent> status = List.of(message("$s", LifecycleTest.EDITOR, "!status"));
+        store.write(tx -> applier.applyAll(tx, status, true));
+        String answer = store.read(tx -> tx.outbox().pending()).stream().map(e -> e.payload())
+                .filter(p -> p.contains("Edition ")).findFirst().orElseThrow();
+        assertTrue(answer.contains("1 event could not be applied and was skipped") && answer.contains("$b")
+                && answer.contains("IllegalStateException: a defect met"), answer);
+
         // the same page again (a replay after a restart): nothing changes, the failed event is not tried again
         store.write(tx -> applier.applyAll(tx, page, true));
         assertEquals(2L, (long) store.read(tx -> tx.submissions().count()));

@@ -39,6 +39,15 @@ class OutboxCodecTest {
                 OutboxCodec.read("draft", "{\"edition\":3,\"requester\":\"@ed:x\",\"cause\":\"$c\"}"));
     }
 
+    /** The stored keys are the records' components, nothing more (earlier versions read the same keys). */
+    @Test
+    void theJsonHoldsTheComponentsOnly() {
+        assertEquals("{\"body\":\"b\",\"html\":\"<b>b</b>\",\"purpose\":\"ack\",\"mentions\":[\"@a:x\"]}",
+                OutboxCodec.json(new Payload.Notice("b", "<b>b</b>", Payload.ACK, List.of("@a:x"))));
+        assertEquals("{\"edition\":3,\"requester\":\"@ed:x\",\"cause\":\"$c\"}",
+                OutboxCodec.json(new Payload.Draft(3, "@ed:x", "$c")));
+    }
+
     @Test
     void aPlainNoticeIsWrittenWithoutHtmlAndOnlyPlainAuditsAndThankYousMayBeJoined() {
         assertFalse(OutboxCodec.json(Payload.Notice.plain("x", Payload.AUDIT)).contains("html"));
