@@ -82,7 +82,7 @@ public final class Placer {
     public Decision place(News news) {
         NewsText text = NewsText.of(news);
         Map<Project, Integer> textScores = textScores(text);
-        List<Map.Entry<Project, Integer>> ranked = rank(projectScores(news.sender(), text));
+        List<Map.Entry<Project, Integer>> ranked = rank(projectScores(news.sender(), textScores));
         List<Project> suggestions = ranked.stream().limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
         Optional<Proposals.Candidate> opening = Proposals.inOpening(text, names);
         // a name the catalog lacks, opening the news, is its subject unless a catalog project is named as early
@@ -99,9 +99,10 @@ public final class Placer {
         if (umbrella.isPresent() && !newSubject) {
             return new Decision(umbrella, Optional.empty(), suggestions, Optional.empty());
         }
-        Optional<Section> section = section(news.sender(), text);
+        Stems stems = Stems.of(text);
+        Optional<Section> section = section(news.sender(), stems);
         if (!newSubject) {
-            Optional<Project> reported = reportedProject(news.sender(), text, textScores);
+            Optional<Project> reported = reportedProject(news.sender(), text, stems, textScores);
             if (reported.isPresent()) return new Decision(reported, Optional.empty(), suggestions, Optional.empty());
         }
         Optional<NewProject> proposal = opening.or(() -> Proposals.find(text, names)).map(p -> new NewProject(p.title(), p.website(), section.map(Section::key).orElse("")));
@@ -129,16 +130,17 @@ public final class Placer {
     public String explain(News news) {
         NewsText text = NewsText.of(news);
         StringBuilder sb = new StringBuilder("projects:");
-        rank(projectScores(news.sender(), text)).stream().limit(5)
+        rank(projectScores(news.sender(), textScores(text))).stream().limit(5)
                 .forEach(e -> sb.append(' ').append(e.getKey().title()).append('=').append(e.getValue()));
         sb.append("; sections:");
-        rankSections(sectionScores(news.sender(), text)).stream().limit(3)
+        rankSections(sectionScores(news.sender(), Stems.of(text))).stream().limit(3)
                 .forEach(e -> sb.append(' ').append(e.getKey().key()).append('=').append(e.getValue()));
         return sb.toString();
     }
 
-    private Map<Project, Integer> projectScores(String sender, NewsText text) {
-        Map<Project, Integer> scores = textScores(text);
+    /** The text's evidence ({@code textScores}, left as it is) with the sender's added. */
+    private Map<Project, Integer> projectScores(String sender, Map<Project, Integer> textScores) {
+        Map<Project, Integer> scores = new LinkedHashMap<>(textScores);
         for (Project p : reported.getOrDefault(sender, List.of())) scores.merge(p, USUAL_REPORTER, Integer::sum);
         history.projectsOf(sender).forEach((key, n) -> catalog.projectByKey(key)
                 .ifPresent(p -> scores.merge(p, Math.min(MAX_HISTORY, HISTORY_PER_ITEM * n), Integer::sum)));
@@ -151,7 +153,9 @@ public final class Placer {
         Map<Project, Integer> mentions = new HashMap<>();
         for (ProjectNames.Hit h : names.find(text.text())) mentions.merge(h.project(), 1, Integer::sum);
         mentions.forEach((p, n) -> scores.merge(p, MENTION * Math.min(n, MAX_MENTIONS), Integer::sum));
-        firstSubject(text).ifPresent(p -> scores.merge(p, FIRST_SENTENCE, Integer::sum));
+        List<List<Project>> linkedBy = new ArrayList<>(); // per link of the text, the projects it points at
+        for (NewsText.Link l : text.links()) linkedBy.add(Site.of(l.href()).map(this::linkedProjects).orElse(List.of()));
+        firstSubject(text, linkedBy).ifPresent(p -> scores.merge(p, FIRST_SENTENCE, Integer::sum));
         if (!text.lead().isEmpty()) once(scores, names.find(text.lead()), LEAD);
         List<ProjectNames.Hit> emphasised = new ArrayList<>();
         for (String e : text.emphasised()) emphasised.addAll(names.find(e));
@@ -160,7 +164,7 @@ public final class Placer {
         for (NewsText.Link l : text.links()) linkTexts.addAll(names.find(l.text()));
         once(scores, linkTexts, LINK_TEXT);
         java.util.Set<Project> linked = new java.util.LinkedHashSet<>();
-        for (NewsText.Link l : text.links()) Site.of(l.href()).ifPresent(site -> linked.addAll(linkedProjects(site)));
+        linkedBy.forEach(linked::addAll);
         linked.forEach(p -> scores.merge(p, WEBSITE_LINK, Integer::sum));
         return scores;
     }
@@ -189,16 +193,25 @@ public final class Placer {
     private static final java.util.Set<String> CODE_HOSTS = java.util.Set.of("github.com", "gitlab.com", "codeberg.org",
             "gitlab.gnome.org", "git.sr.ht");
 
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+
     /** A name as a repository would spell it: lower case, letters and digits only. */
     private static String repositoryForm(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return NOT_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    /** The stems of the text's words and of its first sentence, counted once per item for every section. */
+    private record Stems(Map<String, Integer> all, Map<String, Integer> first) {
+        static Stems of(NewsText text) {
+            return new Stems(SectionWords.stemCounts(text.text()), SectionWords.stemCounts(text.firstSentence()));
+        }
     }
 
     /**
      * The project the first sentence is about: the first one it names or links to. Later names in that sentence
      * are what the subject is compared with or works with ("… paving the way to Conduit supporting push").
      */
-    private Optional<Project> firstSubject(NewsText text) {
+    private Optional<Project> firstSubject(NewsText text, List<List<Project>> linkedBy) {
         String first = text.firstSentence();
         if (first.isEmpty()) return Optional.empty();
         Project subject = null;
@@ -208,12 +221,12 @@ public final class Placer {
             subject = hits.get(0).project();
             at = hits.get(0).start();
         }
-        for (NewsText.Link l : text.links()) {
+        for (int k = 0; k < text.links().size(); k++) {
+            NewsText.Link l = text.links().get(k);
+            List<Project> projects = linkedBy.get(k);
+            if (projects.size() != 1) continue;
             int i = l.text().isBlank() ? first.indexOf(l.href()) : first.indexOf(l.text());
-            if (i < 0 || i >= at) continue;
-            Optional<Site> site = Site.of(l.href());
-            List<Project> projects = site.map(this::linkedProjects).orElse(List.of());
-            if (projects.size() == 1) {
+            if (i >= 0 && i < at) {
                 subject = projects.get(0);
                 at = i;
             }
@@ -227,12 +240,12 @@ public final class Placer {
      * them ("Element Web/Desktop", "Element Android", …) in which the text picks one. Who sends and what the
      * words are about must agree; neither alone places news (a reporter may write about anything).
      */
-    private Optional<Project> reportedProject(String sender, NewsText text, Map<Project, Integer> textScores) {
-        if (textScores.values().stream().anyMatch(v -> v >= PLACE_AT)) return Optional.empty();
-        Optional<Section> told = textSection(text);
-        if (told.isEmpty()) return Optional.empty();
+    private Optional<Project> reportedProject(String sender, NewsText text, Stems stems, Map<Project, Integer> textScores) {
         java.util.Set<Project> candidates = new java.util.LinkedHashSet<>(reported.getOrDefault(sender, List.of()));
         history.projectsOf(sender).keySet().forEach(k -> catalog.projectByKey(k).ifPresent(candidates::add));
+        if (candidates.isEmpty() || textScores.values().stream().anyMatch(v -> v >= PLACE_AT)) return Optional.empty();
+        Optional<Section> told = textSection(stems);
+        if (told.isEmpty()) return Optional.empty();
         List<Project> inSection = candidates.stream().filter(p -> p.section().equals(told.get().key())).toList();
         if (inSection.size() == 1) return Optional.of(inSection.get(0));
         return familyMember(inSection, SectionWords.words(text.text()));
@@ -317,8 +330,8 @@ public final class Placer {
     }
 
     /** The section the text and the sender tell, when one is clearly ahead. */
-    private Optional<Section> section(String sender, NewsText text) {
-        List<Map.Entry<Section, Integer>> ranked = rankSections(sectionScores(sender, text));
+    private Optional<Section> section(String sender, Stems stems) {
+        List<Map.Entry<Section, Integer>> ranked = rankSections(sectionScores(sender, stems));
         if (ranked.isEmpty()) return Optional.empty();
         int best = ranked.get(0).getValue();
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
@@ -332,17 +345,17 @@ public final class Placer {
     }
 
     /** The section the text's own words tell (not the sender): one ahead of all others. */
-    private Optional<Section> textSection(NewsText text) {
-        List<Map.Entry<Section, Integer>> ranked = rankSections(sectionScores(null, text));
+    private Optional<Section> textSection(Stems stems) {
+        List<Map.Entry<Section, Integer>> ranked = rankSections(sectionScores(null, stems));
         if (ranked.isEmpty()) return Optional.empty();
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         return ranked.get(0).getValue() > second ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
     }
 
     /** Scores from the text and, unless {@code sender} is null, from who sends it. */
-    private Map<Section, Integer> sectionScores(String sender, NewsText text) {
-        Map<String, Integer> stems = SectionWords.stemCounts(text.text());
-        Map<String, Integer> firstStems = SectionWords.stemCounts(text.firstSentence());
+    private Map<Section, Integer> sectionScores(String sender, Stems text) {
+        Map<String, Integer> stems = text.all();
+        Map<String, Integer> firstStems = text.first();
         Map<Section, Integer> scores = new LinkedHashMap<>();
         Map<String, Integer> senderSections = sender == null ? Map.of() : history.sectionsOf(sender);
         String usual = senderSections.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
