@@ -11,7 +11,8 @@ import org.jsoup.nodes.Element;
 /**
  * The parts of a news item where a name counts for more: its text, first sentence, bold and heading
  * texts, links, and the sender's own lead ("Nheko: …"). Read from the HTML when there is some, else
- * from the plain body.
+ * from the plain body. News that opens with a list has no first sentence: its points are parallel
+ * (a team's bullet list of the week's work), and the first is not the subject of the others.
  */
 record NewsText(String text, String firstSentence, List<String> emphasised, List<Link> links, String lead) {
 
@@ -21,6 +22,8 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
     /** Texts longer than this are only read this far: the evidence is at the start, and every loop has a bound. */
     static final int MAX_TEXT = 20_000;
     private static final int MAX_LINKS = 200;
+    /** A plain body opening with a list item ("* ", "- ", "1. "). */
+    private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[*+-]|\\d{1,3}[.)])\\s");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?=\\s|$)|\\n");
     /** "Name: news" — a short lead of at most four words before a colon. */
     private static final Pattern LEAD = Pattern.compile("^\\s*([\\p{L}\\p{N}][\\p{L}\\p{N} ._+/&'-]{0,40}?)\\s*:\\s+\\S");
@@ -38,7 +41,9 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
             if (links.size() == MAX_LINKS) break;
             links.add(new Link(a.text(), a.attr("href")));
         }
-        return new NewsText(text, firstSentence(text), emphasised, links, lead(text));
+        Element first = doc.body().children().stream().filter(e -> !e.text().isBlank()).findFirst().orElse(null);
+        boolean list = first != null && (first.tagName().equals("ul") || first.tagName().equals("ol"));
+        return new NewsText(text, list ? "" : firstSentence(text), emphasised, links, lead(text));
     }
 
     private static NewsText plain(String body) {
@@ -46,7 +51,8 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
         List<Link> links = new ArrayList<>();
         Matcher m = Pattern.compile("https?://[^\\s<>()]+").matcher(text);
         while (m.find() && links.size() < MAX_LINKS) links.add(new Link("", m.group()));
-        return new NewsText(text, firstSentence(text), List.of(), links, lead(text));
+        boolean list = LIST_ITEM.matcher(text).lookingAt();
+        return new NewsText(text, list ? "" : firstSentence(text), List.of(), links, lead(text));
     }
 
     /** Block elements end with a line break, so that a heading or list item is not run into the next sentence. */

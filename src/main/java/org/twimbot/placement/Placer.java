@@ -55,6 +55,10 @@ public final class Placer {
     private final SectionWords sectionWords;
     /** Each project's website, parsed once per catalog: every news item is checked against all of them. */
     private final Map<Project, Site> websites = new java.util.LinkedHashMap<>();
+    /** Projects by the name a repository of theirs would have ("ruma", "matrixsmsbridge"), per catalog. */
+    private final Map<String, List<Project>> repositoryNames = new HashMap<>();
+    /** The projects each usual reporter reports, per catalog. */
+    private final Map<String, List<Project>> reported = new HashMap<>();
 
     public Placer(Catalog catalog) {
         this(catalog, History.none());
@@ -65,13 +69,20 @@ public final class Placer {
         this.history = history;
         this.names = new ProjectNames(catalog);
         this.sectionWords = new SectionWords(catalog, history);
-        for (Project project : catalog.projects()) Site.of(project.website()).ifPresent(s -> websites.put(project, s));
+        for (Project project : catalog.projects()) {
+            Site.of(project.website()).ifPresent(s -> websites.put(project, s));
+            for (String name : ProjectNames.names(project)) {
+                List<Project> named = repositoryNames.computeIfAbsent(repositoryForm(name), k -> new ArrayList<>());
+                if (!named.contains(project)) named.add(project);
+            }
+            for (String reporter : project.usualReporters()) reported.computeIfAbsent(reporter, k -> new ArrayList<>()).add(project);
+        }
     }
 
     public Decision place(News news) {
         NewsText text = NewsText.of(news);
         Map<Project, Integer> textScores = textScores(text);
-        List<Map.Entry<Project, Integer>> ranked = rank(projectScores(news.sender(), text));
+        List<Map.Entry<Project, Integer>> ranked = rank(projectScores(news.sender(), textScores));
         List<Project> suggestions = ranked.stream().limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
         Optional<Proposals.Candidate> opening = Proposals.inOpening(text, names);
         // a name the catalog lacks, opening the news, is its subject unless a catalog project is named as early
@@ -88,7 +99,12 @@ public final class Placer {
         if (umbrella.isPresent() && !newSubject) {
             return new Decision(umbrella, Optional.empty(), suggestions, Optional.empty());
         }
-        Optional<Section> section = section(news.sender(), text);
+        Stems stems = Stems.of(text);
+        Optional<Section> section = section(news.sender(), stems);
+        if (!newSubject) {
+            Optional<Project> reported = reportedProject(news.sender(), text, stems, textScores);
+            if (reported.isPresent()) return new Decision(reported, Optional.empty(), suggestions, Optional.empty());
+        }
         Optional<NewProject> proposal = opening.or(() -> Proposals.find(text, names)).map(p -> new NewProject(p.title(), p.website(), section.map(Section::key).orElse("")));
         return new Decision(Optional.empty(), section, suggestions, proposal);
     }
@@ -114,22 +130,20 @@ public final class Placer {
     public String explain(News news) {
         NewsText text = NewsText.of(news);
         StringBuilder sb = new StringBuilder("projects:");
-        rank(projectScores(news.sender(), text)).stream().limit(5)
+        rank(projectScores(news.sender(), textScores(text))).stream().limit(5)
                 .forEach(e -> sb.append(' ').append(e.getKey().title()).append('=').append(e.getValue()));
         sb.append("; sections:");
-        rankSections(sectionScores(news.sender(), text)).stream().limit(3)
+        rankSections(sectionScores(news.sender(), Stems.of(text))).stream().limit(3)
                 .forEach(e -> sb.append(' ').append(e.getKey().key()).append('=').append(e.getValue()));
         return sb.toString();
     }
 
-    private Map<Project, Integer> projectScores(String sender, NewsText text) {
-        Map<Project, Integer> scores = textScores(text);
-        for (Project p : catalog.projects()) {
-            int s = 0;
-            if (p.usualReporters().contains(sender)) s += USUAL_REPORTER;
-            s += Math.min(MAX_HISTORY, HISTORY_PER_ITEM * history.projectsOf(sender).getOrDefault(p.key(), 0));
-            if (s > 0) scores.merge(p, s, Integer::sum);
-        }
+    /** The text's evidence ({@code textScores}, left as it is) with the sender's added. */
+    private Map<Project, Integer> projectScores(String sender, Map<Project, Integer> textScores) {
+        Map<Project, Integer> scores = new LinkedHashMap<>(textScores);
+        for (Project p : reported.getOrDefault(sender, List.of())) scores.merge(p, USUAL_REPORTER, Integer::sum);
+        history.projectsOf(sender).forEach((key, n) -> catalog.projectByKey(key)
+                .ifPresent(p -> scores.merge(p, Math.min(MAX_HISTORY, HISTORY_PER_ITEM * n), Integer::sum)));
         return scores;
     }
 
@@ -139,7 +153,9 @@ public final class Placer {
         Map<Project, Integer> mentions = new HashMap<>();
         for (ProjectNames.Hit h : names.find(text.text())) mentions.merge(h.project(), 1, Integer::sum);
         mentions.forEach((p, n) -> scores.merge(p, MENTION * Math.min(n, MAX_MENTIONS), Integer::sum));
-        once(scores, names.find(text.firstSentence()), FIRST_SENTENCE);
+        List<List<Project>> linkedBy = new ArrayList<>(); // per link of the text, the projects it points at
+        for (NewsText.Link l : text.links()) linkedBy.add(Site.of(l.href()).map(this::linkedProjects).orElse(List.of()));
+        firstSubject(text, linkedBy).ifPresent(p -> scores.merge(p, FIRST_SENTENCE, Integer::sum));
         if (!text.lead().isEmpty()) once(scores, names.find(text.lead()), LEAD);
         List<ProjectNames.Hit> emphasised = new ArrayList<>();
         for (String e : text.emphasised()) emphasised.addAll(names.find(e));
@@ -147,13 +163,116 @@ public final class Placer {
         List<ProjectNames.Hit> linkTexts = new ArrayList<>();
         for (NewsText.Link l : text.links()) linkTexts.addAll(names.find(l.text()));
         once(scores, linkTexts, LINK_TEXT);
-        List<Site> linked = text.links().stream().map(l -> Site.of(l.href())).flatMap(Optional::stream).toList();
-        if (!linked.isEmpty()) {
-            websites.forEach((p, site) -> {
-                if (linked.stream().anyMatch(site::isLinkedBy)) scores.merge(p, WEBSITE_LINK, Integer::sum);
-            });
-        }
+        java.util.Set<Project> linked = new java.util.LinkedHashSet<>();
+        linkedBy.forEach(linked::addAll);
+        linked.forEach(p -> scores.merge(p, WEBSITE_LINK, Integer::sum));
         return scores;
+    }
+
+    /**
+     * The projects a link points at: their website, or a repository on a code host named like the project
+     * ("github.com/ruma/ruma/pull/353" for Ruma, whose website is ruma.dev). A name that is an ordinary word
+     * only counts as a repository's name when the owner has it too.
+     */
+    private List<Project> linkedProjects(Site link) {
+        List<Project> projects = new ArrayList<>();
+        websites.forEach((p, site) -> {
+            if (site.isLinkedBy(link)) projects.add(p);
+        });
+        String[] path = link.path().split("/");
+        if (CODE_HOSTS.contains(link.host()) && path.length >= 3) {
+            for (Project p : repositoryNames.getOrDefault(repositoryForm(path[2]), List.of())) {
+                boolean ordinary = ProjectNames.isOrdinaryWord(p.title());
+                if (!projects.contains(p) && (!ordinary || repositoryForm(path[1]).equals(repositoryForm(path[2])))) projects.add(p);
+            }
+        }
+        return projects;
+    }
+
+    /** Hosts whose paths are "/owner/repository". */
+    private static final java.util.Set<String> CODE_HOSTS = java.util.Set.of("github.com", "gitlab.com", "codeberg.org",
+            "gitlab.gnome.org", "git.sr.ht");
+
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+
+    /** A name as a repository would spell it: lower case, letters and digits only. */
+    private static String repositoryForm(String name) {
+        return NOT_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    /** The stems of the text's words and of its first sentence, counted once per item for every section. */
+    private record Stems(Map<String, Integer> all, Map<String, Integer> first) {
+        static Stems of(NewsText text) {
+            return new Stems(SectionWords.stemCounts(text.text()), SectionWords.stemCounts(text.firstSentence()));
+        }
+    }
+
+    /**
+     * The project the first sentence is about: the first one it names or links to. Later names in that sentence
+     * are what the subject is compared with or works with ("… paving the way to Conduit supporting push").
+     */
+    private Optional<Project> firstSubject(NewsText text, List<List<Project>> linkedBy) {
+        String first = text.firstSentence();
+        if (first.isEmpty()) return Optional.empty();
+        Project subject = null;
+        int at = Integer.MAX_VALUE;
+        List<ProjectNames.Hit> hits = names.find(first);
+        if (!hits.isEmpty()) {
+            subject = hits.get(0).project();
+            at = hits.get(0).start();
+        }
+        for (int k = 0; k < text.links().size(); k++) {
+            NewsText.Link l = text.links().get(k);
+            List<Project> projects = linkedBy.get(k);
+            if (projects.size() != 1) continue;
+            int i = l.text().isBlank() ? first.indexOf(l.href()) : first.indexOf(l.text());
+            if (i >= 0 && i < at) {
+                subject = projects.get(0);
+                at = i;
+            }
+        }
+        return Optional.ofNullable(subject);
+    }
+
+    /**
+     * News that names no project clearly, from a usual reporter of projects (or a sender the editors filed under
+     * them before): placed when the text's words tell the section of exactly one of them, or of one family of
+     * them ("Element Web/Desktop", "Element Android", …) in which the text picks one. Who sends and what the
+     * words are about must agree; neither alone places news (a reporter may write about anything).
+     */
+    private Optional<Project> reportedProject(String sender, NewsText text, Stems stems, Map<Project, Integer> textScores) {
+        java.util.Set<Project> candidates = new java.util.LinkedHashSet<>(reported.getOrDefault(sender, List.of()));
+        history.projectsOf(sender).keySet().forEach(k -> catalog.projectByKey(k).ifPresent(candidates::add));
+        if (candidates.isEmpty() || textScores.values().stream().anyMatch(v -> v >= PLACE_AT)) return Optional.empty();
+        Optional<Section> told = textSection(stems);
+        if (told.isEmpty()) return Optional.empty();
+        List<Project> inSection = candidates.stream().filter(p -> p.section().equals(told.get().key())).toList();
+        if (inSection.size() == 1) return Optional.of(inSection.get(0));
+        return familyMember(inSection, SectionWords.words(text.text()));
+    }
+
+    /**
+     * Of several projects of one family (their titles share the first word), the one the text picks by the word
+     * that sets it apart ("desktop" for Element Web/Desktop); when the text uses none of those words, the member
+     * whose name adds nothing to what they share (Element Android, not Element X Android).
+     */
+    static Optional<Project> familyMember(List<Project> family, List<String> textWords) {
+        if (family.size() < 2) return Optional.empty();
+        List<List<String>> words = family.stream().map(p -> SectionWords.words(p.title())).toList();
+        String first = words.get(0).isEmpty() ? "" : words.get(0).get(0);
+        if (first.isEmpty() || words.stream().anyMatch(w -> w.isEmpty() || !w.get(0).equals(first))) return Optional.empty();
+        java.util.Set<String> shared = new java.util.HashSet<>(words.get(0));
+        words.forEach(shared::retainAll);
+        java.util.Set<String> used = new java.util.HashSet<>(textWords);
+        List<Project> picked = new ArrayList<>();
+        List<Project> plain = new ArrayList<>();
+        for (int i = 0; i < family.size(); i++) {
+            List<String> own = words.get(i).stream().filter(w -> !shared.contains(w)).toList();
+            if (own.isEmpty()) plain.add(family.get(i));
+            if (own.stream().anyMatch(used::contains)) picked.add(family.get(i));
+        }
+        if (picked.size() == 1) return Optional.of(picked.get(0));
+        return picked.isEmpty() && plain.size() == 1 ? Optional.of(plain.get(0)) : Optional.empty();
     }
 
     /** Adds {@code weight} once per project among {@code hits}. */
@@ -211,8 +330,8 @@ public final class Placer {
     }
 
     /** The section the text and the sender tell, when one is clearly ahead. */
-    private Optional<Section> section(String sender, NewsText text) {
-        List<Map.Entry<Section, Integer>> ranked = rankSections(sectionScores(sender, text));
+    private Optional<Section> section(String sender, Stems stems) {
+        List<Map.Entry<Section, Integer>> ranked = rankSections(sectionScores(sender, stems));
         if (ranked.isEmpty()) return Optional.empty();
         int best = ranked.get(0).getValue();
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
@@ -225,17 +344,26 @@ public final class Placer {
         return ranked;
     }
 
-    private Map<Section, Integer> sectionScores(String sender, NewsText text) {
-        Map<String, Integer> stems = SectionWords.stemCounts(text.text());
-        Map<String, Integer> firstStems = SectionWords.stemCounts(text.firstSentence());
+    /** The section the text's own words tell (not the sender): one ahead of all others. */
+    private Optional<Section> textSection(Stems stems) {
+        List<Map.Entry<Section, Integer>> ranked = rankSections(sectionScores(null, stems));
+        if (ranked.isEmpty()) return Optional.empty();
+        int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
+        return ranked.get(0).getValue() > second ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
+    }
+
+    /** Scores from the text and, unless {@code sender} is null, from who sends it. */
+    private Map<Section, Integer> sectionScores(String sender, Stems text) {
+        Map<String, Integer> stems = text.all();
+        Map<String, Integer> firstStems = text.first();
         Map<Section, Integer> scores = new LinkedHashMap<>();
-        Map<String, Integer> senderSections = history.sectionsOf(sender);
+        Map<String, Integer> senderSections = sender == null ? Map.of() : history.sectionsOf(sender);
         String usual = senderSections.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         for (Section s : catalog.sections()) {
             int score = SECTION_TITLE_WORD * sectionWords.titleWords(s.key(), stems, MAX_TITLE_WORDS)
                     + SECTION_FIRST_SENTENCE * sectionWords.titleWords(s.key(), firstStems, 1)
                     + SECTION_LEARNED_WORD * Math.min(MAX_LEARNED_WORDS, sectionWords.learnedWords(s.key(), stems));
-            if (s.usualReporters().contains(sender)) score += SECTION_REPORTER;
+            if (sender != null && s.usualReporters().contains(sender)) score += SECTION_REPORTER;
             if (s.key().equals(usual)) score += SECTION_HISTORY;
             if (score > 0) scores.put(s, score);
         }

@@ -103,7 +103,10 @@ final class ProjectNames {
             }
         }
         List<Hit> kept = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Hit h : hits) {
+            // a title and an alias that spell alike ("Element X iOS", "element-x-ios") find the same occurrence once
+            if (!seen.add(h.project().key() + "@" + h.start())) continue;
             boolean inside = false;
             for (Hit o : hits) {
                 if (o.project() != h.project() && o.start() <= h.start() && o.end() >= h.end() && o.end() - o.start() > h.end() - h.start()) {

@@ -13,8 +13,9 @@ import org.twimbot.catalog.Section;
 
 /**
  * The words that tell a section: those of its title that few other section titles share ("Dept of
- * Bridges" → bridge; "Dept" is in every title and tells nothing), and words learned from the news editors
- * filed there before, when that section holds most of a word's uses. Words are compared by a crude stem
+ * Bridges" → bridge; "Dept" is in every title and tells nothing; a title word that past editions' news used
+ * in many other sections tells nothing either), and words learned from the news editors filed there before,
+ * when that section holds most of a word's uses. Words are compared by a crude stem
  * (bridges, bridging, bridge → bridg), short stems are ignored.
  */
 final class SectionWords {
@@ -26,6 +27,8 @@ final class SectionWords {
     private static final int MAX_WORDS = 5_000;
     /** Used by fewer projects than this, a word is too rare in the catalog to judge. */
     private static final int MIN_USES = 3;
+    /** Used by the news of this many other sections in past editions, a title word tells nothing. */
+    private static final int MIN_SPREAD = 3;
 
     private final Map<String, Set<String>> titleStems = new HashMap<>();
     private final Map<String, Set<String>> learnedStems = new HashMap<>();
@@ -60,7 +63,18 @@ final class SectionWords {
 
     private void learn(History history) {
         Map<String, Integer> total = new HashMap<>();
-        history.sectionWords().values().forEach(words -> words.forEach((w, n) -> total.merge(w, n, Integer::sum)));
+        Map<String, Integer> sectionsUsing = new HashMap<>();
+        history.sectionWords().values().forEach(words -> words.forEach((w, n) -> {
+            total.merge(w, n, Integer::sum);
+            sectionsUsing.merge(w, 1, Integer::sum);
+        }));
+        // a title word that news filed all over the newsletter uses is the newsletter's ("working on", "this week",
+        // Matrix "events"), not its section's: it no longer tells the section once published editions show so
+        titleStems.forEach((section, stems) -> stems.removeIf(w -> {
+            int own = history.sectionWords().getOrDefault(section, Map.of()).getOrDefault(w, 0);
+            int elsewhere = sectionsUsing.getOrDefault(w, 0) - (own > 0 ? 1 : 0);
+            return elsewhere >= MIN_SPREAD && own * 2 < total.getOrDefault(w, 0);
+        }));
         history.sectionWords().forEach((section, words) -> words.forEach((w, n) -> {
             if (n >= MIN_LEARNED && n >= MIN_SHARE * total.get(w)) learnedStems.computeIfAbsent(section, k -> new LinkedHashSet<>()).add(w);
         }));
@@ -102,7 +116,7 @@ final class SectionWords {
         return stems;
     }
 
-    private static List<String> words(String text) {
+    static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) words.add(w);
         return words;

@@ -39,16 +39,18 @@ class BacktestTest {
         System.out.print(t.text());
         assertEquals(31, t.items());
         assertEquals(18, t.knownItems());
-        // issue #18 asks for 85% (16 of 18); today's matching filed 6
-        assertTrue(t.rightProject() >= 13, "known projects under the right project: " + t.rightProject());
-        // issue #18 asks for at most 5% of all items (1 of 31); today's matching placed 4 wrongly
-        assertTrue(t.wrong() <= 2, "wrong: " + t.wrong());
-        // issue #18 asks for 60% (8 of 13); today's matching placed none
+        // issue #18 asks for 85% (16 of 18): met; the first name-matching filed 6
+        assertTrue(t.rightProject() >= 16, "known projects under the right project: " + t.rightProject());
+        // issue #18 asks for at most 5% of all items (1 of 31): none; the first name-matching placed 4 wrongly
+        assertTrue(t.wrong() == 0, "wrong: " + t.wrong());
+        // issue #18 asks for 60% (8 of 13); not reached: the other seven name no section in words the catalog or
+        // the one earlier edition teaches (a meetup, a guide, press, a client and two projects nobody reported before)
         assertTrue(t.rightSection() >= 6, "right section: " + t.rightSection());
         // issue #18: at least 60% of the proposals carry the published name
         assertTrue(t.proposals() >= 3 && t.proposalsRight() * 10 >= t.proposals() * 6,
                 "proposals " + t.proposals() + ", right " + t.proposalsRight());
-        // issue #18 asks for at most 0.3 per item (9 of 31); today's matching needed 25
-        assertTrue(t.editorActions() <= 14, "editor actions: " + t.editorActions());
+        // issue #18 asks for at most 0.3 per item (9 of 31); not reached (the unplaced section items above, two
+        // proposals to confirm); the first name-matching needed 25
+        assertTrue(t.editorActions() <= 11, "editor actions: " + t.editorActions());
     }
 }

@@ -187,6 +187,77 @@ class PlacerTest {
         assertEquals(3, place("Synapse, Conduit, Nheko, FluffyChat and Element Web were all tested.").suggestions().size());
     }
 
+    @Test
+    void aTitleAndAnAliasSpelledAlikeFindOneMention() {
+        Project x = project("Emt X iOS", "Element X iOS", "", "clients", List.of("element-x-ios"));
+        ProjectNames names = new ProjectNames(new Catalog(List.of(CLIENTS), List.of(x)));
+        assertEquals(1, names.find("Nightly builds of ElementX iOS are ready.").size());
+    }
+
+    @Test
+    void newsOpeningWithAListHasNoFirstSentence() {
+        // as prose, the first sentence makes Synapse the subject; as the first of several points it is one topic of many
+        assertEquals(Optional.of("Synapse"), projectKey(place("Synapse got nightly builds. Our bridge got faster. More soon.")));
+        assertEquals(Optional.empty(), place("* Synapse got nightly builds.\n* Our bridge got faster.\n* More soon.").project());
+        assertEquals(Optional.empty(), place("@a:example.org", "plain",
+                "<ul><li>Synapse got nightly builds.</li><li>Our bridge got faster.</li><li>More soon.</li></ul>").project());
+    }
+
+    @Test
+    void theFirstSentenceCreditsOnlyTheFirstProjectItNamesOrLinks() {
+        String html = "<p>A new contributor <a href=\"https://github.com/element-hq/synapse/pull/1\">added</a> push rules, paving"
+                + " the way to Conduit supporting push. More next week.</p>";
+        assertEquals(Optional.of("Synapse"), projectKey(place("@a:example.org", "plain", html)));
+    }
+
+    @Test
+    void aRepositoryNamedLikeTheProjectLinksToIt() {
+        // FluffyChat's website is fluffychat.im; its repository is elsewhere, under the project's name
+        String fluffy = "<p>We merged <a href=\"https://github.com/krille-chan/fluffychat/pull/1\">a fix</a> for the login.</p>";
+        assertEquals(Optional.of("FluffyChat"), projectKey(place("@a:example.org", "plain", fluffy)));
+        // an ordinary word ("Conduit") names a repository only when its owner has the name too
+        String other = "<p>We merged <a href=\"https://github.com/someone/conduit/pull/1\">a fix</a> for the login.</p>";
+        assertEquals(Optional.empty(), place("@a:example.org", "plain", other).project());
+        String own = "<p>We merged <a href=\"https://github.com/conduit/conduit/pull/1\">a fix</a> for the login.</p>";
+        assertEquals(Optional.of("Conduit"), projectKey(place("@a:example.org", "plain", own)));
+    }
+
+    @Test
+    void theUsualReporterPlacesWhenTheTextTellsTheProjectsSection() {
+        // "client" tells the Clients section, and @nico reports a client: the two agree
+        assertEquals(Optional.of("Nheko"), projectKey(place("@nico:example.org",
+                "The new completer is on master. The client also sorts favourites first now.", null)));
+        // the text tells another section than the reporter's project's: no placement
+        assertEquals(Optional.empty(), place("@nico:example.org",
+                "The new completer is on master. Our bridges relay it to other networks; the bridges got faster.", null).project());
+    }
+
+    @Test
+    void aFamilyMemberIsPickedByTheWordThatSetsItApart() {
+        Project android = project("Emt Android", "Element Android", "", "clients", List.of());
+        Project xAndroid = project("Emt X Android", "Element X Android", "", "clients", List.of());
+        List<Project> family = List.of(ELEMENT, ELEMENT_WEB, android, xAndroid);
+        assertEquals(Optional.of(ELEMENT_WEB), Placer.familyMember(family, List.of("the", "web", "version", "shares", "screens")));
+        // no word sets one apart: the member whose name adds nothing to the family's
+        assertEquals(Optional.of(ELEMENT), Placer.familyMember(family, List.of("the", "app", "layout")));
+        assertEquals(Optional.of(android), Placer.familyMember(List.of(android, xAndroid), List.of("the", "app", "layout")));
+        assertEquals(Optional.empty(), Placer.familyMember(List.of(android, xAndroid, ELEMENT_WEB), List.of("web", "android", "x")));
+        // not one family: no pick
+        assertEquals(Optional.empty(), Placer.familyMember(List.of(NHEKO, SYNAPSE), List.of("the", "app")));
+    }
+
+    @Test
+    void aTitleWordPastEditionsUsedEverywhereTellsNothing() {
+        String news = "Busy week: we shipped a lot this week, and next week brings more.";
+        assertEquals(Optional.of("rotw"), place(news).section().map(Section::key));
+        History.Learning learning = new History.Learning();
+        for (String section : List.of("spec", "servers", "bridges")) {
+            learning.confirmed("@x:example.org", null, section, "What a week: this week we did things.");
+        }
+        Decision d = new Placer(CATALOG, learning.snapshot()).place(new News("@a:example.org", news, null));
+        assertEquals(Optional.empty(), d.section(), new Placer(CATALOG, learning.snapshot()).explain(new News("@a:example.org", news, null)));
+    }
+
     /** Order-free comparison. */
     private static final class Set2 {
         static java.util.Set<Project> of(Project... p) {
