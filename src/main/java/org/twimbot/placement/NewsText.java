@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The parts of a news item where a name counts for more: its text, first sentence, bold and heading
@@ -25,6 +27,14 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
     /** A plain body opening with a list item ("* ", "- ", "1. "). */
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[*+-]|\\d{1,3}[.)])\\s");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?=\\s|$)|\\n");
+    // parsed once: every stored news item is read this way, and parsing a query or pattern costs more than using it
+    private static final Evaluator REPLY = QueryParser.parse("mx-reply");
+    private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, h1, h2, h3, h4, h5, h6");
+    private static final Evaluator LINK = QueryParser.parse("a[href]");
+    private static final Evaluator BLOCK = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, br, tr");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>()]+");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
+    private static final Pattern LINE_BREAKS = Pattern.compile(" ?\\n[\\n ]*");
     /** "Name: news" — a short lead of at most four words before a colon. */
     private static final Pattern LEAD = Pattern.compile("^\\s*([\\p{L}\\p{N}][\\p{L}\\p{N} ._+/&'-]{0,40}?)\\s*:\\s+\\S");
 
@@ -32,12 +42,12 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
         String html = news.html();
         if (html == null || html.isBlank()) return plain(news.body());
         Document doc = Jsoup.parseBodyFragment(html.length() > MAX_TEXT * 4 ? html.substring(0, MAX_TEXT * 4) : html);
-        doc.select("mx-reply").remove();
+        doc.select(REPLY).remove();
         String text = clip(textWithBreaks(doc.body()));
         List<String> emphasised = new ArrayList<>();
-        for (Element e : doc.select("strong, b, h1, h2, h3, h4, h5, h6")) emphasised.add(e.text());
+        for (Element e : doc.select(EMPHASIS)) emphasised.add(e.text());
         List<Link> links = new ArrayList<>();
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(LINK)) {
             if (links.size() == MAX_LINKS) break;
             links.add(new Link(a.text(), a.attr("href")));
         }
@@ -49,7 +59,7 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
     private static NewsText plain(String body) {
         String text = clip(body);
         List<Link> links = new ArrayList<>();
-        Matcher m = Pattern.compile("https?://[^\\s<>()]+").matcher(text);
+        Matcher m = URL.matcher(text);
         while (m.find() && links.size() < MAX_LINKS) links.add(new Link("", m.group()));
         boolean list = LIST_ITEM.matcher(text).lookingAt();
         return new NewsText(text, list ? "" : firstSentence(text), List.of(), links, lead(text));
@@ -57,8 +67,9 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
 
     /** Block elements end with a line break, so that a heading or list item is not run into the next sentence. */
     private static String textWithBreaks(Element body) {
-        body.select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, br, tr").forEach(e -> e.appendText("\n"));
-        return body.wholeText().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" ?\\n[\\n ]*", "\n").strip();
+        body.select(BLOCK).forEach(e -> e.appendText("\n"));
+        String spaced = SPACES.matcher(body.wholeText()).replaceAll(" ");
+        return LINE_BREAKS.matcher(spaced).replaceAll("\n").strip();
     }
 
     private static String clip(String s) {
