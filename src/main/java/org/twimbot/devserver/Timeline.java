@@ -15,44 +15,32 @@ record Timeline(List<StoredEvent> events, boolean more) {
 
     /** The last {@code limit} matching events with after &lt; pos &lt;= upTo. */
     static Timeline latest(Room room, EventStore store, long after, long upTo, EventFilter filter, int limit) {
-        List<Long> positions = room.positions();
-        int low = room.indexAfter(after);
-        int i = room.indexAfter(upTo) - 1;
-        List<StoredEvent> out = new ArrayList<>();
-        boolean more = false;
-        for (; i >= low; i--) {
-            StoredEvent e = store.at(positions.get(i));
-            if (!filter.matches(e)) {
-                continue;
-            }
-            if (out.size() == limit) {
-                more = true;
-                break;
-            }
-            out.add(e);
-        }
+        Timeline newestFirst = walk(room, store, room.indexAfter(upTo) - 1, room.indexAfter(after) - 1, -1, filter, limit);
+        List<StoredEvent> out = new ArrayList<>(newestFirst.events());
         Collections.reverse(out);
-        return new Timeline(out, more);
+        return new Timeline(out, newestFirst.more());
     }
 
     /** The first {@code limit} matching events with after &lt; pos &lt;= upTo (forward paging). */
     static Timeline earliest(Room room, EventStore store, long after, long upTo, EventFilter filter, int limit) {
+        return walk(room, store, room.indexAfter(after), room.indexAfter(upTo), 1, filter, limit);
+    }
+
+    /** Up to {@code limit} matching events at room indexes {@code from}, {@code from + step}, … before {@code end}. */
+    private static Timeline walk(Room room, EventStore store, int from, int end, int step, EventFilter filter, int limit) {
         List<Long> positions = room.positions();
-        int high = room.indexAfter(upTo);
         List<StoredEvent> out = new ArrayList<>();
-        boolean more = false;
-        for (int i = room.indexAfter(after); i < high; i++) {
+        for (int i = from; step > 0 ? i < end : i > end; i += step) {
             StoredEvent e = store.at(positions.get(i));
             if (!filter.matches(e)) {
                 continue;
             }
             if (out.size() == limit) {
-                more = true;
-                break;
+                return new Timeline(out, true);
             }
             out.add(e);
         }
-        return new Timeline(out, more);
+        return new Timeline(out, false);
     }
 
     long firstPos() { return events.get(0).pos(); }
