@@ -12,29 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.twimbot.curation.HintBudget.Decision;
 
 class HintBudgetTest {
-    /** A clock the test moves by hand. */
-    private static final class Hand extends Clock {
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void fiveHintsThenOneSlowDownThenSilenceUntilTheMinuteIsOver() {
-        Hand clock = new Hand();
+        HandClock clock = new HandClock();
         HintBudget budget = new HintBudget(clock);
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < 200; i++) decisions.add(budget.decide("@ed:x", "$bad" + i));
@@ -48,7 +28,7 @@ class HintBudgetTest {
 
     @Test
     void theSameCauseGetsTheSameDecisionWhenABatchIsAppliedAgain() {
-        HintBudget budget = new HintBudget(new Hand());
+        HintBudget budget = new HintBudget(new HandClock());
         List<Decision> first = new ArrayList<>();
         for (int i = 0; i < 7; i++) first.add(budget.decide("@ed:x", "$e" + i));
         List<Decision> replay = new ArrayList<>();
@@ -58,7 +38,7 @@ class HintBudgetTest {
 
     @Test
     void aCrowdOfSendersIsCappedInAllWithoutSlowDownNotices() {
-        HintBudget budget = new HintBudget(new Hand());
+        HintBudget budget = new HintBudget(new HandClock());
         int answered = 0;
         int slowDowns = 0;
         for (int i = 0; i < 100; i++) {

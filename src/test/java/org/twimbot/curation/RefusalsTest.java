@@ -11,29 +11,9 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class RefusalsTest {
-    /** A clock the test moves by hand. */
-    private static final class Hand extends Clock {
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void oneRefusalPerUserPerMinuteAndTenInAll() {
-        Hand clock = new Hand();
+        HandClock clock = new HandClock();
         Refusals refusals = new Refusals(clock);
         assertTrue(refusals.mayRefuse("@a:x"));
         assertFalse(refusals.mayRefuse("@a:x"), "the same user within a minute");
