@@ -39,7 +39,6 @@ record BenchReport(
         double jitMillis) {
 
     static final double TARGET_INGEST_EPS = 20_000;
-    static final double TARGET_RATIO = 1.5;
     static final double TARGET_RENDER_MS = 50;
     static final double TARGET_ROUND_TRIP_MS = 300;
     static final double TARGET_HEAP_MIB = 64;
@@ -55,8 +54,8 @@ record BenchReport(
         rows.add(new Row("  ingest time", "ingest_ms", ingestMillis, "ms", "", null));
         rows.add(new Row("floor (download + parse)", "floor_events_per_s", floorEventsPerSecond, "events/s", "", null));
         rows.add(new Row("  floor time", "floor_ms", floorMillis, "ms", "", null));
-        rows.add(new Row("ingest time / floor time", "ingest_over_floor", ingestOverFloor, "x",
-                "<= " + TARGET_RATIO, ingestOverFloor <= TARGET_RATIO));
+        // a figure, no longer a target: the bot keeps far ahead of any homeserver's pace (issue #19 retired it)
+        rows.add(new Row("ingest time / floor time", "ingest_over_floor", ingestOverFloor, "x", "", null));
         rows.add(new Row("  JIT compiling in ingest", "ingest_jit_ms", jitMillis, "ms", "", null));
         rows.add(new Row("  warm-up runs before", "warmup_runs", warmupRuns, "", "", null));
         rows.add(new Row("draft render (" + items + " items)", "render_ms", renderMillis, "ms",
