@@ -1,6 +1,7 @@
 package org.twimbot.placement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +31,20 @@ final class ProjectNames {
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
     private final List<NamePattern> patterns = new ArrayList<>();
+    /** Indexes into {@link #patterns} by the first character of their first part, in catalog order. */
+    private final Map<Character, int[]> byFirstChar = new HashMap<>();
 
     ProjectNames(Catalog catalog) {
+        Map<Character, List<Integer>> index = new HashMap<>();
         for (Project p : catalog.projects()) {
             for (String name : names(p)) {
                 String first = SEPARATORS.split(CAMEL.matcher(name).replaceAll(" "))[0].toLowerCase(Locale.ROOT);
+                if (first.isEmpty()) continue; // a name of separators only matches nothing a text can hold
+                index.computeIfAbsent(first.charAt(0), c -> new ArrayList<>()).add(patterns.size());
                 patterns.add(new NamePattern(p, first, compile(name)));
             }
         }
+        index.forEach((c, list) -> byFirstChar.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** The project's matchable names, folded duplicates removed (the title's spelling first). */
@@ -78,30 +85,57 @@ final class ProjectNames {
 
     /** Occurrences in {@code text}, in text order, without those inside a longer name's occurrence. */
     List<Hit> find(String text) {
-        List<Hit> hits = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
-        // a name's match starts where its first word does: try the pattern only there (a scan of the whole text with
-        // each of some 300 patterns was most of the time spent storing news); lower-casing that changes the length
-        // (rare letters) would shift the positions, so such a text is scanned whole
-        boolean aligned = lower.length() == text.length();
-        for (NamePattern n : patterns) {
-            if (!lower.contains(n.first())) continue;
-            Matcher m = n.pattern().matcher(text);
-            if (!aligned) {
-                while (m.find() && hits.size() < MAX_HITS) hits.add(new Hit(n.project(), m.start(), m.end()));
-                continue;
-            }
-            m.useTransparentBounds(true).useAnchoringBounds(false); // the look-behind sees what precedes the region
-            for (int at = lower.indexOf(n.first()); at >= 0 && hits.size() < MAX_HITS; ) {
+        // lower-casing that changes the length (rare letters) would shift the positions: such a text is scanned whole
+        List<Hit> hits = lower.length() == text.length() ? findAtWordStarts(text, lower) : scanWhole(text);
+        return longestOnly(hits);
+    }
+
+    /**
+     * A name's match starts where a word does (its pattern's look-behind), with the name's first part: only the names
+     * whose first part starts with the character found there are tried, there. (Scanning the whole text with each of
+     * some 300 patterns, then searching it for each name's first part, was most of the time spent storing news.)
+     */
+    private List<Hit> findAtWordStarts(String text, String lower) {
+        List<Hit> hits = new ArrayList<>();
+        int[] nextFree = new int[patterns.size()]; // a name's next match starts after its last one, as find() goes on
+        Matcher[] matchers = new Matcher[patterns.size()];
+        for (int at = 0; at < lower.length() && hits.size() < MAX_HITS; at++) {
+            if (at > 0 && isWordChar(lower.charAt(at - 1))) continue;
+            int[] candidates = byFirstChar.get(lower.charAt(at));
+            if (candidates == null) continue;
+            for (int i : candidates) {
+                NamePattern n = patterns.get(i);
+                if (at < nextFree[i] || !lower.startsWith(n.first(), at)) continue;
+                Matcher m = matchers[i];
+                if (m == null) {
+                    m = n.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    matchers[i] = m; // the look-behind sees what precedes the region
+                }
                 m.region(at, text.length());
-                if (m.lookingAt()) {
+                if (m.lookingAt() && hits.size() < MAX_HITS) {
                     hits.add(new Hit(n.project(), m.start(), m.end()));
-                    at = lower.indexOf(n.first(), Math.max(m.end(), at + 1));
-                } else {
-                    at = lower.indexOf(n.first(), at + 1);
+                    nextFree[i] = m.end();
                 }
             }
         }
+        return hits;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private List<Hit> scanWhole(String text) {
+        List<Hit> hits = new ArrayList<>();
+        for (NamePattern n : patterns) {
+            Matcher m = n.pattern().matcher(text);
+            while (m.find() && hits.size() < MAX_HITS) hits.add(new Hit(n.project(), m.start(), m.end()));
+        }
+        return hits;
+    }
+
+    private static List<Hit> longestOnly(List<Hit> hits) {
         List<Hit> kept = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Hit h : hits) {
