@@ -87,6 +87,11 @@ final class MatrixUser {
                 JSON.createObjectNode().put("messages_per_second", 0).put("burst_count", 0));
     }
 
+    /** The same account reaching the homeserver at another URL (a proxy in front of it). */
+    MatrixUser via(String otherBaseUrl) {
+        return new MatrixUser(otherBaseUrl, userId, password, accessToken);
+    }
+
     /** A public room (anyone may join) with an alias; returns the room id. */
     String createPublicRoom(String aliasLocalpart) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("preset", "public_chat").put("room_alias_name", aliasLocalpart)
