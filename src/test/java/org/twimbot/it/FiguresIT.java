@@ -75,7 +75,7 @@ class FiguresIT {
      */
     @Test
     void catchingUpOnEventsMissedWhileStopped() throws Exception {
-        int missed = Integer.getInteger("twimbot.it.missed", 5_000);
+        int missed = Integer.getInteger("twimbot.it.missed", 1_000); // the closing figure: -Dtwimbot.it.missed=5000
         Path dir = WorkDir.create("figures-catch-up");
         Newsroom room = Newsroom.create(dir, 4);
         try (CountingProxy proxy = CountingProxy.to(room.baseUrl);
