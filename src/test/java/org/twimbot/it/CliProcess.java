@@ -18,6 +18,7 @@ record CliProcess(int exit, String output) {
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "cli-", ".log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("TWIMBOT_IT_")); // the suite's settings are not the bot's
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
