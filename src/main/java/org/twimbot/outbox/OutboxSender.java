@@ -90,9 +90,12 @@ public final class OutboxSender {
      *     stopping) and entries remain
      */
     public boolean drain() {
-        if (rateLimited && pacer.now() - rateLimitedUntil < 0) {
-            deferred = true; // nothing is sent before the homeserver's retry_after_ms has passed
-            return false;
+        if (rateLimited) {
+            if (pacer.now() - rateLimitedUntil < 0) {
+                deferred = true; // nothing is sent before the homeserver's retry_after_ms has passed
+                return false;
+            }
+            rateLimited = false;
         }
         List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
         if (maybeSent == null) maybeSent = firstMessagePerRoom(pending);
@@ -132,7 +135,6 @@ public final class OutboxSender {
                     send(entry);
                     return null;
                 });
-                rateLimited = false;
                 forbiddenRooms.remove(entry.roomId());
                 if (rateLimitSaid) paceAfterRateLimit();
             } catch (RateLimitedException e) {

@@ -150,6 +150,9 @@ class OutboxRateLimitTest {
             outbox.drain();
         }
         assertEquals(0, pending(), "everything went");
+        nanos.addAndGet(5 * SECOND);
+        assertTrue(outbox.drain());
+        assertEquals(30_000, outbox.pollTimeoutMs(30_000), "the backlog is gone: the long-poll is long again");
         List<String> delivered = sends.stream().filter(s -> !s.startsWith("429 ")).toList();
         long refused = answers.stream().filter(c -> c == 429).count();
         assertTrue(refused <= 3, refused + " refusals for " + delivered.size() + " sends: " + sends);
