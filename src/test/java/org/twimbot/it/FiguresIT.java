@@ -69,7 +69,7 @@ class FiguresIT {
     /**
      * Catching up on events missed while stopped, against merely paging the same events from the homeserver
      * ({@code /messages} forward from the bot's stored sync position, 128 a page as the bot asks, with its filter),
-     * measured in the same run, before and after the bot's catch-up, both through the same counting proxy. The
+     * measured in the same run, before and after the bot's catch-up (the bot stopped), both through the same proxy. The
      * catch-up runs from the restarted bot's first {@code /sync} request to the last missed event being stored as
      * processed (read from its database); JVM start and login are not in it ("start to first sync" is).
      */
@@ -101,6 +101,7 @@ class FiguresIT {
             long firstSync = proxy.calls().stream().filter(c -> c.startedAt() > restartedAt && c.path().endsWith("/sync"))
                     .mapToLong(CountingProxy.Call::startedAt).min().orElseThrow();
             long catchUp = (doneAt - firstSync) / 1_000_000;
+            assertEquals(0, bot.stop()); // its reactions to the missed news would share the homeserver with the paging
             long pageAfter = pageForward(pager, room.roomId, since, missed);
             double paging = (pageBefore + pageAfter) / 2.0;
             System.out.printf("figure: catch-up on %d missed events %d ms; paging them alone %d ms before, %d ms after; "
