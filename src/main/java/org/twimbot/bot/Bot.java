@@ -260,7 +260,10 @@ public final class Bot implements AutoCloseable {
         SyncBatch batch;
         boolean recovering = false;
         try {
-            batch = since.isPresent() ? client.sync(since.get(), filterId, outbox.pollTimeoutMs(timeoutMs))
+            // a restart's first round does not long-poll: /health says "starting" until a round is committed, and in a
+            // quiet room a long-poll would keep it so for its whole timeout
+            int poll = lastSyncAt == null ? 0 : outbox.pollTimeoutMs(timeoutMs);
+            batch = since.isPresent() ? client.sync(since.get(), filterId, poll)
                     : client.sync(null, firstFilterId != null ? firstFilterId : filterId, 0);
         } catch (MatrixException e) {
             if (since.isEmpty() || e.httpStatus() != 400) throw e;

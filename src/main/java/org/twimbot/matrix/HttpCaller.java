@@ -41,6 +41,8 @@ final class HttpCaller {
     private final Sleeper sleeper;
     private final ObjectMapper mapper;
     private final Supplier<String> currentToken;
+    /** Set while the current thread's calls hand a 429 to their caller instead of waiting it out. */
+    private final ThreadLocal<Boolean> rateLimitsToCaller = ThreadLocal.withInitial(() -> false);
     /** The failure of the latest failed attempt, cleared by any success; for /health. */
     private volatile MatrixClient.Trouble trouble;
 
@@ -76,6 +78,9 @@ final class HttpCaller {
                 return result;
             } catch (Transient t) {
                 failure = t;
+            }
+            if (rateLimitsToCaller.get() && failure.error instanceof MatrixException m && m.httpStatus() == 429) {
+                throw new RateLimitedException(m, failure.retryAfter);
             }
             boolean exhausted = policy.maxAttempts() > 0 && attempt >= policy.maxAttempts()
                     || budget != null && attempt >= budget.maxAttempts();
@@ -146,6 +151,17 @@ final class HttpCaller {
      */
     private static boolean isHomeserversBadGateway(int code, JsonNode errorBody) {
         return code == 502 && errorBody != null && RoomEvent.text(errorBody, "errcode") != null;
+    }
+
+    /** Runs {@code call} with 429 answers thrown as {@link RateLimitedException} at once, on this thread only. */
+    <T> T reportingRateLimits(MatrixClient.IoCall<T> call) throws IOException {
+        boolean before = rateLimitsToCaller.get();
+        rateLimitsToCaller.set(true);
+        try {
+            return call.call();
+        } finally {
+            rateLimitsToCaller.set(before);
+        }
     }
 
     /** The latest failed attempt's trouble, or null when the latest attempt succeeded. */

@@ -88,6 +88,22 @@ public final class MatrixClient implements AutoCloseable {
         return java.util.Optional.ofNullable(caller.trouble());
     }
 
+    /** A call to this client that may fail with an IOException. */
+    @FunctionalInterface
+    public interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Runs {@code call} (calls to this client on this thread) with a 429 thrown at once as a
+     * {@link RateLimitedException} carrying the homeserver's {@code retry_after_ms}, instead of waited out inside
+     * the call: a sender with many messages owed decides itself what goes first once the homeserver lets it, and
+     * does not hold its thread (the sync loop's) for the whole wait. Other failures are retried as usual.
+     */
+    public <T> T reportingRateLimits(IoCall<T> call) throws IOException {
+        return caller.reportingRateLimits(call);
+    }
+
     /** The access token used from now on (after login or from config). */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;

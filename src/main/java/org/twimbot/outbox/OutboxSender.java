@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.twimbot.matrix.EventSize;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
+import org.twimbot.matrix.RateLimitedException;
 import org.twimbot.store.Store;
 import org.twimbot.publish.DraftPublisher;
 
@@ -26,6 +27,13 @@ import org.twimbot.publish.DraftPublisher;
  * comes soon. A draft whose media are being fetched waits the same way (its room's later messages stay behind
  * it, so replies keep their order; reactions and other rooms go on). Nothing waits inside a drain, so the sync
  * loop keeps committing.
+ *
+ * <p>What goes first when much is owed: editors' answers, drafts and audit lines (in the order they were caused),
+ * then reactions, then thank-you notices ({@link #byUrgency}). The homeserver's own rate limit (Synapse: 0.2
+ * events a second after a burst of 10, for every room together) is obeyed, not waited out inside a send: a 429
+ * ends the drain, nothing is sent until its {@code retry_after_ms} has passed ({@link #pollTimeoutMs} brings the
+ * next drain then), and that drain starts again with the most urgent entry, so an editor's command that arrived
+ * meanwhile is answered before the ✍️ reactions a burst of news still owes.
  *
  * <p>Once the bot is stopping, the drain ends before its next send, and a send the stop cut short
  * is not reported as a failure: what is left goes out at the next start, under the same
@@ -43,6 +51,15 @@ public final class OutboxSender {
     /** Rooms where the homeserver refused the last send: audited once, not once per message, until a send works again. */
     private final Set<String> forbiddenRooms = new HashSet<>();
     private boolean deferred;
+    /** When the homeserver lets the bot send again (pacer time, ns); meaningful while {@link #rateLimited}. */
+    private long rateLimitedUntil;
+    private boolean rateLimited;
+    /** Rate-limited since the outbox was last empty: the log says so once per backlog, not every five seconds. */
+    private boolean rateLimitSaid;
+    private long lastRateLimitWaitMs;
+    /** The wait after a 429 without a hint: a second. A hint is obeyed, but one of 0 ms waits this much at least. */
+    static final long DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
+    static final long MIN_RATE_LIMIT_WAIT_MS = 250;
     /** Rooms whose messages waited in the last drain: the log says when pacing starts, not every second. */
     private Set<String> paced = Set.of();
     /**
@@ -69,12 +86,19 @@ public final class OutboxSender {
      *     stopping) and entries remain
      */
     public boolean drain() {
+        if (rateLimited) {
+            if (pacer.now() - rateLimitedUntil < 0) {
+                deferred = true; // nothing is sent before the homeserver's retry_after_ms has passed
+                return false;
+            }
+            rateLimited = false;
+        }
         List<Queued> pending = Queued.pending(store);
         if (maybeSent == null) maybeSent = firstMessagePerRoom(pending);
         if (AuditDigest.joinBacklogs(store, pending, pacer::available, maybeSent::contains)) {
             pending = Queued.pending(store);
         }
-        pending = thankYousLast(pending);
+        pending = byUrgency(pending);
         Set<String> waiting = new HashSet<>(); // rooms out of tokens: their later messages keep their order
         deferred = false;
         Set<String> pacedBefore = paced;
@@ -103,8 +127,15 @@ public final class OutboxSender {
                     continue;
                 }
                 maybeSent.add(entry.id());
-                send(entry);
+                client.reportingRateLimits(() -> {
+                    send(entry);
+                    return null;
+                });
                 forbiddenRooms.remove(entry.roomId());
+                if (rateLimitSaid) paceAfterRateLimit();
+            } catch (RateLimitedException e) {
+                waitForRateLimit(e, pending.size() - i);
+                return false;
             } catch (MatrixException e) {
                 if (e.httpStatus() == 429 || e.httpStatus() >= 500) {
                     log.warn("homeserver busy sending {} ({}); will retry", entry.kind(), e.getMessage());
@@ -134,8 +165,37 @@ public final class OutboxSender {
             }
             store.write(tx -> tx.outbox().remove(entry.id()));
             maybeSent.remove(entry.id());
+            if (rateLimited) return false; // paced to the homeserver's rate until the backlog is gone
         }
+        if (!deferred) rateLimitSaid = false;
         return true;
+    }
+
+    /** The homeserver refused a send with 429: nothing more until its hint has passed (the entry stays, first). */
+    private void waitForRateLimit(RateLimitedException e, int owed) {
+        long ms = Math.max(MIN_RATE_LIMIT_WAIT_MS, e.retryAfter().map(java.time.Duration::toMillis)
+                .orElse(DEFAULT_RATE_LIMIT_WAIT_MS));
+        if (!rateLimitSaid) {
+            rateLimitSaid = true;
+            log.info("the homeserver rate-limits the bot's messages: {} outbox entries owed; next send in {} ms, "
+                    + "the most urgent first", owed, ms);
+        } else {
+            log.debug("rate-limited again: {} outbox entries owed; next send in {} ms", owed, ms);
+        }
+        rateLimited = true;
+        lastRateLimitWaitMs = ms;
+        rateLimitedUntil = pacer.now() + ms * 1_000_000;
+        deferred = true;
+    }
+
+    /**
+     * Once the homeserver has rate-limited a backlog, the rest goes at its pace: one send, then the wait it last
+     * asked for (its time per event), instead of a send refused after every send let through.
+     */
+    private void paceAfterRateLimit() {
+        rateLimited = true;
+        rateLimitedUntil = pacer.now() + lastRateLimitWaitMs * 1_000_000;
+        deferred = true;
     }
 
     private static Set<Long> firstMessagePerRoom(List<Queued> pending) {
@@ -146,23 +206,36 @@ public final class OutboxSender {
     }
 
     /**
-     * Thank-you notices yield to every other entry: an editor's answer or a draft must not wait behind a rush of
-     * them (150 thank-yous paced one a second held a {@code !draft} for minutes). The others keep their order, so
-     * an audit line caused before an answer is still sent before it.
+     * The order of a drain: messages other than thank-yous first, in outbox order, so an audit line caused before
+     * an answer is still sent before it; then reactions (a ✍️ tells a reporter their news is stored, which can wait
+     * a few seconds; an editor's answer or draft must not wait behind a burst of them, when the homeserver lets
+     * through one event every five seconds); then thank-you notices, which yield to everything (150 of them paced
+     * one a second once held a {@code !draft} for minutes). Each group keeps its order.
      */
-    private static List<Queued> thankYousLast(List<Queued> pending) {
+    static List<Queued> byUrgency(List<Queued> pending) {
         List<Queued> ordered = new ArrayList<>(pending.size());
+        List<Queued> reactions = new ArrayList<>();
         List<Queued> thanks = new ArrayList<>();
-        for (Queued e : pending) (e.isThankYou() ? thanks : ordered).add(e);
+        for (Queued e : pending) {
+            if (!e.isMessage()) reactions.add(e);
+            else if (e.isThankYou()) thanks.add(e);
+            else ordered.add(e);
+        }
+        ordered.addAll(reactions);
         ordered.addAll(thanks);
         return ordered;
     }
 
     /**
      * The long-poll timeout for the next sync: short while paced entries wait, so they go out about
-     * one per {@link SendPacer#INTERVAL_MS} (the sync returns early anyway when events arrive).
+     * one per {@link SendPacer#INTERVAL_MS}, and when the homeserver's rate limit ends (the sync returns early
+     * anyway when events arrive).
      */
     public int pollTimeoutMs(int timeoutMs) {
+        if (rateLimited) {
+            long left = (rateLimitedUntil - pacer.now()) / 1_000_000;
+            return (int) Math.max(1, Math.min(timeoutMs, left));
+        }
         return deferred ? (int) Math.min(timeoutMs, SendPacer.INTERVAL_MS) : timeoutMs;
     }
 

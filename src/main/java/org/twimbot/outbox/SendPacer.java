@@ -41,6 +41,11 @@ public final class SendPacer {
         this.nanoTime = nanoTime;
     }
 
+    /** The pacer's monotonic time in nanoseconds (the outbox times the homeserver's rate limits with it too). */
+    long now() {
+        return nanoTime.getAsLong();
+    }
+
     /** Takes a token for one message to {@code roomId}; false when the room's bucket is empty. */
     boolean tryAcquire(String roomId) {
         Bucket b = refilled(roomId);

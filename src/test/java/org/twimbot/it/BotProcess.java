@@ -53,6 +53,7 @@ final class BotProcess implements AutoCloseable {
         command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-jar", jar().toString(), "run", "-c", config.toString()));
         log = dir.resolve("bot-" + (++starts) + ".log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("TWIMBOT_IT_")); // the suite's settings are not the bot's
         pb.environment().putAll(env);
         process = pb.start();
         return this;

@@ -1,5 +1,6 @@
 package org.twimbot.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.twimbot.bot.SyncFilter;
+import org.twimbot.store.SettingsTable;
+import org.twimbot.store.Store;
 
 /**
  * The figures of issue 17's closing note, measured on the real homeserver and printed ("figure: …"), never
@@ -57,7 +61,101 @@ class FiguresIT {
                 assertTrue(md.contains("item 79 with **bold** news") && md.contains("shot-29.png"), md);
                 System.out.printf("figure: !draft round trip %d ms (80 items, 30 pictures, draft %d of 2)%n", ms, round);
             }
-            System.out.printf("figure: bot RSS after the week %d MiB (-Xmx64m -XX:+UseSerialGC)%n", bot.rssKiB() / 1024);
+            System.out.printf("figure: bot RSS after the week %d MiB (-Xmx64m -XX:+UseSerialGC); load: %s%n",
+                    bot.rssKiB() / 1024, loadAverage());
+        }
+    }
+
+    /**
+     * Catching up on events missed while stopped, against merely paging the same events from the homeserver
+     * ({@code /messages} forward from the bot's stored sync position, 128 a page as the bot asks, with its filter),
+     * measured in the same run, before and after the bot's catch-up (the bot stopped), both through the same proxy. The
+     * catch-up runs from the restarted bot's first {@code /sync} request to the last missed event being stored as
+     * processed (read from its database); JVM start and login are not in it ("start to first sync" is).
+     */
+    @Test
+    void catchingUpOnEventsMissedWhileStopped() throws Exception {
+        int missed = Integer.getInteger("twimbot.it.missed", 1_000); // the closing figure: -Dtwimbot.it.missed=5000
+        Path dir = WorkDir.create("figures-catch-up");
+        Newsroom room = Newsroom.create(dir, 4);
+        try (CountingProxy proxy = CountingProxy.to(room.baseUrl);
+                BotProcess bot = new BotProcess(room.writeConfig(proxy.url(), ""),
+                        Map.of("TWIMBOT_ACCESS_TOKEN", room.bot.accessToken))) {
+            bot.start().awaitLog("first start: synced", Newsroom.WAIT);
+            assertEquals(0, bot.stop());
+            String last = postMissed(room, missed);
+            String since;
+            try (Store store = Store.open(dir.resolve("twimbot.db"))) {
+                since = store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).orElseThrow();
+            }
+            MatrixUser pager = room.bot.via(proxy.url());
+            long pageBefore = pageForward(pager, room.roomId, since, missed);
+
+            long restartedAt = System.nanoTime();
+            bot.start();
+            try (Store store = Store.open(dir.resolve("twimbot.db"))) {
+                Eventually.until("the bot has processed the last missed event", Newsroom.WAIT,
+                        () -> store.read(tx -> tx.processed().isProcessed(last)));
+            }
+            long doneAt = System.nanoTime();
+            long firstSync = proxy.calls().stream().filter(c -> c.startedAt() > restartedAt && c.path().endsWith("/sync"))
+                    .mapToLong(CountingProxy.Call::startedAt).min().orElseThrow();
+            long catchUp = (doneAt - firstSync) / 1_000_000;
+            assertEquals(0, bot.stop()); // its reactions to the missed news would share the homeserver with the paging
+            long pageAfter = pageForward(pager, room.roomId, since, missed);
+            double paging = (pageBefore + pageAfter) / 2.0;
+            System.out.printf("figure: catch-up on %d missed events %d ms; paging them alone %d ms before, %d ms after; "
+                    + "ratio %.2f (load: %s)%n", missed + 1, catchUp, pageBefore, pageAfter, catchUp / paging, loadAverage());
+        }
+    }
+
+    /** {@code count} events by four people at once, one in ten news; returns the id of one more news, the last. */
+    private static String postMissed(Newsroom room, int count) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> posting = new ArrayList<>();
+            for (int p = 0; p < 4; p++) {
+                MatrixUser who = room.person(p);
+                int first = p;
+                posting.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += 4) {
+                        who.text(room.roomId, (i % 10 == 0 ? "TWIM: news number " : "chatter number ") + i);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : posting) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        return room.person(0).text(room.roomId, "TWIM: the last news missed while the bot was stopped");
+    }
+
+    /** Pages the room forward from {@code since} to its end as the bot's catch-up does; returns the time taken in ms. */
+    private static long pageForward(MatrixUser user, String roomId, String since, int atLeast) throws Exception {
+        String filter = java.net.URLEncoder.encode(SyncFilter.roomEventFilter(MatrixUser.JSON, user.userId).toString(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        int events = 0;
+        String from = since;
+        while (true) {
+            JsonNode page = user.get("/_matrix/client/v3/rooms/" + MatrixUser.enc(roomId) + "/messages?dir=f&limit=128&from="
+                    + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8) + "&filter=" + filter);
+            events += page.path("chunk").size();
+            String end = page.path("end").asText(null);
+            if (page.path("chunk").isEmpty() || end == null || end.equals(from)) break;
+            from = end;
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(events > atLeast, "paged " + events + " events");
+        return ms;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -57,6 +57,41 @@ final class MatrixUser {
         return user;
     }
 
+    /**
+     * Registers a new account through Synapse's admin API with the registration shared secret (HMAC-SHA1 over
+     * nonce, name, password and admin flag), which is not rate-limited as open registration is.
+     */
+    static MatrixUser registerWithSecret(String baseUrl, String secret, String localpart, String displayName, boolean admin)
+            throws IOException {
+        String password = "it-" + localpart + "-secret";
+        String nonce = execute(new Request.Builder().url(baseUrl + "/_synapse/admin/v1/register").build()).path("nonce").asText();
+        String mac;
+        try {
+            javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA1");
+            hmac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+            String signed = nonce + "\0" + localpart + "\0" + password + "\0" + (admin ? "admin" : "notadmin");
+            mac = java.util.HexFormat.of().formatHex(hmac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+        ObjectNode body = JSON.createObjectNode().put("nonce", nonce).put("username", localpart).put("password", password)
+                .put("admin", admin).put("mac", mac);
+        if (displayName != null) body.put("displayname", displayName);
+        JsonNode r = call(baseUrl, null, "POST", "/_synapse/admin/v1/register", body);
+        return new MatrixUser(baseUrl, r.path("user_id").asText(), password, r.path("access_token").asText());
+    }
+
+    /** As an admin: lifts Synapse's message rate limit for {@code user} (a burst's posters are many people in reality). */
+    void liftRateLimit(MatrixUser user) throws IOException {
+        post("/_synapse/admin/v1/users/" + enc(user.userId) + "/override_ratelimit",
+                JSON.createObjectNode().put("messages_per_second", 0).put("burst_count", 0));
+    }
+
+    /** The same account reaching the homeserver at another URL (a proxy in front of it). */
+    MatrixUser via(String otherBaseUrl) {
+        return new MatrixUser(otherBaseUrl, userId, password, accessToken);
+    }
+
     /** A public room (anyone may join) with an alias; returns the room id. */
     String createPublicRoom(String aliasLocalpart) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("preset", "public_chat").put("room_alias_name", aliasLocalpart)

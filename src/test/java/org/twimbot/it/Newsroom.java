@@ -26,14 +26,20 @@ final class Newsroom {
     final String roomId;
     final Path dir;
 
-    private Newsroom(String baseUrl, Path dir, int submitters) throws IOException {
+    /** How the newsroom's accounts are made: open registration, or the admin API. */
+    @FunctionalInterface
+    interface Registrar {
+        MatrixUser register(String localpart, String displayName) throws IOException;
+    }
+
+    private Newsroom(String baseUrl, Path dir, int submitters, Registrar registrar) throws IOException {
         this.baseUrl = baseUrl;
         this.dir = dir;
-        this.bot = MatrixUser.register(baseUrl, Homeserver.unique("bot"), "TWIM bot");
-        this.editor = MatrixUser.register(baseUrl, Homeserver.unique("editor"), "Edith Editor");
+        this.bot = registrar.register(Homeserver.unique("bot"), "TWIM bot");
+        this.editor = registrar.register(Homeserver.unique("editor"), "Edith Editor");
         String[] names = {"Alice", "Bob", "Carol", "Dave", "Erin", "Frank"};
         for (int i = 0; i < submitters; i++) {
-            people.add(MatrixUser.register(baseUrl, Homeserver.unique(names[i % names.length].toLowerCase()), names[i % names.length]));
+            people.add(registrar.register(Homeserver.unique(names[i % names.length].toLowerCase()), names[i % names.length]));
         }
         String aliasLocalpart = Homeserver.unique("twim");
         this.roomId = editor.createPublicRoom(aliasLocalpart);
@@ -43,11 +49,15 @@ final class Newsroom {
 
     /** A new newsroom on the suite's homeserver with {@code submitters} people in it. */
     static Newsroom create(Path dir, int submitters) throws IOException {
-        return new Newsroom(Homeserver.url(), dir, submitters);
+        return create(Homeserver.url(), dir, submitters);
     }
 
     static Newsroom create(String baseUrl, Path dir, int submitters) throws IOException {
-        return new Newsroom(baseUrl, dir, submitters);
+        return new Newsroom(baseUrl, dir, submitters, (localpart, name) -> MatrixUser.register(baseUrl, localpart, name));
+    }
+
+    static Newsroom create(String baseUrl, Path dir, int submitters, Registrar registrar) throws IOException {
+        return new Newsroom(baseUrl, dir, submitters, registrar);
     }
 
     MatrixUser person(int i) {
@@ -56,6 +66,11 @@ final class Newsroom {
 
     /** Writes config.yaml for the bot with {@code extra} YAML appended (whole top-level blocks). */
     Path writeConfig(String extra) throws IOException {
+        return writeConfig(baseUrl, extra);
+    }
+
+    /** The same with the bot reaching the homeserver at {@code url} (a proxy in front of it). */
+    Path writeConfig(String url, String extra) throws IOException {
         Files.createDirectories(dir);
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, """
@@ -70,7 +85,7 @@ final class Newsroom {
                   path: "%s"
                 media:
                   dir: "%s"
-                """.formatted(baseUrl, bot.userId, alias, editorsRoomLine(extra), editor.userId, dir.resolve("twimbot.db"),
+                """.formatted(url, bot.userId, alias, editorsRoomLine(extra), editor.userId, dir.resolve("twimbot.db"),
                         dir.resolve("media"))
                 + extra.replaceAll("(?m)^rooms:\\n  editors: .*\\n", ""));
         return config;
