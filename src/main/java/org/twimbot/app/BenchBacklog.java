@@ -1,5 +1,6 @@
 package org.twimbot.app;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -174,7 +175,7 @@ final class BenchBacklog {
         String p2 = sentence(25);
         String a = words(2);
         String b = words(3);
-        String code = "cargo install " + project.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + " --locked";
+        String code = "cargo install " + project.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + " --locked";
         String body = "TWIM: " + project + " " + version + " is out!\n\n" + p1 + " See https://example.org/"
                 + version + " for details.\n\n- " + a + "\n- " + b + "\n\n" + p2 + "\n\n```\n" + code + "\n```";
         String html = "TWIM: <h3>" + project + " " + version + " is out!</h3><p>" + p1 + " See <a href=\"https://example.org/"

@@ -1,5 +1,9 @@
 package org.twimbot.app;
 
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.util.Comparator;
+import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -353,15 +357,15 @@ final class BenchRun {
     /** This JVM's class path with absolute entries: the child runs in another directory. */
     static String absoluteClassPath() {
         List<String> out = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isEmpty()) out.add(Path.of(entry).toAbsolutePath().toString());
         }
-        return String.join(java.io.File.pathSeparator, out);
+        return String.join(File.pathSeparator, out);
     }
 
     /** Milliseconds all JIT compiler threads have compiled so far in this JVM (0 when the VM does not tell). */
     private static long jitMillis() {
-        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        var jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
@@ -383,12 +387,12 @@ final class BenchRun {
     }
 
     private void say(String format, Object... args) {
-        if (progress != null) progress.println("bench: " + String.format(java.util.Locale.ROOT, format, args));
+        if (progress != null) progress.println("bench: " + String.format(Locale.ROOT, format, args));
     }
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp directory left behind is harmless
         }

@@ -1,5 +1,6 @@
 package org.twimbot.app;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -115,7 +116,7 @@ public final class DemoWeek implements AutoCloseable {
         editor.say(roomId, "!draft");
         // the summary notice follows the file; waiting for it lets the bot finish before the demo stops it.
         // One wait for both: they often arrive in the same sync batch, and a second wait would miss the notice.
-        java.util.concurrent.atomic.AtomicReference<RoomEvent> file = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<RoomEvent> file = new AtomicReference<>();
         editor.await(roomId, e -> {
             if (!botUserId().equals(e.sender())) return false;
             if ("m.file".equals(e.msgtype())) file.set(e);

@@ -1,5 +1,7 @@
 package org.twimbot.app;
 
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.concurrent.Callable;
 import org.twimbot.devserver.DevServer;
 import picocli.CommandLine;
@@ -29,8 +31,8 @@ final class DevServerCommand implements Callable<Integer> {
     private DevServer start() {
         try {
             return DevServer.start(port, serverName);
-        } catch (java.io.UncheckedIOException e) {
-            if (!(e.getCause() instanceof java.net.BindException)) throw e;
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) throw e;
             throw StartupFailure.unavailable("--port " + port + ": already in use on 127.0.0.1; choose another with --port");
         }
     }

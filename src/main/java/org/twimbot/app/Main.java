@@ -1,5 +1,6 @@
 package org.twimbot.app;
 
+import org.slf4j.LoggerFactory;
 import org.twimbot.config.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
             status = execute(args);
         } catch (OutOfMemoryError e) {
             // a bot that carried on would retry the same work into the same wall; exit so a supervisor restarts it
-            org.slf4j.LoggerFactory.getLogger(Main.class).error("out of memory ({}); exiting with status {} so that the "
+            LoggerFactory.getLogger(Main.class).error("out of memory ({}); exiting with status {} so that the "
                     + "service is restarted; raise -Xmx if this repeats", e.getMessage(), EXIT_OUT_OF_MEMORY);
             status = EXIT_OUT_OF_MEMORY;
         }

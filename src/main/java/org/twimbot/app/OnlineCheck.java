@@ -1,5 +1,6 @@
 package org.twimbot.app;
 
+import java.util.Collection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -184,7 +185,7 @@ final class OnlineCheck {
     }
 
     /** An inline filter that returns the invites to the configured rooms and nothing else worth the bytes. */
-    private static String inviteFilter(java.util.Collection<String> roomIds) {
+    private static String inviteFilter(Collection<String> roomIds) {
         ObjectNode filter = JSON.createObjectNode();
         filter.putObject("presence").putArray("not_types").add("*");
         filter.putObject("account_data").putArray("not_types").add("*");

@@ -1,5 +1,6 @@
 package org.twimbot.app;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
             service.bot().configWarnings(config.warnings);
             try {
                 service.run();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 if (!service.bot().stopping()) throw e;
                 // stopped while still waiting for the homeserver: nothing was half done
             }

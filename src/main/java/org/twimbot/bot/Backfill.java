@@ -1,5 +1,8 @@
 package org.twimbot.bot;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -157,7 +160,7 @@ public final class Backfill {
      */
     int fillBackTo(RoomTimeline room, Processed processed, PageSink sink) throws IOException {
         record Back(String from, int limit, int keep) {}
-        java.util.ArrayList<Back> pages = new java.util.ArrayList<>();
+        ArrayList<Back> pages = new ArrayList<>();
         String from = room.prevBatch();
         boolean reached = false;
         int limit = PAGE;
@@ -180,9 +183,9 @@ public final class Backfill {
         for (int i = pages.size() - 1; i >= 0; i--) {
             Back b = pages.get(i);
             List<RoomEvent> newestFirst = client.messages(room.roomId(), b.from(), "b", b.limit(), filter).chunk();
-            java.util.ArrayList<RoomEvent> oldestFirst = new java.util.ArrayList<>(newestFirst.subList(0,
+            ArrayList<RoomEvent> oldestFirst = new ArrayList<>(newestFirst.subList(0,
                     Math.min(b.keep(), newestFirst.size())));
-            java.util.Collections.reverse(oldestFirst);
+            Collections.reverse(oldestFirst);
             sink.accept(oldestFirst);
             total += oldestFirst.size();
         }
@@ -195,15 +198,15 @@ public final class Backfill {
      * timeline's {@code prev_batch} to the join (the newest event {@code isJoin} accepts) and returns what came
      * after it, oldest first; null when no join is found within {@code maxEvents} (held in memory, so bounded).
      */
-    List<RoomEvent> sinceJoin(RoomTimeline room, java.util.function.Predicate<RoomEvent> isJoin, int maxEvents)
+    List<RoomEvent> sinceJoin(RoomTimeline room, Predicate<RoomEvent> isJoin, int maxEvents)
             throws IOException {
-        java.util.ArrayList<RoomEvent> newestFirst = new java.util.ArrayList<>();
+        ArrayList<RoomEvent> newestFirst = new ArrayList<>();
         String from = room.prevBatch();
         while (from != null && newestFirst.size() < maxEvents) {
             MessagesPage page = client.messages(room.roomId(), from, "b", PAGE, filter);
             for (RoomEvent e : page.chunk()) {
                 if (isJoin.test(e)) {
-                    java.util.Collections.reverse(newestFirst);
+                    Collections.reverse(newestFirst);
                     return newestFirst;
                 }
                 newestFirst.add(e);

@@ -1,5 +1,17 @@
 package org.twimbot.bot;
 
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.twimbot.store.StoreTx;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
@@ -49,7 +61,7 @@ public final class Bot implements AutoCloseable {
      * Waits after a failed sync round (the client has already retried transient errors within it): from 2 s,
      * doubling with jitter, at most 2 minutes; back to the start after a round that works.
      */
-    static final RetryPolicy SYNC_RETRY = new RetryPolicy(0, java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(2));
+    static final RetryPolicy SYNC_RETRY = new RetryPolicy(0, Duration.ofSeconds(2), Duration.ofMinutes(2));
 
     private final BotConfig config;
     private final Store store;
@@ -59,7 +71,7 @@ public final class Bot implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Thread loopThread;
     /** When the last sync batch was committed (with its token); null before the first. Read by /health. */
-    private volatile java.time.Instant lastSyncAt;
+    private volatile Instant lastSyncAt;
 
     private BotContext ctx;
     private EventApplier events;
@@ -100,7 +112,7 @@ public final class Bot implements AutoCloseable {
     /** Logs in, joins the rooms and prepares the filter. Retries transient failures (the client does). */
     public void start() throws IOException {
         loopThread = Thread.currentThread(); // so that stop() can interrupt a start still waiting for the homeserver
-        if (!running) throw new java.io.InterruptedIOException("stopped before start");
+        if (!running) throw new InterruptedIOException("stopped before start");
         client.versions();
         Session session = authenticate();
         String botUserId = session.userId();
@@ -118,7 +130,7 @@ public final class Bot implements AutoCloseable {
                 new SubmissionText(botUserId, client.displayName(botUserId)),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock, ping);
         startEditors(editorSet, editors);
-        for (String room : new java.util.LinkedHashSet<>(List.of(submissions, editors))) {
+        for (String room : new LinkedHashSet<>(List.of(submissions, editors))) {
             if (client.roomState(room, "m.room.encryption", "") != null) EncryptionWatch.warnAtStart(room);
         }
         events = new EventApplier(ctx);
@@ -128,7 +140,7 @@ public final class Bot implements AutoCloseable {
                 editors, media, clock, config.rooms().ping());
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
-        java.util.Set<String> configured = new HashSet<>(List.of(submissions, editors));
+        Set<String> configured = new HashSet<>(List.of(submissions, editors));
         if (ping != null) configured.add(ping);
         List<String> rooms = List.copyOf(configured);
         filterId = client.createFilter(botUserId, SyncFilter.build(JSON, rooms, botUserId));
@@ -299,7 +311,7 @@ public final class Bot implements AutoCloseable {
                 ctx.editors().unlimit();
             }
         }
-        java.util.Map<String, List<RoomEvent>> joinedEarlier = initial ? eventsSinceEarlierJoins(batch) : java.util.Map.of();
+        Map<String, List<RoomEvent>> joinedEarlier = initial ? eventsSinceEarlierJoins(batch) : Map.of();
         SyncBatch synced = batch;
         // a first start's timelines are split at the bot's join, room by room; later ones are merged in time order
         List<RoomEvent> timeline = initial ? List.of() : inTimeOrder(rooms);
@@ -332,8 +344,8 @@ public final class Bot implements AutoCloseable {
      * (the first filter keeps the bot's own events) unless more happened since than one timeline holds; then
      * the events since the join are paged back for here, before the transaction.
      */
-    private java.util.Map<String, List<RoomEvent>> eventsSinceEarlierJoins(SyncBatch batch) throws IOException {
-        java.util.Map<String, List<RoomEvent>> found = new java.util.HashMap<>();
+    private Map<String, List<RoomEvent>> eventsSinceEarlierJoins(SyncBatch batch) throws IOException {
+        Map<String, List<RoomEvent>> found = new HashMap<>();
         for (RoomTimeline room : batch.rooms()) {
             if (lastOwnJoin(room.events()) >= 0 || !room.limited() || sinceJoin == null) continue;
             List<RoomEvent> since = sinceJoin.sinceJoin(room, this::isOwnJoin, MAX_EVENTS_SINCE_JOIN);
@@ -351,8 +363,8 @@ public final class Bot implements AutoCloseable {
      * The first timeline: what came before the bot's join is remembered (an edit or a reaction may refer to it),
      * what came after it is news. Returns the number of events taken as news.
      */
-    private int applyFirstTimeline(org.twimbot.store.StoreTx tx, RoomTimeline room, List<RoomEvent> earlier)
-            throws java.sql.SQLException {
+    private int applyFirstTimeline(StoreTx tx, RoomTimeline room, List<RoomEvent> earlier)
+            throws SQLException {
         List<RoomEvent> timeline = room.events();
         int join = lastOwnJoin(timeline);
         int from = join >= 0 ? join + 1 : earlier != null ? 0 : timeline.size();
@@ -394,7 +406,7 @@ public final class Bot implements AutoCloseable {
                             bytes += pages.lastBytes();
                         }
                     });
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     throw e.getCause(); // rolled back; the next round fetches the gap again from the same token
                 }
             }
@@ -406,7 +418,7 @@ public final class Bot implements AutoCloseable {
         try {
             return pages.next();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -416,7 +428,7 @@ public final class Bot implements AutoCloseable {
      * and a {@code !status} after news posted in the other room sees it.
      */
     static List<RoomEvent> inTimeOrder(List<RoomTimeline> rooms) {
-        List<RoomEvent> all = new java.util.ArrayList<>();
+        List<RoomEvent> all = new ArrayList<>();
         int[] next = new int[rooms.size()];
         while (true) {
             int pick = -1;
@@ -440,8 +452,8 @@ public final class Bot implements AutoCloseable {
      * after every gap).
      */
     private List<RoomTimeline> editorsRoomFirst(List<RoomTimeline> rooms) {
-        List<RoomTimeline> ordered = new java.util.ArrayList<>(rooms);
-        ordered.sort(java.util.Comparator.comparing(r -> !r.roomId().equals(ctx.editorsRoomId())));
+        List<RoomTimeline> ordered = new ArrayList<>(rooms);
+        ordered.sort(Comparator.comparing(r -> !r.roomId().equals(ctx.editorsRoomId())));
         return ordered;
     }
 
@@ -474,7 +486,7 @@ public final class Bot implements AutoCloseable {
             editorSet.usePowerLevels(client.roomState(editorsRoom, "m.room.power_levels", ""));
         }
         if (!editorSet.byPowerLevel()) return;
-        java.util.Set<String> joined = client.joinedMembers(editorsRoom);
+        Set<String> joined = client.joinedMembers(editorsRoom);
         store.write(tx -> {
             for (String user : joined) tx.members().seedJoined(editorsRoom, user);
         });
@@ -505,7 +517,7 @@ public final class Bot implements AutoCloseable {
     }
 
     /** When the last sync batch was committed; null before the first. */
-    public java.time.Instant lastSyncAt() {
+    public Instant lastSyncAt() {
         return lastSyncAt;
     }
 
@@ -532,7 +544,7 @@ public final class Bot implements AutoCloseable {
      *
      * @return true when the loop ended within {@code timeout}
      */
-    public boolean stopAndWait(java.time.Duration timeout) throws InterruptedException {
+    public boolean stopAndWait(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Thread t = loopThread;
         do {

@@ -1,5 +1,7 @@
 package org.twimbot.bot;
 
+import java.net.BindException;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +45,7 @@ public final class BotService implements AutoCloseable {
                     store.read(tx -> tx.submissions().count()), store.read(tx -> tx.processed().count()),
                     client.trouble().orElse(null)), clock);
             return new BotService(store, client, bot, health.orElse(null), config.homeserver().url());
-        } catch (java.net.BindException e) {
+        } catch (BindException e) {
             client.close();
             store.close();
             throw StartupFailure.unavailable("http.health_port " + config.http().healthPort() + ": the port is already in use "
@@ -51,7 +53,7 @@ public final class BotService implements AutoCloseable {
         }
     }
 
-    private static Store openStore(java.nio.file.Path path) {
+    private static Store openStore(Path path) {
         try {
             return Store.open(path);
         } catch (StoreException e) {

@@ -1,5 +1,6 @@
 package org.twimbot.catalog;
 
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ public final class Catalog {
     private final Map<String, Section> sectionsByReaction = new LinkedHashMap<>();
     private final Map<String, Project> projectsByKey = new LinkedHashMap<>();
     /** Reporter → the sections they usually report to (asked for every submission). */
-    private final Map<String, List<Section>> sectionsByReporter = new java.util.HashMap<>();
+    private final Map<String, List<Section>> sectionsByReporter = new HashMap<>();
 
     public Catalog(List<Section> sections, List<Project> projects) {
         this.sections = List.copyOf(sections);
@@ -37,7 +38,7 @@ public final class Catalog {
     }
 
     private void indexReporters() {
-        Map<String, Set<Section>> found = new java.util.HashMap<>();
+        Map<String, Set<Section>> found = new HashMap<>();
         for (Section s : sections) {
             for (String user : s.usualReporters()) found.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(s);
         }

@@ -1,5 +1,6 @@
 package org.twimbot.catalog;
 
+import java.util.Collections;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +49,8 @@ public final class HebbotImport {
         public Result {
             sections = List.copyOf(sections);
             projects = List.copyOf(projects);
-            settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-            projectKeysByHebbotName = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(projectKeysByHebbotName));
+            settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+            projectKeysByHebbotName = Collections.unmodifiableMap(new LinkedHashMap<>(projectKeysByHebbotName));
             notes = List.copyOf(notes);
         }
 

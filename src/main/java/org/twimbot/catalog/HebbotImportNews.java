@@ -1,5 +1,6 @@
 package org.twimbot.catalog;
 
+import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -166,7 +167,7 @@ public final class HebbotImportNews {
             f.problem(p + "." + field, "expected an object of event id to [file event id, file name, mxc uri]");
             return List.of();
         }
-        Map<String, Media> byEvent = new java.util.TreeMap<>();
+        Map<String, Media> byEvent = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Media m = media(e.getKey(), e.getValue());

@@ -1,5 +1,6 @@
 package org.twimbot.config;
 
+import org.twimbot.catalog.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +49,10 @@ public final class ConfigLoader {
     }
 
     /** The embedded default (TWIM) catalog, as a config without sections gets it. */
-    public static org.twimbot.catalog.Catalog defaultCatalog() {
+    public static Catalog defaultCatalog() {
         List<String> problems = new ArrayList<>();
         CatalogReader reader = new CatalogReader(problems, new ArrayList<>());
-        org.twimbot.catalog.Catalog catalog = reader.merge(List.of(reader.readDefault()));
+        Catalog catalog = reader.merge(List.of(reader.readDefault()));
         if (!problems.isEmpty()) throw new IllegalStateException("the embedded catalog: " + problems);
         return catalog;
     }

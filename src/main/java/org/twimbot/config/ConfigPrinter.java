@@ -1,5 +1,6 @@
 package org.twimbot.config;
 
+import java.time.DayOfWeek;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -59,7 +60,7 @@ public final class ConfigPrinter {
         if (v instanceof Duration d) return ConfigValues.formatDuration(d);
         if (v instanceof Path p) return p.toString();
         if (v instanceof ZoneId z) return z.getId();
-        if (v instanceof java.time.DayOfWeek d) return d.name().toLowerCase(Locale.ROOT);
+        if (v instanceof DayOfWeek d) return d.name().toLowerCase(Locale.ROOT);
         if (v instanceof List<?> l) return List.copyOf(l);
         return v;
     }

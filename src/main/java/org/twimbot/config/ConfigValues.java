@@ -1,5 +1,7 @@
 package org.twimbot.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -101,9 +103,9 @@ public final class ConfigValues {
         if (!IPV6_CHARS.matcher(s).matches()) return false;
         try {
             // a string with a colon is parsed as an IPv6 literal, never looked up
-            java.net.InetAddress.getByName(s);
+            InetAddress.getByName(s);
             return true;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package org.twimbot.curation;
 
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
@@ -94,7 +95,7 @@ public final class Editors {
         try {
             levels.reset(parse(JSON.readTree(stored.get())));
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false; // written by us from a parsed event; unreadable means start from the room's state
         }
     }

@@ -1,5 +1,6 @@
 package org.twimbot.curation;
 
+import java.util.Objects;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.twimbot.catalog.Catalog;
@@ -37,7 +38,7 @@ final class PlacementModel {
     private Placer placer(StoreTx tx) throws SQLException {
         Catalog catalog = ctx.catalog(tx);
         Long published = tx.editions().lastPublished().map(Edition::id).orElse(null);
-        if (placer == null || builtFor != catalog || !java.util.Objects.equals(publishedFor, published)) {
+        if (placer == null || builtFor != catalog || !Objects.equals(publishedFor, published)) {
             placer = new Placer(catalog, history(tx, catalog));
             builtFor = catalog;
             publishedFor = published;

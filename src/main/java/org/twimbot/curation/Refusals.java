@@ -1,5 +1,6 @@
 package org.twimbot.curation;
 
+import java.util.ArrayDeque;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Refusals {
     private static final Duration QUIET = Duration.ofMinutes(1);
     static final int PER_MINUTE = 10;
-    private final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private final Map<String, Long> lastRefusal = new ConcurrentHashMap<>();
     private final Clock clock;
 

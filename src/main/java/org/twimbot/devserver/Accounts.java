@@ -1,5 +1,6 @@
 package org.twimbot.devserver;
 
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ final class Accounts {
         if (userOrLocalpart.startsWith("@")) {
             return userOrLocalpart;
         }
-        return userId(userOrLocalpart.toLowerCase(java.util.Locale.ROOT));
+        return userId(userOrLocalpart.toLowerCase(Locale.ROOT));
     }
 
     static void validateLocalpart(String localpart) {

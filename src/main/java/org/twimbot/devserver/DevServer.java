@@ -1,5 +1,7 @@
 package org.twimbot.devserver;
 
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,7 +126,7 @@ public final class DevServer implements AutoCloseable {
         return routes;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "devserver-" + n.incrementAndGet());
@@ -184,7 +186,7 @@ public final class DevServer implements AutoCloseable {
      * request arrives, on the request's thread, before it is handled (the benchmark timestamps the
      * bot's first {@code /sync} with it). Null removes it. Keep it cheap: it delays every request.
      */
-    public void setRequestObserver(java.util.function.Consumer<String> observer) {
+    public void setRequestObserver(Consumer<String> observer) {
         router.setObserver(observer);
     }
 

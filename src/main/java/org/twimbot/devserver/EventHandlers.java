@@ -1,5 +1,6 @@
 package org.twimbot.devserver;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ final class EventHandlers {
         if (stateKey.startsWith("@") && !stateKey.equals(user)) {
             throw MatrixError.forbidden("State key " + stateKey + " belongs to another user");
         }
-        if (type.equals("m.room.member") && !java.util.Objects.equals(content.get("membership"), room.membership(user))) {
+        if (type.equals("m.room.member") && !Objects.equals(content.get("membership"), room.membership(user))) {
             // membership changes go through join/leave/invite/kick, which apply their own rules
             throw MatrixError.forbidden("Use the membership endpoints to change membership");
         }

@@ -1,5 +1,6 @@
 package org.twimbot.devserver;
 
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +34,7 @@ final class Json {
     }
 
     static JsonNode parseObject(String text) {
-        return parseObject(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parseObject(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static Map<String, Object> toMap(JsonNode node) {

@@ -1,5 +1,6 @@
 package org.twimbot.devserver;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ record Route(String method, List<String> pattern, boolean auth, Handler handler)
         if (segments.size() != pattern.size()) {
             return null;
         }
-        List<String> params = new java.util.ArrayList<>();
+        List<String> params = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             String p = pattern.get(i);
             if (p.equals("{}")) {

@@ -1,5 +1,6 @@
 package org.twimbot.devserver;
 
+import java.util.function.Consumer;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -27,10 +28,10 @@ final class Router implements HttpHandler {
 
     private final List<Route> routes;
     private final Homeserver hs;
-    private volatile java.util.function.Consumer<String> observer;
+    private volatile Consumer<String> observer;
 
     /** FOR TESTS AND THE BENCHMARK: told "METHOD /raw/path" as each request arrives, before it is handled. */
-    void setObserver(java.util.function.Consumer<String> observer) {
+    void setObserver(Consumer<String> observer) {
         this.observer = observer;
     }
 
@@ -72,7 +73,7 @@ final class Router implements HttpHandler {
     private Reply dispatch(HttpExchange ex) throws Exception {
         String method = ex.getRequestMethod();
         String rawPath = ex.getRequestURI().getRawPath();
-        java.util.function.Consumer<String> obs = observer;
+        Consumer<String> obs = observer;
         if (obs != null) {
             obs.accept(method + " " + rawPath);
         }

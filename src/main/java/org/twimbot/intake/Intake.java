@@ -1,5 +1,7 @@
 package org.twimbot.intake;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +95,7 @@ public final class Intake {
     private Optional<Action> command(RoomEvent e, String body) {
         String text = body.substring(commandPrefix.length()).strip();
         String[] parts = text.split("\\s+", 2);
-        String name = parts[0].toLowerCase(java.util.Locale.ROOT);
+        String name = parts[0].toLowerCase(Locale.ROOT);
         if (name.isEmpty() || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
             return Optional.empty(); // "!!!" or "! hello" is chatter, not a command
         }
@@ -131,7 +133,7 @@ public final class Intake {
         RoomEvent edit = new RoomEvent(bundled.get("event_id").asText(), e.roomId(),
                 bundled.path("sender").asText(e.sender()), bundled.get("type") == null ? "m.room.message" : bundled.get("type").asText(),
                 bundled.path("origin_server_ts").asLong(e.originServerTs()), null, null,
-                (com.fasterxml.jackson.databind.node.ObjectNode) bundled.get("content"), null);
+                (ObjectNode) bundled.get("content"), null);
         Optional<Action> editAction = interpret(edit);
         return editAction.filter(a -> a instanceof Action.Edit).map(a -> List.of(own.get(), a)).orElse(List.of(own.get()));
     }

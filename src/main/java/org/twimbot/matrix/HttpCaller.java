@@ -1,5 +1,9 @@
 package org.twimbot.matrix;
 
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,7 +73,7 @@ final class HttpCaller {
         for (int attempt = 1; ; attempt++) {
             Transient failure;
             if (budget != null && budget.expired()) {
-                throw new java.net.SocketTimeoutException(what + ": no time left before the deadline");
+                throw new SocketTimeoutException(what + ": no time left before the deadline");
             }
             try {
                 T result = attemptOnce(client, request, handler, budget);
@@ -178,13 +182,13 @@ final class HttpCaller {
         MatrixClient.Trouble previous = trouble;
         String reason = error instanceof MatrixException m ? "the homeserver answers HTTP " + m.httpStatus()
                 : "cannot reach the homeserver (" + error.getClass().getSimpleName() + ")";
-        java.time.Instant since = previous != null ? previous.since() : java.time.Instant.now();
+        Instant since = previous != null ? previous.since() : Instant.now();
         trouble = new MatrixClient.Trouble(reason, since, attempt);
         // an answering server (429, 5xx) has said what it wants; only silence needs repeating
         if (error instanceof MatrixException || attempt < 2 || Integer.bitCount(attempt) != 1) return;
         String server = request.url().scheme() + "://" + request.url().host()
                 + (request.url().port() == okhttp3.HttpUrl.defaultPort(request.url().scheme()) ? "" : ":" + request.url().port());
-        String next = String.format(java.util.Locale.ROOT, "%.1fs", delay.toMillis() / 1000.0).replace(".0s", "s");
+        String next = String.format(Locale.ROOT, "%.1fs", delay.toMillis() / 1000.0).replace(".0s", "s");
         LOG.warn("still cannot reach {} ({}; attempt {}, next in {}); check homeserver.url", server, reason(error), attempt, next);
     }
 
@@ -212,7 +216,7 @@ final class HttpCaller {
     }
 
     /** {@link #readJsonObject(Response)} from a stream. */
-    JsonNode readJsonObject(java.io.InputStream stream) throws IOException {
+    JsonNode readJsonObject(InputStream stream) throws IOException {
         JsonNode node;
         // an InputStreamReader given a Charset replaces malformed input instead of failing
         try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {

@@ -1,5 +1,12 @@
 package org.twimbot.matrix;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,11 +88,11 @@ public final class MatrixClient implements AutoCloseable {
      * Why calls are failing, for /health: {@code reason} names the kind of failure only (an exception class or an
      * HTTP status, never a URL or a body), {@code since} the first failed attempt of the current run of failures.
      */
-    public record Trouble(String reason, java.time.Instant since, int attempts) {}
+    public record Trouble(String reason, Instant since, int attempts) {}
 
     /** The trouble while the latest attempt of any call failed; empty once one succeeds. */
-    public java.util.Optional<Trouble> trouble() {
-        return java.util.Optional.ofNullable(caller.trouble());
+    public Optional<Trouble> trouble() {
+        return Optional.ofNullable(caller.trouble());
     }
 
     /** A call to this client that may fail with an IOException. */
@@ -315,9 +322,9 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     /** GET /rooms/{roomId}/joined_members -> the user ids of the room's members now joined. */
-    public java.util.Set<String> joinedMembers(String roomId) throws IOException {
+    public Set<String> joinedMembers(String roomId) throws IOException {
         JsonNode joined = caller.callJson(http, get(clientV3("rooms", roomId, "joined_members"), true)).path("joined");
-        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        Set<String> users = new LinkedHashSet<>();
         joined.fieldNames().forEachRemaining(users::add);
         return users;
     }
@@ -347,7 +354,7 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     /** POST /_matrix/media/v3/upload streaming {@code file}; for bundles too large to build in memory. */
-    public String upload(java.nio.file.Path file, String contentType, String fileName) throws IOException {
+    public String upload(Path file, String contentType, String fileName) throws IOException {
         MediaType type = contentType == null ? null : MediaType.parse(contentType);
         HttpUrl.Builder url = homeserver.newBuilder().addPathSegment("_matrix").addPathSegment("media").addPathSegment("v3")
                 .addPathSegment("upload");
@@ -360,9 +367,9 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     /** Upload {@code file} then send an m.file message; returns the event id. */
-    public String sendFile(String roomId, String txnId, java.nio.file.Path file, String contentType, String fileName, String body)
+    public String sendFile(String roomId, String txnId, Path file, String contentType, String fileName, String body)
             throws IOException {
-        return sendFileEvent(roomId, txnId, upload(file, contentType, fileName), java.nio.file.Files.size(file), contentType,
+        return sendFileEvent(roomId, txnId, upload(file, contentType, fileName), Files.size(file), contentType,
                 fileName, body);
     }
 
@@ -406,9 +413,9 @@ public final class MatrixClient implements AutoCloseable {
      *
      * @return the number of bytes written
      */
-    public long downloadTo(String mxcUri, long maxBytes, java.nio.file.Path target) throws IOException {
+    public long downloadTo(String mxcUri, long maxBytes, Path target) throws IOException {
         return download(mxcUri, maxBytes, response -> {
-            try (var out = java.nio.file.Files.newOutputStream(target)) {
+            try (var out = Files.newOutputStream(target)) {
                 return copyLimited(response, MxcUri.parse(mxcUri), maxBytes, out);
             }
         });
@@ -418,10 +425,10 @@ public final class MatrixClient implements AutoCloseable {
      * The same as {@link #downloadTo(String, long, java.nio.file.Path)} within {@code budget}: at most its attempts,
      * ending by its deadline, and the homeserver's own 502 ("Failed to fetch remote media") is final.
      */
-    public long downloadTo(String mxcUri, long maxBytes, java.nio.file.Path target, CallBudget budget) throws IOException {
+    public long downloadTo(String mxcUri, long maxBytes, Path target, CallBudget budget) throws IOException {
         Objects.requireNonNull(budget, "budget");
         return download(mxcUri, maxBytes, response -> {
-            try (var out = java.nio.file.Files.newOutputStream(target)) {
+            try (var out = Files.newOutputStream(target)) {
                 return copyLimited(response, MxcUri.parse(mxcUri), maxBytes, out);
             }
         }, budget);
@@ -468,7 +475,7 @@ public final class MatrixClient implements AutoCloseable {
     // --- helpers -----------------------------------------------------------------------------
 
     /** Copies at most maxBytes + 1 bytes whatever Content-Length says: servers and proxies can lie. */
-    private static long copyLimited(Response response, MxcUri mxc, long maxBytes, java.io.OutputStream out) throws IOException {
+    private static long copyLimited(Response response, MxcUri mxc, long maxBytes, OutputStream out) throws IOException {
         ResponseBody body = response.body();
         if (body == null) return 0;
         long declared = body.contentLength();

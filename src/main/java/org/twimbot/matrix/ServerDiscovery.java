@@ -1,5 +1,6 @@
 package org.twimbot.matrix;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class ServerDiscovery {
                 byte[] bytes = in.readNBytes(MAX_BYTES + 1);
                 if (bytes.length > MAX_BYTES) throw new IOException(url + " is larger than " + MAX_BYTES + " bytes");
                 doc = JSON.readTree(bytes);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IOException(url + " is not JSON");
             }
             JsonNode base = doc == null ? null : doc.path("m.homeserver").path("base_url");

@@ -1,5 +1,6 @@
 package org.twimbot.outbox;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -173,7 +174,7 @@ public final class OutboxSender {
 
     /** The homeserver refused a send with 429: nothing more until its hint has passed (the entry stays, first). */
     private void waitForRateLimit(RateLimitedException e, int owed) {
-        long ms = Math.max(MIN_RATE_LIMIT_WAIT_MS, e.retryAfter().map(java.time.Duration::toMillis)
+        long ms = Math.max(MIN_RATE_LIMIT_WAIT_MS, e.retryAfter().map(Duration::toMillis)
                 .orElse(DEFAULT_RATE_LIMIT_WAIT_MS));
         if (!rateLimitSaid) {
             rateLimitSaid = true;

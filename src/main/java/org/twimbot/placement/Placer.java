@@ -1,5 +1,10 @@
 package org.twimbot.placement;
 
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +59,7 @@ public final class Placer {
     private final ProjectNames names;
     private final SectionWords sectionWords;
     /** Each project's website, parsed once per catalog: every news item is checked against all of them. */
-    private final Map<Project, Site> websites = new java.util.LinkedHashMap<>();
+    private final Map<Project, Site> websites = new LinkedHashMap<>();
     /** Projects by the name a repository of theirs would have ("ruma", "matrixsmsbridge"), per catalog. */
     private final Map<String, List<Project>> repositoryNames = new HashMap<>();
     /** The projects each usual reporter reports, per catalog. */
@@ -163,7 +168,7 @@ public final class Placer {
         List<ProjectNames.Hit> linkTexts = new ArrayList<>();
         for (NewsText.Link l : text.links()) linkTexts.addAll(names.find(l.text()));
         once(scores, linkTexts, LINK_TEXT);
-        java.util.Set<Project> linked = new java.util.LinkedHashSet<>();
+        Set<Project> linked = new LinkedHashSet<>();
         linkedBy.forEach(linked::addAll);
         linked.forEach(p -> scores.merge(p, WEBSITE_LINK, Integer::sum));
         return scores;
@@ -190,10 +195,10 @@ public final class Placer {
     }
 
     /** Hosts whose paths are "/owner/repository". */
-    private static final java.util.Set<String> CODE_HOSTS = java.util.Set.of("github.com", "gitlab.com", "codeberg.org",
+    private static final Set<String> CODE_HOSTS = Set.of("github.com", "gitlab.com", "codeberg.org",
             "gitlab.gnome.org", "git.sr.ht");
 
-    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]");
 
     /** A name as a repository would spell it: lower case, letters and digits only. */
     private static String repositoryForm(String name) {
@@ -241,7 +246,7 @@ public final class Placer {
      * words are about must agree; neither alone places news (a reporter may write about anything).
      */
     private Optional<Project> reportedProject(String sender, NewsText text, Stems stems, Map<Project, Integer> textScores) {
-        java.util.Set<Project> candidates = new java.util.LinkedHashSet<>(reported.getOrDefault(sender, List.of()));
+        Set<Project> candidates = new LinkedHashSet<>(reported.getOrDefault(sender, List.of()));
         history.projectsOf(sender).keySet().forEach(k -> catalog.projectByKey(k).ifPresent(candidates::add));
         if (candidates.isEmpty() || textScores.values().stream().anyMatch(v -> v >= PLACE_AT)) return Optional.empty();
         Optional<Section> told = textSection(stems);
@@ -261,9 +266,9 @@ public final class Placer {
         List<List<String>> words = family.stream().map(p -> SectionWords.words(p.title())).toList();
         String first = words.get(0).isEmpty() ? "" : words.get(0).get(0);
         if (first.isEmpty() || words.stream().anyMatch(w -> w.isEmpty() || !w.get(0).equals(first))) return Optional.empty();
-        java.util.Set<String> shared = new java.util.HashSet<>(words.get(0));
+        Set<String> shared = new HashSet<>(words.get(0));
         words.forEach(shared::retainAll);
-        java.util.Set<String> used = new java.util.HashSet<>(textWords);
+        Set<String> used = new HashSet<>(textWords);
         List<Project> picked = new ArrayList<>();
         List<Project> plain = new ArrayList<>();
         for (int i = 0; i < family.size(); i++) {
@@ -306,7 +311,7 @@ public final class Placer {
                 String p = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT);
                 while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
                 return Optional.of(new Site(h.startsWith("www.") ? h.substring(4) : h, p));
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 return Optional.empty();
             }
         }

@@ -1,5 +1,8 @@
 package org.twimbot.placement;
 
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -137,7 +140,7 @@ final class ProjectNames {
 
     private static List<Hit> longestOnly(List<Hit> hits) {
         List<Hit> kept = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Hit h : hits) {
             // a title and an alias that spell alike ("Element X iOS", "element-x-ios") find the same occurrence once
             if (!seen.add(h.project().key() + "@" + h.start())) continue;
@@ -150,7 +153,7 @@ final class ProjectNames {
             }
             if (!inside) kept.add(h);
         }
-        kept.sort(java.util.Comparator.comparingInt(Hit::start));
+        kept.sort(Comparator.comparingInt(Hit::start));
         return kept;
     }
 

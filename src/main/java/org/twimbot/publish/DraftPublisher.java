@@ -1,5 +1,8 @@
 package org.twimbot.publish;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,8 +119,8 @@ public final class DraftPublisher {
      */
     private static void awaitBriefly(CompletableFuture<MediaCache.Outcome> media) {
         try {
-            media.get(BRIEF_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            media.get(BRIEF_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
             // still fetching (it never fails: problems are part of its outcome)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping: the entry stays in the outbox

@@ -1,5 +1,6 @@
 package org.twimbot.publish;
 
+import java.util.TreeMap;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class DraftSummary {
      * to list apart from the editors' decisions: a guess must not read like a decision.
      */
     public static Map<Integer, String> botPlacements(StoreTx tx, List<Submission> submissions) throws SQLException {
-        Map<Integer, String> placed = new java.util.TreeMap<>();
+        Map<Integer, String> placed = new TreeMap<>();
         for (Submission s : submissions) {
             if (!s.live()) continue;
             List<Placement> active = tx.placements().active(s.id());

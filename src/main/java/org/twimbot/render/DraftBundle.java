@@ -1,5 +1,8 @@
 package org.twimbot.render;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,18 +44,18 @@ public final class DraftBundle {
      * The same zip written to {@code out}, reading each media file as it goes: a week of large
      * videos never has to fit in the heap.
      */
-    public static void write(java.io.OutputStream out, String markdownFileName, String markdown,
-            Map<String, java.nio.file.Path> mediaFiles) throws IOException {
+    public static void write(OutputStream out, String markdownFileName, String markdown,
+            Map<String, Path> mediaFiles) throws IOException {
         requireSafe(markdownFileName);
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             put(zip, markdownFileName, markdown.getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, java.nio.file.Path> e : new TreeMap<>(mediaFiles).entrySet()) {
+            for (Map.Entry<String, Path> e : new TreeMap<>(mediaFiles).entrySet()) {
                 requireSafe(e.getKey());
                 if (e.getKey().equals(markdownFileName)) throw new IllegalArgumentException("media name clashes with the post: " + e.getKey());
                 ZipEntry entry = new ZipEntry(e.getKey());
                 entry.setTimeLocal(FIXED_TIME);
                 zip.putNextEntry(entry);
-                java.nio.file.Files.copy(e.getValue(), zip);
+                Files.copy(e.getValue(), zip);
                 zip.closeEntry();
             }
         }

@@ -1,5 +1,6 @@
 package org.twimbot.render;
 
+import java.util.regex.Matcher;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -91,7 +92,7 @@ public final class MarkdownText {
     /** Backslash before the character that would make the line a heading, list, quote, fence, break or definition. */
     static String escapeBlockStart(String line) {
         if (BLOCK_START.matcher(line).find()) return "\\" + line;
-        java.util.regex.Matcher ordered = ORDERED_ITEM.matcher(line);
+        Matcher ordered = ORDERED_ITEM.matcher(line);
         if (ordered.find()) return ordered.group(1) + "\\" + line.substring(ordered.group(1).length());
         return line;
     }

@@ -1,5 +1,6 @@
 package org.twimbot.render;
 
+import java.util.regex.Matcher;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
 import org.twimbot.config.BotConfig;
@@ -52,7 +53,7 @@ final class TemplateContext {
         String live = request.liveUrl().strip();
         boolean liveIsUrl = HTTP_URL.matcher(live).matches();
         ctx.put("live_url", liveIsUrl ? live : "");
-        java.util.regex.Matcher youtube = YOUTUBE.matcher(live);
+        Matcher youtube = YOUTUBE.matcher(live);
         ctx.put("live_youtube_id", liveIsUrl && youtube.matches() ? youtube.group(1) : "");
         ctx.put("live_line", live.isEmpty() ? "" : liveIsUrl ? "<" + live + ">" : MarkdownText.linkLabel(live));
         // "" is "no link" (the config defaults it to the submissions room's alias)

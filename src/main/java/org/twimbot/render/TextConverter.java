@@ -1,5 +1,6 @@
 package org.twimbot.render;
 
+import java.util.Arrays;
 import com.vladsch.flexmark.html2md.converter.ExtensionConversion;
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.html2md.converter.HtmlMarkdownWriter;
@@ -187,7 +188,7 @@ public final class TextConverter {
         int i = 0;
         while (i < lines.length && lines[i].startsWith(">")) i++;
         if (i < lines.length && !lines[i].isBlank()) return text; // not the fallback shape, keep everything
-        return String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(i + 1, lines.length), lines.length));
+        return String.join("\n", Arrays.asList(lines).subList(Math.min(i + 1, lines.length), lines.length));
     }
 
     /** Drops blank lines around the text and a ':' or ',' intake left in front of it. */

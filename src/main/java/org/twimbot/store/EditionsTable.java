@@ -1,5 +1,7 @@
 package org.twimbot.store;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,7 +16,7 @@ public final class EditionsTable {
      * Editions read in this transaction: every submission, reaction and edit asks whether its week is
      * open. Dropped on every write to the table and when the transaction ends.
      */
-    private final java.util.Map<Long, Optional<Edition>> readById = new java.util.HashMap<>();
+    private final Map<Long, Optional<Edition>> readById = new HashMap<>();
     private Optional<Edition> readOpen;
 
     EditionsTable(Statements st) {

@@ -1,5 +1,6 @@
 package org.twimbot.store;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ public final class MessagesTable {
     }
 
     /** Text replies or thread messages by {@code sender} under {@code eventId}, oldest first. */
-    public java.util.List<Message> followUps(String eventId, String sender) throws SQLException {
+    public List<Message> followUps(String eventId, String sender) throws SQLException {
         return st.list("SELECT " + COLUMNS + " FROM messages WHERE related_event_id = ? AND sender = ? ORDER BY origin_ts, event_id",
                 MessagesTable::map, eventId, sender);
     }
@@ -80,7 +81,7 @@ public final class MessagesTable {
                 sender, afterTs, beforeTs).isPresent();
     }
 
-    private static Message map(java.sql.ResultSet rs) throws SQLException {
+    private static Message map(ResultSet rs) throws SQLException {
         return new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getInt(8));
     }

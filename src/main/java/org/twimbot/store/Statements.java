@@ -1,5 +1,7 @@
 package org.twimbot.store;
 
+import java.util.HashSet;
+import java.util.Locale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -233,10 +235,10 @@ final class Statements {
     }
 
     private static Set<String> deferrableTablesNamed(String sql) {
-        Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         var words = WORD.matcher(sql);
         while (words.find()) {
-            String w = words.group().toLowerCase(java.util.Locale.ROOT);
+            String w = words.group().toLowerCase(Locale.ROOT);
             if (DEFERRABLE.contains(w)) named.add(w);
         }
         return Set.copyOf(named);

@@ -1,5 +1,8 @@
 package org.twimbot.store;
 
+import java.util.Properties;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteJDBCLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +40,7 @@ public final class Store implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             createOwnerOnly(file);
-            java.util.Properties props = new java.util.Properties();
+            Properties props = new Properties();
             // sqlite-jdbc otherwise prepares and runs "SELECT last_insert_rowid()" after every INSERT for
             // getGeneratedKeys(), which nothing here uses (Statements.insert asks itself): a third of the
             // statements on the ingest path
@@ -78,7 +81,7 @@ public final class Store implements AutoCloseable {
     /** Loads SQLite's native library (extracted from the jar on first use); for warming up at start. */
     public static void loadNativeLibrary() {
         try {
-            org.sqlite.SQLiteJDBCLoader.initialize();
+            SQLiteJDBCLoader.initialize();
         } catch (Exception e) {
             throw new StoreException("cannot load SQLite's native library: " + e.getMessage(), e);
         }
@@ -132,7 +135,7 @@ public final class Store implements AutoCloseable {
 
     /** Rows changed by this connection since it opened (SQLite's own count; reading it is not a query). */
     private long totalChanges() throws SQLException {
-        return connection.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().total_changes();
+        return connection.unwrap(SQLiteConnection.class).getDatabase().total_changes();
     }
 
     /** Blocks until the writes committed so far have been copied from the log into the database file. */

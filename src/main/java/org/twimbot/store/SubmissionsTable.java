@@ -1,5 +1,6 @@
 package org.twimbot.store;
 
+import java.util.Locale;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -56,7 +57,7 @@ public final class SubmissionsTable {
         List<long[]> inserted = st.list("INSERT OR IGNORE INTO submissions(edition_id, number, event_id, room_id, sender, "
                 + "origin_ts, body, html, via) VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM submissions "
                 + "WHERE edition_id = ?), ?, ?, ?, ?, ?, ?, ?) RETURNING id, number", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                editionId, editionId, eventId, roomId, sender, originTs, body, html, via.name().toLowerCase(java.util.Locale.ROOT));
+                editionId, editionId, eventId, roomId, sender, originTs, body, html, via.name().toLowerCase(Locale.ROOT));
         if (inserted.isEmpty()) return Optional.empty();
         Submission s = new Submission(inserted.get(0)[0], editionId, (int) inserted.get(0)[1], eventId, roomId, sender,
                 originTs, body, html, false, false, null, null, false);
@@ -81,7 +82,7 @@ public final class SubmissionsTable {
 
     public Via via(long id) throws SQLException {
         return st.one("SELECT via FROM submissions WHERE id = ?", rs -> Via.valueOf(rs.getString(1).toUpperCase(
-                java.util.Locale.ROOT)), id).orElseThrow();
+                Locale.ROOT)), id).orElseThrow();
     }
 
     public Optional<Submission> byId(long id) throws SQLException {

@@ -1,5 +1,6 @@
 package org.twimbot.app;
 
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class CheckConfigOnlineTest {
                 editors:
                   users: ["%s"]
                 """.formatted(server.baseUrl(), week.botUserId(), token, week.roomAlias(), week.editorUserId()));
-        List<String> args = new java.util.ArrayList<>(List.of("check-config", "-c", config.toString()));
+        List<String> args = new ArrayList<>(List.of("check-config", "-c", config.toString()));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }

@@ -1,5 +1,6 @@
 package org.twimbot.app;
 
+import org.twimbot.devserver.DevServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class ConfigExitTest {
 
     @Test
     void checkConfigResolvesAliasesWhenTheHomeserverAnswers() throws Exception {
-        try (org.twimbot.devserver.DevServer server = org.twimbot.devserver.DevServer.start(0, "localhost");
+        try (DevServer server = DevServer.start(0, "localhost");
                 DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             week.editor().client().inviteUser(week.roomId(), week.botUserId()); // the online check wants the bot invited

@@ -1,5 +1,7 @@
 package org.twimbot.app;
 
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.RecordedRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,9 +51,9 @@ class StartupErrorsTest {
     @Test
     void aUrlThatIsNotAMatrixServerIsAConfigurationError() throws Exception {
         try (MockWebServer website = new MockWebServer()) {
-            website.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            website.setDispatcher(new Dispatcher() {
                 @Override
-                public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                public MockResponse dispatch(RecordedRequest request) {
                     return new MockResponse().setResponseCode(404).setBody("<html>Not Found</html>");
                 }
             });

@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import org.twimbot.matrix.Backoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,7 +127,7 @@ class BackfillBoundsTest {
     /** The sync loop's wait after a failed round: from 2 s, doubling, capped at 2 minutes (not every 2 s forever). */
     @Test
     void failedSyncRoundsBackOffExponentiallyUpToACap() {
-        org.twimbot.matrix.Backoff b = new org.twimbot.matrix.Backoff(Bot.SYNC_RETRY);
+        Backoff b = new Backoff(Bot.SYNC_RETRY);
         assertEquals(Duration.ofSeconds(2), b.ceiling(1));
         assertEquals(Duration.ofSeconds(16), b.ceiling(4));
         assertEquals(Duration.ofMinutes(2), b.ceiling(8));

@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import java.util.function.Predicate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +78,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     /** Sends a command as the editor and waits for the bot's notice whose body satisfies {@code reply}. */
-    String command(String text, java.util.function.Predicate<String> reply) throws Exception {
+    String command(String text, Predicate<String> reply) throws Exception {
         ScriptedUser editor = week.editor();
         editor.catchUp();
         editor.say(week.roomId(), text);

@@ -1,5 +1,8 @@
 package org.twimbot.bot;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,7 +121,7 @@ class CrashRecoveryTest {
     /** Live traffic: one event every few milliseconds while it is allowed more; closing waits for the rest. */
     private static final class Producer implements AutoCloseable {
         private final Thread thread;
-        private final java.util.concurrent.Semaphore allowed = new java.util.concurrent.Semaphore(0);
+        private final Semaphore allowed = new Semaphore(0);
         private volatile boolean running = true;
 
         Producer(EventScript script) {
@@ -289,8 +292,8 @@ class CrashRecoveryTest {
         private final Random random;
         private final List<String[]> submissions = new ArrayList<>(); // [event id, sender]
         private final List<String> reactions = new ArrayList<>();
-        private final java.util.Set<String> reacted = new java.util.HashSet<>(); // "target key"
-        private final java.util.Set<String> pictured = new java.util.HashSet<>();
+        private final Set<String> reacted = new HashSet<>(); // "target key"
+        private final Set<String> pictured = new HashSet<>();
         private volatile String lastEventId;
 
         EventScript(DevServer server, DemoWeek week, Random random) {

@@ -1,5 +1,7 @@
 package org.twimbot.bot;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +78,7 @@ class FirstJoinTest {
                 assertTrue(loop.isAlive(), "still waiting");
                 invite(server.baseUrl(), hostToken, privateRoom, week.botUserId());
                 awaitLog(logs, "joined submissions room", failure);
-                com.fasterxml.jackson.databind.node.ObjectNode content = new com.fasterxml.jackson.databind.ObjectMapper()
+                ObjectNode content = new ObjectMapper()
                         .createObjectNode().put("msgtype", "m.text").put("body", "TWIM: news right after the bot joined");
                 String text = host.sendEvent(privateRoom, "m.room.message", "n2", content);
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -1,5 +1,9 @@
 package org.twimbot.bot;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,7 +151,7 @@ class HealthServerTest {
     @Test
     void aConfiguredPortIsBound() throws IOException {
         int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+        try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort(); // a port free a moment ago; good enough for a test
         }
         BotConfig.Http on = new BotConfig.Http(port, BotConfig.Http.LOOPBACK, STALE_AFTER);
@@ -172,7 +176,7 @@ class HealthServerTest {
                 homeserver: { url: "https://matrix.example.org", user_id: "@twim:example.org", access_token: "t" }
                 rooms: { submissions: "#twim:example.org" }
                 http: { health_port: %d }
-                """.formatted(port), Path.of("/srv/twim"), java.util.Map.of());
+                """.formatted(port), Path.of("/srv/twim"), Map.of());
         try (HealthServer configured = HealthServer.startIfEnabled(config.http(), snapshot::get, clock).orElseThrow()) {
             assertEquals(503, statusAt("127.0.0.1", port), "reachable on the loopback address");
             assertFalse(reachable("127.0.0.2", port), "not listening on any other address");
@@ -197,7 +201,7 @@ class HealthServerTest {
     }
 
     private static int freePort() throws IOException {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+        try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort(); // a port free a moment ago; good enough for a test
         }
     }
@@ -211,8 +215,8 @@ class HealthServerTest {
 
     /** Whether a TCP connection to {@code host:port} is accepted. */
     private static boolean reachable(String host, int port) {
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress(host, port), 10_000);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 10_000);
             return true;
         } catch (IOException refused) {
             return false;

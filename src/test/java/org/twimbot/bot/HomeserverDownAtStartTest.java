@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import java.time.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class HomeserverDownAtStartTest {
         BotConfig config = ConfigLoader.parse(DemoCommand.demoConfig(url, week), dir, Map.of());
         AtomicReference<Throwable> died = new AtomicReference<>();
         try (LogCapture logs = new LogCapture(Level.DEBUG, true); Store store = Store.open(config.store().path());
-                Bot bot = new Bot(config, store, client, java.time.Clock.systemUTC())) {
+                Bot bot = new Bot(config, store, client, Clock.systemUTC())) {
             Thread loop = new Thread(() -> {
                 try {
                     bot.start();

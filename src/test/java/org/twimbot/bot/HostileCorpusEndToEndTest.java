@@ -1,5 +1,8 @@
 package org.twimbot.bot;
 
+import java.util.TreeMap;
+import org.twimbot.catalog.Catalog;
+import org.twimbot.publish.DraftSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,7 +82,7 @@ class HostileCorpusEndToEndTest {
     private long applyMs, renderMs, judgeMs;
     private int problems;
     private final List<String> firstProblems = new ArrayList<>();
-    private final Map<String, Integer> kinds = new java.util.TreeMap<>();
+    private final Map<String, Integer> kinds = new TreeMap<>();
     private long ts = 1_764_000_000_000L;
 
     @Test
@@ -169,9 +172,9 @@ class HostileCorpusEndToEndTest {
     /** No raw HTML, script target or shortcode; the front matter of an empty edition; no over-long edit in full. */
     private void judge(String post, BotConfig config, Edition edition, Store store) throws Exception {
         List<String> found = new ArrayList<>(PostJudge.problems(post));
-        String author = store.read(tx -> org.twimbot.publish.DraftSource.displayName(tx, ROOM, EDITOR));
+        String author = store.read(tx -> DraftSource.displayName(tx, ROOM, EDITOR));
         String empty = new DraftRenderer(config.render()).render(new DraftRequest(edition.date(), WEDNESDAY.instant(), author, "",
-                List.of()), org.twimbot.catalog.Catalog.empty());
+                List.of()), Catalog.empty());
         if (!frontMatter(empty).equals(frontMatter(post))) found.add("front matter changed:\n" + frontMatter(post));
         JsonNode toml = new TomlMapper().readTree(frontMatter(post));
         if (!toml.path("title").asText().equals("This Week in Matrix " + edition.date())) found.add("title " + toml.path("title"));

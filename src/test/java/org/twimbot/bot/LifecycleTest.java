@@ -1,5 +1,8 @@
 package org.twimbot.bot;
 
+import java.util.Optional;
+import org.twimbot.catalog.Catalog;
+import org.twimbot.publish.DraftSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,7 +193,7 @@ class LifecycleTest {
         feed(edit("$e1", "@alice:x", "$orig", "TWIM: v1", 20));
         var request = store.read(tx -> DraftSource.load(tx, tx.editions().open().orElseThrow(), "", Instant.EPOCH));
         List<Submission> all = store.read(tx -> tx.submissions().ofEdition(only().editionId()));
-        String summary = org.twimbot.publish.DraftSummary.of(request, org.twimbot.catalog.Catalog.empty(), all);
+        String summary = DraftSummary.of(request, Catalog.empty(), all);
         assertTrue(summary.contains("edited since the last draft: #1"), summary);
     }
 
@@ -292,13 +295,13 @@ class LifecycleTest {
         feed(member("$join", "@alice:x", "@alice:x", "join", "Alice"));
         feed(member("$kick", "@mallory:x", "@alice:x", "leave", "Alice is a spammer"),
                 member("$invite", "@mallory:x", "@alice:x", "invite", "Click evil.example"));
-        java.util.Optional<String> name = store.read(tx -> tx.members().displayName(ROOM, "@alice:x"));
-        assertEquals(java.util.Optional.of("Alice"), name);
+        Optional<String> name = store.read(tx -> tx.members().displayName(ROOM, "@alice:x"));
+        assertEquals(Optional.of("Alice"), name);
         boolean joined = store.read(tx -> tx.members().isJoined(ROOM, "@alice:x"));
         assertFalse(joined, "the kick still counts as a membership change");
         feed(member("$rename", "@alice:x", "@alice:x", "join", "Alice B."));
         name = store.read(tx -> tx.members().displayName(ROOM, "@alice:x"));
-        assertEquals(java.util.Optional.of("Alice B."), name);
+        assertEquals(Optional.of("Alice B."), name);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import java.util.HashMap;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -21,7 +22,7 @@ public final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Map<String, Level> saved = new java.util.HashMap<>();
+    private final Map<String, Level> saved = new HashMap<>();
     private final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
 
     public LogCapture(Level level, boolean quiet) {

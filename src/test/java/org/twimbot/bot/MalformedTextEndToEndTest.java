@@ -1,5 +1,7 @@
 package org.twimbot.bot;
 
+import java.util.Arrays;
+import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +91,7 @@ class MalformedTextEndToEndTest {
             if (!chain.request().url().encodedPath().endsWith("/sync") || response.body() == null) return response;
             byte[] body = response.body().bytes();
             for (int i = 0; i + marker.length <= body.length; i++) {
-                if (java.util.Arrays.equals(body, i, i + marker.length, marker, 0, marker.length)) {
+                if (Arrays.equals(body, i, i + marker.length, marker, 0, marker.length)) {
                     System.arraycopy(INVALID, 0, body, i, INVALID.length);
                     count.incrementAndGet();
                 }
@@ -98,7 +100,7 @@ class MalformedTextEndToEndTest {
         };
     }
 
-    private static String command(DemoWeek week, String text, java.util.function.Predicate<String> reply) throws Exception {
+    private static String command(DemoWeek week, String text, Predicate<String> reply) throws Exception {
         week.editor().catchUp();
         week.editor().say(week.roomId(), text);
         return week.editor().await(week.roomId(), e -> week.botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype())

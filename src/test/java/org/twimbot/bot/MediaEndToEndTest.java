@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,7 +113,7 @@ class MediaEndToEndTest {
             String news = h.week.person("erin").say(room, "TWIM: a gallery of twelve screenshots");
             h.week.editor().catchUp();
             for (int i = 1; i <= 12; i++) h.week.person("erin").replyWithImage(room, news, png, "shot" + i + ".png");
-            List<String> refusals = new java.util.ArrayList<>();
+            List<String> refusals = new ArrayList<>();
             h.week.editor().await(room, e -> {
                 if (h.week.botUserId().equals(e.sender()) && e.body() != null) {
                     // audit lines waiting together may be joined into one message

@@ -1,5 +1,7 @@
 package org.twimbot.bot;
 
+import java.util.ArrayList;
+import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,14 +23,14 @@ class NamesInNoticesEndToEndTest {
     @TempDir
     Path dir;
 
-    private static RoomEvent awaitNotice(BotHarness h, java.util.function.Predicate<String> body) throws Exception {
+    private static RoomEvent awaitNotice(BotHarness h, Predicate<String> body) throws Exception {
         return h.week.editor().await(h.week.roomId(), e -> h.week.botUserId().equals(e.sender())
                         && "m.notice".equals(e.msgtype()) && e.body() != null && body.test(e.body()), Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("no such notice"));
     }
 
     private static List<String> mentioned(RoomEvent e) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         e.content().path("m.mentions").path("user_ids").forEach(n -> ids.add(n.asText()));
         return ids;
     }

@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,7 +124,7 @@ class OperationsEndToEndTest {
             try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
                 last = r.code();
                 if (last == wanted) return last;
-            } catch (java.io.IOException notYetListening) {
+            } catch (IOException notYetListening) {
                 // the health server starts with the bot
             }
             Thread.sleep(100);

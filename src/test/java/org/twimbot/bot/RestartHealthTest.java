@@ -1,5 +1,8 @@
 package org.twimbot.bot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeoutException;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,14 +42,14 @@ class RestartHealthTest {
                 CompletableFuture<Void> round = CompletableFuture.runAsync(() -> {
                     try {
                         restarted.syncOnce(600_000);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
                 try {
                     // a generous bound, far below the ten-minute poll the old first round made
                     round.get(60, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     client.cancelInFlight();
                     throw new AssertionError("the first round after the restart long-polled in a quiet room");
                 }

@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class RevokedTokenReplyTest {
                     try {
                         SecretsInLogsTest.logout(server.baseUrl(), auth.substring("Bearer ".length()));
                     } catch (Exception e) {
-                        throw new java.io.IOException("could not revoke the token", e);
+                        throw new IOException("could not revoke the token", e);
                     }
                 }
                 requests.add(r.method() + " " + r.url().encodedPath());

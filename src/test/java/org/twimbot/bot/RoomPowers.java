@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import java.util.function.Consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +43,7 @@ public final class RoomPowers {
     }
 
     /** Changes the room's power levels content in place, e.g. the level needed for an event type. */
-    public static void update(String baseUrl, DemoWeek week, String roomId, java.util.function.Consumer<ObjectNode> change)
+    public static void update(String baseUrl, DemoWeek week, String roomId, Consumer<ObjectNode> change)
             throws Exception {
         try (MatrixClient admin = new MatrixClient(baseUrl, RetryPolicy.fast())) {
             Session s = admin.loginWithPassword(week.editorUserId(), DemoWeek.PASSWORD, null, null);

@@ -1,5 +1,7 @@
 package org.twimbot.bot;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -54,7 +56,7 @@ public class SecretsInLogsTest {
     Path dir;
 
     /** Every access token the bot sent, read from its requests' Authorization header. */
-    final Set<String> botTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final Set<String> botTokens = ConcurrentHashMap.newKeySet();
 
     @Test
     void noSecretInLogsNoticesOrDatabaseAndARefusedTokenMeansLoggingInAgainOnTheSameDevice() throws Exception {
@@ -200,7 +202,7 @@ public class SecretsInLogsTest {
         }
     }
 
-    static String command(DemoWeek week, String text, java.util.function.Predicate<String> reply) throws Exception {
+    static String command(DemoWeek week, String text, Predicate<String> reply) throws Exception {
         ScriptedUser editor = week.editor();
         editor.catchUp();
         editor.say(week.roomId(), text);

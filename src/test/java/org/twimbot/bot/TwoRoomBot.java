@@ -1,5 +1,6 @@
 package org.twimbot.bot;
 
+import java.util.function.Predicate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +80,7 @@ final class TwoRoomBot implements AutoCloseable {
     }
 
     /** Sends {@code text} as the editor in the editors room and returns the bot's notice there that satisfies {@code reply}. */
-    String editorCommand(String text, java.util.function.Predicate<String> reply) throws Exception {
+    String editorCommand(String text, Predicate<String> reply) throws Exception {
         ScriptedUser editor = week.editor();
         editor.catchUp();
         editor.say(editors, text);

@@ -1,5 +1,7 @@
 package org.twimbot.bot;
 
+import java.io.InterruptedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,7 +127,7 @@ class UnreachableMediaEndToEndTest {
                         release.await(120, TimeUnit.SECONDS); // a slow media server, held until the test has looked
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException();
+                        throw new InterruptedIOException();
                     }
                 }
                 return chain.proceed(chain.request());
@@ -139,7 +141,7 @@ class UnreachableMediaEndToEndTest {
                 editor.say(room, "!draft");
                 try {
                     assertTrue(downloading.await(60, TimeUnit.SECONDS), "the bot did not start downloading");
-                    java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+                    AtomicInteger commits = new AtomicInteger();
                     r.bot.setBatchListener((events, token) -> commits.incrementAndGet());
                     editor.say(room, "!status");
                     String later = week.person("frank").say(room, "TWIM: news while the picture downloads");

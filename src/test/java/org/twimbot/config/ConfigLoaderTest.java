@@ -1,5 +1,6 @@
 package org.twimbot.config;
 
+import java.util.HashMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -120,7 +121,7 @@ class ConfigLoaderTest {
     void theHealthAddressIsAnIpLiteralFromTheFileOrTheEnvironment() throws Exception {
         assertEquals("::1", ConfigLoader.parse(MINIMAL + "http:\n  health_address: \"::1\"\n", Path.of("/srv/twim"), TOKEN)
                 .http().healthAddress());
-        Map<String, String> env = new java.util.HashMap<>(TOKEN);
+        Map<String, String> env = new HashMap<>(TOKEN);
         env.put("TWIMBOT_HTTP_HEALTH_ADDRESS", "0.0.0.0");
         assertEquals("0.0.0.0", ConfigLoader.parse(MINIMAL, Path.of("/srv/twim"), env).http().healthAddress());
         for (String bad : List.of("localhost", "127.0.0.256", "1.2.3", "::g", "")) {

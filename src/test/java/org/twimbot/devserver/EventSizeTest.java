@@ -1,5 +1,6 @@
 package org.twimbot.devserver;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.twimbot.devserver.TestClient.enc;
 
@@ -44,7 +45,7 @@ class EventSizeTest {
         c.put("body", "");
         c.put("m.mentions", Map.of());
         int base = TestClient.MAPPER.writeValueAsBytes(c).length;
-        int padBytes = pad.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int padBytes = pad.getBytes(StandardCharsets.UTF_8).length;
         String body = pad.repeat((bytes - base) / padBytes) + "x".repeat((bytes - base) % padBytes);
         c.put("body", body);
         assertEquals(bytes, TestClient.MAPPER.writeValueAsBytes(c).length);

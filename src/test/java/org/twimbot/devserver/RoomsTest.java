@@ -1,5 +1,12 @@
 package org.twimbot.devserver;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -177,7 +184,7 @@ class RoomsTest {
         assertEquals(403, bob.put(rooms(roomId) + "/send/m.room.message/x", Map.of("body", "late")).code());
 
         JsonNode chunk = alice.get(rooms(roomId) + "/members").json().path("chunk");
-        Map<String, String> membership = new java.util.HashMap<>();
+        Map<String, String> membership = new HashMap<>();
         chunk.forEach(e -> membership.put(e.path("state_key").asText(), e.path("content").path("membership").asText()));
         assertEquals(Map.of(alice.userId, "join", bob.userId, "leave", carol.userId, "leave"), membership);
         assertEquals(List.of(alice.userId), new ArrayList<>(fieldNames(alice.get(rooms(roomId) + "/joined_members").json().path("joined"))));
@@ -190,7 +197,7 @@ class RoomsTest {
         String plPath = rooms(roomId) + "/state/m.room.power_levels";
         Map<String, Object> pl = TestClient.MAPPER.convertValue(alice.get(plPath).json(), Map.class);
 
-        Map<String, Object> users = new java.util.HashMap<>(Map.of(alice.userId, 100, bob.userId, 100));
+        Map<String, Object> users = new HashMap<>(Map.of(alice.userId, 100, bob.userId, 100));
         pl.put("users", users);
         pl.put("events", Map.of("m.room.power_levels", 50));
         assertEquals(403, bob.put(plPath, pl).code(), "bob (0) cannot promote himself");
@@ -230,16 +237,16 @@ class RoomsTest {
         String roomId = alice.createRoom(Map.of("preset", "public_chat"));
         TestClient.ok(bob.post(rooms(roomId) + "/join", Map.of()));
         int before = server.eventCount();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<String[]>> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String[]>> results = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             TestClient who = i % 2 == 0 ? alice : bob;
             String txn = "c" + i;
             results.add(pool.submit(() -> new String[] {who.send(roomId, txn, txn), who.send(roomId, txn, txn)}));
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (java.util.concurrent.Future<String[]> f : results) {
-            String[] pair = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Set<String> ids = new HashSet<>();
+        for (Future<String[]> f : results) {
+            String[] pair = f.get(60, TimeUnit.SECONDS);
             assertEquals(pair[0], pair[1]);
             ids.add(pair[0]);
         }

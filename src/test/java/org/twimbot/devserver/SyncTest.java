@@ -1,5 +1,6 @@
 package org.twimbot.devserver;
 
+import org.junit.jupiter.api.Assertions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -348,7 +349,7 @@ class SyncTest {
         assertEquals(id, e.path("event_id").asText());
         assertEquals(1_600_000_000_000L, e.path("origin_server_ts").asLong());
         assertTrue(server.stats().contains("events=" + server.eventCount()));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        Assertions.assertThrows(IllegalArgumentException.class,
                 () -> server.injectEvent(roomId, bob.userId, "m.room.message", Map.of(), 1L));
     }
 

@@ -1,5 +1,7 @@
 package org.twimbot.intake;
 
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Timeout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,7 +152,7 @@ class HostileEventsFuzzTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(600) // a catastrophic backtrack in a parser shows up as a hang (generous: a shared, busy CI machine)
+    @Timeout(600) // a catastrophic backtrack in a parser shows up as a hang (generous: a shared, busy CI machine)
     void hostileEventsAreSkippedOrRenderedHarmlessly() throws Exception {
         long t0 = System.nanoTime();
         Random random = new Random(SEED);
@@ -350,7 +352,7 @@ class HostileEventsFuzzTest {
                 for (int k = n.getStartOffset(); k < n.getEndOffset(); k++) outsideCode.setCharAt(k, ' ');
             }
         }
-        java.util.regex.Matcher script = SCRIPT.matcher(outsideCode);
+        Matcher script = SCRIPT.matcher(outsideCode);
         if (script.find()) fail("<script in the post at " + script.start() + ":\n" + post.substring(Math.max(0, script.start() - 300),
                 Math.min(post.length(), script.start() + 100)));
         for (Node n : doc.getDescendants()) {

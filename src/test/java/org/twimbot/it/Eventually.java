@@ -1,5 +1,6 @@
 package org.twimbot.it;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /** Polls for a condition with a generous deadline: the suite asserts outcomes, never speed. */
@@ -14,7 +15,7 @@ final class Eventually {
             try {
                 T value = probe.get();
                 if (value != null && !Boolean.FALSE.equals(value)) return value;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 last = e; // the homeserver may be busy; the deadline decides
             }
             if (System.nanoTime() > deadline) {

@@ -1,5 +1,12 @@
 package org.twimbot.it;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,9 +118,9 @@ class FiguresIT {
 
     /** {@code count} events by four people at once, one in ten news; returns the id of one more news, the last. */
     private static String postMissed(Newsroom room, int count) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<?>> posting = new ArrayList<>();
+            List<Future<?>> posting = new ArrayList<>();
             for (int p = 0; p < 4; p++) {
                 MatrixUser who = room.person(p);
                 int first = p;
@@ -124,7 +131,7 @@ class FiguresIT {
                     return null;
                 }));
             }
-            for (java.util.concurrent.Future<?> f : posting) f.get();
+            for (Future<?> f : posting) f.get();
         } finally {
             pool.shutdownNow();
         }
@@ -133,14 +140,14 @@ class FiguresIT {
 
     /** Pages the room forward from {@code since} to its end as the bot's catch-up does; returns the time taken in ms. */
     private static long pageForward(MatrixUser user, String roomId, String since, int atLeast) throws Exception {
-        String filter = java.net.URLEncoder.encode(SyncFilter.roomEventFilter(MatrixUser.JSON, user.userId).toString(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String filter = URLEncoder.encode(SyncFilter.roomEventFilter(MatrixUser.JSON, user.userId).toString(),
+                StandardCharsets.UTF_8);
         long start = System.nanoTime();
         int events = 0;
         String from = since;
         while (true) {
             JsonNode page = user.get("/_matrix/client/v3/rooms/" + MatrixUser.enc(roomId) + "/messages?dir=f&limit=128&from="
-                    + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8) + "&filter=" + filter);
+                    + URLEncoder.encode(from, StandardCharsets.UTF_8) + "&filter=" + filter);
             events += page.path("chunk").size();
             String end = page.path("end").asText(null);
             if (page.path("chunk").isEmpty() || end == null || end.equals(from)) break;
@@ -153,8 +160,8 @@ class FiguresIT {
 
     private static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
             return "unknown";
         }
     }

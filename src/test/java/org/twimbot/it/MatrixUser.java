@@ -1,5 +1,11 @@
 package org.twimbot.it;
 
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,11 +73,11 @@ final class MatrixUser {
         String nonce = execute(new Request.Builder().url(baseUrl + "/_synapse/admin/v1/register").build()).path("nonce").asText();
         String mac;
         try {
-            javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA1");
-            hmac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+            Mac hmac = Mac.getInstance("HmacSHA1");
+            hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             String signed = nonce + "\0" + localpart + "\0" + password + "\0" + (admin ? "admin" : "notadmin");
-            mac = java.util.HexFormat.of().formatHex(hmac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+            mac = HexFormat.of().formatHex(hmac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
         ObjectNode body = JSON.createObjectNode().put("nonce", nonce).put("username", localpart).put("password", password)
@@ -244,7 +250,7 @@ final class MatrixUser {
             Thread.sleep(Math.min(ms, 10_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException();
+            throw new InterruptedIOException();
         }
     }
 

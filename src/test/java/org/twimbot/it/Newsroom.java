@@ -1,5 +1,8 @@
 package org.twimbot.it;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +96,7 @@ final class Newsroom {
 
     /** {@code rooms.editors} given in the extra YAML goes into the rooms block (YAML keys are unique). */
     private static String editorsRoomLine(String extra) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^rooms:\\n  (editors: .*)$").matcher(extra);
+        Matcher m = Pattern.compile("(?m)^rooms:\\n  (editors: .*)$").matcher(extra);
         return m.find() ? "  " + m.group(1) + "\n" : "";
     }
 
@@ -174,6 +177,6 @@ final class Newsroom {
 
     /** The content of a file the bot uploaded, as text. */
     String fileText(JsonNode fileEvent) throws IOException {
-        return new String(editor.download(fileEvent.path("content").path("url").asText()), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(editor.download(fileEvent.path("content").path("url").asText()), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package org.twimbot.matrix;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +37,8 @@ class ConcurrencyAndLifecycleTest extends MockServerTest {
         CompletableFuture<SyncBatch> sync = CompletableFuture.supplyAsync(() -> {
             try {
                 return client.sync("s1", null, 30000);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         // wait until the sync request is at the server, then send from this thread

@@ -1,5 +1,6 @@
 package org.twimbot.matrix;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +89,7 @@ class DownloadBudgetTest extends MockServerTest {
         server.enqueue(ok(V12));
         MatrixClient c = forever();
         c.versions();
-        assertThrows(java.io.IOException.class, () -> c.downloadTo("mxc://x/y", 1000, dir.resolve("p"),
+        assertThrows(IOException.class, () -> c.downloadTo("mxc://x/y", 1000, dir.resolve("p"),
                 new CallBudget(4, () -> Duration.ZERO)));
         assertEquals(1, server.getRequestCount(), "only /versions");
         assertTrue(Files.notExists(dir.resolve("p")) || Files.size(dir.resolve("p")) == 0);

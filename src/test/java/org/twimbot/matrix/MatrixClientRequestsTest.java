@@ -1,5 +1,6 @@
 package org.twimbot.matrix;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -245,7 +246,7 @@ class MatrixClientRequestsTest extends MockServerTest {
     void sendFileUploadsThenSendsMFile() throws Exception {
         server.enqueue(ok("{\"content_uri\":\"mxc://example.org/Draft1\"}"));
         server.enqueue(ok("{\"event_id\":\"$file\"}"));
-        byte[] data = "# TWIM".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] data = "# TWIM".getBytes(StandardCharsets.UTF_8);
         assertEquals("$file", client.sendFile("!r:x", "t5", data, "text/markdown", "twim-2026-11-27.md", "The draft"));
         assertEquals("/_matrix/media/v3/upload", take().getRequestUrl().encodedPath());
         RecordedRequest send = take();

@@ -1,5 +1,7 @@
 package org.twimbot.matrix;
 
+import java.util.HashSet;
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -193,7 +195,7 @@ class RetryTest extends MockServerTest {
         server.enqueue(ok("{\"event_id\":\"$once\"}"));
         assertEquals("$once", client.sendNotice("!r:x", "twim-txn-42", "hello", null));
         assertEquals(4, server.getRequestCount());
-        java.util.Set<String> bodies = new java.util.HashSet<>();
+        Set<String> bodies = new HashSet<>();
         for (int i = 0; i < 4; i++) {
             var r = take();
             assertEquals("PUT", r.getMethod());

@@ -1,5 +1,9 @@
 package org.twimbot.matrix;
 
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -130,13 +134,13 @@ class SyncParsingTest extends MockServerTest {
         // Shared read timeout 1 s and a single attempt: a response after 2 s fails an ordinary call,
         // but a long-poll of 1 s (+ 30 s margin) waits for it.
         okhttp3.OkHttpClient shortTimeout = new okhttp3.OkHttpClient.Builder()
-                .readTimeout(java.time.Duration.ofSeconds(1)).build();
+                .readTimeout(Duration.ofSeconds(1)).build();
         MatrixClient oneShot = new MatrixClient(server.url("/").toString(),
-                new RetryPolicy(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)), shortTimeout, recordingSleeper);
-        server.enqueue(ok("{\"joined_rooms\":[]}").setHeadersDelay(2, java.util.concurrent.TimeUnit.SECONDS));
-        org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, oneShot::joinedRooms);
+                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)), shortTimeout, recordingSleeper);
+        server.enqueue(ok("{\"joined_rooms\":[]}").setHeadersDelay(2, TimeUnit.SECONDS));
+        Assertions.assertThrows(SocketTimeoutException.class, oneShot::joinedRooms);
 
-        server.enqueue(ok("{\"next_batch\":\"late\"}").setHeadersDelay(2, java.util.concurrent.TimeUnit.SECONDS));
+        server.enqueue(ok("{\"next_batch\":\"late\"}").setHeadersDelay(2, TimeUnit.SECONDS));
         assertEquals("late", oneShot.sync(null, null, 1000).nextBatch());
         oneShot.close();
     }

@@ -1,5 +1,7 @@
 package org.twimbot.placement;
 
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +47,7 @@ class PlacerTest {
             concat(List.of(SYNAPSE, CONDUIT, MOMENT, ELEMENT, ELEMENT_WEB, ELEMENT_IOS, FLUFFY, COMMIT, NHEKO), ROOM_WORDS));
 
     private static List<Project> concat(List<Project> a, List<Project> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private static Decision place(String sender, String body, String html) {
@@ -260,12 +262,12 @@ class PlacerTest {
 
     /** Order-free comparison. */
     private static final class Set2 {
-        static java.util.Set<Project> of(Project... p) {
-            return java.util.Set.of(p);
+        static Set<Project> of(Project... p) {
+            return Set.of(p);
         }
 
-        static java.util.Set<Project> of(List<Project> p) {
-            return java.util.Set.copyOf(p);
+        static Set<Project> of(List<Project> p) {
+            return Set.copyOf(p);
         }
     }
 

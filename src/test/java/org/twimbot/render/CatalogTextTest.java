@@ -1,5 +1,8 @@
 package org.twimbot.render;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import org.junit.jupiter.api.Test;
@@ -54,7 +57,7 @@ class CatalogTextTest {
 
     @Test
     void aDescriptionCannotStartABlock() {
-        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
         expected.put("+++", "\\+++");
         expected.put("## Heading", "\\## Heading");
         expected.put("- item", "\\- item");
@@ -106,7 +109,7 @@ class CatalogTextTest {
     }
 
     private static List<Integer> indexesOf(List<String> lines, String value) {
-        List<Integer> found = new java.util.ArrayList<>();
+        List<Integer> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).equals(value)) found.add(i);
         return found;
     }

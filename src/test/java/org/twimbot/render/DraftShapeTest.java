@@ -1,5 +1,8 @@
 package org.twimbot.render;
 
+import org.twimbot.catalog.Catalog;
+import org.twimbot.catalog.Project;
+import org.twimbot.catalog.Section;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -137,9 +140,9 @@ class DraftShapeTest {
 
     @Test
     void sectionWithoutEmojiAndProjectWithoutWebsiteOrDescriptionHaveBareHeadings() {
-        org.twimbot.catalog.Catalog catalog = new org.twimbot.catalog.Catalog(
-                List.of(new org.twimbot.catalog.Section("ping", "", "Dept of Ping", 1, List.of())),
-                List.of(new org.twimbot.catalog.Project("meetup", "Matrix User Meetup Berlin", "", "", "ping", List.of(), List.of())));
+        Catalog catalog = new Catalog(
+                List.of(new Section("ping", "", "Dept of Ping", 1, List.of())),
+                List.of(new Project("meetup", "Matrix User Meetup Berlin", "", "", "ping", List.of(), List.of())));
         String draft = new DraftRenderer(config()).render(request(List.of(
                 item(1, "$m", "@saces:c-base.org", "saces", 1, "Next Matrix user meetup", List.of(), List.of("meetup")))), catalog);
         assertTrue(draft.contains("\n## Dept of Ping\n\n### Matrix User Meetup Berlin\n\n[saces](https://matrix.to/#/@saces:c-base.org) "), draft);

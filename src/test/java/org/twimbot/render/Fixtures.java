@@ -1,5 +1,7 @@
 package org.twimbot.render;
 
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
@@ -57,8 +59,8 @@ final class Fixtures {
 
     /** The verb computed independently of {@link Verbs}: CRC32 of the UTF-8 event id modulo the list size. */
     static String expectedVerb(String eventId) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CRC32 crc = new CRC32();
+        crc.update(eventId.getBytes(StandardCharsets.UTF_8));
         return List.of("reports", "says", "announces").get((int) (crc.getValue() % 3));
     }
 

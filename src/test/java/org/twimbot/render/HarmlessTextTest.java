@@ -1,5 +1,7 @@
 package org.twimbot.render;
 
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,8 +31,8 @@ class HarmlessTextTest {
         assertFalse(draft.contains(MarkdownSanitizer.ZWSP), draft);
         // the site shows the braces: CommonMark decodes the reference
         assertEquals("<blockquote>\n<p>see {{ youtube(id=&quot;x&quot;) }}</p>\n</blockquote>\n",
-                org.commonmark.renderer.html.HtmlRenderer.builder().build().render(
-                        org.commonmark.parser.Parser.builder().build().parse("> see &#123;{ youtube(id=\"x\") }}")));
+                HtmlRenderer.builder().build().render(
+                        Parser.builder().build().parse("> see &#123;{ youtube(id=\"x\") }}")));
     }
 
     @Test

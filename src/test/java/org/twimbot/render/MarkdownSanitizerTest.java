@@ -1,5 +1,7 @@
 package org.twimbot.render;
 
+import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.LinkNodeBase;
@@ -41,7 +43,7 @@ class MarkdownSanitizerTest {
     @Test
     void unquoteRefusesTextThatIsNotAQuote() {
         assertEquals("a\n\nb", Quoting.unquote("> a\n>\n> b"));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Quoting.unquote("> a\nb"));
+        Assertions.assertThrows(IllegalArgumentException.class, () -> Quoting.unquote("> a\nb"));
     }
 
     /** The id scan tries only '#' and '@' positions; it must report exactly what {@code find()} over the text does. */
@@ -88,7 +90,7 @@ class MarkdownSanitizerTest {
             "me@example.org", "\\:", "&#58;", "&colon;", "&amp;", "<", "<https://x.org>", "<b>", "*", "_", "~~", "| a |", "hello",
             "world", "## ", "> ", "- ", "www.x.org", "ftp:", "#", "@", "javascript", "data",
             "[x](javascript&#58;alert(1))", "[x](javascript\\:alert(1))", "[y]: java&#x73;cript&colon;x", "[x](data&#58;x)"};
-        java.util.Random random = new java.util.Random(20261122);
+        Random random = new Random(20261122);
         MarkdownSanitizer withShortcut = new MarkdownSanitizer();
         MarkdownSanitizer alwaysParsing = new MarkdownSanitizer(MarkdownSanitizer.MAX_ROUNDS, false);
         int shortcuts = 0;
@@ -124,7 +126,7 @@ class MarkdownSanitizerTest {
             "<div>", "</div>", "<a href=x>", "<b>", "<", ">", "`", "```\n", "> ", "- ", "1. ", "|", "\n|---|\n", "+++", "## x",
             "[x](", ")", "[y]: ", "[y]", "javascript", ":", "&#58;", "&#x73;", "\\", "&colon;", "<javascript:alert(1)>",
             "@room", "{{", "@a:b.org", "#r:s.org", "https://ok.org", "&", "*", "_"};
-        java.util.Random random = new java.util.Random(7717);
+        Random random = new Random(7717);
         MarkdownSanitizer sanitizer = new MarkdownSanitizer();
         for (int i = 0; i < 6_000; i++) {
             StringBuilder text = new StringBuilder();
@@ -134,7 +136,7 @@ class MarkdownSanitizerTest {
             assertEquals(List.of(), rawHtml(WITH_TABLES, quoted), () -> news + "\n=>\n" + quoted);
             for (Node n : WITH_TABLES.parse(quoted).getDescendants()) {
                 if (n instanceof LinkNodeBase link && !MarkdownSanitizer.isSafeUrl(link.getUrl().toString())) {
-                    org.junit.jupiter.api.Assertions.fail("unsafe target " + link.getUrl() + " in\n" + quoted);
+                    Assertions.fail("unsafe target " + link.getUrl() + " in\n" + quoted);
                 }
             }
             assertTrue(quoted.lines().allMatch(l -> l.equals(">") || l.startsWith("> ")), () -> news + "\n=>\n" + quoted);

@@ -1,5 +1,7 @@
 package org.twimbot.render;
 
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -217,10 +219,10 @@ class ReferencePostsTest {
                 .map(l -> l.replaceAll("^author = \\[\"(.*)\"]$", "$1")).findFirst().orElse("");
         Instant generated = post.frontMatter().stream().filter(l -> l.startsWith("date = "))
                 .map(l -> Instant.parse(l.replaceAll("^date = \"(.*)\"$", "$1"))).findFirst()
-                .orElse(date.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+                .orElse(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
         String live = "";
         List<DraftItem> items = new ArrayList<>();
-        long ts = date.minusDays(6).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        long ts = date.minusDays(6).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         int number = 0;
         for (SectionPart s : post.sections()) {
             if (withoutEmoji(s.title()).equals("Matrix Live")) live = liveUrl(s.intro());
@@ -288,7 +290,7 @@ class ReferencePostsTest {
     }
 
     /** The parser misses no reporter line, project heading or section heading of the posts (counted independently). */
-    @org.junit.jupiter.api.Test
+    @Test
     void parserFindsEveryBlockOfThePosts() {
         for (String name : KNOWN_DIFFERENCES.keySet()) {
             String text = resource(name);

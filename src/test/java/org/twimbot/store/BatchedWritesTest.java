@@ -1,5 +1,6 @@
 package org.twimbot.store;
 
+import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,7 +121,7 @@ class BatchedWritesTest {
     @Test
     void prefetchHandlesMorePagesThanOneQueryTakes() throws Exception {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
-            List<String> ids = java.util.stream.IntStream.range(0, 1_203).mapToObj(i -> "$e" + i).toList();
+            List<String> ids = IntStream.range(0, 1_203).mapToObj(i -> "$e" + i).toList();
             store.write(tx -> {
                 for (int i = 0; i < ids.size(); i += 2) tx.processed().markProcessed(ids.get(i));
             });
@@ -141,7 +142,7 @@ class BatchedWritesTest {
         // IN lists are padded to a few fixed lengths by repeating their last id: that must change no answer
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             for (int n : new int[] {1, 2, 3, 7, 8, 9, 100, 512, 513, 600}) {
-                List<String> ids = java.util.stream.IntStream.range(0, n).mapToObj(i -> "$" + n + "-" + i).toList();
+                List<String> ids = IntStream.range(0, n).mapToObj(i -> "$" + n + "-" + i).toList();
                 store.write(tx -> {
                     for (int i = 0; i < n; i += 3) tx.processed().markProcessed(ids.get(i));
                 });

@@ -1,5 +1,6 @@
 package org.twimbot.store;
 
+import java.util.Comparator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class PongsTableTest {
             });
             assertEquals(List.of(new Pong("keks.club", 474), new Pong("neko.dev", 318)),
                     store.read(tx -> tx.pongs().ofEdition(first)).stream()
-                            .sorted(java.util.Comparator.comparing(Pong::server)).toList());
+                            .sorted(Comparator.comparing(Pong::server)).toList());
             assertEquals(List.of(new Pong("fresh.example", 50)), store.read(tx -> tx.pongs().ofEdition(second)));
 
             // a week with answers but no news is not "empty": it is not deleted with its answers still pointing at it
