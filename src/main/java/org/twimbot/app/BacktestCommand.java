@@ -22,13 +22,17 @@ import picocli.CommandLine;
  * {@code twimbot backtest POST.md… [-c config.yaml] [--json]}: how the catalog would have filed published
  * weeks with no editor action. Exit 0, or 2 for a config that does not load, 1 for a post that cannot be read.
  */
-@CommandLine.Command(name = "backtest", mixinStandardHelpOptions = true,
+@CommandLine.Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
         description = "Replay published posts and show where the bot would have filed each item.")
 final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Parameters(arity = "1..*", paramLabel = "POST.md", description = "published posts in TWIM's format")
     List<Path> posts;
 
-    @CommandLine.Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @CommandLine.Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
             description = "configuration whose catalog is used (default: the embedded TWIM catalog)")
     Path config;
 
@@ -74,7 +78,8 @@ final class BacktestCommand implements Callable<Integer> {
             out.set("totals", totals.json());
             System.out.println(out.toPrettyString());
         } else {
-            rows.forEach(r -> System.out.println(Backtest.rowText(r) + (explain ? "\n    evidence: " + r.evidence() : "")));
+            rows.forEach(
+                    r -> System.out.println(Backtest.rowText(r) + (explain ? "\n    evidence: " + r.evidence() : "")));
             System.out.println();
             System.out.print(totals.text());
         }

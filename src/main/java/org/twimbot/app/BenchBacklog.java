@@ -1,11 +1,11 @@
 package org.twimbot.app;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -28,11 +28,13 @@ import org.twimbot.devserver.DevServer;
  */
 final class BenchBacklog {
     /** What was generated: every event id, and the ids of the submissions (all must end up stored). */
-    record Result(List<String> eventIds, List<String> submissionIds, int edits, int redactions, int reactions, int media) {}
+    record Result(
+            List<String> eventIds, List<String> submissionIds, int edits, int redactions, int reactions, int media) {}
 
     private static final String[] WORDS = ("matrix bridge client server room sync federation spec encryption "
-            + "release feature bugfix performance thread poll reaction sliding widget bot space moderation "
-            + "accessibility translation voice video call login notification push device verification key").split(" ");
+                    + "release feature bugfix performance thread poll reaction sliding widget bot space moderation "
+                    + "accessibility translation voice video call login notification push device verification key")
+            .split(" ");
 
     private final DevServer server;
     private final DemoWeek week;
@@ -52,7 +54,8 @@ final class BenchBacklog {
     Result generate(int count, long endTs) throws IOException {
         String room = week.roomId();
         List<String> people = new ArrayList<>();
-        for (String p : new String[] {"alice", "bob", "carol", "dave", "erin", "frank"}) people.add(week.person(p).userId());
+        for (String p : new String[] {"alice", "bob", "carol", "dave", "erin", "frank"})
+            people.add(week.person(p).userId());
         String editor = week.editorUserId();
         List<String[]> submissions = new ArrayList<>(); // {event id, sender}
         List<String[]> chatter = new ArrayList<>();
@@ -63,7 +66,8 @@ final class BenchBacklog {
         int redactions = 0;
         int reactions = 0;
         int media = 0;
-        List<Section> sections = catalog.sections().stream().filter(s -> !s.emoji().isBlank()).toList();
+        List<Section> sections =
+                catalog.sections().stream().filter(s -> !s.emoji().isBlank()).toList();
         List<Project> projects = catalog.projects();
         for (int i = 0; i < count; i++) {
             long ts = endTs - (long) (count - i) * 20;
@@ -90,8 +94,12 @@ final class BenchBacklog {
                     key = "👍";
                     who = sender;
                 }
-                id = server.injectEvent(room, who, "m.reaction", Map.of("m.relates_to",
-                        Map.of("rel_type", "m.annotation", "event_id", target[0], "key", key)), ts);
+                id = server.injectEvent(
+                        room,
+                        who,
+                        "m.reaction",
+                        Map.of("m.relates_to", Map.of("rel_type", "m.annotation", "event_id", target[0], "key", key)),
+                        ts);
                 reactions++;
             } else if (r < 0.87) {
                 String[] target = submissions.get(random.nextInt(submissions.size()));
@@ -123,8 +131,17 @@ final class BenchBacklog {
             } else {
                 String[] root = chatter.isEmpty() ? submissions.get(0) : chatter.get(random.nextInt(chatter.size()));
                 Map<String, Object> content = new LinkedHashMap<>(chatterContent());
-                content.put("m.relates_to", Map.of("rel_type", "m.thread", "event_id", root[0], "is_falling_back", true,
-                        "m.in_reply_to", Map.of("event_id", root[0])));
+                content.put(
+                        "m.relates_to",
+                        Map.of(
+                                "rel_type",
+                                "m.thread",
+                                "event_id",
+                                root[0],
+                                "is_falling_back",
+                                true,
+                                "m.in_reply_to",
+                                Map.of("event_id", root[0])));
                 id = server.injectEvent(room, sender, "m.room.message", content, ts);
             }
             all.add(id);
@@ -139,8 +156,10 @@ final class BenchBacklog {
     List<String> draftWeek(int items, long endTs) {
         String room = week.roomId();
         List<String> people = new ArrayList<>();
-        for (String p : new String[] {"alice", "bob", "carol", "dave", "erin", "frank"}) people.add(week.person(p).userId());
-        List<Section> sections = catalog.sections().stream().filter(s -> !s.emoji().isBlank()).toList();
+        for (String p : new String[] {"alice", "bob", "carol", "dave", "erin", "frank"})
+            people.add(week.person(p).userId());
+        List<Section> sections =
+                catalog.sections().stream().filter(s -> !s.emoji().isBlank()).toList();
         List<Project> projects = catalog.projects();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < items; i++) {
@@ -150,10 +169,15 @@ final class BenchBacklog {
             ids.add(id);
             int placement = i % 12;
             if (placement != 11) {
-                String key = placement < 5 && !projects.isEmpty() ? projects.get(random.nextInt(projects.size())).key()
+                String key = placement < 5 && !projects.isEmpty()
+                        ? projects.get(random.nextInt(projects.size())).key()
                         : sections.get(random.nextInt(sections.size())).emoji();
-                server.injectEvent(room, week.editorUserId(), "m.reaction", Map.of("m.relates_to",
-                        Map.of("rel_type", "m.annotation", "event_id", id, "key", key)), ts + 1);
+                server.injectEvent(
+                        room,
+                        week.editorUserId(),
+                        "m.reaction",
+                        Map.of("m.relates_to", Map.of("rel_type", "m.annotation", "event_id", id, "key", key)),
+                        ts + 1);
             }
             if (i % 10 == 3) {
                 Map<String, Object> content = new LinkedHashMap<>();
@@ -169,18 +193,22 @@ final class BenchBacklog {
     }
 
     private Map<String, Object> submission(List<Project> projects) {
-        String project = projects.isEmpty() ? "Widget" : projects.get(random.nextInt(projects.size())).title();
+        String project = projects.isEmpty()
+                ? "Widget"
+                : projects.get(random.nextInt(projects.size())).title();
         String version = (1 + random.nextInt(3)) + "." + random.nextInt(40) + "." + random.nextInt(10);
         String p1 = sentence(18);
         String p2 = sentence(25);
         String a = words(2);
         String b = words(3);
         String code = "cargo install " + project.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + " --locked";
-        String body = "TWIM: " + project + " " + version + " is out!\n\n" + p1 + " See https://example.org/"
-                + version + " for details.\n\n- " + a + "\n- " + b + "\n\n" + p2 + "\n\n```\n" + code + "\n```";
-        String html = "TWIM: <h3>" + project + " " + version + " is out!</h3><p>" + p1 + " See <a href=\"https://example.org/"
-                + version + "\">the release notes</a> for <strong>details</strong>.</p><ul><li>" + a + "</li><li><code>" + b
-                + "</code></li></ul><p>" + p2 + "</p><pre><code>" + code + "\n</code></pre>";
+        String body = "TWIM: " + project + " " + version + " is out!\n\n" + p1 + " See https://example.org/" + version
+                + " for details.\n\n- " + a + "\n- " + b + "\n\n" + p2 + "\n\n```\n" + code + "\n```";
+        String html =
+                "TWIM: <h3>" + project + " " + version + " is out!</h3><p>" + p1 + " See <a href=\"https://example.org/"
+                        + version + "\">the release notes</a> for <strong>details</strong>.</p><ul><li>" + a
+                        + "</li><li><code>" + b
+                        + "</code></li></ul><p>" + p2 + "</p><pre><code>" + code + "\n</code></pre>";
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("msgtype", "m.text");
         c.put("body", body);
@@ -192,8 +220,15 @@ final class BenchBacklog {
     private Map<String, Object> chatterContent() {
         String text = sentence(4 + random.nextInt(16));
         if (random.nextInt(4) == 0) {
-            return Map.of("msgtype", "m.text", "body", text, "format", "org.matrix.custom.html",
-                    "formatted_body", "<em>" + text + "</em>");
+            return Map.of(
+                    "msgtype",
+                    "m.text",
+                    "body",
+                    text,
+                    "format",
+                    "org.matrix.custom.html",
+                    "formatted_body",
+                    "<em>" + text + "</em>");
         }
         return Map.of("msgtype", "m.text", "body", text);
     }

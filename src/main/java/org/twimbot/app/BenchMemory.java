@@ -24,7 +24,8 @@ final class BenchMemory {
     static double peakHeapMiB() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null)
+                sum += pool.getPeakUsage().getUsed();
         }
         return sum / (1024.0 * 1024.0);
     }
@@ -48,7 +49,8 @@ final class BenchMemory {
     static String procValue(String file, String key) {
         try {
             for (String line : Files.readAllLines(Path.of(file))) {
-                if (line.startsWith(key + ":")) return line.substring(key.length() + 1).trim();
+                if (line.startsWith(key + ":"))
+                    return line.substring(key.length() + 1).trim();
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: the figure is reported as unknown

@@ -50,8 +50,13 @@ record BenchReport(
 
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("catch-up ingest", "ingest_events_per_s", ingestEventsPerSecond, "events/s",
-                ">= " + fmt(TARGET_INGEST_EPS), ingestEventsPerSecond >= TARGET_INGEST_EPS));
+        rows.add(new Row(
+                "catch-up ingest",
+                "ingest_events_per_s",
+                ingestEventsPerSecond,
+                "events/s",
+                ">= " + fmt(TARGET_INGEST_EPS),
+                ingestEventsPerSecond >= TARGET_INGEST_EPS));
         rows.add(new Row("  ingest time", "ingest_ms", ingestMillis, "ms", "", null));
         rows.add(new Row("floor (download + parse)", "floor_events_per_s", floorEventsPerSecond, "events/s", "", null));
         rows.add(new Row("  floor time", "floor_ms", floorMillis, "ms", "", null));
@@ -59,19 +64,44 @@ record BenchReport(
         rows.add(new Row("ingest time / floor time", "ingest_over_floor", ingestOverFloor, "x", "", null));
         rows.add(new Row("  JIT compiling in ingest", "ingest_jit_ms", jitMillis, "ms", "", null));
         rows.add(new Row("  warm-up runs before", "warmup_runs", warmupRuns, "", "", null));
-        rows.add(new Row("draft render (" + items + " items)", "render_ms", renderMillis, "ms",
-                "<= " + fmt(TARGET_RENDER_MS), renderMillis <= TARGET_RENDER_MS));
-        rows.add(new Row("!draft round trip", "round_trip_ms", roundTripMillis, "ms",
-                "<= " + fmt(TARGET_ROUND_TRIP_MS), roundTripMillis <= TARGET_ROUND_TRIP_MS));
-        rows.add(new Row("peak heap used", "peak_heap_mib", peakHeapMiB, "MiB",
-                "<= " + fmt(TARGET_HEAP_MIB), peakHeapMiB <= TARGET_HEAP_MIB));
+        rows.add(new Row(
+                "draft render (" + items + " items)",
+                "render_ms",
+                renderMillis,
+                "ms",
+                "<= " + fmt(TARGET_RENDER_MS),
+                renderMillis <= TARGET_RENDER_MS));
+        rows.add(new Row(
+                "!draft round trip",
+                "round_trip_ms",
+                roundTripMillis,
+                "ms",
+                "<= " + fmt(TARGET_ROUND_TRIP_MS),
+                roundTripMillis <= TARGET_ROUND_TRIP_MS));
+        rows.add(new Row(
+                "peak heap used",
+                "peak_heap_mib",
+                peakHeapMiB,
+                "MiB",
+                "<= " + fmt(TARGET_HEAP_MIB),
+                peakHeapMiB <= TARGET_HEAP_MIB));
         rows.add(new Row("  max heap (-Xmx)", "max_heap_mib", maxHeapMiB, "MiB", "", null));
         rows.add(new Row("RSS peak (VmHWM)", "rss_peak_mib", rssPeakMiB, "MiB", "", null));
         rows.add(new Row("RSS now (VmRSS)", "rss_mib", rssMiB, "MiB", "", null));
-        rows.add(new Row("start-up to first /sync", "startup_ms", startupMillis, "ms",
-                "<= " + fmt(TARGET_STARTUP_MS), Double.isNaN(startupMillis) ? null : startupMillis <= TARGET_STARTUP_MS));
-        rows.add(new Row("submissions stored", "submissions_stored", submissionsStored, "",
-                "= " + submissionsGenerated, submissionsStored == submissionsGenerated));
+        rows.add(new Row(
+                "start-up to first /sync",
+                "startup_ms",
+                startupMillis,
+                "ms",
+                "<= " + fmt(TARGET_STARTUP_MS),
+                Double.isNaN(startupMillis) ? null : startupMillis <= TARGET_STARTUP_MS));
+        rows.add(new Row(
+                "submissions stored",
+                "submissions_stored",
+                submissionsStored,
+                "",
+                "= " + submissionsGenerated,
+                submissionsStored == submissionsGenerated));
         return rows;
     }
 
@@ -81,18 +111,28 @@ record BenchReport(
 
     String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append("twimbot bench: ").append(events).append(" events, ").append(items).append(" draft items, median of ")
-                .append(runs).append(" runs; ").append(machine).append('\n');
+        sb.append("twimbot bench: ")
+                .append(events)
+                .append(" events, ")
+                .append(items)
+                .append(" draft items, median of ")
+                .append(runs)
+                .append(" runs; ")
+                .append(machine)
+                .append('\n');
         String format = "| %-28s | %16s | %10s | %-4s |%n";
         sb.append(String.format(Locale.ROOT, format, "metric", "value", "target", "ok"));
         sb.append(String.format(Locale.ROOT, format, "-".repeat(28), "-".repeat(16), "-".repeat(10), "----"));
         for (Row r : rows()) {
             String value = fmt(r.value()) + (r.unit().isEmpty() ? "" : " " + r.unit());
-            sb.append(String.format(Locale.ROOT, format, r.metric(), value, r.target(),
-                    r.ok() == null ? "" : r.ok() ? "yes" : "NO"));
+            sb.append(String.format(
+                    Locale.ROOT, format, r.metric(), value, r.target(), r.ok() == null ? "" : r.ok() ? "yes" : "NO"));
         }
-        sb.append("ingest runs (ms): ").append(ingestRunsMillis.stream().map(BenchReport::fmt).toList())
-                .append("; floor runs (ms): ").append(floorRunsMillis.stream().map(BenchReport::fmt).toList()).append('\n');
+        sb.append("ingest runs (ms): ")
+                .append(ingestRunsMillis.stream().map(BenchReport::fmt).toList())
+                .append("; floor runs (ms): ")
+                .append(floorRunsMillis.stream().map(BenchReport::fmt).toList())
+                .append('\n');
         sb.append(allMet() ? "all targets met" : "some targets missed").append('\n');
         return sb.toString();
     }

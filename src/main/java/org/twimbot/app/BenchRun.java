@@ -1,27 +1,28 @@
 package org.twimbot.app;
 
-import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.util.Comparator;
-import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.twimbot.bot.Backfill;
+import org.twimbot.bot.Bot;
+import org.twimbot.bot.SyncFilter;
 import org.twimbot.catalog.Catalog;
-import org.twimbot.publish.DraftSource;
-import org.twimbot.publish.EditionDraft;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -31,14 +32,11 @@ import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.RoomTimeline;
 import org.twimbot.matrix.SyncBatch;
+import org.twimbot.publish.EditionDraft;
 import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
-import org.twimbot.store.Edition;
 import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
-import org.twimbot.bot.Bot;
-import org.twimbot.bot.Backfill;
-import org.twimbot.bot.SyncFilter;
 
 /**
  * Runs the benchmark's phases, each against a fresh in-process dev homeserver and database:
@@ -53,13 +51,22 @@ final class BenchRun {
     static final int RENDER_RUNS = 25;
 
     /** {@code warmups}: the least warm-up runs; {@code maxWarmups}: the most (see {@link BenchWarmUp}). */
-    record Options(int events, int items, int runs, int warmups, int maxWarmups, long seed, boolean startup, boolean verbose) {}
+    record Options(
+            int events,
+            int items,
+            int runs,
+            int warmups,
+            int maxWarmups,
+            long seed,
+            boolean startup,
+            boolean verbose) {}
 
     /**
      * One ingest run: the bot's catch-up and the floor over the same stream, and the time the JIT
      * spent compiling during the catch-up.
      */
-    record IngestRun(double ingestMillis, double floorMillis, int floorEvents, int generated, int stored, double jitMillis) {}
+    record IngestRun(
+            double ingestMillis, double floorMillis, int floorEvents, int generated, int stored, double jitMillis) {}
 
     private final Options options;
     private final PrintStream progress;
@@ -101,16 +108,44 @@ final class BenchRun {
         if (options.startup()) say("start-up to first /sync: %.0f ms", startup);
         double ingestMs = BenchReport.median(ingest);
         double floorMs = BenchReport.median(floor);
-        return new BenchReport(BenchReport.machineInfo(), options.events(), options.items(), options.runs(),
-                rate(ingestMs), ingestMs, rate(floorMs), floorMs, BenchReport.median(ratios), draft[0], draft[1],
-                BenchMemory.peakHeapMiB(), BenchMemory.maxHeapMiB(), BenchMemory.procStatusMiB("VmHWM"),
-                BenchMemory.procStatusMiB("VmRSS"), startup, generated, stored, ingest, floor, warmups, BenchReport.median(jit));
+        return new BenchReport(
+                BenchReport.machineInfo(),
+                options.events(),
+                options.items(),
+                options.runs(),
+                rate(ingestMs),
+                ingestMs,
+                rate(floorMs),
+                floorMs,
+                BenchReport.median(ratios),
+                draft[0],
+                draft[1],
+                BenchMemory.peakHeapMiB(),
+                BenchMemory.maxHeapMiB(),
+                BenchMemory.procStatusMiB("VmHWM"),
+                BenchMemory.procStatusMiB("VmRSS"),
+                startup,
+                generated,
+                stored,
+                ingest,
+                floor,
+                warmups,
+                BenchReport.median(jit));
     }
 
     private void report(String kind, int number, IngestRun r) {
-        say("%s run %d: ingest %.0f ms (%.0f events/s, JIT compiling %.0f ms of it), floor %.0f ms (%.0f events/s), "
-                + "%d/%d submissions stored", kind, number, r.ingestMillis(), rate(r.ingestMillis()), r.jitMillis(),
-                r.floorMillis(), rate(r.floorMillis()), r.stored(), r.generated());
+        say(
+                "%s run %d: ingest %.0f ms (%.0f events/s, JIT compiling %.0f ms of it), floor %.0f ms (%.0f events/s), "
+                        + "%d/%d submissions stored",
+                kind,
+                number,
+                r.ingestMillis(),
+                rate(r.ingestMillis()),
+                r.jitMillis(),
+                r.floorMillis(),
+                rate(r.floorMillis()),
+                r.stored(),
+                r.generated());
     }
 
     private double rate(double millis) {
@@ -121,16 +156,19 @@ final class BenchRun {
 
     IngestRun ingestOnce(long seed) throws Exception {
         Path dir = Files.createTempDirectory("twimbot-bench");
-        try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
+        try (DevServer server = DevServer.start(0, "localhost");
+                DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             BotConfig config = ConfigLoader.parse(DemoCommand.demoConfig(server.baseUrl(), week), dir, Map.of());
             // first start: the bot syncs once, so it holds a token from before the backlog
             String since;
-            try (Store store = Store.open(config.store().path()); MatrixClient client = client(server)) {
+            try (Store store = Store.open(config.store().path());
+                    MatrixClient client = client(server)) {
                 Bot bot = new Bot(config, store, client, Clock.systemUTC());
                 bot.start();
                 bot.syncOnce(0);
-                since = store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).orElseThrow();
+                since = store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN))
+                        .orElseThrow();
             }
             BenchBacklog backlog = new BenchBacklog(server, week, config.catalog(), seed);
             BenchBacklog.Result result = backlog.generate(options.events(), System.currentTimeMillis());
@@ -138,7 +176,8 @@ final class BenchRun {
 
             long[] floor = floorOnce(server, week, since, backlogIds);
 
-            try (Store store = Store.open(config.store().path()); MatrixClient client = client(server)) {
+            try (Store store = Store.open(config.store().path());
+                    MatrixClient client = client(server)) {
                 Bot bot = new Bot(config, store, client, Clock.systemUTC());
                 bot.start();
                 AtomicLong firstSync = new AtomicLong();
@@ -156,22 +195,31 @@ final class BenchRun {
                     }
                 });
                 server.setRequestObserver(request -> {
-                    if (request.startsWith("GET ") && request.endsWith("/sync") && firstSync.compareAndSet(0, System.nanoTime())) {
+                    if (request.startsWith("GET ")
+                            && request.endsWith("/sync")
+                            && firstSync.compareAndSet(0, System.nanoTime())) {
                         jitAtFirstSync.set(jitMillis());
                     }
                 });
                 Thread loop = startLoop(bot);
-                if (!done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) throw new IOException("the bot did not catch up in " + WAIT);
+                if (!done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    throw new IOException("the bot did not catch up in " + WAIT);
                 server.setRequestObserver(null);
                 bot.stopAndWait(Duration.ofSeconds(10));
                 loop.join(10_000);
                 int stored = store.read(tx -> {
                     int n = 0;
-                    for (String id : result.submissionIds()) if (tx.submissions().byEventId(id).isPresent()) n++;
+                    for (String id : result.submissionIds())
+                        if (tx.submissions().byEventId(id).isPresent()) n++;
                     return n;
                 });
                 double ingestMs = (committed.get() - firstSync.get()) / 1e6;
-                return new IngestRun(ingestMs, floor[0] / 1e6, (int) floor[1], result.submissionIds().size(), stored,
+                return new IngestRun(
+                        ingestMs,
+                        floor[0] / 1e6,
+                        (int) floor[1],
+                        result.submissionIds().size(),
+                        stored,
                         jitAtCommit.get() - jitAtFirstSync.get());
             }
         } finally {
@@ -187,10 +235,12 @@ final class BenchRun {
      *
      * @return {nanoseconds, events seen}
      */
-    private static long[] floorOnce(DevServer server, DemoWeek week, String since, Set<String> backlogIds) throws IOException {
+    private static long[] floorOnce(DevServer server, DemoWeek week, String since, Set<String> backlogIds)
+            throws IOException {
         try (MatrixClient client = client(server)) {
             client.loginWithPassword(week.botUserId(), DemoWeek.PASSWORD, null, "bench-floor");
-            String filterId = client.createFilter(week.botUserId(), SyncFilter.build(JSON, List.of(week.roomId()), week.botUserId()));
+            String filterId = client.createFilter(
+                    week.botUserId(), SyncFilter.build(JSON, List.of(week.roomId()), week.botUserId()));
             var messagesFilter = SyncFilter.roomEventFilter(JSON, week.botUserId());
             long t0 = System.nanoTime();
             SyncBatch batch = client.sync(since, filterId, 0);
@@ -198,7 +248,8 @@ final class BenchRun {
             for (RoomTimeline room : batch.rooms()) {
                 seen += room.events().size();
                 if (!room.limited()) continue;
-                String stopAt = room.events().isEmpty() ? null : room.events().get(0).eventId();
+                String stopAt =
+                        room.events().isEmpty() ? null : room.events().get(0).eventId();
                 String from = since;
                 while (from != null) {
                     MessagesPage page = client.messages(room.roomId(), from, "f", Backfill.PAGE, messagesFilter);
@@ -223,10 +274,12 @@ final class BenchRun {
     /** @return {render ms, round trip ms} */
     double[] draftPhase(long seed) throws Exception {
         Path dir = Files.createTempDirectory("twimbot-bench");
-        try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
+        try (DevServer server = DevServer.start(0, "localhost");
+                DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             BotConfig config = ConfigLoader.parse(DemoCommand.demoConfig(server.baseUrl(), week), dir, Map.of());
-            try (Store store = Store.open(config.store().path()); MatrixClient client = client(server)) {
+            try (Store store = Store.open(config.store().path());
+                    MatrixClient client = client(server)) {
                 Bot bot = new Bot(config, store, client, Clock.systemUTC());
                 bot.start();
                 Thread loop = startLoop(bot);
@@ -239,10 +292,18 @@ final class BenchRun {
                 Catalog catalog = bot.context().currentCatalog();
                 DraftRenderer renderer = new DraftRenderer(config.render());
                 // read as !draft reads it; the renders below are what is timed
-                DraftRequest request = store.read(tx -> EditionDraft.render(tx, tx.editions().open().orElseThrow(), "Bench",
-                        Clock.systemUTC().instant(), config.rooms().ping(), catalog, renderer)).request();
+                DraftRequest request = store.read(tx -> EditionDraft.render(
+                                tx,
+                                tx.editions().open().orElseThrow(),
+                                "Bench",
+                                Clock.systemUTC().instant(),
+                                config.rooms().ping(),
+                                catalog,
+                                renderer))
+                        .request();
                 if (request.items().size() != options.items()) {
-                    throw new IOException("expected " + options.items() + " items in the draft, got " + request.items().size());
+                    throw new IOException("expected " + options.items() + " items in the draft, got "
+                            + request.items().size());
                 }
                 List<Double> renders = new ArrayList<>();
                 // Warm-up until steady state: the optimising compiler finishes jsoup's and flexmark's hot paths only
@@ -262,8 +323,11 @@ final class BenchRun {
                     editor.catchUp();
                     long t0 = System.nanoTime();
                     editor.say(week.roomId(), "!draft");
-                    editor.await(week.roomId(), e -> week.botUserId().equals(e.sender()) && "m.file".equals(e.msgtype()),
-                            Duration.ofSeconds(60)).orElseThrow(() -> new IOException("no draft uploaded within 60 s"));
+                    editor.await(
+                                    week.roomId(),
+                                    e -> week.botUserId().equals(e.sender()) && "m.file".equals(e.msgtype()),
+                                    Duration.ofSeconds(60))
+                            .orElseThrow(() -> new IOException("no draft uploaded within 60 s"));
                     long t = System.nanoTime() - t0;
                     if (i >= 1) trips.add(t / 1e6);
                     awaitOutboxEmpty(store); // the summary notice follows the file; let the bot finish
@@ -306,24 +370,35 @@ final class BenchRun {
 
     private double startupOnce() throws Exception {
         Path dir = Files.createTempDirectory("twimbot-bench");
-        try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
+        try (DevServer server = DevServer.start(0, "localhost");
+                DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             Path cfg = dir.resolve("config.yaml");
-            Files.writeString(cfg, DemoCommand.demoConfig(server.baseUrl(), week) + "logging:\n  level: " + (options.verbose() ? "INFO" : "WARN") + "\n");
+            Files.writeString(
+                    cfg,
+                    DemoCommand.demoConfig(server.baseUrl(), week) + "logging:\n  level: "
+                            + (options.verbose() ? "INFO" : "WARN") + "\n");
             AtomicLong firstSync = new AtomicLong();
             CountDownLatch synced = new CountDownLatch(1);
             server.setRequestObserver(request -> {
-                if (request.startsWith("GET ") && request.endsWith("/sync") && firstSync.compareAndSet(0, System.nanoTime())) {
+                if (request.startsWith("GET ")
+                        && request.endsWith("/sync")
+                        && firstSync.compareAndSet(0, System.nanoTime())) {
                     synced.countDown();
                 }
             });
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // its own temporary directory, deleted below: a killed JVM leaves its extracted SQLite library behind,
             // and sqlite-jdbc scans the temporary directory for such leftovers at every start
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-Xmx64m",
+                    "-XX:+UseSerialGC",
                     "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp"))));
             String extra = System.getenv("TWIMBOT_BENCH_CHILD_OPTS"); // e.g. a profiler for the start-up child
-            if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
+            if (extra != null && !extra.isBlank())
+                command.addAll(List.of(extra.trim().split("\\s+")));
             command.addAll(List.of("-cp", absoluteClassPath(), Main.class.getName(), "run", "-c", cfg.toString()));
             ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(dir.toFile())
@@ -341,8 +416,10 @@ final class BenchRun {
                             + Files.readString(dir.resolve("child.log")));
                 }
                 double ms = (firstSync.get() - t0) / 1e6;
-                if (options.verbose()) say("child JVM reached /sync in %.0f ms; its output so far:%n%s", ms,
-                        Files.readString(dir.resolve("child.log")));
+                if (options.verbose())
+                    say(
+                            "child JVM reached /sync in %.0f ms; its output so far:%n%s",
+                            ms, Files.readString(dir.resolve("child.log")));
                 return ms;
             } finally {
                 p.destroyForcibly().waitFor(); // only its start-up is measured; a fresh database is thrown away
@@ -374,13 +451,15 @@ final class BenchRun {
     }
 
     private static Thread startLoop(Bot bot) {
-        Thread loop = new Thread(() -> {
-            try {
-                bot.run();
-            } catch (Exception e) {
-                System.err.println("bench: bot stopped: " + e);
-            }
-        }, "twimbot-bench-sync");
+        Thread loop = new Thread(
+                () -> {
+                    try {
+                        bot.run();
+                    } catch (Exception e) {
+                        System.err.println("bench: bot stopped: " + e);
+                    }
+                },
+                "twimbot-bench-sync");
         loop.setDaemon(true);
         loop.start();
         return loop;

@@ -13,7 +13,8 @@ record BenchWarmUp(int min, int max, double quietShare) {
     static final double QUIET_SHARE = 0.05;
 
     BenchWarmUp {
-        if (min < 0 || max < min) throw new IllegalArgumentException("warm-up runs: need 0 <= min <= max, got " + min + ", " + max);
+        if (min < 0 || max < min)
+            throw new IllegalArgumentException("warm-up runs: need 0 <= min <= max, got " + min + ", " + max);
     }
 
     /**

@@ -2,18 +2,20 @@ package org.twimbot.app;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.twimbot.bot.StartupFailure;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigPrinter;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import picocli.CommandLine;
-import org.twimbot.bot.StartupFailure;
 
 /**
  * {@code twimbot check-config -c FILE}: validate, print the effective configuration with secrets
  * masked, then ask the homeserver ({@link OnlineCheck}; {@code --offline} skips it). Exit 0 when usable, 2 when not.
  */
-@CommandLine.Command(name = "check-config", mixinStandardHelpOptions = true,
+@CommandLine.Command(
+        name = "check-config",
+        mixinStandardHelpOptions = true,
         description = "Validate a configuration file and check it with the homeserver; exit 0 when usable, 2 when not.")
 final class CheckConfigCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -28,8 +30,10 @@ final class CheckConfigCommand implements Callable<Integer> {
         if (cfg == null) return Main.EXIT_CONFIG;
         System.out.print(ConfigPrinter.toYaml(cfg));
         boolean ok = offline || checkOnline(cfg);
-        System.err.println(config.file + ": " + (ok ? "OK" : "INVALID") + " (" + cfg.catalog().sections().size()
-                + " sections, " + cfg.catalog().projects().size() + " projects" + (offline ? "; not checked with the homeserver" : "")
+        System.err.println(config.file + ": " + (ok ? "OK" : "INVALID") + " ("
+                + cfg.catalog().sections().size()
+                + " sections, " + cfg.catalog().projects().size() + " projects"
+                + (offline ? "; not checked with the homeserver" : "")
                 + ")");
         return ok ? 0 : Main.EXIT_CONFIG;
     }
@@ -40,7 +44,8 @@ final class CheckConfigCommand implements Callable<Integer> {
         try {
             cfg = HomeserverDiscovery.resolve(config);
             if (!cfg.homeserver().url().equals(config.homeserver().url())) {
-                System.err.println("✔ homeserver.url discovered: " + cfg.homeserver().url());
+                System.err.println(
+                        "✔ homeserver.url discovered: " + cfg.homeserver().url());
             }
         } catch (StartupFailure e) {
             System.err.println("✘ " + e.getMessage());

@@ -10,7 +10,10 @@ import picocli.CommandLine;
 
 /** The {@code -c/--config} option shared by the commands that read a config file. */
 final class ConfigOption {
-    @CommandLine.Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config.yaml",
+    @CommandLine.Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            defaultValue = "config.yaml",
             description = "configuration file (default: ${DEFAULT-VALUE})")
     Path file;
 
@@ -25,8 +28,10 @@ final class ConfigOption {
     /** @param needsSecret false for commands that never connect to the homeserver */
     BotConfig loadOrReport(boolean needsSecret) {
         try {
-            ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()), needsSecret);
-            if (loaded.environmentOnly()) System.err.println(file + ": not found; configuration from the environment alone");
+            ConfigLoader.LoadedConfig loaded =
+                    ConfigLoader.loadWithWarnings(file, Map.copyOf(System.getenv()), needsSecret);
+            if (loaded.environmentOnly())
+                System.err.println(file + ": not found; configuration from the environment alone");
             loaded.warnings().forEach(w -> System.err.println(file + ": warning: " + w));
             warnings = loaded.warnings();
             return loaded.config();

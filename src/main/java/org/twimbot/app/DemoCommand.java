@@ -1,13 +1,14 @@
 package org.twimbot.app;
 
 import java.io.IOException;
-import java.util.Comparator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.twimbot.bot.Bot;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -15,14 +16,15 @@ import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.store.Store;
 import picocli.CommandLine;
-import org.twimbot.bot.Bot;
 
 /**
  * {@code twimbot demo}: starts the dev homeserver in-process, plays a scripted week, runs the real
  * bot against it over HTTP with the embedded default (TWIM) catalog, sends {@code !draft} as an
  * editor and prints the draft the bot uploaded.
  */
-@CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
+@CommandLine.Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Play a scripted week against an in-process dev homeserver and print the draft.")
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--verbose", description = "show the bot's log")
@@ -32,20 +34,24 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.setLevel(verbose ? "INFO" : "WARN");
         Path dir = Files.createTempDirectory("twimbot-demo");
-        try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
+        try (DevServer server = DevServer.start(0, "localhost");
+                DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             say("dev homeserver on " + server.baseUrl());
             week.cast();
             BotConfig config = ConfigLoader.parse(demoConfig(server.baseUrl(), week), dir, Map.of());
             MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
-            try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, Clock.systemUTC())) {
+            try (Store store = Store.open(config.store().path());
+                    Bot bot = new Bot(config, store, client, Clock.systemUTC())) {
                 bot.start();
-                Thread loop = new Thread(() -> {
-                    try {
-                        bot.run();
-                    } catch (Exception e) {
-                        System.err.println("bot stopped: " + e);
-                    }
-                }, "twimbot-sync");
+                Thread loop = new Thread(
+                        () -> {
+                            try {
+                                bot.run();
+                            } catch (Exception e) {
+                                System.err.println("bot stopped: " + e);
+                            }
+                        },
+                        "twimbot-sync");
                 loop.start();
                 bot.awaitReady();
                 say("bot " + week.botUserId() + " joined " + week.roomAlias() + "; playing the week…");

@@ -1,6 +1,5 @@
 package org.twimbot.app;
 
-import java.util.concurrent.atomic.AtomicReference;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.twimbot.matrix.RoomEvent;
 
@@ -67,7 +67,12 @@ public final class DemoWeek implements AutoCloseable {
         editor = ScriptedUser.register(baseUrl, "thib", PASSWORD, "Thib");
         roomId = editor.client().createRoom(ROOM_ALIAS_LOCALPART, "This Week in Matrix", true);
         String[][] cast = {
-            {"alice", "Alice"}, {"bob", "Bob"}, {"carol", "Carol"}, {"dave", "Dave"}, {"erin", "Erin"}, {"frank", "Frank"}
+            {"alice", "Alice"},
+            {"bob", "Bob"},
+            {"carol", "Carol"},
+            {"dave", "Dave"},
+            {"erin", "Erin"},
+            {"frank", "Frank"}
         };
         for (String[] p : cast) {
             ScriptedUser u = ScriptedUser.register(baseUrl, p[0], PASSWORD, p[1]);
@@ -79,21 +84,34 @@ public final class DemoWeek implements AutoCloseable {
     /** Monday to Thursday: the news, and the editor's sorting. Returns the event ids of the live submissions. */
     public List<String> play() throws IOException {
         List<String> live = new ArrayList<>();
-        String synapse = person("alice").say(roomId, "TWIM: Synapse 1.70 is out! This release adds support for "
-                + "authenticated media and makes room joins faster. Upgrade notes are in the changelog.");
-        String nheko = person("bob").sayHtml(roomId, "TWIM: Nheko now supports threads and polls.\n\n- threads\n- polls",
-                "TWIM: <b>Nheko</b> now supports threads and polls.<ul><li>threads</li><li>polls</li></ul>");
-        String spec = person("carol").say(roomId, "TWIM: Here's your weekly spec update! MSC3916 (authentication for media) "
-                + "entered final comment period, and the spec now documents room version 11.");
-        String maubot = person("dave").say(roomId, "TWIM: maubot 0.5 is released with a new plugin API and a web UI for "
-                + "managing bots.");
-        String trixnity = person("erin").say(roomId, "TWIM: Trixnity 4.0 is out: the Kotlin SDK now runs on iOS as well. "
-                + "Here is the new sample app:");
-        String conduit = person("alice").say(roomId, "TWIM: Conduit 0.9 brings faster state resolution and admin commands.");
+        String synapse = person("alice")
+                .say(
+                        roomId,
+                        "TWIM: Synapse 1.70 is out! This release adds support for "
+                                + "authenticated media and makes room joins faster. Upgrade notes are in the changelog.");
+        String nheko = person("bob")
+                .sayHtml(
+                        roomId,
+                        "TWIM: Nheko now supports threads and polls.\n\n- threads\n- polls",
+                        "TWIM: <b>Nheko</b> now supports threads and polls.<ul><li>threads</li><li>polls</li></ul>");
+        String spec = person("carol")
+                .say(
+                        roomId,
+                        "TWIM: Here's your weekly spec update! MSC3916 (authentication for media) "
+                                + "entered final comment period, and the spec now documents room version 11.");
+        String maubot = person("dave")
+                .say(roomId, "TWIM: maubot 0.5 is released with a new plugin API and a web UI for " + "managing bots.");
+        String trixnity = person("erin")
+                .say(
+                        roomId,
+                        "TWIM: Trixnity 4.0 is out: the Kotlin SDK now runs on iOS as well. "
+                                + "Here is the new sample app:");
+        String conduit =
+                person("alice").say(roomId, "TWIM: Conduit 0.9 brings faster state resolution and admin commands.");
         String typo = person("frank").say(roomId, "TWIM: The Foundation welcomes ten new memebrs this wek!");
         String mistake = person("carol").say(roomId, "TWIM: (wrong room, please ignore)");
-        String unsorted = person("dave").say(roomId, "TWIM: Our community meetup in Berlin had 40 people and great talks "
-                + "about bridges.");
+        String unsorted = person("dave")
+                .say(roomId, "TWIM: Our community meetup in Berlin had 40 people and great talks " + "about bridges.");
         person("bob").say(roomId, "Nice week, everyone!"); // chatter: not news
         person("erin").replyWithImage(roomId, trixnity, demoPicture(), "trixnity-sample.png");
         person("frank").edit(roomId, typo, "TWIM: The Foundation welcomes ten new members this week!");
@@ -117,11 +135,17 @@ public final class DemoWeek implements AutoCloseable {
         // the summary notice follows the file; waiting for it lets the bot finish before the demo stops it.
         // One wait for both: they often arrive in the same sync batch, and a second wait would miss the notice.
         AtomicReference<RoomEvent> file = new AtomicReference<>();
-        editor.await(roomId, e -> {
-            if (!botUserId().equals(e.sender())) return false;
-            if ("m.file".equals(e.msgtype())) file.set(e);
-            return file.get() != null && "m.notice".equals(e.msgtype()) && e.body() != null && e.body().startsWith("Draft for");
-        }, timeout);
+        editor.await(
+                roomId,
+                e -> {
+                    if (!botUserId().equals(e.sender())) return false;
+                    if ("m.file".equals(e.msgtype())) file.set(e);
+                    return file.get() != null
+                            && "m.notice".equals(e.msgtype())
+                            && e.body() != null
+                            && e.body().startsWith("Draft for");
+                },
+                timeout);
         if (file.get() == null) throw new IOException("the bot did not upload a draft within " + timeout);
         String mxc = file.get().content().path("url").asText();
         return new String(editor.client().download(mxc, 10_000_000), StandardCharsets.UTF_8);

@@ -6,21 +6,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.twimbot.catalog.Catalog;
-import org.twimbot.publish.DraftSource;
-import org.twimbot.publish.EditionDraft;
 import org.twimbot.config.BotConfig;
+import org.twimbot.publish.EditionDraft;
+import org.twimbot.publish.MediaCache;
 import org.twimbot.render.DraftModel;
 import org.twimbot.render.DraftRenderer;
-import org.twimbot.render.DraftRequest;
 import org.twimbot.store.Edition;
 import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
 import picocli.CommandLine;
-import org.twimbot.publish.MediaCache;
 
 /** {@code twimbot draft -c config.yaml [--edition N] [-o FILE]}: render offline from the database. */
-@CommandLine.Command(name = "draft", mixinStandardHelpOptions = true,
+@CommandLine.Command(
+        name = "draft",
+        mixinStandardHelpOptions = true,
         description = "Render an edition from the database without connecting to the homeserver.")
 final class DraftCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -29,17 +28,25 @@ final class DraftCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--edition", paramLabel = "N", description = "edition id (default: the open one)")
     Long edition;
 
-    @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here instead of stdout")
+    @CommandLine.Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "write here instead of stdout")
     Path output;
 
-    @CommandLine.Option(names = "--author", defaultValue = "",
-            description = "author name for the front matter (default: render.author, else the editor who last sent !draft)")
+    @CommandLine.Option(
+            names = "--author",
+            defaultValue = "",
+            description =
+                    "author name for the front matter (default: render.author, else the editor who last sent !draft)")
     String author;
 
     /** In the front matter when no author is known, so that it is fixed before publishing rather than left empty. */
     static final String PLACEHOLDER_AUTHOR = "TODO author";
 
-    @CommandLine.Option(names = "--media-dir", paramLabel = "DIR",
+    @CommandLine.Option(
+            names = "--media-dir",
+            paramLabel = "DIR",
             description = "copy the post's pictures and videos here, under the names the post uses")
     Path mediaDir;
 
@@ -55,9 +62,18 @@ final class DraftCommand implements Callable<Integer> {
             String name = author(cfg, store);
             DraftRenderer renderer = new DraftRenderer(cfg.render());
             Optional<EditionDraft> draft = store.read(tx -> {
-                Optional<Edition> e = edition == null ? tx.editions().open() : tx.editions().byId(edition);
-                return e.isEmpty() ? Optional.<EditionDraft>empty() : Optional.of(EditionDraft.render(tx, e.get(), name,
-                        Clock.systemUTC().instant(), cfg.rooms().ping(), EditionDraft.catalogInForce(tx, cfg.catalog()), renderer));
+                Optional<Edition> e =
+                        edition == null ? tx.editions().open() : tx.editions().byId(edition);
+                return e.isEmpty()
+                        ? Optional.<EditionDraft>empty()
+                        : Optional.of(EditionDraft.render(
+                                tx,
+                                e.get(),
+                                name,
+                                Clock.systemUTC().instant(),
+                                cfg.rooms().ping(),
+                                EditionDraft.catalogInForce(tx, cfg.catalog()),
+                                renderer));
             });
             if (draft.isEmpty()) {
                 System.err.println(edition == null ? "there is no open edition yet" : "there is no edition " + edition);
@@ -67,7 +83,11 @@ final class DraftCommand implements Callable<Integer> {
             String markdown = draft.get().markdown();
             if (mediaDir != null) {
                 // offline: only what the bot already downloaded for an earlier !draft is available
-                MediaCache.Outcome media = new MediaCache(cfg.media().dir(), null, cfg.media().maxBytes(), cfg.media().cacheMaxBytes())
+                MediaCache.Outcome media = new MediaCache(
+                                cfg.media().dir(),
+                                null,
+                                cfg.media().maxBytes(),
+                                cfg.media().cacheMaxBytes())
                         .fetch(model.media());
                 int copied = MediaCache.copyTo(media, mediaDir);
                 System.err.println("copied " + copied + " media files to " + mediaDir);

@@ -16,7 +16,8 @@ final class HomeserverDiscovery {
     static BotConfig resolve(BotConfig config) {
         BotConfig.Homeserver hs = config.homeserver();
         if (hs.url() != null && hs.url().contains("://")) return config;
-        String serverName = hs.url() != null ? hs.url() : hs.userId().substring(hs.userId().indexOf(':') + 1);
+        String serverName =
+                hs.url() != null ? hs.url() : hs.userId().substring(hs.userId().indexOf(':') + 1);
         String url;
         try {
             url = ServerDiscovery.baseUrl(serverName);
@@ -26,9 +27,21 @@ final class HomeserverDiscovery {
                     + " through https://" + serverName + "/.well-known/matrix/client (" + reason
                     + "); set homeserver.url to the client-server API's URL");
         }
-        BotConfig.Homeserver found = new BotConfig.Homeserver(url, hs.userId(), hs.accessToken(), hs.password(), hs.deviceName());
-        return new BotConfig(found, config.rooms(), config.editors(), config.store(), config.media(), config.submissions(),
-                config.curation(), config.commands(), config.edition(), config.render(), config.logging(), config.http(),
+        BotConfig.Homeserver found =
+                new BotConfig.Homeserver(url, hs.userId(), hs.accessToken(), hs.password(), hs.deviceName());
+        return new BotConfig(
+                found,
+                config.rooms(),
+                config.editors(),
+                config.store(),
+                config.media(),
+                config.submissions(),
+                config.curation(),
+                config.commands(),
+                config.edition(),
+                config.render(),
+                config.logging(),
+                config.http(),
                 config.catalog());
     }
 }

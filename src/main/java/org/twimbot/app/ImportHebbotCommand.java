@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import org.twimbot.catalog.HebbotImport;
 import org.twimbot.catalog.HebbotImportException;
 import org.twimbot.catalog.HebbotImportNews;
+import org.twimbot.config.BotConfig;
 import org.twimbot.curation.EditionCalendar;
 import org.twimbot.curation.HebbotNewsImporter;
-import org.twimbot.config.BotConfig;
 import org.twimbot.store.Edition;
 import org.twimbot.store.Store;
 import picocli.CommandLine;
@@ -21,22 +21,35 @@ import picocli.CommandLine;
  * twimbot YAML (stdout or {@code -o}); with a store.json and {@code -c}, also puts hebbot's stored
  * news into the open edition of twimbot's database.
  */
-@CommandLine.Command(name = "import-hebbot", mixinStandardHelpOptions = true,
+@CommandLine.Command(
+        name = "import-hebbot",
+        mixinStandardHelpOptions = true,
         description = "Convert a hebbot config.toml to twimbot YAML, and import hebbot's store.json news.")
 final class ImportHebbotCommand implements Callable<Integer> {
     @CommandLine.Parameters(index = "0", paramLabel = "config.toml", description = "hebbot's configuration")
     Path toml;
 
-    @CommandLine.Parameters(index = "1", arity = "0..1", paramLabel = "store.json", description = "hebbot's stored news")
+    @CommandLine.Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "store.json",
+            description = "hebbot's stored news")
     Path storeJson;
 
-    @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the YAML here instead of stdout")
+    @CommandLine.Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "write the YAML here instead of stdout")
     Path output;
 
-    @CommandLine.Option(names = {"--catalog-only"}, description = "write only sections and projects (for catalog_file)")
+    @CommandLine.Option(
+            names = {"--catalog-only"},
+            description = "write only sections and projects (for catalog_file)")
     boolean catalogOnly;
 
-    @CommandLine.Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @CommandLine.Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
             description = "twimbot config whose database receives store.json's news")
     Path config;
 
@@ -54,8 +67,8 @@ final class ImportHebbotCommand implements Callable<Integer> {
             System.out.print(yaml);
         } else {
             Files.writeString(output, yaml, StandardCharsets.UTF_8);
-            System.err.println("wrote " + output + ": " + result.sections().size() + " sections, " + result.projects().size()
-                    + " projects");
+            System.err.println("wrote " + output + ": " + result.sections().size() + " sections, "
+                    + result.projects().size() + " projects");
         }
         result.notes().forEach(n -> System.err.println("note: " + n));
         return storeJson == null ? 0 : importNews(result);
@@ -63,7 +76,8 @@ final class ImportHebbotCommand implements Callable<Integer> {
 
     private int importNews(HebbotImport.Result result) throws Exception {
         if (config == null) {
-            System.err.println("importing store.json needs the twimbot config (-c config.yaml) that names the database");
+            System.err.println(
+                    "importing store.json needs the twimbot config (-c config.yaml) that names the database");
             return Main.EXIT_CONFIG;
         }
         ConfigOption option = new ConfigOption();
@@ -78,11 +92,13 @@ final class ImportHebbotCommand implements Callable<Integer> {
             return Main.EXIT_CONFIG;
         }
         Clock clock = Clock.systemUTC();
-        EditionCalendar calendar = new EditionCalendar(cfg.edition().weekday(), cfg.edition().timezone());
+        EditionCalendar calendar =
+                new EditionCalendar(cfg.edition().weekday(), cfg.edition().timezone());
         try (Store store = Store.open(cfg.store().path())) {
             int stored = store.transaction(tx -> {
                 Edition open = tx.editions().openOrCreate(calendar.publicationDate(clock.instant()), clock.millis());
-                return HebbotNewsImporter.importInto(tx, open, result, news, cfg.rooms().submissions());
+                return HebbotNewsImporter.importInto(
+                        tx, open, result, news, cfg.rooms().submissions());
             });
             System.err.println("imported " + stored + " of " + news.size() + " news items into the open edition");
         }

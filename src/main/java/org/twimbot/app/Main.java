@@ -1,17 +1,28 @@
 package org.twimbot.app;
 
 import org.slf4j.LoggerFactory;
+import org.twimbot.bot.StartupFailure;
 import org.twimbot.config.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import org.twimbot.bot.StartupFailure;
 
 /** The command line: {@code twimbot run|demo|draft|check-config|import-hebbot|devserver|bench|help}. */
-@Command(name = "twimbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "twimbot",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "A Matrix bot that compiles This Week in Matrix style newsletters.",
-        subcommands = {RunCommand.class, DemoCommand.class, DraftCommand.class, CheckConfigCommand.class,
-                ImportHebbotCommand.class, DevServerCommand.class, BenchCommand.class, BacktestCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            DraftCommand.class,
+            CheckConfigCommand.class,
+            ImportHebbotCommand.class,
+            DevServerCommand.class,
+            BenchCommand.class,
+            BacktestCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     /** Exit status for an unusable configuration. */
     public static final int EXIT_CONFIG = 2;
@@ -26,22 +37,29 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("run")) StartupWarmUp.start(); // the bot's start-up is what hosts wait for
+        if (args.length > 0 && args[0].equals("run"))
+            StartupWarmUp.start(); // the bot's start-up is what hosts wait for
         int status;
         try {
             status = execute(args);
         } catch (OutOfMemoryError e) {
             // a bot that carried on would retry the same work into the same wall; exit so a supervisor restarts it
-            LoggerFactory.getLogger(Main.class).error("out of memory ({}); exiting with status {} so that the "
-                    + "service is restarted; raise -Xmx if this repeats", e.getMessage(), EXIT_OUT_OF_MEMORY);
+            LoggerFactory.getLogger(Main.class)
+                    .error(
+                            "out of memory ({}); exiting with status {} so that the "
+                                    + "service is restarted; raise -Xmx if this repeats",
+                            e.getMessage(),
+                            EXIT_OUT_OF_MEMORY);
             status = EXIT_OUT_OF_MEMORY;
         }
         System.exit(status);
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(Main::handle).execute(args);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::handle)
+                .execute(args);
     }
 
     /** A {@link StartupFailure} is one line and its exit status; anything else is a defect and keeps its stack trace. */

@@ -1,11 +1,11 @@
 package org.twimbot.app;
 
-import java.util.Collection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +49,12 @@ final class OnlineCheck {
             client.versions();
             pass("homeserver " + url + " answers as a Matrix homeserver");
         } catch (MatrixException e) {
-            fail("homeserver.url " + url + " is not a Matrix homeserver (GET /_matrix/client/versions: HTTP " + e.httpStatus() + ")");
+            fail("homeserver.url " + url + " is not a Matrix homeserver (GET /_matrix/client/versions: HTTP "
+                    + e.httpStatus() + ")");
             return;
         } catch (IOException e) {
-            fail("homeserver.url " + url + " cannot be reached (" + e.getClass().getSimpleName() + "); is the URL right?");
+            fail("homeserver.url " + url + " cannot be reached (" + e.getClass().getSimpleName()
+                    + "); is the URL right?");
             return;
         }
         Session session = identity();
@@ -96,7 +98,8 @@ final class OnlineCheck {
     private void rooms() {
         Map<String, String> rooms = new LinkedHashMap<>();
         rooms.put("rooms.submissions", config.rooms().submissions());
-        if (!config.rooms().editors().equals(config.rooms().submissions())) rooms.put("rooms.editors", config.rooms().editors());
+        if (!config.rooms().editors().equals(config.rooms().submissions()))
+            rooms.put("rooms.editors", config.rooms().editors());
         Map<String, String> ids = new LinkedHashMap<>();
         rooms.forEach((key, room) -> {
             String id = resolve(key, room);
@@ -130,8 +133,10 @@ final class OnlineCheck {
             pass(key + ": room " + room + " is " + id);
             return id;
         } catch (MatrixException e) {
-            fail(key + ": " + (e.isNotFound() ? "alias " + room + " does not exist on the homeserver"
-                    : "could not resolve " + room + " (HTTP " + e.httpStatus() + ")"));
+            fail(key + ": "
+                    + (e.isNotFound()
+                            ? "alias " + room + " does not exist on the homeserver"
+                            : "could not resolve " + room + " (HTTP " + e.httpStatus() + ")"));
         } catch (IOException e) {
             fail(key + ": could not resolve " + room + " (" + e.getClass().getSimpleName() + ")");
         }
@@ -146,14 +151,16 @@ final class OnlineCheck {
             return;
         }
         if (!joined) {
-            pass(key + ": the bot is invited to " + roomId + " (it joins at start; power levels are checked once it has)");
+            pass(key + ": the bot is invited to " + roomId
+                    + " (it joins at start; power levels are checked once it has)");
             return;
         }
         pass(key + ": the bot is joined to " + roomId);
         try {
             permissions(key, client.roomState(roomId, "m.room.power_levels", ""));
             if (client.roomState(roomId, "m.room.encryption", "") != null) {
-                fail(key + ": " + roomId + " is encrypted; the bot cannot read encrypted rooms (use an unencrypted room)");
+                fail(key + ": " + roomId
+                        + " is encrypted; the bot cannot read encrypted rooms (use an unencrypted room)");
             }
         } catch (IOException e) {
             fail(key + ": could not read the room's state (" + e.getClass().getSimpleName() + ")");
@@ -167,7 +174,12 @@ final class OnlineCheck {
         StringBuilder refused = new StringBuilder();
         for (String type : POSTED_TYPES) {
             int needed = level(levels, "events", type, "events_default");
-            if (own < needed) refused.append(refused.length() == 0 ? "" : ", ").append(type).append(" (needs ").append(needed).append(')');
+            if (own < needed)
+                refused.append(refused.length() == 0 ? "" : ", ")
+                        .append(type)
+                        .append(" (needs ")
+                        .append(needed)
+                        .append(')');
         }
         if (refused.length() == 0) {
             pass(key + ": the bot may send messages and reactions (its power level " + own + ")");
@@ -202,8 +214,8 @@ final class OnlineCheck {
         try {
             client.logout();
         } catch (IOException e) {
-            out.println("note: the check's session could not be logged out (" + e.getClass().getSimpleName()
-                    + "); remove the device 'twimbot check-config' in a client");
+            out.println("note: the check's session could not be logged out ("
+                    + e.getClass().getSimpleName() + "); remove the device 'twimbot check-config' in a client");
         }
     }
 

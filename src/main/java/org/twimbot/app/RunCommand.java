@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.twimbot.bot.BotService;
 import org.twimbot.config.BotConfig;
 import org.twimbot.matrix.MatrixException;
 import picocli.CommandLine;
 import sun.misc.Signal;
-import org.twimbot.bot.BotService;
 
 /** {@code twimbot run -c config.yaml}: the bot, until SIGTERM or Ctrl-C. */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = "Run the bot.")
@@ -25,9 +25,14 @@ final class RunCommand implements Callable<Integer> {
         if (cfg == null) return Main.EXIT_CONFIG;
         Logging.setLevel(cfg.logging().level());
         cfg = HomeserverDiscovery.resolve(cfg);
-        log.info("twimbot {} starting for {} on {}", Main.version(), cfg.homeserver().userId(), cfg.homeserver().url());
+        log.info(
+                "twimbot {} starting for {} on {}",
+                Main.version(),
+                cfg.homeserver().userId(),
+                cfg.homeserver().url());
         try (BotService service = BotService.open(cfg, Clock.systemUTC())) {
-            // handled, not left to the JVM: the batch in progress commits and the process exits 0 (a hook would give 143)
+            // handled, not left to the JVM: the batch in progress commits and the process exits 0 (a hook would give
+            // 143)
             Signal.handle(new Signal("TERM"), s -> stopping(service, "SIGTERM"));
             Signal.handle(new Signal("INT"), s -> stopping(service, "SIGINT"));
             service.bot().configWarnings(config.warnings);

@@ -35,7 +35,8 @@ public final class ScriptedUser implements AutoCloseable {
     }
 
     /** Registers {@code localpart} on a dev homeserver and sets its display name. */
-    public static ScriptedUser register(String baseUrl, String localpart, String password, String displayName) throws IOException {
+    public static ScriptedUser register(String baseUrl, String localpart, String password, String displayName)
+            throws IOException {
         MatrixClient client = new MatrixClient(baseUrl, RetryPolicy.fast());
         Session s = client.register(localpart, password);
         if (displayName != null) client.setDisplayName(s.userId(), displayName);
@@ -62,8 +63,11 @@ public final class ScriptedUser implements AutoCloseable {
 
     /** A message with an HTML body, as Element sends formatted text. */
     public String sayHtml(String roomId, String body, String html) throws IOException {
-        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.text").put("body", body)
-                .put("format", "org.matrix.custom.html").put("formatted_body", html);
+        ObjectNode c = JSON.createObjectNode()
+                .put("msgtype", "m.text")
+                .put("body", body)
+                .put("format", "org.matrix.custom.html")
+                .put("formatted_body", html);
         return client.sendEvent(roomId, "m.room.message", txn(), c);
     }
 
@@ -92,7 +96,8 @@ public final class ScriptedUser implements AutoCloseable {
 
     /** Uploads an image and posts it in the thread under {@code rootEventId}. */
     public String threadImage(String roomId, String rootEventId, byte[] png, String fileName) throws IOException {
-        ObjectNode relation = JSON.createObjectNode().put("rel_type", "m.thread").put("event_id", rootEventId);
+        ObjectNode relation =
+                JSON.createObjectNode().put("rel_type", "m.thread").put("event_id", rootEventId);
         relation.put("is_falling_back", true).putObject("m.in_reply_to").put("event_id", rootEventId);
         relation.remove("m.in_reply_to"); // a thread message that is not a reply: only the thread relation
         return postImage(roomId, png, fileName, relation);
@@ -101,7 +106,10 @@ public final class ScriptedUser implements AutoCloseable {
     /** Uploads an image and posts it; {@code relatesTo} may be null. */
     public String postImage(String roomId, byte[] png, String fileName, ObjectNode relatesTo) throws IOException {
         String mxc = client.upload(png, "image/png", fileName);
-        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.image").put("body", fileName).put("url", mxc);
+        ObjectNode c = JSON.createObjectNode()
+                .put("msgtype", "m.image")
+                .put("body", fileName)
+                .put("url", mxc);
         c.putObject("info").put("mimetype", "image/png").put("size", png.length);
         if (relatesTo != null) c.set("m.relates_to", relatesTo);
         return client.sendEvent(roomId, "m.room.message", txn(), c);

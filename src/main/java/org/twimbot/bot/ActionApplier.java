@@ -1,16 +1,16 @@
 package org.twimbot.bot;
 
 import java.sql.SQLException;
+import org.twimbot.commands.CommandRunner;
+import org.twimbot.curation.BotContext;
+import org.twimbot.curation.Curator;
+import org.twimbot.curation.HintBudget;
+import org.twimbot.curation.MediaDesk;
+import org.twimbot.curation.Refusals;
+import org.twimbot.curation.SubmissionDesk;
 import org.twimbot.intake.Action;
 import org.twimbot.ping.Pong;
 import org.twimbot.store.StoreTx;
-import org.twimbot.curation.SubmissionDesk;
-import org.twimbot.curation.Curator;
-import org.twimbot.curation.MediaDesk;
-import org.twimbot.curation.BotContext;
-import org.twimbot.curation.HintBudget;
-import org.twimbot.curation.Refusals;
-import org.twimbot.commands.CommandRunner;
 
 /**
  * Applies one action to the store inside the batch transaction, queueing any reply in the
@@ -51,13 +51,19 @@ public final class ActionApplier {
         } else if (action instanceof Action.Pong p) {
             // filed under the week open now, as news is: the Dept of Ping of a draft is the week's answers
             long edition = ctx.openEdition(tx).id();
-            tx.pongs().add(p.origin().eventId(), edition, p.origin().roomId(), new Pong(p.server(), p.ms()),
-                    p.origin().originTs());
+            tx.pongs()
+                    .add(
+                            p.origin().eventId(),
+                            edition,
+                            p.origin().roomId(),
+                            new Pong(p.server(), p.ms()),
+                            p.origin().originTs());
         } else if (action instanceof Action.Member m) {
             if (m.origin().sender().equals(m.userId())) {
                 tx.members().upsert(m.origin().roomId(), m.userId(), m.displayName(), m.membership());
             } else {
-                // an invite or kick is written by someone else: its displayname is theirs to choose, not the user's name
+                // an invite or kick is written by someone else: its displayname is theirs to choose, not the user's
+                // name
                 tx.members().setMembership(m.origin().roomId(), m.userId(), m.membership());
             }
         }

@@ -1,17 +1,17 @@
 package org.twimbot.bot;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.matrix.MatrixClient;
@@ -110,7 +110,8 @@ public final class Backfill {
                     }
                 }
                 lastBytes = page.bytes();
-                next = reached || chunk.isEmpty() || page.end() == null ? null
+                next = reached || chunk.isEmpty() || page.end() == null
+                        ? null
                         : fetch(page.end(), nextLimit(chunk.size(), page.bytes()));
                 total += cut;
                 if (++pages % 20 == 0) log.info("back-filling {}: {} events so far", roomId, total);
@@ -138,7 +139,8 @@ public final class Backfill {
             return fetcher.submit(() -> {
                 MessagesPage page = client.messages(roomId, from, "f", limit, filter);
                 List<T> prepared = prepare.apply(page.chunk());
-                if (prepared.size() != page.chunk().size()) throw new IllegalStateException("one prepared item per event");
+                if (prepared.size() != page.chunk().size())
+                    throw new IllegalStateException("one prepared item per event");
                 return new Fetched<>(page, prepared);
             });
         }
@@ -182,9 +184,10 @@ public final class Backfill {
         int total = 0;
         for (int i = pages.size() - 1; i >= 0; i--) {
             Back b = pages.get(i);
-            List<RoomEvent> newestFirst = client.messages(room.roomId(), b.from(), "b", b.limit(), filter).chunk();
-            ArrayList<RoomEvent> oldestFirst = new ArrayList<>(newestFirst.subList(0,
-                    Math.min(b.keep(), newestFirst.size())));
+            List<RoomEvent> newestFirst = client.messages(room.roomId(), b.from(), "b", b.limit(), filter)
+                    .chunk();
+            ArrayList<RoomEvent> oldestFirst =
+                    new ArrayList<>(newestFirst.subList(0, Math.min(b.keep(), newestFirst.size())));
             Collections.reverse(oldestFirst);
             sink.accept(oldestFirst);
             total += oldestFirst.size();
@@ -198,8 +201,7 @@ public final class Backfill {
      * timeline's {@code prev_batch} to the join (the newest event {@code isJoin} accepts) and returns what came
      * after it, oldest first; null when no join is found within {@code maxEvents} (held in memory, so bounded).
      */
-    List<RoomEvent> sinceJoin(RoomTimeline room, Predicate<RoomEvent> isJoin, int maxEvents)
-            throws IOException {
+    List<RoomEvent> sinceJoin(RoomTimeline room, Predicate<RoomEvent> isJoin, int maxEvents) throws IOException {
         ArrayList<RoomEvent> newestFirst = new ArrayList<>();
         String from = room.prevBatch();
         while (from != null && newestFirst.size() < maxEvents) {

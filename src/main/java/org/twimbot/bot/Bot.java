@@ -1,49 +1,49 @@
 package org.twimbot.bot;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import org.twimbot.store.StoreTx;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.catalog.Catalog;
-import org.twimbot.store.Transactional;
-import org.twimbot.publish.EditionDraft;
+import org.twimbot.config.BotConfig;
 import org.twimbot.curation.BotContext;
 import org.twimbot.curation.EditionCalendar;
 import org.twimbot.curation.Editors;
-import org.twimbot.config.BotConfig;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.Backoff;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
-import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.RetryPolicy;
+import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.RoomTimeline;
 import org.twimbot.matrix.Session;
 import org.twimbot.matrix.SyncBatch;
-import org.twimbot.render.DraftRenderer;
-import org.twimbot.store.SettingsTable;
-import org.twimbot.store.Store;
 import org.twimbot.outbox.OutboxSender;
 import org.twimbot.outbox.SendPacer;
 import org.twimbot.publish.DraftPublisher;
+import org.twimbot.publish.EditionDraft;
 import org.twimbot.publish.MediaCache;
+import org.twimbot.render.DraftRenderer;
+import org.twimbot.store.SettingsTable;
+import org.twimbot.store.Store;
+import org.twimbot.store.StoreTx;
+import org.twimbot.store.Transactional;
 
 /**
  * The running bot: logs in (keeping one device across restarts), joins its rooms, then loops
@@ -81,13 +81,16 @@ public final class Bot implements AutoCloseable {
     private String filterId;
     /** For the first sync of a new database only: the bot's own events too, to find its join (null afterwards). */
     private String firstFilterId;
+
     private Backfill sinceJoin;
     /** Events a first start pages back for, at most: the join is normally seconds old. */
     static final int MAX_EVENTS_SINCE_JOIN = 10_000;
+
     private volatile BatchListener batchListener = (events, nextBatch) -> {};
     private final Backoff syncBackoff = new Backoff(SYNC_RETRY);
     /** Consecutive failed sync rounds. */
     private int failures;
+
     private List<String> configWarnings = List.of();
 
     /** Told after every committed sync batch; for the benchmark and tests, never needed to run the bot. */
@@ -119,25 +122,52 @@ public final class Bot implements AutoCloseable {
         RoomJoiner joiner = new RoomJoiner(client, botUserId, this::stopping, System::currentTimeMillis);
         String submissions = joiner.join(config.rooms().submissions());
         String editors = joiner.join(config.rooms().editors());
-        log.info("joined submissions room {} ({}) and editors room {} ({})", config.rooms().submissions(), submissions,
-                config.rooms().editors(), editors);
-        String ping = config.rooms().hasPing() ? joiner.join(config.rooms().ping()) : null;
-        if (ping != null) log.info("joined ping room {} ({}) for the Dept of Ping", config.rooms().ping(), ping);
-        Editors editorSet = new Editors(new HashSet<>(config.editors().users()), config.editors().minPowerLevel(),
+        log.info(
+                "joined submissions room {} ({}) and editors room {} ({})",
+                config.rooms().submissions(),
+                submissions,
+                config.rooms().editors(),
                 editors);
+        String ping = config.rooms().hasPing() ? joiner.join(config.rooms().ping()) : null;
+        if (ping != null)
+            log.info(
+                    "joined ping room {} ({}) for the Dept of Ping",
+                    config.rooms().ping(),
+                    ping);
+        Editors editorSet = new Editors(
+                new HashSet<>(config.editors().users()), config.editors().minPowerLevel(), editors);
         Catalog catalog = store.read(tx -> EditionDraft.catalogInForce(tx, config.catalog()));
-        ctx = new BotContext(config, botUserId, submissions, editors, editorSet, new Transactional<>(catalog),
+        ctx = new BotContext(
+                config,
+                botUserId,
+                submissions,
+                editors,
+                editorSet,
+                new Transactional<>(catalog),
                 new SubmissionText(botUserId, client.displayName(botUserId)),
-                new EditionCalendar(config.edition().weekday(), config.edition().timezone()), clock, ping);
+                new EditionCalendar(config.edition().weekday(), config.edition().timezone()),
+                clock,
+                ping);
         startEditors(editorSet, editors);
         for (String room : new LinkedHashSet<>(List.of(submissions, editors))) {
             if (client.roomState(room, "m.room.encryption", "") != null) EncryptionWatch.warnAtStart(room);
         }
         events = new EventApplier(ctx);
         if (media != null) media.close();
-        media = new MediaCache(config.media().dir(), client, config.media().maxBytes(), config.media().cacheMaxBytes());
-        DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog,
-                editors, media, clock, config.rooms().ping());
+        media = new MediaCache(
+                config.media().dir(),
+                client,
+                config.media().maxBytes(),
+                config.media().cacheMaxBytes());
+        DraftPublisher drafts = new DraftPublisher(
+                store,
+                client,
+                new DraftRenderer(config.render()),
+                ctx::currentCatalog,
+                editors,
+                media,
+                clock,
+                config.rooms().ping());
         outbox = new OutboxSender(store, client, drafts, editors, new SendPacer(System::nanoTime), this::stopping);
         backfill = new Backfill(client, SyncFilter.roomEventFilter(JSON, botUserId));
         Set<String> configured = new HashSet<>(List.of(submissions, editors));
@@ -171,13 +201,16 @@ public final class Bot implements AutoCloseable {
             Session s = client.whoami();
             if (!s.userId().equals(hs.userId())) {
                 // acting as someone else would post in their name and mistake their messages for its own
-                throw StartupFailure.auth("the access token belongs to " + s.userId() + ", not to homeserver.user_id "
-                        + hs.userId() + "; use a token of " + hs.userId() + " (twimbot check-config shows whose it is)");
+                throw StartupFailure.auth(
+                        "the access token belongs to " + s.userId() + ", not to homeserver.user_id " + hs.userId()
+                                + "; use a token of " + hs.userId() + " (twimbot check-config shows whose it is)");
             }
             log.info("authenticated as {} (device {})", s.userId(), s.deviceId());
             return s;
         }
-        Optional<String> stored = storedRefused ? Optional.empty() : store.read(tx -> tx.settings().get(SettingsTable.ACCESS_TOKEN));
+        Optional<String> stored = storedRefused
+                ? Optional.empty()
+                : store.read(tx -> tx.settings().get(SettingsTable.ACCESS_TOKEN));
         if (stored.isPresent()) {
             Optional<Session> reused = reuse(stored.get());
             if (reused.isPresent()) return reused.get();
@@ -201,7 +234,9 @@ public final class Bot implements AutoCloseable {
                 log.info("authenticated as {} (device {}, the session of the last login)", s.userId(), s.deviceId());
                 return Optional.of(s);
             }
-            log.warn("the stored session belongs to {}, not to the configured {}; logging in again", s.userId(),
+            log.warn(
+                    "the stored session belongs to {}, not to the configured {}; logging in again",
+                    s.userId(),
                     config.homeserver().userId());
         } catch (MatrixException e) {
             if (!e.isUnknownToken()) throw e;
@@ -239,7 +274,8 @@ public final class Bot implements AutoCloseable {
                 // says what went wrong
                 backOff("sync batch failed", e);
             } catch (OutOfMemoryError e) {
-                // never retried: the same batch would fail the same way; Main exits so that a supervisor restarts the bot
+                // never retried: the same batch would fail the same way; Main exits so that a supervisor restarts the
+                // bot
                 log.error("out of memory while syncing; the bot stops");
                 throw e;
             }
@@ -275,13 +311,17 @@ public final class Bot implements AutoCloseable {
             // a restart's first round does not long-poll: /health says "starting" until a round is committed, and in a
             // quiet room a long-poll would keep it so for its whole timeout
             int poll = lastSyncAt == null ? 0 : outbox.pollTimeoutMs(timeoutMs);
-            batch = since.isPresent() ? client.sync(since.get(), filterId, poll)
+            batch = since.isPresent()
+                    ? client.sync(since.get(), filterId, poll)
                     : client.sync(null, firstFilterId != null ? firstFilterId : filterId, 0);
         } catch (MatrixException e) {
             if (since.isEmpty() || e.httpStatus() != 400) throw e;
             // the server forgot our position (database restored, token expired): never skip what happened since
-            log.warn("the homeserver rejected the stored sync position ({} {}); syncing afresh and back-filling "
-                    + "to the last processed event", e.errcode(), e.getMessage());
+            log.warn(
+                    "the homeserver rejected the stored sync position ({} {}); syncing afresh and back-filling "
+                            + "to the last processed event",
+                    e.errcode(),
+                    e.getMessage());
             batch = client.sync(null, filterId, 0);
             recovering = true;
         }
@@ -295,14 +335,19 @@ public final class Bot implements AutoCloseable {
             // crash replays the gap and processed_events skips what was applied). The sync's state block is applied
             // after them, with the timeline: it is the state at the timeline's start, newer than anything in the gap,
             // so state from the gap never overwrites it, and its events that were in the gap are not applied twice
-            boolean otherRoom = !room.roomId().equals(ctx.editorsRoomId()) && ctx.editors().byPowerLevel();
+            boolean otherRoom =
+                    !room.roomId().equals(ctx.editorsRoomId()) && ctx.editors().byPowerLevel();
             if (otherRoom) {
-                ctx.editors().limitTo(client.roomState(ctx.editorsRoomId(), "m.room.power_levels", ""),
-                        client.joinedMembers(ctx.editorsRoomId()));
+                ctx.editors()
+                        .limitTo(
+                                client.roomState(ctx.editorsRoomId(), "m.room.power_levels", ""),
+                                client.joinedMembers(ctx.editorsRoomId()));
             }
             try {
                 if (recovering) {
-                    applied += backfill.fillBackTo(room, eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
+                    applied += backfill.fillBackTo(
+                            room,
+                            eventId -> store.read(tx -> tx.processed().isProcessed(eventId)),
                             page -> store.write(tx -> events.applyAll(tx, page, true)));
                 } else {
                     applied += catchUp(room, since.get());
@@ -319,7 +364,8 @@ public final class Bot implements AutoCloseable {
         store.write(tx -> {
             for (RoomTimeline room : rooms) events.applyAll(tx, room.state(), true);
             if (initial) {
-                for (RoomTimeline room : rooms) news[0] += applyFirstTimeline(tx, room, joinedEarlier.get(room.roomId()));
+                for (RoomTimeline room : rooms)
+                    news[0] += applyFirstTimeline(tx, room, joinedEarlier.get(room.roomId()));
             } else {
                 events.applyTimeline(tx, timeline, false);
             }
@@ -327,13 +373,15 @@ public final class Bot implements AutoCloseable {
         });
         lastSyncAt = clock.instant();
         if (initial) {
-            log.info("first start: synced; {} events since the bot joined taken as news, earlier room history is not imported",
+            log.info(
+                    "first start: synced; {} events since the bot joined taken as news, earlier room history is not imported",
                     news[0]);
             firstFilterId = null;
             sinceJoin = null;
         }
         for (List<RoomEvent> page : joinedEarlier.values()) applied += page.size();
-        for (RoomTimeline room : batch.rooms()) applied += room.state().size() + room.events().size();
+        for (RoomTimeline room : batch.rooms())
+            applied += room.state().size() + room.events().size();
         batchListener.committed(applied, batch.nextBatch());
         ready.countDown();
         outbox.drain();
@@ -350,8 +398,10 @@ public final class Bot implements AutoCloseable {
             if (lastOwnJoin(room.events()) >= 0 || !room.limited() || sinceJoin == null) continue;
             List<RoomEvent> since = sinceJoin.sinceJoin(room, this::isOwnJoin, MAX_EVENTS_SINCE_JOIN);
             if (since == null) {
-                log.warn("the bot's join to {} is more than {} events back; only this first sync's events are news",
-                        room.roomId(), MAX_EVENTS_SINCE_JOIN);
+                log.warn(
+                        "the bot's join to {} is more than {} events back; only this first sync's events are news",
+                        room.roomId(),
+                        MAX_EVENTS_SINCE_JOIN);
             } else {
                 found.put(room.roomId(), since);
             }
@@ -363,8 +413,7 @@ public final class Bot implements AutoCloseable {
      * The first timeline: what came before the bot's join is remembered (an edit or a reaction may refer to it),
      * what came after it is news. Returns the number of events taken as news.
      */
-    private int applyFirstTimeline(StoreTx tx, RoomTimeline room, List<RoomEvent> earlier)
-            throws SQLException {
+    private int applyFirstTimeline(StoreTx tx, RoomTimeline room, List<RoomEvent> earlier) throws SQLException {
         List<RoomEvent> timeline = room.events();
         int join = lastOwnJoin(timeline);
         int from = join >= 0 ? join + 1 : earlier != null ? 0 : timeline.size();
@@ -381,9 +430,14 @@ public final class Bot implements AutoCloseable {
 
     /** The bot's own join (not a profile change of a member that was already joined). */
     private boolean isOwnJoin(RoomEvent e) {
-        return "m.room.member".equals(e.type()) && ctx.botUserId().equals(e.stateKey())
+        return "m.room.member".equals(e.type())
+                && ctx.botUserId().equals(e.stateKey())
                 && "join".equals(e.content().path("membership").asText())
-                && !"join".equals(e.unsigned().path("prev_content").path("membership").asText());
+                && !"join"
+                        .equals(e.unsigned()
+                                .path("prev_content")
+                                .path("membership")
+                                .asText());
     }
 
     /**
@@ -399,8 +453,10 @@ public final class Bot implements AutoCloseable {
                     store.write(tx -> {
                         int inTransaction = 0;
                         long bytes = 0;
-                        for (List<EventApplier.Interpreted> page; inTransaction < EVENTS_PER_COMMIT && bytes < BYTES_PER_COMMIT
-                                && (page = nextPage(pages)) != null; ) {
+                        for (List<EventApplier.Interpreted> page;
+                                inTransaction < EVENTS_PER_COMMIT
+                                        && bytes < BYTES_PER_COMMIT
+                                        && (page = nextPage(pages)) != null; ) {
                             events.applyInterpreted(tx, page, true);
                             inTransaction += page.size();
                             bytes += pages.lastBytes();
@@ -435,8 +491,13 @@ public final class Bot implements AutoCloseable {
             for (int r = 0; r < rooms.size(); r++) {
                 List<RoomEvent> events = rooms.get(r).events();
                 // a merge, not a sort: a room's events stay in stream order even when their clocks disagree
-                if (next[r] < events.size() && (pick < 0 || events.get(next[r]).originServerTs()
-                        < rooms.get(pick).events().get(next[pick]).originServerTs())) {
+                if (next[r] < events.size()
+                        && (pick < 0
+                                || events.get(next[r]).originServerTs()
+                                        < rooms.get(pick)
+                                                .events()
+                                                .get(next[pick])
+                                                .originServerTs())) {
                     pick = r;
                 }
             }
@@ -460,7 +521,8 @@ public final class Bot implements AutoCloseable {
     private void handleInvites(List<String> invited) {
         for (String roomId : invited) {
             try {
-                if (roomId.equals(ctx.submissionsRoomId()) || roomId.equals(ctx.editorsRoomId())
+                if (roomId.equals(ctx.submissionsRoomId())
+                        || roomId.equals(ctx.editorsRoomId())
                         || roomId.equals(ctx.pingRoomId())) {
                     client.joinRoom(roomId);
                     log.info("accepted invite to configured room {}", roomId);
@@ -481,7 +543,8 @@ public final class Bot implements AutoCloseable {
      * (the sync lazy-loads members, so the store alone does not know who joined before the bot's first start).
      */
     private void startEditors(Editors editorSet, String editorsRoom) throws IOException {
-        boolean synced = store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).isPresent();
+        boolean synced =
+                store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).isPresent();
         if (!(synced && store.read(editorSet::restore))) {
             editorSet.usePowerLevels(client.roomState(editorsRoom, "m.room.power_levels", ""));
         }

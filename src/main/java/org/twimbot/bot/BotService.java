@@ -1,8 +1,8 @@
 package org.twimbot.bot;
 
+import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,19 +37,27 @@ public final class BotService implements AutoCloseable {
         DataFolders.requireWritable("store.path", config.store().path(), false);
         DataFolders.requireWritable("media.dir", config.media().dir(), true);
         Store store = openStore(config.store().path());
-        RetryPolicy forever = new RetryPolicy(0, RetryPolicy.defaults().initialDelay(), RetryPolicy.defaults().maxDelay());
+        RetryPolicy forever = new RetryPolicy(
+                0, RetryPolicy.defaults().initialDelay(), RetryPolicy.defaults().maxDelay());
         MatrixClient client = new MatrixClient(config.homeserver().url(), forever);
         Bot bot = new Bot(config, store, client, clock);
         try {
-            Optional<HealthServer> health = HealthServer.startIfEnabled(config.http(), () -> new HealthSnapshot(bot.lastSyncAt(),
-                    store.read(tx -> tx.submissions().count()), store.read(tx -> tx.processed().count()),
-                    client.trouble().orElse(null)), clock);
-            return new BotService(store, client, bot, health.orElse(null), config.homeserver().url());
+            Optional<HealthServer> health = HealthServer.startIfEnabled(
+                    config.http(),
+                    () -> new HealthSnapshot(
+                            bot.lastSyncAt(),
+                            store.read(tx -> tx.submissions().count()),
+                            store.read(tx -> tx.processed().count()),
+                            client.trouble().orElse(null)),
+                    clock);
+            return new BotService(
+                    store, client, bot, health.orElse(null), config.homeserver().url());
         } catch (BindException e) {
             client.close();
             store.close();
-            throw StartupFailure.unavailable("http.health_port " + config.http().healthPort() + ": the port is already in use "
-                    + "(another twimbot?); choose another (TWIMBOT_HTTP_HEALTH_PORT), or 0 to turn the health endpoint off");
+            throw StartupFailure.unavailable(
+                    "http.health_port " + config.http().healthPort() + ": the port is already in use "
+                            + "(another twimbot?); choose another (TWIMBOT_HTTP_HEALTH_PORT), or 0 to turn the health endpoint off");
         }
     }
 
@@ -76,7 +84,8 @@ public final class BotService implements AutoCloseable {
         try {
             client.versions();
         } catch (MatrixException e) {
-            throw StartupFailure.config("homeserver.url " + url + " is not a Matrix homeserver: GET /_matrix/client/versions "
+            throw StartupFailure.config("homeserver.url " + url
+                    + " is not a Matrix homeserver: GET /_matrix/client/versions "
                     + "answered HTTP " + e.httpStatus() + "; give the client-server API's base URL (what Element shows "
                     + "as the homeserver), e.g. https://matrix.example.org");
         }

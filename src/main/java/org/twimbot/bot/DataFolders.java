@@ -23,8 +23,10 @@ final class DataFolders {
         if (Files.isWritable(existing) && (isFolder || !Files.exists(path) || Files.isWritable(path))) return;
         Path culprit = Files.isWritable(existing) ? path : existing;
         String owner = ProcessUser.uidGid();
-        String who = owner == null ? "this user" : "uid " + owner.substring(0, owner.indexOf(':')) + " (the bot's user)";
-        String fix = owner == null ? "make it writable for the user running the bot"
+        String who =
+                owner == null ? "this user" : "uid " + owner.substring(0, owner.indexOf(':')) + " (the bot's user)";
+        String fix = owner == null
+                ? "make it writable for the user running the bot"
                 : "make it writable, e.g. on the host: sudo chown -R " + owner + " <the folder mounted there>";
         throw StartupFailure.unavailable(key + " " + path + ": " + culprit + " is not writable by " + who + "; " + fix);
     }
@@ -47,7 +49,8 @@ final class DataFolders {
         /** The first (real) id of a {@code Uid:} / {@code Gid:} line. */
         private static String field(List<String> lines, String name) {
             for (String line : lines) {
-                if (line.startsWith(name)) return line.substring(name.length()).strip().split("\\s+")[0];
+                if (line.startsWith(name))
+                    return line.substring(name.length()).strip().split("\\s+")[0];
             }
             return null;
         }

@@ -14,7 +14,9 @@ final class EncryptionWatch {
     private EncryptionWatch() {}
 
     static void warnAtStart(String roomId) {
-        log.error("room {} is end-to-end encrypted: twimbot cannot read encrypted messages and will see no news there; "
-                + "use an unencrypted room for submissions", roomId);
+        log.error(
+                "room {} is end-to-end encrypted: twimbot cannot read encrypted messages and will see no news there; "
+                        + "use an unencrypted room for submissions",
+                roomId);
     }
 }

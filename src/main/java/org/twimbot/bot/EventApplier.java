@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.twimbot.catalog.Catalog;
 import org.twimbot.curation.BotContext;
-import org.twimbot.outbox.Replies;
 import org.twimbot.intake.Action;
 import org.twimbot.intake.Intake;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.outbox.Replies;
 import org.twimbot.store.StoreTx;
 
 /**
@@ -37,8 +36,13 @@ public final class EventApplier {
 
     EventApplier(BotContext ctx, Applier applier) {
         this.ctx = ctx;
-        this.intake = new Intake(ctx.botUserId(), ctx.submissionsRoomId(), ctx.editorsRoomId(),
-                ctx.config().commands().prefix(), ctx.submissionText(), ctx.pingRoomId());
+        this.intake = new Intake(
+                ctx.botUserId(),
+                ctx.submissionsRoomId(),
+                ctx.editorsRoomId(),
+                ctx.config().commands().prefix(),
+                ctx.submissionText(),
+                ctx.pingRoomId());
         this.applier = applier;
     }
 
@@ -89,14 +93,16 @@ public final class EventApplier {
         List<String> targets = new ArrayList<>();
         for (Interpreted i : page) {
             for (Action a : i.actions()) {
-                if (a instanceof Action.Submit || a instanceof Action.Chatter) texts.add(i.event().eventId());
+                if (a instanceof Action.Submit || a instanceof Action.Chatter)
+                    texts.add(i.event().eventId());
                 String target = target(a);
                 if (target != null) targets.add(target);
             }
         }
         tx.edits().prefetchTargets(texts);
         List<String> ledger = new ArrayList<>(page.size());
-        for (Interpreted i : page) if (!(act && isPlainChat(tx, i))) ledger.add(i.event().eventId());
+        for (Interpreted i : page)
+            if (!(act && isPlainChat(tx, i))) ledger.add(i.event().eventId());
         tx.processed().prefetch(ledger);
         tx.submissions().prefetchRefs(targets);
     }
@@ -138,7 +144,12 @@ public final class EventApplier {
         Exception failure = tx.isolated(() -> applyActions(tx, interpreted));
         if (failure != null) {
             log.error("skipping event {} in {}: {}", e.eventId(), e.roomId(), failure.toString(), failure);
-            tx.failedEvents().record(e.eventId(), e.roomId(), failure.toString(), ctx.clock().millis());
+            tx.failedEvents()
+                    .record(
+                            e.eventId(),
+                            e.roomId(),
+                            failure.toString(),
+                            ctx.clock().millis());
         }
     }
 

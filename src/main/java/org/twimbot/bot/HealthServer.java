@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.twimbot.config.BuildInfo;
 import org.twimbot.config.BotConfig;
+import org.twimbot.config.BuildInfo;
 
 /**
  * {@code GET /health} for container health checks and monitoring: 200 while the last committed
@@ -40,7 +40,11 @@ public final class HealthServer implements AutoCloseable {
     private final Supplier<HealthSnapshot> snapshot;
     private final Clock clock;
 
-    private HealthServer(HttpServer server, ExecutorService executor, Duration staleAfter, Supplier<HealthSnapshot> snapshot,
+    private HealthServer(
+            HttpServer server,
+            ExecutorService executor,
+            Duration staleAfter,
+            Supplier<HealthSnapshot> snapshot,
             Clock clock) {
         this.server = server;
         this.executor = executor;
@@ -50,17 +54,22 @@ public final class HealthServer implements AutoCloseable {
     }
 
     /** The server for {@code http.*}, or empty when {@code http.health_port} is 0 (the default: off). */
-    public static Optional<HealthServer> startIfEnabled(BotConfig.Http http, Supplier<HealthSnapshot> snapshot, Clock clock)
-            throws IOException {
+    public static Optional<HealthServer> startIfEnabled(
+            BotConfig.Http http, Supplier<HealthSnapshot> snapshot, Clock clock) throws IOException {
         if (http.healthPort() == 0) return Optional.empty();
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(http.healthAddress()), http.healthPort());
+        InetSocketAddress address =
+                new InetSocketAddress(InetAddress.getByName(http.healthAddress()), http.healthPort());
         return Optional.of(start(address, http.staleAfter(), snapshot, clock));
     }
 
     /** On the loopback address only, at {@code port}; port 0 binds an ephemeral port, for tests. */
     public static HealthServer start(int port, Duration staleAfter, Supplier<HealthSnapshot> snapshot, Clock clock)
             throws IOException {
-        return start(new InetSocketAddress(InetAddress.getByName(BotConfig.Http.LOOPBACK), port), staleAfter, snapshot, clock);
+        return start(
+                new InetSocketAddress(InetAddress.getByName(BotConfig.Http.LOOPBACK), port),
+                staleAfter,
+                snapshot,
+                clock);
     }
 
     /**
@@ -68,8 +77,9 @@ public final class HealthServer implements AutoCloseable {
      * on the same host (in a container, Docker's HEALTHCHECK runs inside it); {@code http.health_address}
      * widens it (0.0.0.0) where an orchestrator probes from outside.
      */
-    private static HealthServer start(InetSocketAddress address, Duration staleAfter, Supplier<HealthSnapshot> snapshot,
-            Clock clock) throws IOException {
+    private static HealthServer start(
+            InetSocketAddress address, Duration staleAfter, Supplier<HealthSnapshot> snapshot, Clock clock)
+            throws IOException {
         HttpServer server = HttpServer.create(address, 0);
         // one daemon thread: a health check is cheap and rare, and must never keep the JVM alive
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -81,7 +91,11 @@ public final class HealthServer implements AutoCloseable {
         HealthServer health = new HealthServer(server, executor, staleAfter, snapshot, clock);
         server.createContext("/", health::handle);
         server.start();
-        log.info("health endpoint on {}:{} ({}; stale after {})", address.getAddress().getHostAddress(), health.port(), PATH,
+        log.info(
+                "health endpoint on {}:{} ({}; stale after {})",
+                address.getAddress().getHostAddress(),
+                health.port(),
+                PATH,
                 staleAfter);
         return health;
     }
@@ -136,11 +150,17 @@ public final class HealthServer implements AutoCloseable {
             status = fresh ? 200 : 503;
             body.put("status", fresh ? "ok" : "stale")
                     .put("last_sync", s.lastSyncAt().toString())
-                    .put("seconds_since_sync", Math.max(0, age.getSeconds())); // a clock step back is not "negative age"
+                    .put(
+                            "seconds_since_sync",
+                            Math.max(0, age.getSeconds())); // a clock step back is not "negative age"
         }
-        body.put("submissions", s.submissions()).put("processed_events", s.processedEvents()).put("version", BuildInfo.version());
+        body.put("submissions", s.submissions())
+                .put("processed_events", s.processedEvents())
+                .put("version", BuildInfo.version());
         if (s.trouble() != null) {
-            body.putObject("homeserver").put("problem", s.trouble().reason()).put("since", s.trouble().since().toString())
+            body.putObject("homeserver")
+                    .put("problem", s.trouble().reason())
+                    .put("since", s.trouble().since().toString())
                     .put("attempts", s.trouble().attempts());
         }
         return new Report(status, JSON.writeValueAsString(body));

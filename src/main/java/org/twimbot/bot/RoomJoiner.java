@@ -54,8 +54,13 @@ final class RoomJoiner {
                 long now = millis.getAsLong();
                 if (waitingSince < 0) waitingSince = now;
                 if (now >= nextNote) {
-                    log.warn("not invited to {} yet ({}): waiting for an invite; invite {} to it (waiting {} s so far, "
-                            + "next note in {} s)", roomIdOrAlias, e.getMessage(), botUserId, (now - waitingSince) / 1000,
+                    log.warn(
+                            "not invited to {} yet ({}): waiting for an invite; invite {} to it (waiting {} s so far, "
+                                    + "next note in {} s)",
+                            roomIdOrAlias,
+                            e.getMessage(),
+                            botUserId,
+                            (now - waitingSince) / 1000,
                             noteEvery / 1000);
                     nextNote = now + noteEvery;
                     noteEvery = Math.min(MAX_NOTE_MS, noteEvery * 2);
@@ -72,7 +77,8 @@ final class RoomJoiner {
             SyncBatch batch = client.sync(since, INVITES_ONLY, since == null ? 0 : POLL_MS);
             return batch.nextBatch();
         } catch (IOException e) {
-            if (stopping.getAsBoolean()) throw new InterruptedIOException("stopped while waiting for an invite to " + room);
+            if (stopping.getAsBoolean())
+                throw new InterruptedIOException("stopped while waiting for an invite to " + room);
             throw e;
         }
     }

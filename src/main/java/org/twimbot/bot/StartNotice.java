@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.twimbot.outbox.Replies;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.BuildInfo;
+import org.twimbot.outbox.Replies;
 import org.twimbot.store.Edition;
 import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
@@ -50,14 +50,21 @@ final class StartNotice {
         if (open.isEmpty()) {
             sb.append("no open edition yet");
         } else {
-            long items = tx.submissions().ofEdition(open.get().id()).stream().filter(Submission::live).count();
-            sb.append("edition ").append(open.get().date()).append(" is open with ").append(items)
+            long items = tx.submissions().ofEdition(open.get().id()).stream()
+                    .filter(Submission::live)
+                    .count();
+            sb.append("edition ")
+                    .append(open.get().date())
+                    .append(" is open with ")
+                    .append(items)
                     .append(items == 1 ? " item" : " items");
         }
         if (warnings.isEmpty()) {
             sb.append("; no config warnings.");
         } else {
-            sb.append("; config warnings: ").append(String.join(" · ", warnings)).append('.');
+            sb.append("; config warnings: ")
+                    .append(String.join(" · ", warnings))
+                    .append('.');
         }
         return sb.toString();
     }

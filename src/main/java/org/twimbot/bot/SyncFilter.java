@@ -10,8 +10,13 @@ import java.util.List;
  * lazy-loaded, no presence or account data. Keeps catch-up downloads small on busy servers.
  */
 public final class SyncFilter {
-    static final List<String> TIMELINE_TYPES = List.of("m.room.message", "m.reaction", "m.room.redaction",
-            "m.room.member", "m.room.power_levels", "m.room.encryption");
+    static final List<String> TIMELINE_TYPES = List.of(
+            "m.room.message",
+            "m.reaction",
+            "m.room.redaction",
+            "m.room.member",
+            "m.room.power_levels",
+            "m.room.encryption");
     static final int TIMELINE_LIMIT = 100;
 
     private SyncFilter() {}
@@ -19,7 +24,9 @@ public final class SyncFilter {
     /** The bot's own events are left out: it never acts on them, and its replies must not fill the timeline. */
     public static ObjectNode build(ObjectMapper json, List<String> roomIds, String botUserId) {
         ObjectNode filter = firstStart(json, roomIds);
-        ((ObjectNode) filter.get("room").get("timeline")).putArray("not_senders").add(botUserId);
+        ((ObjectNode) filter.get("room").get("timeline"))
+                .putArray("not_senders")
+                .add(botUserId);
         return filter;
     }
 

@@ -1,7 +1,7 @@
 package org.twimbot.catalog;
 
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,12 +40,14 @@ public final class Catalog {
     private void indexReporters() {
         Map<String, Set<Section>> found = new HashMap<>();
         for (Section s : sections) {
-            for (String user : s.usualReporters()) found.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(s);
+            for (String user : s.usualReporters())
+                found.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(s);
         }
         for (Project p : projects) {
             Optional<Section> section = sectionByKey(p.section());
             if (section.isEmpty()) continue;
-            for (String user : p.usualReporters()) found.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(section.get());
+            for (String user : p.usualReporters())
+                found.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(section.get());
         }
         found.forEach((user, list) -> sectionsByReporter.put(user, List.copyOf(list)));
     }
@@ -68,7 +70,9 @@ public final class Catalog {
 
     /** A section by its emoji (reaction key). */
     public Optional<Section> sectionByReaction(String reactionKey) {
-        return reactionKey == null ? Optional.empty() : Optional.ofNullable(sectionsByReaction.get(lookupForm(reactionKey)));
+        return reactionKey == null
+                ? Optional.empty()
+                : Optional.ofNullable(sectionsByReaction.get(lookupForm(reactionKey)));
     }
 
     public Optional<Project> projectByKey(String key) {
@@ -121,12 +125,12 @@ public final class Catalog {
     public static String normalizeKey(String key) {
         if (key == null) return "";
         String k = key.replace("\uFE0F", "").strip();
-        if (k.endsWith("?") && k.length() > 1) k = k.substring(0, k.length() - 1).strip();
+        if (k.endsWith("?") && k.length() > 1)
+            k = k.substring(0, k.length() - 1).strip();
         return k;
     }
 
     private static String lookupForm(String key) {
         return normalizeKey(key).toLowerCase(Locale.ROOT);
     }
-
 }

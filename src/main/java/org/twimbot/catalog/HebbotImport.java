@@ -1,6 +1,5 @@
 package org.twimbot.catalog;
 
-import java.util.Collections;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +70,9 @@ public final class HebbotImport {
             "bot_password", "secret not imported; set TWIMBOT_PASSWORD or TWIMBOT_ACCESS_TOKEN");
 
     /** hebbot's {@code image_markdown}, e.g. {@code > ![](/blog/img/{{file}})}: the part before the file name is the prefix. */
-    private static final Pattern IMAGE_MARKDOWN = Pattern.compile("^>\\s*!\\[[^\\]]*\\]\\(([^()]*?)\\{\\{\\s*file\\s*\\}\\}\\)\\s*$");
+    private static final Pattern IMAGE_MARKDOWN =
+            Pattern.compile("^>\\s*!\\[[^\\]]*\\]\\(([^()]*?)\\{\\{\\s*file\\s*\\}\\}\\)\\s*$");
+
     private static final Pattern FILE_PLACEHOLDER = Pattern.compile("\\{\\{\\s*file\\s*\\}\\}");
     private static final Pattern USER_PLACEHOLDER = Pattern.compile("\\{\\{\\s*user\\s*\\}\\}");
 
@@ -92,10 +94,12 @@ public final class HebbotImport {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new HebbotImportException(List.of(sourceName + ": invalid TOML" + where + ": " + firstLine(e.getOriginalMessage())));
+            throw new HebbotImportException(
+                    List.of(sourceName + ": invalid TOML" + where + ": " + firstLine(e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
-            throw new HebbotImportException(List.of(sourceName + ": expected a TOML document with [[sections]] and [[projects]]"));
+            throw new HebbotImportException(
+                    List.of(sourceName + ": expected a TOML document with [[sections]] and [[projects]]"));
         }
         HebbotImportFields f = new HebbotImportFields(new ArrayList<>());
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -108,24 +112,30 @@ public final class HebbotImport {
         return new Result(sections, projects, settings, keysByName, notes);
     }
 
-    private static void readSettings(JsonNode root, HebbotImportFields f, Map<String, Object> settings, List<String> notes) {
+    private static void readSettings(
+            JsonNode root, HebbotImportFields f, Map<String, Object> settings, List<String> notes) {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             switch (name) {
-                case "sections", "projects" -> { }
+                case "sections", "projects" -> {}
                 case "bot_user_id" -> put(settings, "homeserver.user_id", f.optionalString(root, "", name, null));
                 case "reporting_room_id" -> put(settings, "rooms.submissions", f.optionalString(root, "", name, null));
                 case "admin_room_id" -> put(settings, "rooms.editors", f.optionalString(root, "", name, null));
                 case "editors" -> settings.put("editors.users", f.stringList(root, "", name));
-                case "notice_emoji" -> put(settings, "submissions.submit_emoji", f.optionalString(root, "", name, null));
+                case "notice_emoji" ->
+                    put(settings, "submissions.submit_emoji", f.optionalString(root, "", name, null));
                 case "min_length" -> {
                     JsonNode n = root.get(name);
-                    if (n.isIntegralNumber() && n.canConvertToInt()) settings.put("submissions.min_length", n.intValue());
+                    if (n.isIntegralNumber() && n.canConvertToInt())
+                        settings.put("submissions.min_length", n.intValue());
                     else f.problem(name, "expected an integer");
                 }
                 case "ack_text" -> {
                     String s = f.optionalString(root, "", name, null);
-                    if (s != null) settings.put("submissions.ack_text", USER_PLACEHOLDER.matcher(s).replaceAll("{user}"));
+                    if (s != null)
+                        settings.put(
+                                "submissions.ack_text",
+                                USER_PLACEHOLDER.matcher(s).replaceAll("{user}"));
                 }
                 case "verbs" -> settings.put("render.verbs", f.stringList(root, "", name));
                 case "image_markdown" -> {
@@ -141,7 +151,10 @@ public final class HebbotImport {
                 }
                 case "video_markdown" -> {
                     String s = f.optionalString(root, "", name, null);
-                    if (s != null) settings.put("render.video_markdown", FILE_PLACEHOLDER.matcher(s).replaceAll("{file}"));
+                    if (s != null)
+                        settings.put(
+                                "render.video_markdown",
+                                FILE_PLACEHOLDER.matcher(s).replaceAll("{file}"));
                 }
                 default -> notes.add(name + ": not imported; " + UNMAPPED.getOrDefault(name, "unknown hebbot setting"));
             }

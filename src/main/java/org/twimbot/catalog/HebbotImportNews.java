@@ -1,6 +1,5 @@
 package org.twimbot.catalog;
 
-import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -73,7 +73,9 @@ public final class HebbotImportNews {
 
     public static List<News> read(Path storeJson) throws IOException, HebbotImportException {
         try {
-            return parse(Files.readString(storeJson, StandardCharsets.UTF_8), storeJson.getFileName().toString());
+            return parse(
+                    Files.readString(storeJson, StandardCharsets.UTF_8),
+                    storeJson.getFileName().toString());
         } catch (NoSuchFileException e) {
             throw new HebbotImportException(List.of(storeJson + ": file not found"));
         }
@@ -87,7 +89,8 @@ public final class HebbotImportNews {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new HebbotImportException(List.of(sourceName + ": invalid JSON" + where + ": " + HebbotImport.firstLine(e.getOriginalMessage())));
+            throw new HebbotImportException(List.of(
+                    sourceName + ": invalid JSON" + where + ": " + HebbotImport.firstLine(e.getOriginalMessage())));
         }
         if (root == null || root.isMissingNode() || root.isNull()) return List.of();
         if (!root.isObject()) {
@@ -172,7 +175,8 @@ public final class HebbotImportNews {
             Map.Entry<String, JsonNode> e = it.next();
             Media m = media(e.getKey(), e.getValue());
             if (m == null) {
-                f.problem(p + "." + field + "[\"" + e.getKey() + "\"]",
+                f.problem(
+                        p + "." + field + "[\"" + e.getKey() + "\"]",
                         "expected [file event id, file name, mxc uri] or [file name, mxc uri]");
             } else {
                 byEvent.putIfAbsent(m.eventId(), m);

@@ -32,14 +32,17 @@ final class HebbotImportYaml {
             if (userId != null) {
                 // homeserver needs url and a secret that hebbot's file does not have, so the user id
                 // is only a hint: emitting a homeserver block would clash with the one in the config
-                out.append("# hebbot's bot_user_id, for your homeserver block: user_id: ").append(userId).append('\n');
+                out.append("# hebbot's bot_user_id, for your homeserver block: user_id: ")
+                        .append(userId)
+                        .append('\n');
             }
             for (String note : result.notes()) out.append("# ").append(note).append('\n');
             for (Map.Entry<String, Object> e : result.settings().entrySet()) {
                 String[] parts = e.getKey().split("\\.", 2);
                 if (parts[0].equals("homeserver")) continue;
                 @SuppressWarnings("unchecked")
-                Map<String, Object> group = (Map<String, Object>) root.computeIfAbsent(parts[0], k -> new LinkedHashMap<String, Object>());
+                Map<String, Object> group =
+                        (Map<String, Object>) root.computeIfAbsent(parts[0], k -> new LinkedHashMap<String, Object>());
                 group.put(parts[1], e.getValue());
             }
         }

@@ -1,13 +1,11 @@
 package org.twimbot.commands;
 
 import java.sql.SQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.twimbot.curation.HintBudget;
 import org.twimbot.intake.Action;
-import org.twimbot.store.StoreTx;
 import org.twimbot.outbox.Payload;
 import org.twimbot.outbox.Replies;
-import org.twimbot.curation.HintBudget;
+import org.twimbot.store.StoreTx;
 
 /** One editor command: its usage line for {@code !help} and what it does. */
 record Command(String usage, String help, Handler handler) {
@@ -40,9 +38,16 @@ record Command(String usage, String help, Handler handler) {
          */
         void hint(String text) throws SQLException {
             String sender = command.origin().sender();
-            hints.tell(sender, command.origin().eventId(), () -> say(text), () -> sayTo(sender, "Slowing down: {user}, "
-                    + "that is more than " + HintBudget.PER_SENDER + " commands in a minute I could not run. I will not "
-                    + "answer mistaken commands from you for a minute; valid ones are still answered."));
+            hints.tell(
+                    sender,
+                    command.origin().eventId(),
+                    () -> say(text),
+                    () -> sayTo(
+                            sender,
+                            "Slowing down: {user}, "
+                                    + "that is more than " + HintBudget.PER_SENDER
+                                    + " commands in a minute I could not run. I will not "
+                                    + "answer mistaken commands from you for a minute; valid ones are still answered."));
         }
     }
 }

@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.twimbot.intake.Action;
-import org.twimbot.store.StoreTx;
-import org.twimbot.outbox.Replies;
-import org.twimbot.curation.SubmissionDesk;
-import org.twimbot.curation.Curator;
-import org.twimbot.curation.MediaDesk;
 import org.twimbot.curation.BotContext;
+import org.twimbot.curation.Curator;
 import org.twimbot.curation.HintBudget;
+import org.twimbot.curation.MediaDesk;
 import org.twimbot.curation.Refusals;
+import org.twimbot.curation.SubmissionDesk;
+import org.twimbot.intake.Action;
+import org.twimbot.outbox.Replies;
+import org.twimbot.store.StoreTx;
 
 /**
  * Runs editors' {@code !commands}: checks where and who asks, finds the command, answers in the editors room (a
@@ -27,15 +27,21 @@ public final class CommandRunner {
      * reactions (and {@code !twim}, which authors may use on their own message). With a separate editors room, these
      * are the only commands in the submissions room.
      */
-    private static final Set<String> REPLY_COMMANDS = Set.of("twim", "project", "section", "reject", "restore", "unassign",
-            "attach");
+    private static final Set<String> REPLY_COMMANDS =
+            Set.of("twim", "project", "section", "reject", "restore", "unassign", "attach");
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final BotContext ctx;
     private final Refusals refusals;
     private final HintBudget hints;
 
-    public CommandRunner(BotContext ctx, Refusals refusals, HintBudget hints, Curator curator, SubmissionDesk submissions, MediaDesk media) {
+    public CommandRunner(
+            BotContext ctx,
+            Refusals refusals,
+            HintBudget hints,
+            Curator curator,
+            SubmissionDesk submissions,
+            MediaDesk media) {
         this.ctx = ctx;
         this.refusals = refusals;
         this.hints = hints;
@@ -49,19 +55,26 @@ public final class CommandRunner {
     public void run(StoreTx tx, Action.Command c) throws SQLException {
         String sender = c.origin().sender();
         boolean editor = ctx.editors().isEditor(tx, sender);
-        boolean projectAdd = "project".equals(c.name()) && !c.args().isEmpty() && "add".equalsIgnoreCase(c.args().get(0));
+        boolean projectAdd = "project".equals(c.name())
+                && !c.args().isEmpty()
+                && "add".equalsIgnoreCase(c.args().get(0));
         boolean replyCommand = c.replyTo() != null && REPLY_COMMANDS.contains(c.name()) && !projectAdd;
         // the editors' answers (status, draft, audit) go to their room: the public room must never see them
         String answerRoom = editor ? ctx.editorsRoomId() : c.origin().roomId();
         Command.Answer answer = new Command.Answer(new Replies(tx), c, hints, answerRoom);
         if (inPublicRoom(c) && !replyCommand) {
-            log.info("not running !{} from {} in the submissions room: commands belong in the editors room", c.name(),
+            log.info(
+                    "not running !{} from {} in the submissions room: commands belong in the editors room",
+                    c.name(),
                     sender);
             if (refusals.mayRefuse(sender)) {
-                answer.sayTo(sender, editor
-                        ? "Sorry {user}, bot commands work in the editors room, not here (only replies to a "
-                                + "submission, like " + ctx.config().commands().prefix() + "project KEY, work here)."
-                        : REFUSAL);
+                answer.sayTo(
+                        sender,
+                        editor
+                                ? "Sorry {user}, bot commands work in the editors room, not here (only replies to a "
+                                        + "submission, like "
+                                        + ctx.config().commands().prefix() + "project KEY, work here)."
+                                : REFUSAL);
             }
             return;
         }
@@ -85,7 +98,8 @@ public final class CommandRunner {
 
     /** With a separate editors room, the submissions room is public: commands typed there are not run. */
     private boolean inPublicRoom(Action.Command c) {
-        return !ctx.editorsRoomId().equals(ctx.submissionsRoomId()) && c.origin().roomId().equals(ctx.submissionsRoomId());
+        return !ctx.editorsRoomId().equals(ctx.submissionsRoomId())
+                && c.origin().roomId().equals(ctx.submissionsRoomId());
     }
 
     private static final String REFUSAL =
@@ -95,7 +109,12 @@ public final class CommandRunner {
         String prefix = ctx.config().commands().prefix();
         StringBuilder sb = new StringBuilder("twimbot commands (N is an item number from " + prefix + "status; "
                 + "reply-commands act on the message they reply to):");
-        commands.values().forEach(c -> sb.append('\n').append(prefix).append(c.usage()).append(" — ").append(c.help()));
+        commands.values()
+                .forEach(c -> sb.append('\n')
+                        .append(prefix)
+                        .append(c.usage())
+                        .append(" — ")
+                        .append(c.help()));
         return sb.toString();
     }
 }

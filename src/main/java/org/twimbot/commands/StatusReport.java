@@ -3,16 +3,16 @@ package org.twimbot.commands;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.twimbot.curation.BotContext;
+import org.twimbot.curation.Excerpt;
+import org.twimbot.curation.SubmissionDesk;
+import org.twimbot.publish.DraftSource;
 import org.twimbot.store.Edition;
 import org.twimbot.store.FailedEventsTable;
 import org.twimbot.store.MessagesTable;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
-import org.twimbot.publish.DraftSource;
-import org.twimbot.curation.Excerpt;
-import org.twimbot.curation.SubmissionDesk;
-import org.twimbot.curation.BotContext;
 
 /** The {@code !status} listing: one line per item of the open week. */
 public final class StatusReport {
@@ -31,20 +31,39 @@ public final class StatusReport {
         sb.append(live).append(live == 1 ? " item" : " items");
         for (Submission s : all) {
             if (s.deleted() || s.withdrawn()) continue;
-            sb.append("\n#").append(s.number()).append(' ').append(DraftSource.displayName(tx, s.roomId(), s.sender()))
+            sb.append("\n#")
+                    .append(s.number())
+                    .append(' ')
+                    .append(DraftSource.displayName(tx, s.roomId(), s.sender()))
                     .append(" — ")
-                    .append(s.rejected() ? "rejected" : placement(tx.placements().active(s.id())))
-                    .append(" — ").append(Excerpt.of(s.body())).append(' ').append(BotContext.link(s.roomId(), s.eventId()));
+                    .append(
+                            s.rejected()
+                                    ? "rejected"
+                                    : placement(tx.placements().active(s.id())))
+                    .append(" — ")
+                    .append(Excerpt.of(s.body()))
+                    .append(' ')
+                    .append(BotContext.link(s.roomId(), s.eventId()));
             if (!s.rejected() && tx.placements().active(s.id()).stream().allMatch(Placement::provisional)) {
                 // not yet decided by an editor: the new project the bot proposes, created by reacting with it
-                submissions.decide(tx, s).proposal().ifPresent(p -> sb.append(" — proposed new project: ").append(p.title())
-                        .append(" (react ").append(SubmissionDesk.NEW_PROJECT).append(p.title()).append(" ?)"));
+                submissions
+                        .decide(tx, s)
+                        .proposal()
+                        .ifPresent(p -> sb.append(" — proposed new project: ")
+                                .append(p.title())
+                                .append(" (react ")
+                                .append(SubmissionDesk.NEW_PROJECT)
+                                .append(p.title())
+                                .append(" ?)"));
             }
             int media = tx.media().ofSubmission(s.id()).size();
             if (media > 0) sb.append(" (").append(media).append(media == 1 ? " attachment)" : " attachments)");
             // replies in the thread are offered, never merged: the author may be answering a question
             for (MessagesTable.Message f : tx.messages().followUps(s.eventId(), s.sender())) {
-                sb.append("\n    ↳ follow-up: ").append(Excerpt.of(f.body())).append(' ').append(BotContext.link(f.roomId(), f.eventId()));
+                sb.append("\n    ↳ follow-up: ")
+                        .append(Excerpt.of(f.body()))
+                        .append(' ')
+                        .append(BotContext.link(f.roomId(), f.eventId()));
             }
         }
         failures(tx, edition, sb);
@@ -55,10 +74,18 @@ public final class StatusReport {
     private static void failures(StoreTx tx, Edition edition, StringBuilder sb) throws SQLException {
         List<FailedEventsTable.Failure> failed = tx.failedEvents().since(edition.openedAt());
         if (failed.isEmpty()) return;
-        sb.append("\n").append(failed.size()).append(failed.size() == 1 ? " event could not be applied and was skipped"
-                : " events could not be applied and were skipped").append(" (the log has the details):");
+        sb.append("\n")
+                .append(failed.size())
+                .append(
+                        failed.size() == 1
+                                ? " event could not be applied and was skipped"
+                                : " events could not be applied and were skipped")
+                .append(" (the log has the details):");
         for (FailedEventsTable.Failure f : failed.subList(Math.max(0, failed.size() - 5), failed.size())) {
-            sb.append("\n    ").append(BotContext.link(f.roomId(), f.eventId())).append(" — ").append(Excerpt.of(f.reason()));
+            sb.append("\n    ")
+                    .append(BotContext.link(f.roomId(), f.eventId()))
+                    .append(" — ")
+                    .append(Excerpt.of(f.reason()));
         }
     }
 
@@ -68,5 +95,4 @@ public final class StatusReport {
                 .map(p -> (p.provisional() ? "suggested " : "") + p.key())
                 .collect(Collectors.joining(", "));
     }
-
 }

@@ -49,7 +49,8 @@ final class CatalogReader {
 
     /** @param prefix prepended to every path, e.g. {@code catalog_file 'twim.yaml': } */
     Layer readLayer(JsonNode sectionsNode, JsonNode projectsNode, String prefix) {
-        return new Layer(readList(sectionsNode, prefix + ConfigSchema.SECTIONS, ConfigSchema.SECTION_KEYS, this::section),
+        return new Layer(
+                readList(sectionsNode, prefix + ConfigSchema.SECTIONS, ConfigSchema.SECTION_KEYS, this::section),
                 readList(projectsNode, prefix + ConfigSchema.PROJECTS, ConfigSchema.PROJECT_KEYS, this::project));
     }
 
@@ -93,7 +94,8 @@ final class CatalogReader {
             else problems.add(label + ": " + Suggest.unknownKey(k, ConfigSchema.topLevelKeys(), ""));
         }
         if (!ignored.isEmpty()) {
-            warnings.add(label + ": only sections and projects are read from a catalog file; ignoring " + String.join(", ", ignored));
+            warnings.add(label + ": only sections and projects are read from a catalog file; ignoring "
+                    + String.join(", ", ignored));
         }
         return readLayer(root.get(ConfigSchema.SECTIONS), root.get(ConfigSchema.PROJECTS), label + ": ");
     }
@@ -108,21 +110,26 @@ final class CatalogReader {
         for (Sourced<Project> p : projects) {
             String section = p.value().section();
             if (!section.isBlank() && !sectionKeys.contains(lookup(section))) {
-                String hint = Suggest.closest(section, knownSections).map(k -> " (did you mean '" + k + "'?)").orElse("");
+                String hint = Suggest.closest(section, knownSections)
+                        .map(k -> " (did you mean '" + k + "'?)")
+                        .orElse("");
                 problems.add(p.path() + ".section: unknown section '" + section + "'" + hint);
             }
         }
-        return new Catalog(sections.stream().map(Sourced::value).toList(), projects.stream().map(Sourced::value).toList());
+        return new Catalog(
+                sections.stream().map(Sourced::value).toList(),
+                projects.stream().map(Sourced::value).toList());
     }
 
-    private static <T> List<Sourced<T>> mergeByKey(List<Layer> layers, Function<Layer, List<Sourced<T>>> entries,
-            Function<T, String> key) {
+    private static <T> List<Sourced<T>> mergeByKey(
+            List<Layer> layers, Function<Layer, List<Sourced<T>>> entries, Function<T, String> key) {
         List<Sourced<T>> merged = new ArrayList<>();
         for (Layer layer : layers) {
             // only entries of earlier layers can be replaced; a key twice in one layer stays a
             // duplicate so that Catalog.warnings() reports it
             Map<String, Integer> earlier = new HashMap<>();
-            for (int i = 0; i < merged.size(); i++) earlier.putIfAbsent(lookup(key.apply(merged.get(i).value())), i);
+            for (int i = 0; i < merged.size(); i++)
+                earlier.putIfAbsent(lookup(key.apply(merged.get(i).value())), i);
             for (Sourced<T> e : entries.apply(layer)) {
                 Integer idx = earlier.remove(lookup(key.apply(e.value())));
                 if (idx != null) merged.set(idx, e);
@@ -188,7 +195,9 @@ final class CatalogReader {
         String section = optionalString(n, p, "section", "");
         List<String> aliases = strings(n, p, "aliases", "expected a list of strings");
         List<String> reporters = userIds(n, p, "usual_reporters");
-        return problems.size() > before ? null : new Project(key, title, description, website, section, aliases, reporters);
+        return problems.size() > before
+                ? null
+                : new Project(key, title, description, website, section, aliases, reporters);
     }
 
     private String requiredString(JsonNode n, String p, String field) {
@@ -218,7 +227,8 @@ final class CatalogReader {
         List<String> ids = strings(n, p, field, "expected a list of user ids");
         for (int i = 0; i < ids.size(); i++) {
             if (!ConfigValues.isUserId(ids.get(i))) {
-                problems.add(p + "." + field + "[" + i + "]: '" + ids.get(i) + "' is not a Matrix user id (@localpart:server)");
+                problems.add(p + "." + field + "[" + i + "]: '" + ids.get(i)
+                        + "' is not a Matrix user id (@localpart:server)");
             }
         }
         return ids;

@@ -1,6 +1,5 @@
 package org.twimbot.config;
 
-import org.twimbot.catalog.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.twimbot.catalog.Catalog;
 
 /**
  * Reads a YAML config file into a {@link BotConfig}, applying defaults and {@code TWIMBOT_*}
@@ -65,7 +65,8 @@ public final class ConfigLoader {
      * @param needsSecret false for commands that never connect ({@code draft}, {@code import-hebbot}):
      *     a missing access token or password is then not a problem
      */
-    public static LoadedConfig loadWithWarnings(Path file, Map<String, String> env, boolean needsSecret) throws ConfigException {
+    public static LoadedConfig loadWithWarnings(Path file, Map<String, String> env, boolean needsSecret)
+            throws ConfigException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -102,11 +103,13 @@ public final class ConfigLoader {
         }
     }
 
-    public static LoadedConfig parseWithWarnings(String yaml, Path baseDir, Map<String, String> env) throws ConfigException {
+    public static LoadedConfig parseWithWarnings(String yaml, Path baseDir, Map<String, String> env)
+            throws ConfigException {
         return read(yaml, baseDir == null ? Path.of("") : baseDir, env, "config", true);
     }
 
-    private static LoadedConfig read(String yaml, Path baseDir, Map<String, String> env, String label, boolean needsSecret)
+    private static LoadedConfig read(
+            String yaml, Path baseDir, Map<String, String> env, String label, boolean needsSecret)
             throws ConfigException {
         List<String> problems = new ArrayList<>();
         JsonNode root = Yaml.parse(yaml, label, problems);
@@ -137,6 +140,7 @@ public final class ConfigLoader {
         JsonNode root = Yaml.parse(text, "", ignored);
         if (root == null) return false;
         JsonNode hs = root.path("homeserver");
-        return !hs.path("access_token").asText("").isEmpty() || !hs.path("password").asText("").isEmpty();
+        return !hs.path("access_token").asText("").isEmpty()
+                || !hs.path("password").asText("").isEmpty();
     }
 }

@@ -29,6 +29,7 @@ final class ConfigReader {
     private final Map<String, String> env;
     /** False for commands that never connect: no access token or password needed. */
     private final boolean needsSecret;
+
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Map<String, Object> values = Map.of();
@@ -66,15 +67,21 @@ final class ConfigReader {
                 rooms,
                 new BotConfig.Editors(editorUsers(), minPowerLevel(), bool("editors.start_notice")),
                 new BotConfig.Store(path("store.path")),
-                new BotConfig.Media(path("media.dir"), positiveSize("media.max_bytes"), duration("media.attach_window", true),
-                        intInRange("media.max_per_item", 1, 1000), positiveSize("media.cache_max_bytes")),
+                new BotConfig.Media(
+                        path("media.dir"),
+                        positiveSize("media.max_bytes"),
+                        duration("media.attach_window", true),
+                        intInRange("media.max_per_item", 1, 1000),
+                        positiveSize("media.cache_max_bytes")),
                 submissions(),
                 new BotConfig.Curation(bool("curation.auto_assign"), nonBlank("curation.reject_emoji")),
                 new BotConfig.Commands(prefix()),
                 new BotConfig.Edition(weekday(), timezone()),
                 render(rooms),
                 new BotConfig.Logging(logLevel()),
-                new BotConfig.Http(intInRange("http.health_port", 0, 65535), ipAddress("http.health_address"),
+                new BotConfig.Http(
+                        intInRange("http.health_port", 0, 65535),
+                        ipAddress("http.health_address"),
                         duration("http.stale_after", false)),
                 catalog());
         return problems.isEmpty() ? config : null;
@@ -112,7 +119,8 @@ final class ConfigReader {
         url = url == null || url.isBlank() ? null : url.strip();
         if (url != null && !isServerName(url)) {
             if (!isHttpUrl(url)) {
-                problems.add("homeserver.url: '" + url + "' is not an http(s) URL such as https://matrix.org, nor a server name");
+                problems.add("homeserver.url: '" + url
+                        + "' is not an http(s) URL such as https://matrix.org, nor a server name");
             }
             while (url.endsWith("/")) url = url.substring(0, url.length() - 1);
         }
@@ -122,7 +130,10 @@ final class ConfigReader {
         }
         String token = str("homeserver.access_token");
         String password = str("homeserver.password");
-        if (token == null && password == null && needsSecret && usable("homeserver.access_token")
+        if (token == null
+                && password == null
+                && needsSecret
+                && usable("homeserver.access_token")
                 && usable("homeserver.password")) {
             problems.add("homeserver: set access_token or password (or " + ConfigSchema.ENV_ACCESS_TOKEN + " / "
                     + ConfigSchema.ENV_PASSWORD + ")");
@@ -132,14 +143,17 @@ final class ConfigReader {
 
     /** A server name as in user ids: a host name or IP literal, optionally with a port; no scheme, no path. */
     private static boolean isServerName(String s) {
-        return s.matches("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?") && !s.startsWith(".") && !s.startsWith("-");
+        return s.matches("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
+                && !s.startsWith(".")
+                && !s.startsWith("-");
     }
 
     private static boolean isHttpUrl(String s) {
         try {
             URI u = new URI(s);
             return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
-                    && u.getHost() != null && !u.getHost().isBlank();
+                    && u.getHost() != null
+                    && !u.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }
@@ -187,7 +201,8 @@ final class ConfigReader {
         List<String> users = list("editors.users");
         for (int i = 0; i < users.size(); i++) {
             if (!ConfigValues.isUserId(users.get(i))) {
-                problems.add("editors.users[" + i + "]: '" + users.get(i) + "' is not a Matrix user id (@localpart:server)");
+                problems.add(
+                        "editors.users[" + i + "]: '" + users.get(i) + "' is not a Matrix user id (@localpart:server)");
             }
         }
         return users;
@@ -197,8 +212,9 @@ final class ConfigReader {
         Integer v = (Integer) values.get("editors.min_power_level");
         if (v != null && v <= 0) {
             // users_default is 0 in nearly every room: 0 would hand editing rights to anyone who can join
-            problems.add("editors.min_power_level: " + v + " makes every member of the editors room an editor; use 1 to "
-                    + "100 (moderators usually have 50), or list editors in editors.users");
+            problems.add(
+                    "editors.min_power_level: " + v + " makes every member of the editors room an editor; use 1 to "
+                            + "100 (moderators usually have 50), or list editors in editors.users");
         } else if (v != null && v > 100) {
             problems.add("editors.min_power_level: must be between 1 and 100, got " + v);
         }
@@ -230,7 +246,8 @@ final class ConfigReader {
         Duration d = (Duration) values.get(key);
         if (d == null) return Duration.ZERO;
         if (d.isNegative() || (!zeroAllowed && d.isZero())) {
-            problems.add(key + ": must be " + (zeroAllowed ? ">= 0" : "> 0") + ", got " + ConfigValues.formatDuration(d));
+            problems.add(
+                    key + ": must be " + (zeroAllowed ? ">= 0" : "> 0") + ", got " + ConfigValues.formatDuration(d));
         }
         return d;
     }
@@ -242,7 +259,8 @@ final class ConfigReader {
 
     private int intInRange(String key, int min, int max) {
         int v = integer(key);
-        if (usable(key) && (v < min || v > max)) problems.add(key + ": must be between " + min + " and " + max + ", got " + v);
+        if (usable(key) && (v < min || v > max))
+            problems.add(key + ": must be between " + min + " and " + max + ", got " + v);
         return v;
     }
 
@@ -266,14 +284,19 @@ final class ConfigReader {
     private BotConfig.Submissions submissions() {
         int min = integer("submissions.min_length");
         int max = integer("submissions.max_length");
-        if (usable("submissions.min_length") && min < 0) problems.add("submissions.min_length: must be >= 0, got " + min);
+        if (usable("submissions.min_length") && min < 0)
+            problems.add("submissions.min_length: must be >= 0, got " + min);
         if (usable("submissions.max_length") && max < 1) {
             problems.add("submissions.max_length: must be >= 1, got " + max);
         } else if (usable("submissions.max_length") && usable("submissions.min_length") && max < min) {
             problems.add("submissions.max_length: must be >= submissions.min_length (" + min + "), got " + max);
         }
         String ackText = str("submissions.ack_text");
-        return new BotConfig.Submissions(min, max, nonBlank("submissions.ack_reaction"), ackText == null ? "" : ackText,
+        return new BotConfig.Submissions(
+                min,
+                max,
+                nonBlank("submissions.ack_reaction"),
+                ackText == null ? "" : ackText,
                 nonBlank("submissions.submit_emoji"));
     }
 
@@ -322,14 +345,22 @@ final class ConfigReader {
             }
         }
         String video = str("render.video_markdown");
-        if (video != null && !video.contains("{file}")) problems.add("render.video_markdown: must contain {file}, got '" + video + "'");
+        if (video != null && !video.contains("{file}"))
+            problems.add("render.video_markdown: must contain {file}, got '" + video + "'");
         String link = str("render.submissions_room_link");
         if (link == null) {
             // the closing line links the submissions room; a room id makes an ugly link, so only aliases are used
             link = rooms.submissions() != null && rooms.submissions().startsWith("#") ? rooms.submissions() : "";
         }
-        return new BotConfig.Render(template, verbs, orEmpty("render.image_prefix"), video == null ? "" : video,
-                nonBlank("render.title"), nonBlank("render.path"), orEmpty("render.category"), link.strip(),
+        return new BotConfig.Render(
+                template,
+                verbs,
+                orEmpty("render.image_prefix"),
+                video == null ? "" : video,
+                nonBlank("render.title"),
+                nonBlank("render.path"),
+                orEmpty("render.category"),
+                link.strip(),
                 orEmpty("render.author").strip());
     }
 
@@ -351,10 +382,12 @@ final class ConfigReader {
 
     private Catalog catalog() {
         CatalogReader reader = new CatalogReader(problems, warnings);
-        CatalogReader.Layer own = reader.readLayer(root.get(ConfigSchema.SECTIONS), root.get(ConfigSchema.PROJECTS), "");
+        CatalogReader.Layer own =
+                reader.readLayer(root.get(ConfigSchema.SECTIONS), root.get(ConfigSchema.PROJECTS), "");
         CatalogReader.Layer file = CatalogReader.Layer.empty();
         String catalogFile = str(ConfigSchema.CATALOG_FILE);
-        if (catalogFile != null && !catalogFile.isBlank()) file = reader.readFile(resolve(catalogFile), ConfigSchema.CATALOG_FILE);
+        if (catalogFile != null && !catalogFile.isBlank())
+            file = reader.readFile(resolve(catalogFile), ConfigSchema.CATALOG_FILE);
         List<CatalogReader.Layer> layers = new ArrayList<>();
         if (own.sections().isEmpty() && file.sections().isEmpty() && !hasEntries(ConfigSchema.SECTIONS)) {
             layers.add(reader.readDefault());

@@ -17,7 +17,16 @@ public final class ConfigSchema {
 
     /** How a value is written and converted. */
     public enum Type {
-        STRING, SECRET, INT, OPTIONAL_INT, BOOL, DURATION, SIZE, PATH, STRING_LIST, USER_LIST
+        STRING,
+        SECRET,
+        INT,
+        OPTIONAL_INT,
+        BOOL,
+        DURATION,
+        SIZE,
+        PATH,
+        STRING_LIST,
+        USER_LIST
     }
 
     /**
@@ -49,10 +58,12 @@ public final class ConfigSchema {
     /** The keys of one {@code sections} entry. */
     public static final List<String> SECTION_KEYS = List.of("key", "emoji", "title", "order", "usual_reporters");
     /** The keys of one {@code projects} entry. */
-    public static final List<String> PROJECT_KEYS = List.of("key", "title", "description", "website", "section", "aliases", "usual_reporters");
+    public static final List<String> PROJECT_KEYS =
+            List.of("key", "title", "description", "website", "section", "aliases", "usual_reporters");
 
     /** The secrets also have short environment names, which win over everything. */
     public static final String ENV_ACCESS_TOKEN = "TWIMBOT_ACCESS_TOKEN";
+
     public static final String ENV_PASSWORD = "TWIMBOT_PASSWORD";
     /** The same secrets from a file (Docker/Podman secrets, systemd credentials): the variable names the file. */
     public static final String FILE_SUFFIX = "_FILE";
@@ -62,12 +73,20 @@ public final class ConfigSchema {
             s("homeserver.user_id", Type.STRING, null, c -> c.homeserver().userId()),
             s("homeserver.access_token", Type.SECRET, null, c -> c.homeserver().accessToken()),
             s("homeserver.password", Type.SECRET, null, c -> c.homeserver().password()),
-            s("homeserver.device_name", Type.STRING, "twimbot", c -> c.homeserver().deviceName()),
+            s(
+                    "homeserver.device_name",
+                    Type.STRING,
+                    "twimbot",
+                    c -> c.homeserver().deviceName()),
             s("rooms.submissions", Type.STRING, null, c -> c.rooms().submissions()),
             s("rooms.editors", Type.STRING, null, c -> c.rooms().editors()),
             s("rooms.ping", Type.STRING, "", c -> c.rooms().ping()),
             s("editors.users", Type.USER_LIST, List.of(), c -> c.editors().users()),
-            s("editors.min_power_level", Type.OPTIONAL_INT, null, c -> c.editors().minPowerLevel()),
+            s(
+                    "editors.min_power_level",
+                    Type.OPTIONAL_INT,
+                    null,
+                    c -> c.editors().minPowerLevel()),
             s("editors.start_notice", Type.BOOL, "true", c -> c.editors().startNotice()),
             s("store.path", Type.PATH, "twimbot.db", c -> c.store().path()),
             s("media.dir", Type.PATH, "media", c -> c.media().dir()),
@@ -77,7 +96,11 @@ public final class ConfigSchema {
             s("media.cache_max_bytes", Type.SIZE, "1073741824", c -> c.media().cacheMaxBytes()),
             s("submissions.min_length", Type.INT, "0", c -> c.submissions().minLength()),
             s("submissions.max_length", Type.INT, "20000", c -> c.submissions().maxLength()),
-            s("submissions.ack_reaction", Type.STRING, "✍️", c -> c.submissions().ackReaction()),
+            s(
+                    "submissions.ack_reaction",
+                    Type.STRING,
+                    "✍️",
+                    c -> c.submissions().ackReaction()),
             s("submissions.ack_text", Type.STRING, "", c -> c.submissions().ackText()),
             s("submissions.submit_emoji", Type.STRING, "⭕", c -> c.submissions().submitEmoji()),
             s("curation.auto_assign", Type.BOOL, "true", c -> c.curation().autoAssign()),
@@ -86,17 +109,41 @@ public final class ConfigSchema {
             s("edition.weekday", Type.STRING, "friday", c -> c.edition().weekday()),
             s("edition.timezone", Type.STRING, "UTC", c -> c.edition().timezone()),
             s("render.template", Type.PATH, "", c -> c.render().template()),
-            s("render.verbs", Type.STRING_LIST, List.of("reports", "says", "announces"), c -> c.render().verbs()),
+            s(
+                    "render.verbs",
+                    Type.STRING_LIST,
+                    List.of("reports", "says", "announces"),
+                    c -> c.render().verbs()),
             s("render.image_prefix", Type.STRING, "/blog/img/", c -> c.render().imagePrefix()),
-            s("render.video_markdown", Type.STRING, "> {{< video src=\"{file}\" >}}", c -> c.render().videoMarkdown()),
-            s("render.title", Type.STRING, "This Week in Matrix {date}", c -> c.render().titlePattern()),
-            s("render.path", Type.STRING, "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}", c -> c.render().pathPattern()),
-            s("render.category", Type.STRING, "This Week in Matrix", c -> c.render().category()),
+            s(
+                    "render.video_markdown",
+                    Type.STRING,
+                    "> {{< video src=\"{file}\" >}}",
+                    c -> c.render().videoMarkdown()),
+            s(
+                    "render.title",
+                    Type.STRING,
+                    "This Week in Matrix {date}",
+                    c -> c.render().titlePattern()),
+            s(
+                    "render.path",
+                    Type.STRING,
+                    "/blog/{year}/{month}/{day}/this-week-in-matrix-{date}",
+                    c -> c.render().pathPattern()),
+            s(
+                    "render.category",
+                    Type.STRING,
+                    "This Week in Matrix",
+                    c -> c.render().category()),
             s("render.submissions_room_link", Type.STRING, null, c -> c.render().submissionsRoomLink()),
             s("render.author", Type.STRING, "", c -> c.render().author()),
             s("logging.level", Type.STRING, "INFO", c -> c.logging().level()),
             s("http.health_port", Type.INT, "0", c -> c.http().healthPort()),
-            s("http.health_address", Type.STRING, BotConfig.Http.LOOPBACK, c -> c.http().healthAddress()),
+            s(
+                    "http.health_address",
+                    Type.STRING,
+                    BotConfig.Http.LOOPBACK,
+                    c -> c.http().healthAddress()),
             s("http.stale_after", Type.DURATION, "2m", c -> c.http().staleAfter()),
             s(CATALOG_FILE, Type.PATH, "", null));
 
@@ -134,10 +181,13 @@ public final class ConfigSchema {
 
     /** What a configuration without a file needs, as variables, for the first-run message. */
     public static List<String> requiredEnvironment() {
-        return List.of(setting("homeserver.user_id").envName(), setting("rooms.submissions").envName(),
-                setting("editors.users").envName() + " (or " + setting("editors.min_power_level").envName() + ")",
-                ENV_ACCESS_TOKEN + " or " + ENV_PASSWORD + " (or " + ENV_ACCESS_TOKEN + FILE_SUFFIX + " / " + ENV_PASSWORD
-                        + FILE_SUFFIX + ")");
+        return List.of(
+                setting("homeserver.user_id").envName(),
+                setting("rooms.submissions").envName(),
+                setting("editors.users").envName() + " (or "
+                        + setting("editors.min_power_level").envName() + ")",
+                ENV_ACCESS_TOKEN + " or " + ENV_PASSWORD + " (or " + ENV_ACCESS_TOKEN + FILE_SUFFIX + " / "
+                        + ENV_PASSWORD + FILE_SUFFIX + ")");
     }
 
     public static Setting setting(String path) {

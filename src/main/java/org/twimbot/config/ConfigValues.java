@@ -18,6 +18,7 @@ public final class ConfigValues {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]i?b?|b)?", Pattern.CASE_INSENSITIVE);
     /** Server name: host name, IPv4 or [IPv6], optional port. */
     private static final String SERVER = "(?:[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?";
+
     private static final Pattern USER_ID = Pattern.compile("@[^\\s:]+:" + SERVER);
     private static final Pattern ROOM_ALIAS = Pattern.compile("#[^\\s:]+:" + SERVER);
     /** Room ids: {@code !opaque:server}, or since room version 12 just {@code !opaque}. */
@@ -30,13 +31,14 @@ public final class ConfigValues {
         Matcher m = SHORT_DURATION.matcher(t.toLowerCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            return Optional.of(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
         }
         try {
             return Optional.of(Duration.parse(t.toUpperCase(Locale.ROOT)));
@@ -93,7 +95,8 @@ public final class ConfigValues {
         return Optional.empty();
     }
 
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     /** Only the characters of an IPv6 literal (with an optional %zone): nothing that could start a DNS look-up. */
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[0-9A-Za-z_.-]+)?");
 

@@ -66,7 +66,10 @@ final class RawValues {
                 problems.add(k + ": expected a mapping, got " + describe(group));
                 continue;
             }
-            List<String> names = ConfigSchema.SETTINGS.stream().filter(s -> s.group().equals(k)).map(Setting::name).toList();
+            List<String> names = ConfigSchema.SETTINGS.stream()
+                    .filter(s -> s.group().equals(k))
+                    .map(Setting::name)
+                    .toList();
             for (Iterator<String> f = group.fieldNames(); f.hasNext(); ) {
                 String name = f.next();
                 if (!names.contains(name)) problems.add(unknownInGroup(k, name, names));
@@ -80,11 +83,13 @@ final class RawValues {
         String flat = k.replace('.', '_');
         for (Setting s : ConfigSchema.SETTINGS) {
             if (s.path().replace('.', '_').equals(flat) && !s.group().isEmpty()) {
-                return "unknown key '" + k + "' (did you mean '" + s.path() + "', i.e. '" + s.name() + "' under '" + s.group() + ":'?)";
+                return "unknown key '" + k + "' (did you mean '" + s.path() + "', i.e. '" + s.name() + "' under '"
+                        + s.group() + ":'?)";
             }
         }
         for (Setting s : ConfigSchema.SETTINGS) {
-            if (s.name().equals(k) && !s.group().isEmpty()) return "unknown key '" + k + "' (did you mean '" + s.path() + "'?)";
+            if (s.name().equals(k) && !s.group().isEmpty())
+                return "unknown key '" + k + "' (did you mean '" + s.path() + "'?)";
         }
         return Suggest.unknownKey(k, ConfigSchema.topLevelKeys(), "");
     }
@@ -92,7 +97,8 @@ final class RawValues {
     private String unknownInGroup(String group, String name, List<String> siblings) {
         if (Suggest.closest(name, siblings).isEmpty()) {
             for (Setting s : ConfigSchema.SETTINGS) {
-                if (s.name().equals(name)) return "unknown key '" + group + "." + name + "' (did you mean '" + s.path() + "'?)";
+                if (s.name().equals(name))
+                    return "unknown key '" + group + "." + name + "' (did you mean '" + s.path() + "'?)";
             }
         }
         return Suggest.unknownKey(name, siblings, group + ".");
@@ -100,19 +106,25 @@ final class RawValues {
 
     /** TWIMBOT_* variables that match no setting are most likely typos: warn (they may belong to a wrapper script). */
     private void checkEnvironment() {
-        List<String> known = new ArrayList<>(List.of(ConfigSchema.ENV_ACCESS_TOKEN, ConfigSchema.ENV_PASSWORD,
-                ConfigSchema.ENV_ACCESS_TOKEN + ConfigSchema.FILE_SUFFIX, ConfigSchema.ENV_PASSWORD + ConfigSchema.FILE_SUFFIX));
+        List<String> known = new ArrayList<>(List.of(
+                ConfigSchema.ENV_ACCESS_TOKEN,
+                ConfigSchema.ENV_PASSWORD,
+                ConfigSchema.ENV_ACCESS_TOKEN + ConfigSchema.FILE_SUFFIX,
+                ConfigSchema.ENV_PASSWORD + ConfigSchema.FILE_SUFFIX));
         for (Setting s : ConfigSchema.SETTINGS) known.add(s.envName());
         for (String name : new TreeSet<>(env.keySet())) {
             if (!name.startsWith("TWIMBOT_") || known.contains(name)) continue;
-            String hint = Suggest.closest(name, known).map(k -> " (did you mean " + k + "?)").orElse("");
+            String hint = Suggest.closest(name, known)
+                    .map(k -> " (did you mean " + k + "?)")
+                    .orElse("");
             warnings.add("environment variable " + name + " is not a twimbot setting" + hint);
         }
     }
 
     private Raw raw(Setting s) {
         List<String> names = new ArrayList<>();
-        String shortName = s.path().equals("homeserver.access_token") ? ConfigSchema.ENV_ACCESS_TOKEN
+        String shortName = s.path().equals("homeserver.access_token")
+                ? ConfigSchema.ENV_ACCESS_TOKEN
                 : s.path().equals("homeserver.password") ? ConfigSchema.ENV_PASSWORD : null;
         if (shortName != null) {
             Raw fromFile = secretFromFile(s, shortName);
@@ -151,7 +163,9 @@ final class RawValues {
             secret = SecretFile.read(fileVariable, file, problems);
         }
         if (secret == null) broken.add(s.path());
-        return new Raw(secret == null ? null : JsonNodeFactory.instance.textNode(secret), s.path() + " (from " + fileVariable + ")",
+        return new Raw(
+                secret == null ? null : JsonNodeFactory.instance.textNode(secret),
+                s.path() + " (from " + fileVariable + ")",
                 true);
     }
 
@@ -160,25 +174,46 @@ final class RawValues {
         if (raw.node() == null) {
             if (s.defaultValue() == null || broken.contains(s.path())) return null;
             JsonNode def = s.defaultValue() instanceof List<?> list
-                    ? JsonNodeFactory.instance.arrayNode().addAll(list.stream().map(o -> (JsonNode) JsonNodeFactory.instance.textNode((String) o)).toList())
+                    ? JsonNodeFactory.instance
+                            .arrayNode()
+                            .addAll(list.stream()
+                                    .map(o -> (JsonNode) JsonNodeFactory.instance.textNode((String) o))
+                                    .toList())
                     : JsonNodeFactory.instance.textNode((String) s.defaultValue());
             return convert(s, new Raw(def, s.path() + " (default)", false));
         }
         JsonNode n = raw.node();
         String label = raw.label();
         Object v = switch (s.type()) {
-            case STRING, PATH -> n.isValueNode() ? n.asText() : typeError(label, "expected a string, got " + describe(n));
+            case STRING, PATH ->
+                n.isValueNode() ? n.asText() : typeError(label, "expected a string, got " + describe(n));
             // a numeric password is still a password; the value itself is never put in a message
-            case SECRET -> n.isTextual() || n.isNumber() ? (n.asText().isEmpty() ? null : n.asText()) : typeError(label, "expected a string");
+            case SECRET ->
+                n.isTextual() || n.isNumber()
+                        ? (n.asText().isEmpty() ? null : n.asText())
+                        : typeError(label, "expected a string");
             case INT, OPTIONAL_INT -> toInt(n, label);
             case BOOL -> toBool(n, label);
-            case DURATION -> n.isValueNode() ? ConfigValues.parseDuration(n.asText()).map(Object.class::cast).orElseGet(() ->
-                    typeError(label, "expected a duration like 10m, 90s, 2h, 500ms or PT10M, got '" + n.asText() + "'")) : typeError(label,
-                    "expected a duration like 10m, got " + describe(n));
-            case SIZE -> n.isIntegralNumber() ? (Object) n.longValue() : n.isTextual()
-                    ? ConfigValues.parseSize(n.asText()).map(Object.class::cast).orElseGet(() ->
-                            typeError(label, "expected a size like 52428800, 50MB or 50MiB, got '" + n.asText() + "'"))
-                    : typeError(label, "expected a size like 52428800, 50MB or 50MiB, got " + describe(n));
+            case DURATION ->
+                n.isValueNode()
+                        ? ConfigValues.parseDuration(n.asText())
+                                .map(Object.class::cast)
+                                .orElseGet(() -> typeError(
+                                        label,
+                                        "expected a duration like 10m, 90s, 2h, 500ms or PT10M, got '" + n.asText()
+                                                + "'"))
+                        : typeError(label, "expected a duration like 10m, got " + describe(n));
+            case SIZE ->
+                n.isIntegralNumber()
+                        ? (Object) n.longValue()
+                        : n.isTextual()
+                                ? ConfigValues.parseSize(n.asText())
+                                        .map(Object.class::cast)
+                                        .orElseGet(() -> typeError(
+                                                label,
+                                                "expected a size like 52428800, 50MB or 50MiB, got '" + n.asText()
+                                                        + "'"))
+                                : typeError(label, "expected a size like 52428800, 50MB or 50MiB, got " + describe(n));
             case STRING_LIST, USER_LIST -> toList(s, n, label, raw.fromEnv());
         };
         if (v == null && s.type() != Type.SECRET) broken.add(s.path());
@@ -201,12 +236,16 @@ final class RawValues {
         if (n.isBoolean()) return n.booleanValue();
         if (n.isTextual()) {
             switch (n.asText().strip().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on", "1": return true;
-                case "false", "no", "off", "0": return false;
-                default: break;
+                case "true", "yes", "on", "1":
+                    return true;
+                case "false", "no", "off", "0":
+                    return false;
+                default:
+                    break;
             }
         }
-        return typeError(label, "expected true or false, got " + (n.isValueNode() ? "'" + n.asText() + "'" : describe(n)));
+        return typeError(
+                label, "expected true or false, got " + (n.isValueNode() ? "'" + n.asText() + "'" : describe(n)));
     }
 
     /** Lists from the environment are comma-separated. */

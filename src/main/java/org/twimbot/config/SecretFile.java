@@ -29,11 +29,13 @@ final class SecretFile {
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException | RuntimeException e) {
-            problems.add(variable + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+            problems.add(
+                    variable + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
             return null;
         }
         if (bytes.length > MAX_BYTES) {
-            problems.add(variable + ": " + path + " is larger than " + MAX_BYTES + " bytes; it should hold the secret alone");
+            problems.add(variable + ": " + path + " is larger than " + MAX_BYTES
+                    + " bytes; it should hold the secret alone");
             return null;
         }
         String text = new String(bytes, StandardCharsets.UTF_8);

@@ -24,7 +24,9 @@ final class Suggest {
 
     /** {@code unknown key 'homeserver.urll' (did you mean 'homeserver.url'?)}; prefix is the parent path with its dot. */
     static String unknownKey(String name, Collection<String> siblings, String prefix) {
-        String hint = closest(name, siblings).map(k -> " (did you mean '" + prefix + k + "'?)").orElse("");
+        String hint = closest(name, siblings)
+                .map(k -> " (did you mean '" + prefix + k + "'?)")
+                .orElse("");
         return "unknown key '" + prefix + name + "'" + hint;
     }
 }

@@ -13,7 +13,9 @@ final class Yaml {
     private Yaml() {}
 
     /** Duplicate keys are errors: by default the last one would silently win (two {@code rooms:} blocks after pasting an import). */
-    private static final YAMLMapper MAPPER = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /**
      * @return the tree (an empty mapping for an empty document), or null after adding a problem.
@@ -26,7 +28,9 @@ final class Yaml {
             return root == null || root.isMissingNode() || root.isNull() ? JsonNodeFactory.instance.objectNode() : root;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String where = loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            String where = loc == null || loc.getLineNr() < 0
+                    ? ""
+                    : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             problems.add(label + ": invalid YAML" + where + ": " + firstLine(e.getOriginalMessage()));
             return null;
         }

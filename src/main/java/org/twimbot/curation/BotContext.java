@@ -28,10 +28,26 @@ public record BotContext(
         String pingRoomId) {
 
     /** Without a ping room. */
-    public BotContext(BotConfig config, String botUserId, String submissionsRoomId, String editorsRoomId,
-            Editors editors, Transactional<Catalog> catalog, SubmissionText submissionText, EditionCalendar calendar,
+    public BotContext(
+            BotConfig config,
+            String botUserId,
+            String submissionsRoomId,
+            String editorsRoomId,
+            Editors editors,
+            Transactional<Catalog> catalog,
+            SubmissionText submissionText,
+            EditionCalendar calendar,
             Clock clock) {
-        this(config, botUserId, submissionsRoomId, editorsRoomId, editors, catalog, submissionText, calendar, clock,
+        this(
+                config,
+                botUserId,
+                submissionsRoomId,
+                editorsRoomId,
+                editors,
+                catalog,
+                submissionText,
+                calendar,
+                clock,
                 null);
     }
 

@@ -7,15 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
-import org.twimbot.placement.NewProject;
 import org.twimbot.intake.Action;
+import org.twimbot.outbox.Replies;
+import org.twimbot.placement.NewProject;
+import org.twimbot.publish.DraftSource;
 import org.twimbot.store.Placement;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 import org.twimbot.store.SubmissionRef;
 import org.twimbot.store.SubmissionsTable;
-import org.twimbot.outbox.Replies;
-import org.twimbot.publish.DraftSource;
 
 /**
  * Editors' decisions on submissions — place, reject, restore, unassign — whether made by reaction
@@ -45,12 +45,16 @@ public final class Curator {
             return;
         }
         if (key.startsWith(SubmissionDesk.NEW_PROJECT.strip())) {
-            createProposed(tx, r, key.substring(SubmissionDesk.NEW_PROJECT.strip().length()).strip());
+            createProposed(
+                    tx,
+                    r,
+                    key.substring(SubmissionDesk.NEW_PROJECT.strip().length()).strip());
             return;
         }
         boolean reject = key.equals(Catalog.normalizeKey(ctx.config().curation().rejectEmoji()));
         Optional<PlacementTarget> placement = reject ? Optional.empty() : PlacementTarget.resolve(ctx.catalog(tx), key);
-        if (!reject && placement.isEmpty()) return; // an ordinary reaction (🎉), not curation: no need to look anything up
+        if (!reject && placement.isEmpty())
+            return; // an ordinary reaction (🎉), not curation: no need to look anything up
         Optional<SubmissionRef> target = tx.submissions().refByEventId(r.targetEventId());
         if (target.isEmpty() || archived(tx, target.get())) return;
         if (!ctx.editors().isEditor(tx, sender)) {
@@ -60,7 +64,13 @@ public final class Curator {
         if (reject) {
             reject(tx, target.get(), r.origin().eventId(), sender, r.origin().originTs());
         } else {
-            place(tx, target.get(), placement.get(), r.origin().eventId(), sender, r.origin().originTs());
+            place(
+                    tx,
+                    target.get(),
+                    placement.get(),
+                    r.origin().eventId(),
+                    sender,
+                    r.origin().originTs());
         }
     }
 
@@ -77,27 +87,50 @@ public final class Curator {
             refuse(tx, r.origin().roomId(), r.origin().eventId(), sender);
             return;
         }
-        Optional<NewProject> proposal = submissions.decide(tx, target.get()).proposal().filter(p -> p.title().equals(title));
+        Optional<NewProject> proposal = submissions
+                .decide(tx, target.get())
+                .proposal()
+                .filter(p -> p.title().equals(title));
         Catalog catalog = ctx.catalog(tx);
         Optional<Project> known = catalog.projectByKey(title);
         if (proposal.isEmpty() && known.isEmpty()) {
-            log.info("{} reacted {} on #{}, which the bot did not propose", sender, title, target.get().number());
+            log.info(
+                    "{} reacted {} on #{}, which the bot did not propose",
+                    sender,
+                    title,
+                    target.get().number());
             return;
         }
-        Project project = known.orElseGet(() -> new Project(title, title, "", proposal.get().website(), proposal.get().section(),
-                List.of(), List.of(target.get().sender())));
+        Project project = known.orElseGet(() -> new Project(
+                title,
+                title,
+                "",
+                proposal.get().website(),
+                proposal.get().section(),
+                List.of(),
+                List.of(target.get().sender())));
         if (known.isEmpty()) {
             tx.catalogProjects().put(project, sender, ctx.clock().millis());
             ctx.catalog().set(tx, catalog.withProjects(List.of(project)));
             log.info("project {} added from the bot's proposal by {}", project.key(), sender);
-            ctx.audit(tx, r.origin().eventId(), "Project " + project.key() + " (" + project.title()
-                    + (project.website().isEmpty() ? "" : ", " + project.website())
-                    + (project.section().isEmpty() ? ", no section yet" : ", " + project.section()) + ") added by " + sender
-                    + " from the bot's proposal");
+            ctx.audit(
+                    tx,
+                    r.origin().eventId(),
+                    "Project " + project.key() + " (" + project.title()
+                            + (project.website().isEmpty() ? "" : ", " + project.website())
+                            + (project.section().isEmpty() ? ", no section yet" : ", " + project.section())
+                            + ") added by " + sender
+                            + " from the bot's proposal");
         }
         Optional<PlacementTarget> placement = PlacementTarget.resolve(ctx.catalog(tx), project.key());
         if (placement.isPresent()) {
-            place(tx, target.get(), placement.get(), r.origin().eventId(), sender, r.origin().originTs());
+            place(
+                    tx,
+                    target.get(),
+                    placement.get(),
+                    r.origin().eventId(),
+                    sender,
+                    r.origin().originTs());
         }
     }
 
@@ -108,14 +141,20 @@ public final class Curator {
         Placement.Kind kind = target.isSection() ? Placement.Kind.SECTION : Placement.Kind.PROJECT;
         tx.placements().add(s.id(), kind, target.key(), sourceEventId, editor, false, ts);
         log.info("#{} placed in {} by {}", s.number(), target.describe(), editor);
-        ctx.audit(tx, sourceEventId, "#" + s.number() + " → " + target.describe() + " (by " + name(tx, editor) + ") " + link(s));
+        ctx.audit(
+                tx,
+                sourceEventId,
+                "#" + s.number() + " → " + target.describe() + " (by " + name(tx, editor) + ") " + link(s));
     }
 
     public void reject(StoreTx tx, SubmissionRef s, String sourceEventId, String editor, long ts) throws SQLException {
         tx.rejections().add(s.id(), sourceEventId, editor, ts);
         tx.submissions().setRejected(s.id(), true);
         log.info("#{} rejected by {}", s.number(), editor);
-        ctx.audit(tx, sourceEventId, "#" + s.number() + " rejected by " + name(tx, editor) + "; it stays out of the draft " + link(s));
+        ctx.audit(
+                tx,
+                sourceEventId,
+                "#" + s.number() + " rejected by " + name(tx, editor) + "; it stays out of the draft " + link(s));
     }
 
     public void restore(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
@@ -141,7 +180,10 @@ public final class Curator {
             // the homeserver already removed the message; the post must not keep what the room no longer shows
             tx.submissions().markDeleted(s.id(), true);
             log.info("submission #{} redacted by {}", s.number(), by);
-            ctx.audit(tx, r.origin().eventId(), "#" + s.number() + " was deleted by " + name(tx, by) + " and leaves the draft");
+            ctx.audit(
+                    tx,
+                    r.origin().eventId(),
+                    "#" + s.number() + " was deleted by " + name(tx, by) + " and leaves the draft");
             return;
         }
         submissions.redactEdit(tx, r.targetEventId());
@@ -150,17 +192,24 @@ public final class Curator {
         for (Placement p : undone) {
             Submission s = tx.submissions().byId(p.submissionId()).orElseThrow();
             if (archived(tx, s)) {
-                tx.placements().restore(p.id()); // a published week is history: withdrawing a reaction now changes nothing
+                tx.placements()
+                        .restore(p.id()); // a published week is history: withdrawing a reaction now changes nothing
                 continue;
             }
             log.info("#{} no longer in {}", s.number(), p.key());
-            ctx.audit(tx, r.origin().eventId(), "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + name(tx, by) + ")");
+            ctx.audit(
+                    tx,
+                    r.origin().eventId(),
+                    "#" + s.number() + " removed from " + p.key() + " (reaction withdrawn by " + name(tx, by) + ")");
         }
         for (long id : tx.rejections().removeBySource(r.targetEventId())) {
             Submission s = tx.submissions().byId(id).orElseThrow();
             if (archived(tx, s)) continue;
             if (!tx.rejections().isRejected(id)) tx.submissions().setRejected(id, false);
-            ctx.audit(tx, r.origin().eventId(), "#" + s.number() + " no longer rejected (reaction withdrawn by " + name(tx, by) + ")");
+            ctx.audit(
+                    tx,
+                    r.origin().eventId(),
+                    "#" + s.number() + " no longer rejected (reaction withdrawn by " + name(tx, by) + ")");
         }
         if (tx.media().detach(r.targetEventId())) log.info("media {} detached (redacted)", r.targetEventId());
     }
@@ -173,8 +222,13 @@ public final class Curator {
     void refuse(StoreTx tx, String roomId, String causeEventId, String sender) throws SQLException {
         log.info("ignoring curation by non-editor {} ({})", sender, causeEventId);
         if (refusals.mayRefuse(sender)) {
-            new Replies(tx).noticeTo(roomId, causeEventId, "refusal", sender,
-                    "Sorry {user}, only editors can sort, reject or submit other people's news.");
+            new Replies(tx)
+                    .noticeTo(
+                            roomId,
+                            causeEventId,
+                            "refusal",
+                            sender,
+                            "Sorry {user}, only editors can sort, reject or submit other people's news.");
         }
     }
 
@@ -186,5 +240,4 @@ public final class Curator {
     private String name(StoreTx tx, String userId) throws SQLException {
         return DraftSource.displayName(tx, ctx.editorsRoomId(), userId);
     }
-
 }

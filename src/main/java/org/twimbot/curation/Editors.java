@@ -1,8 +1,8 @@
 package org.twimbot.curation;
 
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -107,7 +107,8 @@ public final class Editors {
     private static Levels parse(JsonNode content) {
         Map<String, Integer> users = new HashMap<>();
         content.path("users").fields().forEachRemaining(f -> {
-            if (f.getValue().canConvertToInt()) users.put(f.getKey(), f.getValue().asInt());
+            if (f.getValue().canConvertToInt())
+                users.put(f.getKey(), f.getValue().asInt());
         });
         return new Levels(Map.copyOf(users), content.path("users_default").asInt(0));
     }

@@ -19,12 +19,18 @@ public final class HebbotNewsImporter {
     private HebbotNewsImporter() {}
 
     /** @return how many news items were newly stored */
-    public static int importInto(StoreTx tx, Edition openEdition, HebbotImport.Result config, List<HebbotImportNews.News> news,
-            String roomId) throws SQLException {
+    public static int importInto(
+            StoreTx tx,
+            Edition openEdition,
+            HebbotImport.Result config,
+            List<HebbotImportNews.News> news,
+            String roomId)
+            throws SQLException {
         int stored = 0;
         for (HebbotImportNews.News n : news) {
             long ts = n.timestamp().toEpochMilli();
-            var inserted = tx.submissions().insert(openEdition.id(), n.eventId(), roomId, n.reporterId(), ts, n.message(), null);
+            var inserted = tx.submissions()
+                    .insert(openEdition.id(), n.eventId(), roomId, n.reporterId(), ts, n.message(), null);
             if (inserted.isEmpty()) continue;
             Submission s = inserted.get();
             stored++;
@@ -37,8 +43,10 @@ public final class HebbotNewsImporter {
             for (String project : n.projectKeys(config)) {
                 tx.placements().add(s.id(), Placement.Kind.PROJECT, project, null, IMPORTER, false, ts);
             }
-            for (HebbotImportNews.Media m : n.images()) tx.media().attach(s.id(), m.eventId(), "image", m.fileName(), m.mxcUri(), null, ts);
-            for (HebbotImportNews.Media m : n.videos()) tx.media().attach(s.id(), m.eventId(), "video", m.fileName(), m.mxcUri(), null, ts);
+            for (HebbotImportNews.Media m : n.images())
+                tx.media().attach(s.id(), m.eventId(), "image", m.fileName(), m.mxcUri(), null, ts);
+            for (HebbotImportNews.Media m : n.videos())
+                tx.media().attach(s.id(), m.eventId(), "video", m.fileName(), m.mxcUri(), null, ts);
         }
         return stored;
     }

@@ -1,15 +1,14 @@
 package org.twimbot.curation;
 
 import java.sql.SQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How many error, hint and usage replies (unknown command, bad arguments, not found, news too long
@@ -96,7 +95,8 @@ public final class HintBudget {
 
     private Decision fresh(String sender, long now) {
         forgetOlderThan(everyone, now);
-        if (senders.size() > TRACKED) senders.values().removeIf(s -> s.recent.isEmpty() || now - s.recent.peekLast() >= WINDOW.toMillis());
+        if (senders.size() > TRACKED)
+            senders.values().removeIf(s -> s.recent.isEmpty() || now - s.recent.peekLast() >= WINDOW.toMillis());
         Sender s = senders.computeIfAbsent(sender, k -> new Sender());
         forgetOlderThan(s.recent, now);
         if (everyone.size() >= TOTAL) return Decision.SILENT; // a notice about slowing down would add to the flood

@@ -1,7 +1,7 @@
 package org.twimbot.curation;
 
-import java.util.Objects;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
@@ -22,6 +22,7 @@ import org.twimbot.store.StoreTx;
 final class PlacementModel {
     /** The newest confirmed placements learned from: enough for a year of weekly editions. */
     static final int MAX_HISTORY = 5_000;
+
     private final BotContext ctx;
     private Catalog builtFor;
     private Long publishedFor;
@@ -51,7 +52,11 @@ final class PlacementModel {
         for (PlacementsTable.Confirmed c : tx.placements().confirmed(MAX_HISTORY)) {
             if (c.kind() == Placement.Kind.PROJECT) {
                 Optional<Project> p = catalog.projectByKey(c.key());
-                learning.confirmed(c.sender(), c.key(), p.map(Project::section).filter(s -> !s.isBlank()).orElse(null), c.body());
+                learning.confirmed(
+                        c.sender(),
+                        c.key(),
+                        p.map(Project::section).filter(s -> !s.isBlank()).orElse(null),
+                        c.body());
             } else {
                 learning.confirmed(c.sender(), null, c.key(), c.body());
             }

@@ -1,8 +1,8 @@
 package org.twimbot.curation;
 
-import java.util.ArrayDeque;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -13,7 +13,10 @@ import org.twimbot.config.BotConfig;
 import org.twimbot.intake.Action;
 import org.twimbot.intake.Origin;
 import org.twimbot.intake.SubmissionText;
+import org.twimbot.outbox.Payload;
+import org.twimbot.outbox.Replies;
 import org.twimbot.placement.Decision;
+import org.twimbot.publish.DraftSource;
 import org.twimbot.store.Edition;
 import org.twimbot.store.EditsTable;
 import org.twimbot.store.MessagesTable;
@@ -22,9 +25,6 @@ import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 import org.twimbot.store.SubmissionRef;
 import org.twimbot.store.SubmissionsTable.Via;
-import org.twimbot.outbox.Payload;
-import org.twimbot.outbox.Replies;
-import org.twimbot.publish.DraftSource;
 
 /**
  * Submissions through their life: stored (length rules, acknowledgement, suggestions), edited in
@@ -37,9 +37,11 @@ public final class SubmissionDesk {
     private static final int MAX_SUGGESTIONS = 5;
     /** Markup is verbose: the HTML body may be this many times {@code submissions.max_length}. */
     private static final int HTML_OVERHEAD = 4;
+
     private final BotContext ctx;
     /** The reaction that proposes a new project: "🆕 Name ?"; an editor's same reaction creates it. */
     public static final String NEW_PROJECT = "🆕 ";
+
     private final HintBudget hints;
     private final PlacementModel model;
 
@@ -52,15 +54,24 @@ public final class SubmissionDesk {
     /** Why news was not stored, within the sender's {@link HintBudget}: posting 200 short lines must not get 200 answers. */
     private void lengthHint(Replies replies, String roomId, String eventId, String sender, String purpose, String text)
             throws SQLException {
-        hints.tell(sender, eventId, () -> replies.noticeTo(roomId, eventId, purpose, sender, text),
-                () -> replies.noticeTo(roomId, eventId, purpose, sender, "Slowing down: {user}, I will not comment "
-                        + "on your messages that cannot be stored for a minute."));
+        hints.tell(
+                sender,
+                eventId,
+                () -> replies.noticeTo(roomId, eventId, purpose, sender, text),
+                () -> replies.noticeTo(
+                        roomId,
+                        eventId,
+                        purpose,
+                        sender,
+                        "Slowing down: {user}, I will not comment "
+                                + "on your messages that cannot be stored for a minute."));
     }
 
     /** A message that starts like news. */
     public void submit(StoreTx tx, Action.Submit s) throws SQLException {
         Origin e = s.origin();
-        if (submit(tx, e.eventId(), e.roomId(), e.sender(), e.originTs(), s.body(), s.html(), false, Via.PREFIX).isEmpty()) {
+        if (submit(tx, e.eventId(), e.roomId(), e.sender(), e.originTs(), s.body(), s.html(), false, Via.PREFIX)
+                .isEmpty()) {
             // refused (too short, too long) or known: remembered so that an editor can still submit it as it is
             tx.messages().remember(line(e, s.sentBody(), s.sentHtml(), null));
         }
@@ -76,9 +87,12 @@ public final class SubmissionDesk {
         // the HTML is what gets converted: a short body with a megabyte of markup must not pass
         if (tooLong(length, html)) return new LengthRefusal("too long", tooLongText(sender, length));
         if (checkMin && length < rules.minLength()) {
-            return new LengthRefusal("too short", "Thanks {user}! That news is only " + length + " characters; "
-                    + "submissions need at least " + rules.minLength() + ". Add some details by editing it, or ask an editor "
-                    + "to submit it as it is.");
+            return new LengthRefusal(
+                    "too short",
+                    "Thanks {user}! That news is only " + length + " characters; "
+                            + "submissions need at least " + rules.minLength()
+                            + ". Add some details by editing it, or ask an editor "
+                            + "to submit it as it is.");
         }
         return null;
     }
@@ -89,8 +103,17 @@ public final class SubmissionDesk {
     }
 
     /** Stores a submission unless already stored or breaking a length rule (then the sender is told why). */
-    public Optional<Submission> submit(StoreTx tx, String eventId, String roomId, String sender, long ts, String body, String html,
-            boolean bypassMinLength, Via via) throws SQLException {
+    public Optional<Submission> submit(
+            StoreTx tx,
+            String eventId,
+            String roomId,
+            String sender,
+            long ts,
+            String body,
+            String html,
+            boolean bypassMinLength,
+            Via via)
+            throws SQLException {
         BotConfig.Submissions rules = ctx.config().submissions();
         Replies replies = new Replies(tx);
         LengthRefusal refusal = lengthRefusal(sender, body, html, !bypassMinLength);
@@ -103,12 +126,15 @@ public final class SubmissionDesk {
         // only before opening a new week, which news already stored must not do
         if (tx.editions().open().isEmpty() && tx.submissions().exists(eventId)) return Optional.empty();
         Edition edition = ctx.openEdition(tx);
-        Optional<Submission> inserted = tx.submissions().insert(edition.id(), eventId, roomId, sender, ts, body, html, via);
+        Optional<Submission> inserted =
+                tx.submissions().insert(edition.id(), eventId, roomId, sender, ts, body, html, via);
         if (inserted.isEmpty()) return Optional.empty();
         Submission s = inserted.get();
         log.info("stored submission #{} from {} ({})", s.number(), sender, eventId);
         if (!rules.ackReaction().isEmpty()) replies.react(roomId, eventId, rules.ackReaction());
-        if (!rules.ackText().isEmpty()) replies.notice(roomId, eventId, Payload.ACK, rules.ackText().replace("{user}", replies.nameOf(roomId, sender)));
+        if (!rules.ackText().isEmpty())
+            replies.notice(
+                    roomId, eventId, Payload.ACK, rules.ackText().replace("{user}", replies.nameOf(roomId, sender)));
         suggest(tx, s, replies);
         if (tx.edits().any(eventId, sender)) refresh(tx, eventId, eventId); // edits that arrived before it
         return Optional.of(s);
@@ -120,7 +146,8 @@ public final class SubmissionDesk {
         return length > max || (html != null && html.length() > HTML_OVERHEAD * (long) max);
     }
 
-    private void tooLongHint(Replies replies, String roomId, String eventId, String sender, int length) throws SQLException {
+    private void tooLongHint(Replies replies, String roomId, String eventId, String sender, int length)
+            throws SQLException {
         lengthHint(replies, roomId, eventId, sender, "too long", tooLongText(sender, length));
     }
 
@@ -136,16 +163,25 @@ public final class SubmissionDesk {
     private MessagesTable.Message line(Origin e, String body, String html, String relatedEventId) {
         // stripping only shortens: a line within the limits as it is needs no second look (the common case)
         if (!tooLong(body.codePointCount(0, body.length()), html)) {
-            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html, relatedEventId);
+            return new MessagesTable.Message(
+                    e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html, relatedEventId);
         }
         SubmissionText.Stripped text = ctx.submissionText().asSubmission(body, html);
         String stripped = text.body().strip();
         int length = stripped.codePointCount(0, stripped.length());
         if (!tooLong(length, text.html())) {
-            return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html, relatedEventId);
+            return new MessagesTable.Message(
+                    e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html, relatedEventId);
         }
-        return new MessagesTable.Message(e.eventId(), e.roomId(), e.sender(), e.originTs(), Excerpt.of(stripped),
-                null, relatedEventId, Math.max(1, length));
+        return new MessagesTable.Message(
+                e.eventId(),
+                e.roomId(),
+                e.sender(),
+                e.originTs(),
+                Excerpt.of(stripped),
+                null,
+                relatedEventId,
+                Math.max(1, length));
     }
 
     /**
@@ -173,11 +209,33 @@ public final class SubmissionDesk {
         }
         if (!ctx.config().curation().autoAssign()) return;
         if (d.project().isPresent()) {
-            tx.placements().add(s.id(), Placement.Kind.PROJECT, d.project().get().key(), null, ctx.botUserId(), true, s.originTs());
-            log.info("#{} provisionally under project {}", s.number(), d.project().get().key());
+            tx.placements()
+                    .add(
+                            s.id(),
+                            Placement.Kind.PROJECT,
+                            d.project().get().key(),
+                            null,
+                            ctx.botUserId(),
+                            true,
+                            s.originTs());
+            log.info(
+                    "#{} provisionally under project {}",
+                    s.number(),
+                    d.project().get().key());
         } else if (d.section().isPresent()) {
-            tx.placements().add(s.id(), Placement.Kind.SECTION, d.section().get().key(), null, ctx.botUserId(), true, s.originTs());
-            log.info("#{} provisionally in section {}", s.number(), d.section().get().key());
+            tx.placements()
+                    .add(
+                            s.id(),
+                            Placement.Kind.SECTION,
+                            d.section().get().key(),
+                            null,
+                            ctx.botUserId(),
+                            true,
+                            s.originTs());
+            log.info(
+                    "#{} provisionally in section {}",
+                    s.number(),
+                    d.section().get().key());
         }
     }
 
@@ -197,7 +255,8 @@ public final class SubmissionDesk {
             return;
         }
         if (m.overLength() > 0) { // only an excerpt was kept: it could not be stored anyway
-            if (!tx.submissions().exists(m.eventId())) tooLongHint(new Replies(tx), m.roomId(), m.eventId(), m.sender(), m.overLength());
+            if (!tx.submissions().exists(m.eventId()))
+                tooLongHint(new Replies(tx), m.roomId(), m.eventId(), m.sender(), m.overLength());
             return;
         }
         SubmissionText.Stripped text = ctx.submissionText().asSubmission(m.body(), m.html());
@@ -240,10 +299,20 @@ public final class SubmissionDesk {
         MessagesTable.Message m = message.get();
         Optional<EditsTable.Edit> latest = tx.edits().latest(m.eventId(), m.sender());
         if (latest.isEmpty()) return;
-        Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(latest.get().body(), latest.get().html());
+        Optional<SubmissionText.Stripped> news =
+                ctx.submissionText().recognise(latest.get().body(), latest.get().html());
         if (news.isPresent() && m.roomId().equals(ctx.submissionsRoomId())) {
             log.info("message {} became news by an edit", m.eventId());
-            submit(tx, m.eventId(), m.roomId(), m.sender(), m.originTs(), news.get().body(), news.get().html(), false, Via.PREFIX);
+            submit(
+                    tx,
+                    m.eventId(),
+                    m.roomId(),
+                    m.sender(),
+                    m.originTs(),
+                    news.get().body(),
+                    news.get().html(),
+                    false,
+                    Via.PREFIX);
         }
     }
 
@@ -264,16 +333,20 @@ public final class SubmissionDesk {
         if (news.isEmpty() && !s.withdrawn() && tx.submissions().via(s.id()) == Via.PREFIX) {
             tx.submissions().setWithdrawn(s.id(), true);
             log.info("submission #{} withdrawn: an edit removed the prefix", s.number());
-            ctx.audit(tx, causeEventId, "#" + s.number() + " withdrawn by " + DraftSource.displayName(tx, s.roomId(), s.sender())
-                    + " (an edit removed \"TWIM:\") "
-                    + BotContext.link(s.roomId(), s.eventId()));
+            ctx.audit(
+                    tx,
+                    causeEventId,
+                    "#" + s.number() + " withdrawn by " + DraftSource.displayName(tx, s.roomId(), s.sender())
+                            + " (an edit removed \"TWIM:\") "
+                            + BotContext.link(s.roomId(), s.eventId()));
         } else if (s.withdrawn() && news.isPresent()) {
             restore(tx, s, causeEventId, "an edit put \"TWIM:\" back");
         }
     }
 
     /** An edit with its text read once (converting HTML is the costly part): as news (empty if not), and as the text. */
-    private record ReadEdit(EditsTable.Edit edit, Optional<SubmissionText.Stripped> news, SubmissionText.Stripped text) {}
+    private record ReadEdit(
+            EditsTable.Edit edit, Optional<SubmissionText.Stripped> news, SubmissionText.Stripped text) {}
 
     /**
      * The author's latest edit that keeps to the length rules. One that breaks them is refused as an over-long or too
@@ -289,24 +362,31 @@ public final class SubmissionDesk {
             if (latest.isEmpty()) return Optional.empty();
             EditsTable.Edit edit = latest.get();
             Optional<SubmissionText.Stripped> news = ctx.submissionText().recognise(edit.body(), edit.html());
-            SubmissionText.Stripped text = news.orElseGet(() -> ctx.submissionText().asSubmission(edit.body(), edit.html()));
-            boolean checkMin = news.isPresent() && minLength > 0
+            SubmissionText.Stripped text =
+                    news.orElseGet(() -> ctx.submissionText().asSubmission(edit.body(), edit.html()));
+            boolean checkMin = news.isPresent()
+                    && minLength > 0
                     && length(tx.submissions().byId(s.id()).orElseThrow().body()) >= minLength;
             LengthRefusal refusal = lengthRefusal(s.sender(), text.body(), text.html(), checkMin);
             if (refusal == null) return Optional.of(new ReadEdit(edit, news, text));
             log.info("edit {} of submission #{} refused: {}", edit.eventId(), s.number(), refusal.purpose());
             tx.edits().refuse(edit.eventId());
-            lengthHint(new Replies(tx), s.roomId(), edit.eventId(), s.sender(), refusal.purpose(), refusal.text()
-                    + " The previous text stays.");
+            lengthHint(
+                    new Replies(tx),
+                    s.roomId(),
+                    edit.eventId(),
+                    s.sender(),
+                    refusal.purpose(),
+                    refusal.text() + " The previous text stays.");
         }
     }
 
     private void restore(StoreTx tx, SubmissionRef s, String causeEventId, String why) throws SQLException {
         tx.submissions().setWithdrawn(s.id(), false);
         log.info("submission #{} back: {}", s.number(), why);
-        ctx.audit(tx, causeEventId, "#" + s.number() + " is back in the week (" + why + ") "
-                + BotContext.link(s.roomId(), s.eventId()));
+        ctx.audit(
+                tx,
+                causeEventId,
+                "#" + s.number() + " is back in the week (" + why + ") " + BotContext.link(s.roomId(), s.eventId()));
     }
-
-
 }

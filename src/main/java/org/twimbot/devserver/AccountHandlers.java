@@ -17,10 +17,18 @@ final class AccountHandlers {
 
     List<Route> routes() {
         return List.of(
-                Route.of("GET", "versions", false, c -> Reply.ok(Map.of("versions", versions, "unstable_features", Map.of()))),
+                Route.of(
+                        "GET",
+                        "versions",
+                        false,
+                        c -> Reply.ok(Map.of("versions", versions, "unstable_features", Map.of()))),
                 Route.of("POST", "client/register", false, this::register),
                 Route.of("GET", "client/register/available", false, this::available),
-                Route.of("GET", "client/login", false, c -> Reply.ok(Map.of("flows", List.of(Map.of("type", "m.login.password"))))),
+                Route.of(
+                        "GET",
+                        "client/login",
+                        false,
+                        c -> Reply.ok(Map.of("flows", List.of(Map.of("type", "m.login.password"))))),
                 Route.of("POST", "client/login", false, this::login),
                 Route.of("POST", "client/logout", true, this::logout),
                 Route.of("GET", "client/account/whoami", true, this::whoami),
@@ -42,7 +50,9 @@ final class AccountHandlers {
                     throw new MatrixError(400, "M_USER_IN_USE", "User ID already taken.");
                 }
             }
-            if (auth == null || !auth.isObject() || !"m.login.dummy".equals(auth.path("type").asText())) {
+            if (auth == null
+                    || !auth.isObject()
+                    || !"m.login.dummy".equals(auth.path("type").asText())) {
                 // first leg of User-Interactive Auth: tell the client which flow to complete
                 return Reply.status(401, uiaChallenge(auth));
             }
@@ -65,7 +75,9 @@ final class AccountHandlers {
 
     private static Map<String, Object> uiaChallenge(JsonNode auth) {
         Map<String, Object> out = new LinkedHashMap<>();
-        String session = auth != null && auth.path("session").isTextual() ? auth.path("session").asText() : Ids.session();
+        String session = auth != null && auth.path("session").isTextual()
+                ? auth.path("session").asText()
+                : Ids.session();
         out.put("flows", List.of(Map.of("stages", List.of("m.login.dummy"))));
         out.put("params", Map.of());
         out.put("session", session);
@@ -136,11 +148,21 @@ final class AccountHandlers {
 
     /** Password changes are not implemented, so they are advertised as disabled. */
     private static Map<String, Object> capabilities() {
-        Map<String, Object> versions = Map.of("default", RoomCreator.ROOM_VERSION,
-                "available", Map.of(RoomCreator.ROOM_VERSION, "stable"));
-        return Map.of("capabilities", Map.of("m.change_password", Map.of("enabled", false),
-                "m.room_versions", versions, "m.set_displayname", Map.of("enabled", true),
-                "m.set_avatar_url", Map.of("enabled", false), "m.3pid_changes", Map.of("enabled", false)));
+        Map<String, Object> versions =
+                Map.of("default", RoomCreator.ROOM_VERSION, "available", Map.of(RoomCreator.ROOM_VERSION, "stable"));
+        return Map.of(
+                "capabilities",
+                Map.of(
+                        "m.change_password",
+                        Map.of("enabled", false),
+                        "m.room_versions",
+                        versions,
+                        "m.set_displayname",
+                        Map.of("enabled", true),
+                        "m.set_avatar_url",
+                        Map.of("enabled", false),
+                        "m.3pid_changes",
+                        Map.of("enabled", false)));
     }
 
     private Reply whoami(Call c) {

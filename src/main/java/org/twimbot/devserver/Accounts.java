@@ -1,7 +1,7 @@
 package org.twimbot.devserver;
 
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,9 +18,13 @@ final class Accounts {
     private final Map<String, LoggedInDevice> sessions = new HashMap<>();
     private int generated;
 
-    Accounts(String serverName) { this.serverName = serverName; }
+    Accounts(String serverName) {
+        this.serverName = serverName;
+    }
 
-    String userId(String localpart) { return "@" + localpart + ":" + serverName; }
+    String userId(String localpart) {
+        return "@" + localpart + ":" + serverName;
+    }
 
     /** Accepts a localpart or a full user id on this server. */
     String toUserId(String userOrLocalpart) {
@@ -32,11 +36,14 @@ final class Accounts {
 
     static void validateLocalpart(String localpart) {
         if (localpart.isEmpty() || !LOCALPART.matcher(localpart).matches()) {
-            throw new MatrixError(400, "M_INVALID_USERNAME", "User ID can only contain characters a-z, 0-9, or '=_-./+'");
+            throw new MatrixError(
+                    400, "M_INVALID_USERNAME", "User ID can only contain characters a-z, 0-9, or '=_-./+'");
         }
     }
 
-    boolean exists(String userId) { return users.containsKey(userId); }
+    boolean exists(String userId) {
+        return users.containsKey(userId);
+    }
 
     String generateLocalpart() {
         String candidate;
@@ -58,7 +65,9 @@ final class Accounts {
         return account;
     }
 
-    Account get(String userId) { return users.get(userId); }
+    Account get(String userId) {
+        return users.get(userId);
+    }
 
     LoggedInDevice login(String userId, String deviceId) {
         // re-using a device id keeps that device (and, like Synapse, its older tokens stay valid)
@@ -68,11 +77,17 @@ final class Accounts {
         return session;
     }
 
-    LoggedInDevice session(String token) { return sessions.get(token); }
+    LoggedInDevice session(String token) {
+        return sessions.get(token);
+    }
 
-    void logout(String token) { sessions.remove(token); }
+    void logout(String token) {
+        sessions.remove(token);
+    }
 
-    String displayName(String userId) { return displayNames.get(userId); }
+    String displayName(String userId) {
+        return displayNames.get(userId);
+    }
 
     void setDisplayName(String userId, String name) {
         if (name == null) {
@@ -82,5 +97,7 @@ final class Accounts {
         }
     }
 
-    int count() { return users.size(); }
+    int count() {
+        return users.size();
+    }
 }

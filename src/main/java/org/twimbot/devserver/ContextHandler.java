@@ -19,11 +19,14 @@ final class ContextHandler {
         this.format = format;
     }
 
-    Route route() { return Route.of("GET", "client/rooms/{}/context/{}", true, this::context); }
+    Route route() {
+        return Route.of("GET", "client/rooms/{}/context/{}", true, this::context);
+    }
 
     private Reply context(Call c) {
         int limit = parseLimit(c.query("limit"));
-        EventFilter filter = c.query("filter") == null ? EventFilter.NONE : EventFilter.parse(Json.parseObject(c.query("filter")));
+        EventFilter filter =
+                c.query("filter") == null ? EventFilter.NONE : EventFilter.parse(Json.parseObject(c.query("filter")));
         synchronized (hs.lock) {
             Room room = hs.roomAsMember(c.param(0), c.userId());
             long visibleUpTo = MessagesHandler.visibleUpTo(room, c.userId(), hs.events.position());

@@ -1,7 +1,5 @@
 package org.twimbot.devserver;
 
-import java.util.concurrent.ThreadFactory;
-import java.util.function.Consumer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +43,8 @@ public final class DevServer implements AutoCloseable {
      * @param clock source of origin_server_ts and unsigned.age
      */
     public record Options(int port, String serverName, List<String> versions, boolean legacyMediaEnabled, Clock clock) {
-        public static final List<String> DEFAULT_VERSIONS = List.of("r0.6.1", "v1.1", "v1.2", "v1.3", "v1.4",
-                "v1.5", "v1.6", "v1.7", "v1.8", "v1.9", "v1.10", "v1.11");
+        public static final List<String> DEFAULT_VERSIONS = List.of(
+                "r0.6.1", "v1.1", "v1.2", "v1.3", "v1.4", "v1.5", "v1.6", "v1.7", "v1.8", "v1.9", "v1.10", "v1.11");
 
         public Options {
             versions = List.copyOf(versions);
@@ -54,15 +54,25 @@ public final class DevServer implements AutoCloseable {
             return new Options(0, "localhost", DEFAULT_VERSIONS, true, Clock.systemUTC());
         }
 
-        public Options withPort(int p) { return new Options(p, serverName, versions, legacyMediaEnabled, clock); }
+        public Options withPort(int p) {
+            return new Options(p, serverName, versions, legacyMediaEnabled, clock);
+        }
 
-        public Options withServerName(String s) { return new Options(port, s, versions, legacyMediaEnabled, clock); }
+        public Options withServerName(String s) {
+            return new Options(port, s, versions, legacyMediaEnabled, clock);
+        }
 
-        public Options withVersions(List<String> v) { return new Options(port, serverName, v, legacyMediaEnabled, clock); }
+        public Options withVersions(List<String> v) {
+            return new Options(port, serverName, v, legacyMediaEnabled, clock);
+        }
 
-        public Options withLegacyMediaEnabled(boolean b) { return new Options(port, serverName, versions, b, clock); }
+        public Options withLegacyMediaEnabled(boolean b) {
+            return new Options(port, serverName, versions, b, clock);
+        }
 
-        public Options withClock(Clock c) { return new Options(port, serverName, versions, legacyMediaEnabled, c); }
+        public Options withClock(Clock c) {
+            return new Options(port, serverName, versions, legacyMediaEnabled, c);
+        }
     }
 
     private final HttpServer server;
@@ -72,7 +82,8 @@ public final class DevServer implements AutoCloseable {
     private final Router router;
     private final AtomicReference<Faults> faults;
 
-    private DevServer(HttpServer server, ExecutorService executor, Homeserver hs, Router router, AtomicReference<Faults> faults) {
+    private DevServer(
+            HttpServer server, ExecutorService executor, Homeserver hs, Router router, AtomicReference<Faults> faults) {
         this.server = server;
         this.executor = executor;
         this.hs = hs;
@@ -140,7 +151,9 @@ public final class DevServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    public String serverName() { return hs.serverName; }
+    public String serverName() {
+        return hs.serverName;
+    }
 
     /** Number of room events stored so far (all rooms). */
     public int eventCount() {
@@ -152,8 +165,8 @@ public final class DevServer implements AutoCloseable {
     /** One line for logs and the benchmark: users, rooms, events, media. */
     public String stats() {
         synchronized (hs.lock) {
-            return "users=" + hs.accounts.count() + " rooms=" + hs.rooms().size()
-                    + " events=" + hs.events.position() + " media=" + hs.media.count();
+            return "users=" + hs.accounts.count() + " rooms=" + hs.rooms().size() + " events=" + hs.events.position()
+                    + " media=" + hs.media.count();
         }
     }
 
@@ -165,7 +178,8 @@ public final class DevServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException unknown room, sender not joined or not allowed
      */
-    public String injectEvent(String roomId, String sender, String type, Map<String, Object> content, long originServerTs) {
+    public String injectEvent(
+            String roomId, String sender, String type, Map<String, Object> content, long originServerTs) {
         synchronized (hs.lock) {
             try {
                 Room room = hs.room(roomId);

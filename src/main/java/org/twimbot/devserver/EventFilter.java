@@ -9,9 +9,15 @@ import java.util.regex.Pattern;
  * not_senders, rooms / not_rooms, contains_url and limit. Null lists mean "no restriction";
  * the not_* lists win over the allow lists. Other fields (lazy_load_members, ...) are ignored.
  */
-record EventFilter(List<String> types, List<String> notTypes, List<String> senders,
-                   List<String> notSenders, List<String> rooms, List<String> notRooms,
-                   Boolean containsUrl, Integer limit) {
+record EventFilter(
+        List<String> types,
+        List<String> notTypes,
+        List<String> senders,
+        List<String> notSenders,
+        List<String> rooms,
+        List<String> notRooms,
+        Boolean containsUrl,
+        Integer limit) {
 
     static final EventFilter NONE = new EventFilter(null, null, null, null, null, null, null, null);
 
@@ -24,14 +30,20 @@ record EventFilter(List<String> types, List<String> notTypes, List<String> sende
             throw MatrixError.badJson("'limit' must be an integer");
         }
         JsonNode url = node.get("contains_url");
-        return new EventFilter(Json.optStrings(node, "types"), Json.optStrings(node, "not_types"),
-                Json.optStrings(node, "senders"), Json.optStrings(node, "not_senders"),
-                Json.optStrings(node, "rooms"), Json.optStrings(node, "not_rooms"),
+        return new EventFilter(
+                Json.optStrings(node, "types"),
+                Json.optStrings(node, "not_types"),
+                Json.optStrings(node, "senders"),
+                Json.optStrings(node, "not_senders"),
+                Json.optStrings(node, "rooms"),
+                Json.optStrings(node, "not_rooms"),
                 url == null || !url.isBoolean() ? null : url.asBoolean(),
                 limit == null || limit.isNull() ? null : limit.asInt());
     }
 
-    int limitOr(int fallback) { return limit == null || limit <= 0 ? fallback : limit; }
+    int limitOr(int fallback) {
+        return limit == null || limit <= 0 ? fallback : limit;
+    }
 
     boolean matches(StoredEvent e) {
         return allowed(types, notTypes, e.type(), true)

@@ -7,7 +7,9 @@ import java.util.Map;
 final class EventFormat {
     private final Homeserver hs;
 
-    EventFormat(Homeserver hs) { this.hs = hs; }
+    EventFormat(Homeserver hs) {
+        this.hs = hs;
+    }
 
     /**
      * @param viewer whose copy it is: the sending device also sees unsigned.transaction_id

@@ -1,10 +1,10 @@
 package org.twimbot.devserver;
 
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Sending, redacting and reading events and room state. */
 final class EventHandlers {
@@ -39,8 +39,17 @@ final class EventHandlers {
             }
             Memberships.requireJoined(room, c.userId());
             requireLevel(room, c.userId(), type, false);
-            StoredEvent e = hs.append(room, new EventDraft(c.userId(), type, null, content, null,
-                    c.param(2), c.session().accessToken(), null));
+            StoredEvent e = hs.append(
+                    room,
+                    new EventDraft(
+                            c.userId(),
+                            type,
+                            null,
+                            content,
+                            null,
+                            c.param(2),
+                            c.session().accessToken(),
+                            null));
             hs.rememberTransaction(c.session().accessToken(), c.path(), e.eventId());
             return eventId(e.eventId());
         }
@@ -70,10 +79,20 @@ final class EventHandlers {
                 throw MatrixError.forbidden("You don't have permission to redact events");
             }
             content.put("redacts", targetId);
-            StoredEvent redaction = hs.append(room, new EventDraft(c.userId(), "m.room.redaction", null,
-                    content, targetId, c.param(2), c.session().accessToken(), null));
+            StoredEvent redaction = hs.append(
+                    room,
+                    new EventDraft(
+                            c.userId(),
+                            "m.room.redaction",
+                            null,
+                            content,
+                            targetId,
+                            c.param(2),
+                            c.session().accessToken(),
+                            null));
             if (target.redactedBy() == null) {
-                hs.events.replace(target.redacted(Redactor.strip(target.type(), target.content()), redaction.eventId()));
+                hs.events.replace(
+                        target.redacted(Redactor.strip(target.type(), target.content()), redaction.eventId()));
             }
             hs.rememberTransaction(c.session().accessToken(), c.path(), redaction.eventId());
             return eventId(redaction.eventId());
@@ -153,8 +172,9 @@ final class EventHandlers {
         synchronized (hs.lock) {
             Room room = hs.roomAsMember(c.param(0), c.userId());
             StoredEvent e = hs.events.byId(c.param(1));
-            if (e == null || !e.roomId().equals(room.roomId()) || !"join".equals(room.membershipAt(c.userId(), e.pos()))
-                    && !room.isJoined(c.userId())) {
+            if (e == null
+                    || !e.roomId().equals(room.roomId())
+                    || !"join".equals(room.membershipAt(c.userId(), e.pos())) && !room.isJoined(c.userId())) {
                 throw MatrixError.notFound("Event not found.");
             }
             return Reply.ok(format.client(e, c.session(), true));

@@ -10,9 +10,13 @@ final class EventStore {
     private final List<StoredEvent> byPos = new ArrayList<>(); // index = pos - 1
     private final Map<String, Long> posById = new HashMap<>();
 
-    long position() { return byPos.size(); }
+    long position() {
+        return byPos.size();
+    }
 
-    long nextPosition() { return byPos.size() + 1L; }
+    long nextPosition() {
+        return byPos.size() + 1L;
+    }
 
     void append(StoredEvent event) {
         if (event.pos() != nextPosition()) {
@@ -22,7 +26,9 @@ final class EventStore {
         posById.put(event.eventId(), event.pos());
     }
 
-    StoredEvent at(long pos) { return byPos.get((int) (pos - 1)); }
+    StoredEvent at(long pos) {
+        return byPos.get((int) (pos - 1));
+    }
 
     StoredEvent byId(String eventId) {
         Long pos = posById.get(eventId);
@@ -30,5 +36,7 @@ final class EventStore {
     }
 
     /** Swaps in a new version of an event (same position), used by redaction. */
-    void replace(StoredEvent event) { byPos.set((int) (event.pos() - 1), event); }
+    void replace(StoredEvent event) {
+        byPos.set((int) (event.pos() - 1), event);
+    }
 }

@@ -140,27 +140,58 @@ public final class Faults {
      */
     void handle(HttpExchange ex, Router router, Homeserver hs) throws IOException {
         String path = ex.getRequestURI().getRawPath();
-        Decision d = decide(new Target(ex.getRequestMethod(), path, userId(ex, hs), ex.getRequestHeaders().getFirst("User-Agent")),
+        Decision d = decide(
+                new Target(
+                        ex.getRequestMethod(),
+                        path,
+                        userId(ex, hs),
+                        ex.getRequestHeaders().getFirst("User-Agent")),
                 path.contains("/download/") || path.contains("/thumbnail/"));
         if (d == null) {
             Router.write(ex, router.reply(ex));
             return;
         }
-        LOG.debug("devserver: injecting {} ({}) into {} {}", d.kind(), d.afterApply() ? "after applying" : "before applying",
-                ex.getRequestMethod(), path);
+        LOG.debug(
+                "devserver: injecting {} ({}) into {} {}",
+                d.kind(),
+                d.afterApply() ? "after applying" : "before applying",
+                ex.getRequestMethod(),
+                path);
         Reply applied = d.afterApply() ? router.reply(ex) : null;
         switch (d.kind()) {
-            case RATE_LIMITED_RETRY_AFTER_MS -> Router.write(ex, Reply.status(429,
-                    Map.of("errcode", "M_LIMIT_EXCEEDED", "error", "Too many requests", "retry_after_ms", d.retryAfterMs())));
-            case RATE_LIMITED_RETRY_AFTER_HEADER -> Router.write(ex, new Reply(429,
-                    Map.of("errcode", "M_LIMIT_EXCEEDED", "error", "Too many requests"), null, "application/json",
-                    Map.of("Retry-After", "0")));
+            case RATE_LIMITED_RETRY_AFTER_MS ->
+                Router.write(
+                        ex,
+                        Reply.status(
+                                429,
+                                Map.of(
+                                        "errcode",
+                                        "M_LIMIT_EXCEEDED",
+                                        "error",
+                                        "Too many requests",
+                                        "retry_after_ms",
+                                        d.retryAfterMs())));
+            case RATE_LIMITED_RETRY_AFTER_HEADER ->
+                Router.write(
+                        ex,
+                        new Reply(
+                                429,
+                                Map.of("errcode", "M_LIMIT_EXCEEDED", "error", "Too many requests"),
+                                null,
+                                "application/json",
+                                Map.of("Retry-After", "0")));
             case HTTP_500, HTTP_502, HTTP_503, HTTP_504 -> {
                 int status = Integer.parseInt(d.kind().name().substring(5));
                 // proxies answer 502/504 with an HTML page, not a Matrix error
                 if (status == 502 || status == 504) {
-                    Router.write(ex, new Reply(status, null, "<html><body><h1>Bad Gateway</h1></body></html>"
-                            .getBytes(StandardCharsets.UTF_8), "text/html", Map.of()));
+                    Router.write(
+                            ex,
+                            new Reply(
+                                    status,
+                                    null,
+                                    "<html><body><h1>Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8),
+                                    "text/html",
+                                    Map.of()));
                 } else {
                     Router.write(ex, Reply.status(status, Map.of("errcode", "M_UNKNOWN", "error", "Injected failure")));
                 }
@@ -176,7 +207,9 @@ public final class Faults {
                 }
             }
             case MALFORMED_JSON -> {
-                byte[] body = applied != null && applied.raw() == null ? Json.write(applied.json()) : "{\"next_batch\": ".getBytes(StandardCharsets.UTF_8);
+                byte[] body = applied != null && applied.raw() == null
+                        ? Json.write(applied.json())
+                        : "{\"next_batch\": ".getBytes(StandardCharsets.UTF_8);
                 byte[] truncated = Arrays.copyOf(body, Math.max(1, body.length / 2));
                 Router.write(ex, new Reply(200, null, truncated, "application/json", Map.of()));
             }

@@ -61,17 +61,33 @@ final class Homeserver {
         return room;
     }
 
-    Room roomOrNull(String roomId) { return rooms.get(roomId); }
+    Room roomOrNull(String roomId) {
+        return rooms.get(roomId);
+    }
 
-    List<Room> rooms() { return new ArrayList<>(rooms.values()); }
+    List<Room> rooms() {
+        return new ArrayList<>(rooms.values());
+    }
 
     StoredEvent append(Room room, EventDraft d) {
         long pos = events.nextPosition();
         long ts = d.ts() != null ? d.ts() : clock.millis();
         PduSize.check(room, d, ts); // as Synapse: nothing over 64 KiB is stored, whoever sends it
         String replaces = d.stateKey() == null ? null : room.stateEventId(d.type(), d.stateKey());
-        StoredEvent event = new StoredEvent(pos, Ids.eventId(), room.roomId(), d.type(), d.stateKey(),
-                d.sender(), ts, Json.copy(d.content()), d.redacts(), d.txnId(), d.senderToken(), null, replaces);
+        StoredEvent event = new StoredEvent(
+                pos,
+                Ids.eventId(),
+                room.roomId(),
+                d.type(),
+                d.stateKey(),
+                d.sender(),
+                ts,
+                Json.copy(d.content()),
+                d.redacts(),
+                d.txnId(),
+                d.senderToken(),
+                null,
+                replaces);
         events.append(event);
         room.record(event);
         notifier.advance(pos);
@@ -80,7 +96,9 @@ final class Homeserver {
 
     // --- aliases -------------------------------------------------------------------------
 
-    String resolveAlias(String alias) { return aliases.get(alias); }
+    String resolveAlias(String alias) {
+        return aliases.get(alias);
+    }
 
     void putAlias(String alias, String roomId, String creator) {
         checkAliasServer(alias);
@@ -91,7 +109,9 @@ final class Homeserver {
         aliasCreators.put(alias, creator);
     }
 
-    String aliasCreator(String alias) { return aliasCreators.get(alias); }
+    String aliasCreator(String alias) {
+        return aliasCreators.get(alias);
+    }
 
     void removeAlias(String alias) {
         aliases.remove(alias);
@@ -100,9 +120,13 @@ final class Homeserver {
 
     void checkAliasServer(String alias) {
         String localpart = alias.length() > serverName.length() + 2
-                ? alias.substring(1, alias.length() - serverName.length() - 1) : "";
-        if (!alias.startsWith("#") || !alias.endsWith(":" + serverName) || localpart.isEmpty()
-                || localpart.contains(":") || localpart.chars().anyMatch(Character::isWhitespace)) {
+                ? alias.substring(1, alias.length() - serverName.length() - 1)
+                : "";
+        if (!alias.startsWith("#")
+                || !alias.endsWith(":" + serverName)
+                || localpart.isEmpty()
+                || localpart.contains(":")
+                || localpart.chars().anyMatch(Character::isWhitespace)) {
             throw MatrixError.invalidParam("Room alias must be #localpart:" + serverName);
         }
     }
@@ -125,7 +149,9 @@ final class Homeserver {
     // --- transactions --------------------------------------------------------------------
 
     /** Transaction ids are scoped to the access token and the request path, like Synapse. */
-    String transaction(String token, String path) { return transactions.get(token + " " + path); }
+    String transaction(String token, String path) {
+        return transactions.get(token + " " + path);
+    }
 
     void rememberTransaction(String token, String path, String eventId) {
         transactions.put(token + " " + path, eventId);

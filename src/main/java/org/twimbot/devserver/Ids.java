@@ -10,18 +10,30 @@ final class Ids {
 
     private Ids() {}
 
-    static String roomId(String serverName) { return "!" + random(LETTERS, 18) + ":" + serverName; }
+    static String roomId(String serverName) {
+        return "!" + random(LETTERS, 18) + ":" + serverName;
+    }
 
     /** Room v4+ event ids: '$' + 43 url-safe base64 characters (a sha256 hash). */
-    static String eventId() { return "$" + random(URL_SAFE, 43); }
+    static String eventId() {
+        return "$" + random(URL_SAFE, 43);
+    }
 
-    static String deviceId() { return random("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 10); }
+    static String deviceId() {
+        return random("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 10);
+    }
 
-    static String accessToken() { return "syt_" + random(LETTERS + "0123456789", 40); }
+    static String accessToken() {
+        return "syt_" + random(LETTERS + "0123456789", 40);
+    }
 
-    static String mediaId() { return random(LETTERS, 24); }
+    static String mediaId() {
+        return random(LETTERS, 24);
+    }
 
-    static String session() { return random(LETTERS, 24); }
+    static String session() {
+        return random(LETTERS, 24);
+    }
 
     static String random(String alphabet, int length) {
         StringBuilder sb = new StringBuilder(length);

@@ -20,9 +20,13 @@ final class MatrixError extends RuntimeException {
         this.extra = extra;
     }
 
-    int status() { return status; }
+    int status() {
+        return status;
+    }
 
-    String errcode() { return errcode; }
+    String errcode() {
+        return errcode;
+    }
 
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -32,17 +36,25 @@ final class MatrixError extends RuntimeException {
         return body;
     }
 
-    static MatrixError forbidden(String why) { return new MatrixError(403, "M_FORBIDDEN", why); }
+    static MatrixError forbidden(String why) {
+        return new MatrixError(403, "M_FORBIDDEN", why);
+    }
 
-    static MatrixError notFound(String why) { return new MatrixError(404, "M_NOT_FOUND", why); }
+    static MatrixError notFound(String why) {
+        return new MatrixError(404, "M_NOT_FOUND", why);
+    }
 
     static MatrixError missingParam(String name) {
         return new MatrixError(400, "M_MISSING_PARAM", "Missing parameter: " + name);
     }
 
-    static MatrixError badJson(String why) { return new MatrixError(400, "M_BAD_JSON", why); }
+    static MatrixError badJson(String why) {
+        return new MatrixError(400, "M_BAD_JSON", why);
+    }
 
-    static MatrixError invalidParam(String why) { return new MatrixError(400, "M_INVALID_PARAM", why); }
+    static MatrixError invalidParam(String why) {
+        return new MatrixError(400, "M_INVALID_PARAM", why);
+    }
 
     static MatrixError unrecognized(int status) {
         return new MatrixError(status, "M_UNRECOGNIZED", "Unrecognized request");

@@ -64,8 +64,14 @@ final class MediaHandlers {
             throw MatrixError.notFound("Not found");
         }
         String fileName = c.params().size() > 2 ? c.param(2) : m.fileName();
-        return Reply.bytes(m.bytes(), m.contentType(), Map.of("Content-Disposition", disposition(m.contentType(), fileName),
-                "Cross-Origin-Resource-Policy", "cross-origin"));
+        return Reply.bytes(
+                m.bytes(),
+                m.contentType(),
+                Map.of(
+                        "Content-Disposition",
+                        disposition(m.contentType(), fileName),
+                        "Cross-Origin-Resource-Policy",
+                        "cross-origin"));
     }
 
     /** Like Synapse: inline for types a browser can show safely, attachment otherwise. */

@@ -13,9 +13,13 @@ final class MediaRepo {
     private final Map<String, Media> media = new ConcurrentHashMap<>();
     private final long maxUploadBytes;
 
-    MediaRepo(long maxUploadBytes) { this.maxUploadBytes = maxUploadBytes; }
+    MediaRepo(long maxUploadBytes) {
+        this.maxUploadBytes = maxUploadBytes;
+    }
 
-    long maxUploadBytes() { return maxUploadBytes; }
+    long maxUploadBytes() {
+        return maxUploadBytes;
+    }
 
     Media store(byte[] bytes, String contentType, String fileName, String uploader) {
         Media m = new Media(Ids.mediaId(), bytes, contentType, fileName, uploader);
@@ -23,7 +27,11 @@ final class MediaRepo {
         return m;
     }
 
-    Media get(String mediaId) { return media.get(mediaId); }
+    Media get(String mediaId) {
+        return media.get(mediaId);
+    }
 
-    int count() { return media.size(); }
+    int count() {
+        return media.size();
+    }
 }

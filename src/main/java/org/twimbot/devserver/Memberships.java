@@ -7,7 +7,9 @@ import java.util.Map;
 final class Memberships {
     private final Homeserver hs;
 
-    Memberships(Homeserver hs) { this.hs = hs; }
+    Memberships(Homeserver hs) {
+        this.hs = hs;
+    }
 
     Map<String, Object> content(String membership, String userId, String reason) {
         Map<String, Object> content = new LinkedHashMap<>();

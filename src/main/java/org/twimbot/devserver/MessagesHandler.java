@@ -23,7 +23,9 @@ final class MessagesHandler {
         this.format = format;
     }
 
-    Route route() { return Route.of("GET", "client/rooms/{}/messages", true, this::messages); }
+    Route route() {
+        return Route.of("GET", "client/rooms/{}/messages", true, this::messages);
+    }
 
     private Reply messages(Call c) {
         String dir = c.query("dir") == null ? "f" : c.query("dir"); // Synapse's default
@@ -31,18 +33,22 @@ final class MessagesHandler {
             throw MatrixError.invalidParam("dir must be 'b' or 'f'");
         }
         int limit = limit(c.query("limit"));
-        EventFilter filter = c.query("filter") == null ? EventFilter.NONE : EventFilter.parse(Json.parseObject(c.query("filter")));
+        EventFilter filter =
+                c.query("filter") == null ? EventFilter.NONE : EventFilter.parse(Json.parseObject(c.query("filter")));
         synchronized (hs.lock) {
             Room room = hs.roomAsMember(c.param(0), c.userId());
             long current = hs.events.position();
             long visibleUpTo = visibleUpTo(room, c.userId(), current);
-            long from = c.query("from") == null ? (dir.equals("b") ? current : 0) : StreamToken.parse(c.query("from"), current);
+            long from = c.query("from") == null
+                    ? (dir.equals("b") ? current : 0)
+                    : StreamToken.parse(c.query("from"), current);
             Long to = c.query("to") == null ? null : StreamToken.parse(c.query("to"), current);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("start", StreamToken.format(from));
             List<StoredEvent> events;
             if (dir.equals("b")) {
-                Timeline t = Timeline.latest(room, hs.events, to == null ? 0 : to, Math.min(from, visibleUpTo), filter, limit);
+                Timeline t = Timeline.latest(
+                        room, hs.events, to == null ? 0 : to, Math.min(from, visibleUpTo), filter, limit);
                 events = new ArrayList<>(t.events());
                 Collections.reverse(events);
                 if (t.more()) {
@@ -81,7 +87,8 @@ final class MessagesHandler {
             return current;
         }
         StoredEvent member = room.memberEventAt(user, current);
-        if (member != null && !"join".equals(member.membership())
+        if (member != null
+                && !"join".equals(member.membership())
                 && "join".equals(room.membershipAt(user, member.pos() - 1))) {
             return member.pos(); // a former member keeps the history up to their departure
         }

@@ -12,8 +12,8 @@ import java.util.Set;
  * user whose level is not strictly below theirs (except lowering their own).
  */
 final class PowerLevelRules {
-    private static final List<String> TOP_LEVEL = List.of("users_default", "events_default", "state_default",
-            "ban", "redact", "kick", "invite");
+    private static final List<String> TOP_LEVEL =
+            List.of("users_default", "events_default", "state_default", "ban", "redact", "kick", "invite");
 
     private PowerLevelRules() {}
 

@@ -54,11 +54,17 @@ record PowerLevels(Map<String, Object> content, boolean present) {
         return isState ? number("state_default", present ? 50 : 0) : number("events_default", 0);
     }
 
-    long redactLevel() { return number("redact", 50); }
+    long redactLevel() {
+        return number("redact", 50);
+    }
 
-    long kickLevel() { return number("kick", 50); }
+    long kickLevel() {
+        return number("kick", 50);
+    }
 
-    long inviteLevel() { return number("invite", 0); }
+    long inviteLevel() {
+        return number("invite", 0);
+    }
 
     boolean canSend(String userId, String type, boolean isState) {
         return userLevel(userId) >= eventLevel(type, isState);

@@ -9,7 +9,9 @@ import java.util.Map;
 final class ProfileHandlers {
     private final Homeserver hs;
 
-    ProfileHandlers(Homeserver hs) { this.hs = hs; }
+    ProfileHandlers(Homeserver hs) {
+        this.hs = hs;
+    }
 
     List<Route> routes() {
         return List.of(

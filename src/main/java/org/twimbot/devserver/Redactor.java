@@ -9,8 +9,17 @@ final class Redactor {
     private static final Map<String, List<String>> KEEP = Map.of(
             "m.room.member", List.of("membership", "join_authorised_via_users_server", "third_party_invite"),
             "m.room.join_rules", List.of("join_rule", "allow"),
-            "m.room.power_levels", List.of("ban", "events", "events_default", "invite", "kick",
-                    "redact", "state_default", "users", "users_default"),
+            "m.room.power_levels",
+                    List.of(
+                            "ban",
+                            "events",
+                            "events_default",
+                            "invite",
+                            "kick",
+                            "redact",
+                            "state_default",
+                            "users",
+                            "users_default"),
             "m.room.history_visibility", List.of("history_visibility"),
             "m.room.redaction", List.of("redacts"));
 

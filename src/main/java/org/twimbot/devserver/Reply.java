@@ -8,7 +8,9 @@ import java.util.Map;
  */
 record Reply(int status, Object json, byte[] raw, String contentType, Map<String, String> headers) {
 
-    static Reply ok(Object json) { return new Reply(200, json, null, "application/json", Map.of()); }
+    static Reply ok(Object json) {
+        return new Reply(200, json, null, "application/json", Map.of());
+    }
 
     static Reply status(int status, Object json) {
         return new Reply(status, json, null, "application/json", Map.of());

@@ -24,7 +24,9 @@ final class Room {
         this.store = store;
     }
 
-    String roomId() { return roomId; }
+    String roomId() {
+        return roomId;
+    }
 
     /** Called for every event appended to this room, in stream order. */
     void record(StoredEvent event) {
@@ -32,7 +34,9 @@ final class Room {
         if (event.isState()) {
             state.put(event.stateKeyPair(), event.eventId());
             if (event.type().equals("m.room.member")) {
-                memberEvents.computeIfAbsent(event.stateKey(), k -> new ArrayList<>()).add(event.pos());
+                memberEvents
+                        .computeIfAbsent(event.stateKey(), k -> new ArrayList<>())
+                        .add(event.pos());
             }
         }
     }
@@ -42,7 +46,9 @@ final class Room {
         return id == null ? null : store.byId(id);
     }
 
-    String stateEventId(String type, String stateKey) { return state.get(StateKey.of(type, stateKey)); }
+    String stateEventId(String type, String stateKey) {
+        return state.get(StateKey.of(type, stateKey));
+    }
 
     List<StoredEvent> currentState() {
         List<StoredEvent> out = new ArrayList<>();
@@ -56,7 +62,9 @@ final class Room {
         return e == null ? null : e.membership();
     }
 
-    boolean isJoined(String userId) { return "join".equals(membership(userId)); }
+    boolean isJoined(String userId) {
+        return "join".equals(membership(userId));
+    }
 
     /** The membership event in force for {@code userId} at stream position {@code pos}. */
     StoredEvent memberEventAt(String userId, long pos) {
@@ -87,9 +95,13 @@ final class Room {
         return out;
     }
 
-    Iterable<String> knownUsers() { return memberEvents.keySet(); }
+    Iterable<String> knownUsers() {
+        return memberEvents.keySet();
+    }
 
-    PowerLevels powerLevels() { return PowerLevels.of(state("m.room.power_levels", "")); }
+    PowerLevels powerLevels() {
+        return PowerLevels.of(state("m.room.power_levels", ""));
+    }
 
     String joinRule() {
         StoredEvent e = state("m.room.join_rules", "");
@@ -98,9 +110,13 @@ final class Room {
     }
 
     /** Positions of this room's events, ascending; callers must not modify it. */
-    List<Long> positions() { return positions; }
+    List<Long> positions() {
+        return positions;
+    }
 
-    long latestPosition() { return positions.isEmpty() ? 0 : positions.get(positions.size() - 1); }
+    long latestPosition() {
+        return positions.isEmpty() ? 0 : positions.get(positions.size() - 1);
+    }
 
     /** Index of the first position strictly greater than {@code pos}. */
     int indexAfter(long pos) {

@@ -17,7 +17,9 @@ final class RoomCreator {
         this.memberships = memberships;
     }
 
-    Route route() { return Route.of("POST", "client/createRoom", true, this::create); }
+    Route route() {
+        return Route.of("POST", "client/createRoom", true, this::create);
+    }
 
     private Reply create(Call c) {
         JsonNode body = c.json();
@@ -67,15 +69,16 @@ final class RoomCreator {
         return preset;
     }
 
-    private void appendInitialEvents(Room room, JsonNode body, String creator, String preset,
-                                     String alias, List<String> invites) {
+    private void appendInitialEvents(
+            Room room, JsonNode body, String creator, String preset, String alias, List<String> invites) {
         Map<String, Object> create = new LinkedHashMap<>();
         if (body.path("creation_content").isObject()) {
             create.putAll(Json.toMap(body.get("creation_content")));
         }
         create.put("room_version", ROOM_VERSION); // v11: the creator is the sender, no "creator" key
         state(room, creator, "m.room.create", create);
-        hs.append(room, EventDraft.state(creator, "m.room.member", creator, memberships.content("join", creator, null)));
+        hs.append(
+                room, EventDraft.state(creator, "m.room.member", creator, memberships.content("join", creator, null)));
         state(room, creator, "m.room.power_levels", powerLevels(body, creator, preset, invites));
         if (alias != null) {
             state(room, creator, "m.room.canonical_alias", Map.of("alias", alias));

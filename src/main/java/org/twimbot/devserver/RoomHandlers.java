@@ -55,7 +55,8 @@ final class RoomHandlers {
         JsonNode body = c.json();
         String target = Json.requireText(body, "user_id");
         synchronized (hs.lock) {
-            memberships.invite(hs.roomAsMember(c.param(0), c.userId()), c.userId(), target, false, Json.optText(body, "reason"));
+            memberships.invite(
+                    hs.roomAsMember(c.param(0), c.userId()), c.userId(), target, false, Json.optText(body, "reason"));
         }
         return Reply.ok(Map.of());
     }
@@ -119,7 +120,8 @@ final class RoomHandlers {
                 if (c.query("membership") != null && !c.query("membership").equals(m)) {
                     continue;
                 }
-                if (c.query("not_membership") != null && c.query("not_membership").equals(m)) {
+                if (c.query("not_membership") != null
+                        && c.query("not_membership").equals(m)) {
                     continue;
                 }
                 chunk.add(format.client(e, c.session(), true));
@@ -156,8 +158,8 @@ final class RoomHandlers {
                 throw MatrixError.notFound("Room alias " + alias + " not found");
             }
             Room room = hs.room(roomId);
-            boolean admin = room.isJoined(c.userId())
-                    && room.powerLevels().canSend(c.userId(), "m.room.canonical_alias", true);
+            boolean admin =
+                    room.isJoined(c.userId()) && room.powerLevels().canSend(c.userId(), "m.room.canonical_alias", true);
             if (!c.userId().equals(hs.aliasCreator(alias)) && !admin) {
                 throw MatrixError.forbidden("You don't have permission to delete the alias.");
             }

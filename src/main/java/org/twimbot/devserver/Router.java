@@ -1,6 +1,5 @@
 package org.twimbot.devserver;
 
-import java.util.function.Consumer;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +65,11 @@ final class Router implements HttpHandler {
             Thread.currentThread().interrupt(); // the server is closing; a long-poll was cut short
             return Reply.status(503, new MatrixError(503, "M_UNKNOWN", "Server shutting down").body());
         } catch (Exception e) {
-            LOG.warn("devserver: {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
+            LOG.warn(
+                    "devserver: {} {} failed",
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(),
+                    e);
             return Reply.status(500, new MatrixError(500, "M_UNKNOWN", "Internal server error").body());
         }
     }
@@ -107,8 +111,11 @@ final class Router implements HttpHandler {
 
     static List<String> normalise(String rawPath) {
         String[][] prefixes = {
-            {"/_matrix/client/v3/", "client"}, {"/_matrix/client/r0/", "client"},
-            {"/_matrix/client/v1/", "v1"}, {"/_matrix/media/v3/", "media"}, {"/_matrix/media/r0/", "media"},
+            {"/_matrix/client/v3/", "client"},
+            {"/_matrix/client/r0/", "client"},
+            {"/_matrix/client/v1/", "v1"},
+            {"/_matrix/media/v3/", "media"},
+            {"/_matrix/media/r0/", "media"},
         };
         if (rawPath.equals("/_matrix/client/versions")) {
             return List.of("versions");
@@ -174,8 +181,7 @@ final class Router implements HttpHandler {
         synchronized (hs.lock) {
             LoggedInDevice session = hs.accounts.session(token);
             if (session == null) {
-                throw new MatrixError(401, "M_UNKNOWN_TOKEN", "Unknown access token",
-                        Map.of("soft_logout", false));
+                throw new MatrixError(401, "M_UNKNOWN_TOKEN", "Unknown access token", Map.of("soft_logout", false));
             }
             return session;
         }

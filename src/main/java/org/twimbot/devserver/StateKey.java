@@ -4,5 +4,7 @@ package org.twimbot.devserver;
 final class StateKey {
     private StateKey() {}
 
-    static String of(String type, String stateKey) { return type + '\u0000' + stateKey; }
+    static String of(String type, String stateKey) {
+        return type + '\u0000' + stateKey;
+    }
 }

@@ -13,13 +13,28 @@ import java.util.Map;
  * @param redactedBy event id of the redaction that stripped this event, or null
  * @param replacesState for state events: the event id previously holding this state key
  */
-record StoredEvent(long pos, String eventId, String roomId, String type, String stateKey,
-                   String sender, long ts, Map<String, Object> content, String redacts,
-                   String txnId, String senderToken, String redactedBy, String replacesState) {
+record StoredEvent(
+        long pos,
+        String eventId,
+        String roomId,
+        String type,
+        String stateKey,
+        String sender,
+        long ts,
+        Map<String, Object> content,
+        String redacts,
+        String txnId,
+        String senderToken,
+        String redactedBy,
+        String replacesState) {
 
-    boolean isState() { return stateKey != null; }
+    boolean isState() {
+        return stateKey != null;
+    }
 
-    String stateKeyPair() { return StateKey.of(type, stateKey); }
+    String stateKeyPair() {
+        return StateKey.of(type, stateKey);
+    }
 
     /** For m.room.member events: the membership it sets. */
     String membership() {
@@ -28,7 +43,19 @@ record StoredEvent(long pos, String eventId, String roomId, String type, String 
     }
 
     StoredEvent redacted(Map<String, Object> strippedContent, String redactionId) {
-        return new StoredEvent(pos, eventId, roomId, type, stateKey, sender, ts, strippedContent,
-                redacts, txnId, senderToken, redactionId, replacesState);
+        return new StoredEvent(
+                pos,
+                eventId,
+                roomId,
+                type,
+                stateKey,
+                sender,
+                ts,
+                strippedContent,
+                redacts,
+                txnId,
+                senderToken,
+                redactionId,
+                replacesState);
     }
 }

@@ -8,7 +8,9 @@ package org.twimbot.devserver;
 final class StreamToken {
     private StreamToken() {}
 
-    static String format(long pos) { return "s" + pos; }
+    static String format(long pos) {
+        return "s" + pos;
+    }
 
     /**
      * Parses a token; anything malformed or from the future (e.g. issued by a previous run of

@@ -19,8 +19,14 @@ import java.util.Set;
  */
 final class SyncHandler {
     private static final long MAX_TIMEOUT_MS = 10 * 60_000L;
-    private static final Set<String> INVITE_STATE_TYPES = Set.of("m.room.create", "m.room.join_rules",
-            "m.room.name", "m.room.canonical_alias", "m.room.avatar", "m.room.encryption", "m.room.topic");
+    private static final Set<String> INVITE_STATE_TYPES = Set.of(
+            "m.room.create",
+            "m.room.join_rules",
+            "m.room.name",
+            "m.room.canonical_alias",
+            "m.room.avatar",
+            "m.room.encryption",
+            "m.room.topic");
 
     private final Homeserver hs;
     private final EventFormat format;
@@ -30,11 +36,15 @@ final class SyncHandler {
         this.format = format;
     }
 
-    Route route() { return Route.of("GET", "client/sync", true, this::sync); }
+    Route route() {
+        return Route.of("GET", "client/sync", true, this::sync);
+    }
 
     /** One sync request's parameters. since is -1 for an initial sync. */
     private record Request(LoggedInDevice session, long since, SyncRoomFilter filter, boolean fullState) {
-        String user() { return session.userId(); }
+        String user() {
+            return session.userId();
+        }
     }
 
     private Reply sync(Call c) throws InterruptedException {
@@ -141,21 +151,29 @@ final class SyncHandler {
 
     /** Reported once, right after leaving (or rejecting); in initial syncs only with include_leave. */
     private Map<String, Object> leaveEntry(Request req, Room room, StoredEvent leaveEvent, String before) {
-        boolean report = req.since() < 0 ? req.filter().includeLeave()
+        boolean report = req.since() < 0
+                ? req.filter().includeLeave()
                 : leaveEvent.pos() > req.since() && ("join".equals(before) || "invite".equals(before));
         return report ? left(req, room, leaveEvent) : null;
     }
 
     private Map<String, Object> joined(Request req, Room room, long current, boolean full) {
         long after = Math.max(0, req.since());
-        Timeline timeline = Timeline.latest(room, hs.events, after, current,
-                req.filter().timeline(), req.filter().timelineLimit());
+        Timeline timeline = Timeline.latest(
+                room,
+                hs.events,
+                after,
+                current,
+                req.filter().timeline(),
+                req.filter().timelineLimit());
         Set<String> inTimeline = new HashSet<>();
         timeline.events().forEach(e -> inTimeline.add(e.eventId()));
         List<Object> state = new ArrayList<>();
         for (StoredEvent e : room.currentState()) {
             boolean relevant = full || e.pos() > req.since();
-            if (relevant && !inTimeline.contains(e.eventId()) && req.filter().state().matches(e)) {
+            if (relevant
+                    && !inTimeline.contains(e.eventId())
+                    && req.filter().state().matches(e)) {
                 state.add(format.client(e, req.session(), false));
             }
         }
@@ -168,8 +186,13 @@ final class SyncHandler {
         out.put("account_data", Map.of("events", List.of()));
         out.put("ephemeral", Map.of("events", List.of()));
         out.put("unread_notifications", Map.of("highlight_count", 0, "notification_count", 0));
-        out.put("summary", Map.of("m.joined_member_count", room.usersWithMembership("join").size(),
-                "m.invited_member_count", room.usersWithMembership("invite").size()));
+        out.put(
+                "summary",
+                Map.of(
+                        "m.joined_member_count",
+                        room.usersWithMembership("join").size(),
+                        "m.invited_member_count",
+                        room.usersWithMembership("invite").size()));
         return out;
     }
 
@@ -177,8 +200,13 @@ final class SyncHandler {
         // someone who only ever was invited sees just their own rejection, not the room's history
         boolean wasJoined = "join".equals(room.membershipAt(req.user(), leaveEvent.pos() - 1));
         long after = wasJoined ? Math.max(0, req.since()) : leaveEvent.pos() - 1;
-        Timeline timeline = Timeline.latest(room, hs.events, after, leaveEvent.pos(),
-                req.filter().timeline(), req.filter().timelineLimit());
+        Timeline timeline = Timeline.latest(
+                room,
+                hs.events,
+                after,
+                leaveEvent.pos(),
+                req.filter().timeline(),
+                req.filter().timelineLimit());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("timeline", timelineJson(req, timeline, leaveEvent.pos()));
         out.put("state", Map.of("events", List.of()));

@@ -15,7 +15,8 @@ record Timeline(List<StoredEvent> events, boolean more) {
 
     /** The last {@code limit} matching events with after &lt; pos &lt;= upTo. */
     static Timeline latest(Room room, EventStore store, long after, long upTo, EventFilter filter, int limit) {
-        Timeline newestFirst = walk(room, store, room.indexAfter(upTo) - 1, room.indexAfter(after) - 1, -1, filter, limit);
+        Timeline newestFirst =
+                walk(room, store, room.indexAfter(upTo) - 1, room.indexAfter(after) - 1, -1, filter, limit);
         List<StoredEvent> out = new ArrayList<>(newestFirst.events());
         Collections.reverse(out);
         return new Timeline(out, newestFirst.more());
@@ -27,7 +28,8 @@ record Timeline(List<StoredEvent> events, boolean more) {
     }
 
     /** Up to {@code limit} matching events at room indexes {@code from}, {@code from + step}, … before {@code end}. */
-    private static Timeline walk(Room room, EventStore store, int from, int end, int step, EventFilter filter, int limit) {
+    private static Timeline walk(
+            Room room, EventStore store, int from, int end, int step, EventFilter filter, int limit) {
         List<Long> positions = room.positions();
         List<StoredEvent> out = new ArrayList<>();
         for (int i = from; step > 0 ? i < end : i > end; i += step) {
@@ -43,9 +45,15 @@ record Timeline(List<StoredEvent> events, boolean more) {
         return new Timeline(out, false);
     }
 
-    long firstPos() { return events.get(0).pos(); }
+    long firstPos() {
+        return events.get(0).pos();
+    }
 
-    long lastPos() { return events.get(events.size() - 1).pos(); }
+    long lastPos() {
+        return events.get(events.size() - 1).pos();
+    }
 
-    boolean isEmpty() { return events.isEmpty(); }
+    boolean isEmpty() {
+        return events.isEmpty();
+    }
 }

@@ -1,10 +1,10 @@
 package org.twimbot.intake;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -29,14 +29,23 @@ public final class Intake {
     private final SubmissionText submissionText;
     private final String pingRoomId;
 
-    public Intake(String botUserId, String submissionsRoomId, String editorsRoomId, String commandPrefix,
+    public Intake(
+            String botUserId,
+            String submissionsRoomId,
+            String editorsRoomId,
+            String commandPrefix,
             SubmissionText submissionText) {
         this(botUserId, submissionsRoomId, editorsRoomId, commandPrefix, submissionText, null);
     }
 
     /** @param pingRoomId the room whose ping bot answers are read (rooms.ping), or null for none */
-    public Intake(String botUserId, String submissionsRoomId, String editorsRoomId, String commandPrefix,
-            SubmissionText submissionText, String pingRoomId) {
+    public Intake(
+            String botUserId,
+            String submissionsRoomId,
+            String editorsRoomId,
+            String commandPrefix,
+            SubmissionText submissionText,
+            String pingRoomId) {
         this.botUserId = botUserId;
         this.submissionsRoomId = submissionsRoomId;
         this.editorsRoomId = editorsRoomId;
@@ -77,7 +86,8 @@ public final class Intake {
         String body = SubmissionText.stripReplyFallback(e.body());
         if (body.startsWith(commandPrefix) && body.length() > commandPrefix.length()) return command(e, body);
         if (!e.roomId().equals(submissionsRoomId)) return Optional.empty();
-        return Optional.of(submissionText.recognise(e.body(), e.formattedBody())
+        return Optional.of(submissionText
+                .recognise(e.body(), e.formattedBody())
                 .<Action>map(s -> new Action.Submit(Origin.of(e), s.body(), s.html(), e.body(), e.formattedBody()))
                 .orElseGet(() -> new Action.Chatter(Origin.of(e), e.body(), e.formattedBody(), related(e))));
     }
@@ -127,15 +137,28 @@ public final class Intake {
         Optional<Action> own = interpret(e);
         if (own.isEmpty() || e.isState()) return own.map(List::of).orElse(List.of());
         JsonNode bundled = e.unsigned().path("m.relations").path("m.replace");
-        if (!bundled.isObject() || !bundled.path("content").isObject() || !bundled.path("event_id").isTextual()) {
+        if (!bundled.isObject()
+                || !bundled.path("content").isObject()
+                || !bundled.path("event_id").isTextual()) {
             return List.of(own.get());
         }
-        RoomEvent edit = new RoomEvent(bundled.get("event_id").asText(), e.roomId(),
-                bundled.path("sender").asText(e.sender()), bundled.get("type") == null ? "m.room.message" : bundled.get("type").asText(),
-                bundled.path("origin_server_ts").asLong(e.originServerTs()), null, null,
-                (ObjectNode) bundled.get("content"), null);
+        RoomEvent edit = new RoomEvent(
+                bundled.get("event_id").asText(),
+                e.roomId(),
+                bundled.path("sender").asText(e.sender()),
+                bundled.get("type") == null
+                        ? "m.room.message"
+                        : bundled.get("type").asText(),
+                bundled.path("origin_server_ts").asLong(e.originServerTs()),
+                null,
+                null,
+                (ObjectNode) bundled.get("content"),
+                null);
         Optional<Action> editAction = interpret(edit);
-        return editAction.filter(a -> a instanceof Action.Edit).map(a -> List.of(own.get(), a)).orElse(List.of(own.get()));
+        return editAction
+                .filter(a -> a instanceof Action.Edit)
+                .map(a -> List.of(own.get(), a))
+                .orElse(List.of(own.get()));
     }
 
     private Optional<Action> edit(RoomEvent e) {
@@ -144,27 +167,33 @@ public final class Intake {
         if (target == null || !newContent.isObject()) return skip(e, "edit without target or m.new_content");
         String body = textField(newContent, "body");
         if (body == null) return skip(e, "edit without body");
-        String html = "org.matrix.custom.html".equals(textField(newContent, "format")) ? textField(newContent, "formatted_body") : null;
+        String html = "org.matrix.custom.html".equals(textField(newContent, "format"))
+                ? textField(newContent, "formatted_body")
+                : null;
         return Optional.of(new Action.Edit(Origin.of(e), target, body, html));
     }
 
     private Optional<Action> reaction(RoomEvent e) {
         String target = e.relatesTo();
         String key = e.relationKey();
-        if (!"m.annotation".equals(e.relType()) || target == null || key == null) return skip(e, "reaction without annotation");
+        if (!"m.annotation".equals(e.relType()) || target == null || key == null)
+            return skip(e, "reaction without annotation");
         if (key.length() > 256) return skip(e, "reaction key longer than 256 characters");
         return Optional.of(new Action.React(Origin.of(e), target, key));
     }
 
     private Optional<Action> redaction(RoomEvent e) {
         String target = e.redactionTarget();
-        return target == null ? skip(e, "redaction without target") : Optional.of(new Action.Redact(Origin.of(e), target));
+        return target == null
+                ? skip(e, "redaction without target")
+                : Optional.of(new Action.Redact(Origin.of(e), target));
     }
 
     private Optional<Action> member(RoomEvent e) {
         String membership = textField(e.content(), "membership");
         if (membership == null || e.stateKey().isEmpty()) return skip(e, "member event without membership");
-        return Optional.of(new Action.Member(Origin.of(e), e.stateKey(), textField(e.content(), "displayname"), membership));
+        return Optional.of(
+                new Action.Member(Origin.of(e), e.stateKey(), textField(e.content(), "displayname"), membership));
     }
 
     private static Optional<Action> skip(RoomEvent e, String reason) {
@@ -176,5 +205,4 @@ public final class Intake {
         JsonNode v = node.get(field);
         return v != null && v.isTextual() ? v.asText() : null;
     }
-
 }

@@ -1,6 +1,5 @@
 package org.twimbot.intake;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,22 +13,29 @@ public final class SubmissionText {
     private static final Pattern BODY_PREFIX = Pattern.compile("^\\s*TWIM(?::|\\s+|$)\\s*", Pattern.CASE_INSENSITIVE);
     /** Opening tags an HTML body may start with before the text (paragraphs, spans). */
     private static final String LEADING_TAGS = "^((?:\\s*<(?!a[\\s>])[a-zA-Z][^>]*>)*\\s*)";
-    private static final Pattern HTML_PREFIX = Pattern.compile(LEADING_TAGS + "TWIM(?::|\\s+|(?=<)|$)\\s*",
-            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern HTML_PREFIX =
+            Pattern.compile(LEADING_TAGS + "TWIM(?::|\\s+|(?=<)|$)\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern REPLY_FALLBACK_HTML = Pattern.compile("(?s)^\\s*<mx-reply>.*?</mx-reply>");
 
     private final Pattern bodyMention;
     private final Pattern htmlPill;
 
     public SubmissionText(String botUserId, String botDisplayName) {
-        String botLocalpart = botUserId.substring(1, botUserId.indexOf(':') > 0 ? botUserId.indexOf(':') : botUserId.length());
-        StringBuilder names = new StringBuilder(Pattern.quote(botUserId)).append('|').append(Pattern.quote("@" + botLocalpart));
-        if (botDisplayName != null && !botDisplayName.isBlank()) names.append('|').append(Pattern.quote(botDisplayName));
-        // the display name or @localpart must be followed by ':' (or ',') so ordinary sentences starting with the name are not taken
-        this.bodyMention = Pattern.compile("^\\s*(?:" + Pattern.quote(botUserId) + "(?::?\\s+|:$)|(?:" + names + ")[:,](?:\\s+|$))",
+        String botLocalpart =
+                botUserId.substring(1, botUserId.indexOf(':') > 0 ? botUserId.indexOf(':') : botUserId.length());
+        StringBuilder names =
+                new StringBuilder(Pattern.quote(botUserId)).append('|').append(Pattern.quote("@" + botLocalpart));
+        if (botDisplayName != null && !botDisplayName.isBlank())
+            names.append('|').append(Pattern.quote(botDisplayName));
+        // the display name or @localpart must be followed by ':' (or ',') so ordinary sentences starting with the name
+        // are not taken
+        this.bodyMention = Pattern.compile(
+                "^\\s*(?:" + Pattern.quote(botUserId) + "(?::?\\s+|:$)|(?:" + names + ")[:,](?:\\s+|$))",
                 Pattern.CASE_INSENSITIVE);
-        this.htmlPill = Pattern.compile(LEADING_TAGS + "<a\\s[^>]*href=[\"']https://matrix\\.to/#/"
-                + "(?:" + Pattern.quote(botUserId) + "|" + Pattern.quote(encodeUserId(botUserId)) + ")[\"'][^>]*>.*?</a>\\s*[:,]?\\s*",
+        this.htmlPill = Pattern.compile(
+                LEADING_TAGS + "<a\\s[^>]*href=[\"']https://matrix\\.to/#/" + "(?:" + Pattern.quote(botUserId) + "|"
+                        + Pattern.quote(encodeUserId(botUserId)) + ")[\"'][^>]*>.*?</a>\\s*[:,]?\\s*",
                 Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 
@@ -37,7 +43,8 @@ public final class SubmissionText {
     public Optional<Stripped> recognise(String body, String html) {
         if (body == null) return Optional.empty();
         String plain = stripReplyFallback(body);
-        String cleanHtml = html == null ? null : REPLY_FALLBACK_HTML.matcher(html).replaceFirst("");
+        String cleanHtml =
+                html == null ? null : REPLY_FALLBACK_HTML.matcher(html).replaceFirst("");
         // the mention first: a bot called "TWIM Bot" must not leave "Bot:" behind as if "TWIM " were the prefix
         Matcher mention = bodyMention.matcher(plain);
         if (mention.find()) {
@@ -58,8 +65,10 @@ public final class SubmissionText {
 
     /** Text of a message that is submitted by other means (submit emoji, !twim): the prefix is stripped if present. */
     public Stripped asSubmission(String body, String html) {
-        return recognise(body, html).orElseGet(() -> new Stripped(stripReplyFallback(body == null ? "" : body),
-                html == null ? null : REPLY_FALLBACK_HTML.matcher(html).replaceFirst("")));
+        return recognise(body, html)
+                .orElseGet(() -> new Stripped(
+                        stripReplyFallback(body == null ? "" : body),
+                        html == null ? null : REPLY_FALLBACK_HTML.matcher(html).replaceFirst("")));
     }
 
     private static String stripHtml(String html, Pattern pattern) {
@@ -72,7 +81,8 @@ public final class SubmissionText {
     private String stripLeadingName(String plain) {
         int colon = plain.indexOf(':');
         int newline = plain.indexOf('\n');
-        if (colon > 0 && (newline < 0 || colon < newline) && colon <= 64) return plain.substring(colon + 1).stripLeading();
+        if (colon > 0 && (newline < 0 || colon < newline) && colon <= 64)
+            return plain.substring(colon + 1).stripLeading();
         return plain;
     }
 
@@ -91,8 +101,6 @@ public final class SubmissionText {
     private static String encodeUserId(String userId) {
         return userId.replace("@", "%40").replace(":", "%3A");
     }
-
-
 
     /** The submission text with its start removed. */
     public record Stripped(String body, String html) {}

@@ -1,18 +1,18 @@
 package org.twimbot.matrix;
 
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
-import java.time.Instant;
-import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.Reader;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -90,7 +90,10 @@ final class HttpCaller {
                     || budget != null && attempt >= budget.maxAttempts();
             if (attempt == 1) {
                 // Once per call, not per attempt: a long outage must not flood the log.
-                LOG.warn("{} failed: {}; {}", what, reason(failure.error),
+                LOG.warn(
+                        "{} failed: {}; {}",
+                        what,
+                        reason(failure.error),
                         exhausted ? "not retrying" : "retrying with backoff");
             }
             if (exhausted) {
@@ -104,7 +107,8 @@ final class HttpCaller {
                 LOG.debug("{} giving up after {} attempts: the next would start after the deadline", what, attempt);
                 throw failure.error;
             }
-            LOG.debug("{} attempt {} failed ({}); next in {} ms", what, attempt, reason(failure.error), delay.toMillis());
+            LOG.debug(
+                    "{} attempt {} failed ({}); next in {} ms", what, attempt, reason(failure.error), delay.toMillis());
             noteTrouble(request, failure.error, attempt, delay);
             try {
                 sleeper.sleep(delay);
@@ -123,7 +127,8 @@ final class HttpCaller {
         try {
             okhttp3.Call call = client.newCall(request);
             // the whole attempt, reading the body included, ends at the deadline
-            if (budget != null) call.timeout().timeout(Math.max(1, budget.remaining().get().toNanos()), TimeUnit.NANOSECONDS);
+            if (budget != null)
+                call.timeout().timeout(Math.max(1, budget.remaining().get().toNanos()), TimeUnit.NANOSECONDS);
             response = call.execute();
         } catch (IOException e) {
             throw transientUnlessInterrupted(e);
@@ -180,16 +185,26 @@ final class HttpCaller {
      */
     private void noteTrouble(Request request, IOException error, int attempt, Duration delay) {
         MatrixClient.Trouble previous = trouble;
-        String reason = error instanceof MatrixException m ? "the homeserver answers HTTP " + m.httpStatus()
+        String reason = error instanceof MatrixException m
+                ? "the homeserver answers HTTP " + m.httpStatus()
                 : "cannot reach the homeserver (" + error.getClass().getSimpleName() + ")";
         Instant since = previous != null ? previous.since() : Instant.now();
         trouble = new MatrixClient.Trouble(reason, since, attempt);
         // an answering server (429, 5xx) has said what it wants; only silence needs repeating
         if (error instanceof MatrixException || attempt < 2 || Integer.bitCount(attempt) != 1) return;
         String server = request.url().scheme() + "://" + request.url().host()
-                + (request.url().port() == okhttp3.HttpUrl.defaultPort(request.url().scheme()) ? "" : ":" + request.url().port());
-        String next = String.format(Locale.ROOT, "%.1fs", delay.toMillis() / 1000.0).replace(".0s", "s");
-        LOG.warn("still cannot reach {} ({}; attempt {}, next in {}); check homeserver.url", server, reason(error), attempt, next);
+                + (request.url().port()
+                                == okhttp3.HttpUrl.defaultPort(request.url().scheme())
+                        ? ""
+                        : ":" + request.url().port());
+        String next =
+                String.format(Locale.ROOT, "%.1fs", delay.toMillis() / 1000.0).replace(".0s", "s");
+        LOG.warn(
+                "still cannot reach {} ({}; attempt {}, next in {}); check homeserver.url",
+                server,
+                reason(error),
+                attempt,
+                next);
     }
 
     /** An interrupted thread means someone wants us to stop (shutdown), not a flaky network. */
@@ -222,10 +237,12 @@ final class HttpCaller {
         try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             node = mapper.readTree(in);
         } catch (JsonProcessingException e) {
-            // Jackson quotes the offending input; without the cause and scrubbed, so a body echoing the token cannot leak it.
+            // Jackson quotes the offending input; without the cause and scrubbed, so a body echoing the token cannot
+            // leak it.
             throw new MalformedResponseException("response body is not valid JSON: " + scrub(e.getOriginalMessage()));
         }
-        if (node == null || !node.isObject()) throw new MalformedResponseException("response body is not a JSON object");
+        if (node == null || !node.isObject())
+            throw new MalformedResponseException("response body is not a JSON object");
         return node;
     }
 
@@ -243,8 +260,11 @@ final class HttpCaller {
         String errcode = body == null ? null : RoomEvent.text(body, "errcode");
         String error = body == null ? null : RoomEvent.text(body, "error");
         StringBuilder msg = new StringBuilder()
-                .append(request.method()).append(' ').append(request.url().encodedPath())
-                .append(": HTTP ").append(code);
+                .append(request.method())
+                .append(' ')
+                .append(request.url().encodedPath())
+                .append(": HTTP ")
+                .append(code);
         if (errcode != null) msg.append(' ').append(errcode);
         if (error != null) msg.append(": ").append(error);
         return new MatrixException(code, errcode, scrub(msg.toString()));

@@ -1,12 +1,5 @@
 package org.twimbot.matrix;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -67,12 +67,16 @@ public final class MatrixClient implements AutoCloseable {
     public MatrixClient(String homeserverUrl, RetryPolicy retryPolicy, OkHttpClient httpClient, Sleeper sleeper) {
         Objects.requireNonNull(homeserverUrl, "homeserverUrl");
         this.homeserver = HttpUrl.get(homeserverUrl); // IllegalArgumentException when not http(s)
-        this.http = httpClient.newBuilder()
+        this.http = httpClient
+                .newBuilder()
                 .addInterceptor(new RequestLogger())
                 .retryOnConnectionFailure(false)
                 .build();
-        this.caller = new HttpCaller(Objects.requireNonNull(retryPolicy, "retryPolicy"),
-                Objects.requireNonNull(sleeper, "sleeper"), MAPPER, () -> accessToken);
+        this.caller = new HttpCaller(
+                Objects.requireNonNull(retryPolicy, "retryPolicy"),
+                Objects.requireNonNull(sleeper, "sleeper"),
+                MAPPER,
+                () -> accessToken);
     }
 
     /** Timeouts for everything but /sync, which sets its own read timeout per call. */
@@ -120,7 +124,12 @@ public final class MatrixClient implements AutoCloseable {
     public Versions versions() throws IOException {
         Versions cached = versions;
         if (cached != null) return cached;
-        HttpUrl url = homeserver.newBuilder().addPathSegment("_matrix").addPathSegment("client").addPathSegment("versions").build();
+        HttpUrl url = homeserver
+                .newBuilder()
+                .addPathSegment("_matrix")
+                .addPathSegment("client")
+                .addPathSegment("versions")
+                .build();
         JsonNode body = caller.callJson(http, get(url, false));
         List<String> list = new ArrayList<>();
         for (JsonNode v : body.path("versions")) if (v.isTextual()) list.add(v.asText());
@@ -130,7 +139,8 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     /** POST /login m.login.password with identifier m.id.user; reuses {@code deviceId} when not null. Sets the token. */
-    public Session loginWithPassword(String userId, String password, String deviceId, String deviceDisplayName) throws IOException {
+    public Session loginWithPassword(String userId, String password, String deviceId, String deviceDisplayName)
+            throws IOException {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("type", "m.login.password");
         ObjectNode identifier = body.putObject("identifier");
@@ -185,7 +195,9 @@ public final class MatrixClient implements AutoCloseable {
 
     /** POST /join/{roomIdOrAlias} -> room id. */
     public String joinRoom(String roomIdOrAlias) throws IOException {
-        return requireText(caller.callJson(http, post(clientV3("join", roomIdOrAlias), MAPPER.createObjectNode(), true)), "room_id");
+        return requireText(
+                caller.callJson(http, post(clientV3("join", roomIdOrAlias), MAPPER.createObjectNode(), true)),
+                "room_id");
     }
 
     /** POST /rooms/{roomId}/leave (also declines an invite). */
@@ -195,7 +207,12 @@ public final class MatrixClient implements AutoCloseable {
 
     /** POST /rooms/{roomId}/invite (for tests and set-up tools; the bot itself never invites). */
     public void inviteUser(String roomId, String userId) throws IOException {
-        caller.callJson(http, post(clientV3("rooms", roomId, "invite"), MAPPER.createObjectNode().put("user_id", userId), true));
+        caller.callJson(
+                http,
+                post(
+                        clientV3("rooms", roomId, "invite"),
+                        MAPPER.createObjectNode().put("user_id", userId),
+                        true));
     }
 
     /** POST /logout: ends this session (its access token and device). */
@@ -213,7 +230,8 @@ public final class MatrixClient implements AutoCloseable {
     public List<String> joinedRooms() throws IOException {
         JsonNode response = caller.callJson(http, get(clientV3("joined_rooms"), true));
         JsonNode rooms = response.get("joined_rooms");
-        if (rooms == null || !rooms.isArray()) throw new MalformedResponseException("joined_rooms missing from response");
+        if (rooms == null || !rooms.isArray())
+            throw new MalformedResponseException("joined_rooms missing from response");
         List<String> ids = new ArrayList<>();
         for (JsonNode id : rooms) if (id.isTextual()) ids.add(id.asText());
         return ids;
@@ -233,12 +251,16 @@ public final class MatrixClient implements AutoCloseable {
         url.addQueryParameter("timeout", Integer.toString(timeoutMs));
         url.addQueryParameter("set_presence", "offline");
         // The server holds the request for up to timeoutMs; the shared read timeout would cut it short.
-        OkHttpClient longPoll = http.newBuilder().readTimeout(Duration.ofMillis(timeoutMs).plus(SYNC_READ_MARGIN)).build();
-        return caller.call(longPoll, get(url.build(), true), response -> SyncParser.parse(caller.readJsonObject(response)));
+        OkHttpClient longPoll = http.newBuilder()
+                .readTimeout(Duration.ofMillis(timeoutMs).plus(SYNC_READ_MARGIN))
+                .build();
+        return caller.call(
+                longPoll, get(url.build(), true), response -> SyncParser.parse(caller.readJsonObject(response)));
     }
 
     /** GET /rooms/{roomId}/messages?from&dir&limit&filter. {@code dir} is "b" or "f"; filter may be null. */
-    public MessagesPage messages(String roomId, String from, String dir, int limit, JsonNode filter) throws IOException {
+    public MessagesPage messages(String roomId, String from, String dir, int limit, JsonNode filter)
+            throws IOException {
         if (!"b".equals(dir) && !"f".equals(dir)) throw new IllegalArgumentException("dir must be \"b\" or \"f\"");
         HttpUrl.Builder url = clientV3Builder("rooms", roomId, "messages");
         if (from != null) url.addQueryParameter("from", from);
@@ -269,7 +291,8 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     /** The same, notifying exactly the users in {@code mentions} (m.mentions; none when empty). */
-    public String sendNotice(String roomId, String txnId, String body, String html, List<String> mentions) throws IOException {
+    public String sendNotice(String roomId, String txnId, String body, String html, List<String> mentions)
+            throws IOException {
         return sendEvent(roomId, "m.room.message", txnId, noticeContent(body, html, mentions));
     }
 
@@ -304,7 +327,9 @@ public final class MatrixClient implements AutoCloseable {
     public String redact(String roomId, String eventId, String txnId, String reason) throws IOException {
         ObjectNode body = MAPPER.createObjectNode();
         if (reason != null) body.put("reason", reason);
-        return requireText(caller.callJson(http, put(clientV3("rooms", roomId, "redact", eventId, txnId), body, true)), "event_id");
+        return requireText(
+                caller.callJson(http, put(clientV3("rooms", roomId, "redact", eventId, txnId), body, true)),
+                "event_id");
     }
 
     /** GET /rooms/{roomId}/state/{type}/{stateKey} -> content, or null when the state does not exist (404). */
@@ -323,7 +348,8 @@ public final class MatrixClient implements AutoCloseable {
 
     /** GET /rooms/{roomId}/joined_members -> the user ids of the room's members now joined. */
     public Set<String> joinedMembers(String roomId) throws IOException {
-        JsonNode joined = caller.callJson(http, get(clientV3("rooms", roomId, "joined_members"), true)).path("joined");
+        JsonNode joined = caller.callJson(http, get(clientV3("rooms", roomId, "joined_members"), true))
+                .path("joined");
         Set<String> users = new LinkedHashSet<>();
         joined.fieldNames().forEachRemaining(users::add);
         return users;
@@ -332,7 +358,8 @@ public final class MatrixClient implements AutoCloseable {
     /** GET /profile/{userId}/displayname -> display name or null. */
     public String displayName(String userId) throws IOException {
         try {
-            return RoomEvent.text(caller.callJson(http, get(clientV3("profile", userId, "displayname"), true)), "displayname");
+            return RoomEvent.text(
+                    caller.callJson(http, get(clientV3("profile", userId, "displayname"), true)), "displayname");
         } catch (MatrixException e) {
             if (e.httpStatus() == 404) return null;
             throw e;
@@ -343,43 +370,64 @@ public final class MatrixClient implements AutoCloseable {
     public String upload(byte[] data, String contentType, String fileName) throws IOException {
         Objects.requireNonNull(data, "data");
         MediaType type = contentType == null ? null : MediaType.parse(contentType);
-        HttpUrl.Builder url = homeserver.newBuilder().addPathSegment("_matrix").addPathSegment("media").addPathSegment("v3")
+        HttpUrl.Builder url = homeserver
+                .newBuilder()
+                .addPathSegment("_matrix")
+                .addPathSegment("media")
+                .addPathSegment("v3")
                 .addPathSegment("upload");
         if (fileName != null) url.addQueryParameter("filename", fileName);
-        Request request = authorized(new Request.Builder().url(url.build())
-                .post(RequestBody.create(data, type != null ? type : OCTET_STREAM)), true).build();
+        Request request = authorized(
+                        new Request.Builder()
+                                .url(url.build())
+                                .post(RequestBody.create(data, type != null ? type : OCTET_STREAM)),
+                        true)
+                .build();
         String uri = requireText(caller.callJson(http, request), "content_uri");
-        if (!uri.startsWith("mxc://")) throw new MalformedResponseException("upload returned a content_uri that is not mxc://");
+        if (!uri.startsWith("mxc://"))
+            throw new MalformedResponseException("upload returned a content_uri that is not mxc://");
         return uri;
     }
 
     /** POST /_matrix/media/v3/upload streaming {@code file}; for bundles too large to build in memory. */
     public String upload(Path file, String contentType, String fileName) throws IOException {
         MediaType type = contentType == null ? null : MediaType.parse(contentType);
-        HttpUrl.Builder url = homeserver.newBuilder().addPathSegment("_matrix").addPathSegment("media").addPathSegment("v3")
+        HttpUrl.Builder url = homeserver
+                .newBuilder()
+                .addPathSegment("_matrix")
+                .addPathSegment("media")
+                .addPathSegment("v3")
                 .addPathSegment("upload");
         if (fileName != null) url.addQueryParameter("filename", fileName);
-        Request request = authorized(new Request.Builder().url(url.build())
-                .post(RequestBody.create(file.toFile(), type != null ? type : OCTET_STREAM)), true).build();
+        Request request = authorized(
+                        new Request.Builder()
+                                .url(url.build())
+                                .post(RequestBody.create(file.toFile(), type != null ? type : OCTET_STREAM)),
+                        true)
+                .build();
         String uri = requireText(caller.callJson(http, request), "content_uri");
-        if (!uri.startsWith("mxc://")) throw new MalformedResponseException("upload returned a content_uri that is not mxc://");
+        if (!uri.startsWith("mxc://"))
+            throw new MalformedResponseException("upload returned a content_uri that is not mxc://");
         return uri;
     }
 
     /** Upload {@code file} then send an m.file message; returns the event id. */
     public String sendFile(String roomId, String txnId, Path file, String contentType, String fileName, String body)
             throws IOException {
-        return sendFileEvent(roomId, txnId, upload(file, contentType, fileName), Files.size(file), contentType,
-                fileName, body);
+        return sendFileEvent(
+                roomId, txnId, upload(file, contentType, fileName), Files.size(file), contentType, fileName, body);
     }
 
     /** Upload then send an m.file message; returns the event id. */
-    public String sendFile(String roomId, String txnId, byte[] data, String contentType, String fileName, String body) throws IOException {
-        return sendFileEvent(roomId, txnId, upload(data, contentType, fileName), data.length, contentType, fileName, body);
+    public String sendFile(String roomId, String txnId, byte[] data, String contentType, String fileName, String body)
+            throws IOException {
+        return sendFileEvent(
+                roomId, txnId, upload(data, contentType, fileName), data.length, contentType, fileName, body);
     }
 
-    private String sendFileEvent(String roomId, String txnId, String mxc, long size, String contentType, String fileName,
-            String body) throws IOException {
+    private String sendFileEvent(
+            String roomId, String txnId, String mxc, long size, String contentType, String fileName, String body)
+            throws IOException {
         ObjectNode content = MAPPER.createObjectNode();
         content.put("msgtype", "m.file");
         content.put("body", body);
@@ -427,18 +475,23 @@ public final class MatrixClient implements AutoCloseable {
      */
     public long downloadTo(String mxcUri, long maxBytes, Path target, CallBudget budget) throws IOException {
         Objects.requireNonNull(budget, "budget");
-        return download(mxcUri, maxBytes, response -> {
-            try (var out = Files.newOutputStream(target)) {
-                return copyLimited(response, MxcUri.parse(mxcUri), maxBytes, out);
-            }
-        }, budget);
+        return download(
+                mxcUri,
+                maxBytes,
+                response -> {
+                    try (var out = Files.newOutputStream(target)) {
+                        return copyLimited(response, MxcUri.parse(mxcUri), maxBytes, out);
+                    }
+                },
+                budget);
     }
 
     private <T> T download(String mxcUri, long maxBytes, HttpCaller.BodyHandler<T> reader) throws IOException {
         return download(mxcUri, maxBytes, reader, null);
     }
 
-    private <T> T download(String mxcUri, long maxBytes, HttpCaller.BodyHandler<T> reader, CallBudget budget) throws IOException {
+    private <T> T download(String mxcUri, long maxBytes, HttpCaller.BodyHandler<T> reader, CallBudget budget)
+            throws IOException {
         MxcUri mxc = MxcUri.parse(mxcUri);
         if (maxBytes < 0) throw new IllegalArgumentException("maxBytes must be >= 0");
         boolean authenticated = versions().atLeast(1, 11);
@@ -509,7 +562,11 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     private HttpUrl.Builder clientV3Builder(String... segments) {
-        HttpUrl.Builder url = homeserver.newBuilder().addPathSegment("_matrix").addPathSegment("client").addPathSegment("v3");
+        HttpUrl.Builder url = homeserver
+                .newBuilder()
+                .addPathSegment("_matrix")
+                .addPathSegment("client")
+                .addPathSegment("v3");
         for (String segment : segments) url.addPathSegment(checkSegment(segment));
         return url;
     }
@@ -519,7 +576,8 @@ public final class MatrixClient implements AutoCloseable {
      * (also spelled %2e) instead of encoding it, so an id like ".." from an event would walk up the path.
      */
     static String checkSegment(String segment) {
-        if (segment == null || segment.isEmpty()) throw new IllegalArgumentException("path segment must not be null or empty");
+        if (segment == null || segment.isEmpty())
+            throw new IllegalArgumentException("path segment must not be null or empty");
         return checkDots(segment);
     }
 
@@ -535,11 +593,13 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     private Request post(HttpUrl url, JsonNode body, boolean auth) throws JsonProcessingException {
-        return authorized(new Request.Builder().url(url).post(jsonBody(body)), auth).build();
+        return authorized(new Request.Builder().url(url).post(jsonBody(body)), auth)
+                .build();
     }
 
     private Request put(HttpUrl url, JsonNode body, boolean auth) throws JsonProcessingException {
-        return authorized(new Request.Builder().url(url).put(jsonBody(body)), auth).build();
+        return authorized(new Request.Builder().url(url).put(jsonBody(body)), auth)
+                .build();
     }
 
     private static RequestBody jsonBody(JsonNode body) throws JsonProcessingException {

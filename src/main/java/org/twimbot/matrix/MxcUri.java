@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public record MxcUri(String serverName, String mediaId) {
     private static final String PREFIX = "mxc://";
-    private static final Pattern DNS_NAME =
-            Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}]");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9_-]{1,255}");
@@ -57,7 +57,8 @@ public record MxcUri(String serverName, String mediaId) {
                 port = server.substring(colon + 1);
             }
             // DNS_NAME also covers dotted IPv4; it rejects "", ".", "..", leading/trailing dots and hyphens.
-            if (!DNS_NAME.matcher(host).matches()) return "server name has characters outside A-Z a-z 0-9 . - or empty labels";
+            if (!DNS_NAME.matcher(host).matches())
+                return "server name has characters outside A-Z a-z 0-9 . - or empty labels";
         }
         if (port != null) {
             if (!PORT.matcher(port).matches()) return "invalid port in server name";

@@ -22,11 +22,19 @@ final class RequestLogger implements Interceptor {
         long start = System.nanoTime();
         try {
             Response response = chain.proceed(request);
-            LOG.debug("{} {} -> {} ({} ms)", request.method(), request.url().encodedPath(), response.code(),
+            LOG.debug(
+                    "{} {} -> {} ({} ms)",
+                    request.method(),
+                    request.url().encodedPath(),
+                    response.code(),
                     (System.nanoTime() - start) / 1_000_000);
             return response;
         } catch (IOException | RuntimeException e) {
-            LOG.debug("{} {} -> {} ({} ms)", request.method(), request.url().encodedPath(), e.getClass().getSimpleName(),
+            LOG.debug(
+                    "{} {} -> {} ({} ms)",
+                    request.method(),
+                    request.url().encodedPath(),
+                    e.getClass().getSimpleName(),
                     (System.nanoTime() - start) / 1_000_000);
             throw e;
         }

@@ -21,13 +21,15 @@ import okhttp3.Response;
 public final class ServerDiscovery {
     /** A well-known document is a few lines; a server answering with a page must not be read whole. */
     static final int MAX_BYTES = 64 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ServerDiscovery() {}
 
     /** The base URL for {@code serverName} (host, or host:port), over HTTPS as the spec requires. */
     public static String baseUrl(String serverName) throws IOException {
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+        OkHttpClient http =
+                new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
         try {
             return baseUrl(serverName, HttpUrl.get("https://" + serverName + "/"), http);
         } finally {
@@ -38,8 +40,15 @@ public final class ServerDiscovery {
 
     /** @param wellKnownHost where the well-known document is asked for (https://SERVER/; a test server in tests) */
     static String baseUrl(String serverName, HttpUrl wellKnownHost, OkHttpClient http) throws IOException {
-        HttpUrl url = wellKnownHost.newBuilder().encodedPath("/.well-known/matrix/client").build();
-        try (Response response = http.newCall(new Request.Builder().url(url).header("User-Agent", "twimbot").build()).execute()) {
+        HttpUrl url = wellKnownHost
+                .newBuilder()
+                .encodedPath("/.well-known/matrix/client")
+                .build();
+        try (Response response = http.newCall(new Request.Builder()
+                        .url(url)
+                        .header("User-Agent", "twimbot")
+                        .build())
+                .execute()) {
             if (response.code() == 404) return "https://" + serverName;
             if (response.code() != 200) throw new IOException(url + " answered HTTP " + response.code());
             JsonNode doc;
@@ -53,7 +62,8 @@ public final class ServerDiscovery {
             JsonNode base = doc == null ? null : doc.path("m.homeserver").path("base_url");
             if (base == null || !base.isTextual()) throw new IOException(url + " has no m.homeserver.base_url");
             HttpUrl parsed = HttpUrl.parse(base.asText());
-            if (parsed == null) throw new IOException(url + ": m.homeserver.base_url '" + base.asText() + "' is not an http(s) URL");
+            if (parsed == null)
+                throw new IOException(url + ": m.homeserver.base_url '" + base.asText() + "' is not an http(s) URL");
             String text = parsed.toString();
             while (text.endsWith("/")) text = text.substring(0, text.length() - 1);
             return text;

@@ -41,15 +41,16 @@ final class AuditDigest {
      * @param maybeSent entries the homeserver may already have: sent as they are, never joined
      * @return true when the outbox changed (read it again)
      */
-    static boolean joinBacklogs(Store store, List<Queued> pending, ToLongFunction<String> available,
-            LongPredicate maybeSent) {
+    static boolean joinBacklogs(
+            Store store, List<Queued> pending, ToLongFunction<String> available, LongPredicate maybeSent) {
         Map<String, Integer> owed = new HashMap<>();
         for (Queued e : pending) if (e.isMessage()) owed.merge(e.roomId(), 1, Integer::sum);
         Set<Long> joined = new HashSet<>();
         boolean changed = false;
         for (int i = 0; i < pending.size(); i++) {
             Queued e = pending.get(i);
-            if (joined.contains(e.id()) || maybeSent.test(e.id())
+            if (joined.contains(e.id())
+                    || maybeSent.test(e.id())
                     || owed.getOrDefault(e.roomId(), 0) <= available.applyAsLong(e.roomId())) {
                 continue;
             }
@@ -77,7 +78,8 @@ final class AuditDigest {
             Queued e = pending.get(i);
             if (!e.roomId().equals(room) || !e.isMessage()) continue;
             Payload.Notice line = e.joinable();
-            boolean samePurpose = first != null && line != null && first.purpose().equals(line.purpose());
+            boolean samePurpose =
+                    first != null && line != null && first.purpose().equals(line.purpose());
             if (!samePurpose && first != null && first.isThankYou()) continue;
             if (!samePurpose || maybeSent.test(e.id())) break; // a message that may have gone out keeps its own id
             int size = line.body().getBytes(StandardCharsets.UTF_8).length + 1; // and a newline
@@ -93,8 +95,10 @@ final class AuditDigest {
         StringBuilder parts = new StringBuilder("digest");
         run.forEach(e -> parts.append('\n').append(e.txnId()));
         String txnId = TxnIds.of(run.get(0).txnId(), parts.toString());
-        String payload = OutboxCodec.json(Payload.Notice.plain(String.join("\n", bodies), run.get(0).joinable().purpose()));
-        List<Long> absorbed = run.subList(1, run.size()).stream().map(Queued::id).toList();
+        String payload = OutboxCodec.json(Payload.Notice.plain(
+                String.join("\n", bodies), run.get(0).joinable().purpose()));
+        List<Long> absorbed =
+                run.subList(1, run.size()).stream().map(Queued::id).toList();
         store.write(tx -> tx.outbox().merge(run.get(0).id(), absorbed, txnId, payload));
     }
 }

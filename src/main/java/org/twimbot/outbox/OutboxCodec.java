@@ -55,7 +55,9 @@ public final class OutboxCodec {
 
     /** @throws IllegalArgumentException for an unknown kind or a payload that is not its kind's JSON */
     public static Payload read(String kind, String json) {
-        Kind k = Arrays.stream(Kind.values()).filter(c -> c.column.equals(kind)).findFirst()
+        Kind k = Arrays.stream(Kind.values())
+                .filter(c -> c.column.equals(kind))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown outbox entry kind " + kind));
         try {
             return JSON.readValue(json, k.type);

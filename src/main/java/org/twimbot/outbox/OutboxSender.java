@@ -1,7 +1,7 @@
 package org.twimbot.outbox;
 
-import java.time.Duration;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +13,8 @@ import org.twimbot.matrix.EventSize;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
 import org.twimbot.matrix.RateLimitedException;
-import org.twimbot.store.Store;
 import org.twimbot.publish.DraftPublisher;
+import org.twimbot.store.Store;
 
 /**
  * Sends what the outbox holds, oldest first, removing each entry once the homeserver has it.
@@ -51,15 +51,19 @@ public final class OutboxSender {
     private final BooleanSupplier stopping;
     /** Rooms where the homeserver refused the last send: audited once, not once per message, until a send works again. */
     private final Set<String> forbiddenRooms = new HashSet<>();
+
     private boolean deferred;
     /** When the homeserver lets the bot send again (pacer time, ns); meaningful while {@link #rateLimited}. */
     private long rateLimitedUntil;
+
     private boolean rateLimited;
     /** Rate-limited since the outbox was last empty: the log says so once per backlog, not every five seconds. */
     private boolean rateLimitSaid;
+
     private long lastRateLimitWaitMs;
     /** The wait after a 429 without a hint: a second. A hint is obeyed, but one of 0 ms waits this much at least. */
     static final long DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
+
     static final long MIN_RATE_LIMIT_WAIT_MS = 250;
     /** Rooms whose messages waited in the last drain: the log says when pacing starts, not every second. */
     private Set<String> paced = Set.of();
@@ -72,7 +76,12 @@ public final class OutboxSender {
      */
     private Set<Long> maybeSent;
 
-    public OutboxSender(Store store, MatrixClient client, DraftPublisher drafts, String editorsRoomId, SendPacer pacer,
+    public OutboxSender(
+            Store store,
+            MatrixClient client,
+            DraftPublisher drafts,
+            String editorsRoomId,
+            SendPacer pacer,
             BooleanSupplier stopping) {
         this.store = store;
         this.client = client;
@@ -122,7 +131,10 @@ public final class OutboxSender {
                     waiting.add(entry.roomId());
                     deferred = true;
                     if (!pacedBefore.contains(entry.roomId())) {
-                        log.info("pacing messages to {}: past a burst of {}, one every {} ms", entry.roomId(), SendPacer.BURST,
+                        log.info(
+                                "pacing messages to {}: past a burst of {}, one every {} ms",
+                                entry.roomId(),
+                                SendPacer.BURST,
                                 SendPacer.INTERVAL_MS);
                     }
                     continue;
@@ -145,15 +157,24 @@ public final class OutboxSender {
                 if (e.isUnknownToken()) {
                     // revoked between a sync and this send: the sync loop logs in again (or stops with the
                     // configured token); the entry stays and goes out with the new token
-                    log.warn("access token rejected while sending {}; it will be sent after logging in again", entry.kind());
+                    log.warn(
+                            "access token rejected while sending {}; it will be sent after logging in again",
+                            entry.kind());
                     return false;
                 }
-                log.error("homeserver refused {} to {}: {} {}; dropping it", entry.kind(), entry.roomId(), e.errcode(),
+                log.error(
+                        "homeserver refused {} to {}: {} {}; dropping it",
+                        entry.kind(),
+                        entry.roomId(),
+                        e.errcode(),
                         e.getMessage());
                 if (e.isForbidden()) auditForbidden(entry, e);
             } catch (IOException e) {
                 if (stopping.getAsBoolean()) {
-                    log.info("stopping: the {} to {} was cut short; it is sent at the next start", entry.kind(), entry.roomId());
+                    log.info(
+                            "stopping: the {} to {} was cut short; it is sent at the next start",
+                            entry.kind(),
+                            entry.roomId());
                 } else {
                     log.warn("could not send {} to {} ({}); will retry", entry.kind(), entry.roomId(), e.toString());
                 }
@@ -161,8 +182,11 @@ public final class OutboxSender {
             } catch (RuntimeException e) {
                 // rendering or reading failed (a defect, not the network): retrying would fail the same way
                 log.error("could not prepare {} for {}; dropping it", entry.kind(), entry.roomId(), e);
-                tell(editorsRoomId, entry.txnId() + ".failed", "twimbot could not produce the " + entry.kind()
-                        + " (" + e.getClass().getSimpleName() + "); the log has the details.");
+                tell(
+                        editorsRoomId,
+                        entry.txnId() + ".failed",
+                        "twimbot could not produce the " + entry.kind() + " ("
+                                + e.getClass().getSimpleName() + "); the log has the details.");
             }
             store.write(tx -> tx.outbox().remove(entry.id()));
             maybeSent.remove(entry.id());
@@ -174,12 +198,15 @@ public final class OutboxSender {
 
     /** The homeserver refused a send with 429: nothing more until its hint has passed (the entry stays, first). */
     private void waitForRateLimit(RateLimitedException e, int owed) {
-        long ms = Math.max(MIN_RATE_LIMIT_WAIT_MS, e.retryAfter().map(Duration::toMillis)
-                .orElse(DEFAULT_RATE_LIMIT_WAIT_MS));
+        long ms = Math.max(
+                MIN_RATE_LIMIT_WAIT_MS, e.retryAfter().map(Duration::toMillis).orElse(DEFAULT_RATE_LIMIT_WAIT_MS));
         if (!rateLimitSaid) {
             rateLimitSaid = true;
-            log.info("the homeserver rate-limits the bot's messages: {} outbox entries owed; next send in {} ms, "
-                    + "the most urgent first", owed, ms);
+            log.info(
+                    "the homeserver rate-limits the bot's messages: {} outbox entries owed; next send in {} ms, "
+                            + "the most urgent first",
+                    owed,
+                    ms);
         } else {
             log.debug("rate-limited again: {} outbox entries owed; next send in {} ms", owed, ms);
         }
@@ -243,8 +270,11 @@ public final class OutboxSender {
     /** Kicked or muted in one room: say so where the editors can still read it. */
     private void auditForbidden(Queued entry, MatrixException e) {
         if (!entry.roomId().equals(editorsRoomId) && forbiddenRooms.add(entry.roomId())) {
-            tell(editorsRoomId, entry.txnId() + ".forbidden", "twimbot may not post in " + entry.roomId() + " ("
-                    + e.errcode() + "): check its membership and power level there.");
+            tell(
+                    editorsRoomId,
+                    entry.txnId() + ".forbidden",
+                    "twimbot may not post in " + entry.roomId() + " (" + e.errcode()
+                            + "): check its membership and power level there.");
         }
     }
 
@@ -272,8 +302,11 @@ public final class OutboxSender {
             if (!e.isTooLarge()) throw e;
             String shorter = shorter(entry);
             if (shorter == null) throw e;
-            log.warn("homeserver refused the {} to {} as too large ({}); sending a shorter message instead", entry.kind(),
-                    entry.roomId(), e.errcode());
+            log.warn(
+                    "homeserver refused the {} to {} as too large ({}); sending a shorter message instead",
+                    entry.kind(),
+                    entry.roomId(),
+                    e.errcode());
             client.sendNotice(entry.roomId(), entry.txnId() + ".short", shorter, null);
         }
     }
@@ -282,7 +315,9 @@ public final class OutboxSender {
     private static String shorter(Queued entry) {
         Payload p = entry.payload();
         if (p instanceof Payload.Notice n) {
-            return EventSize.cutNoticeBody(n.body(), "\n… (cut: the message was too long for the homeserver)",
+            return EventSize.cutNoticeBody(
+                    n.body(),
+                    "\n… (cut: the message was too long for the homeserver)",
                     EventSize.MAX_CONTENT_BYTES / 4);
         }
         if (p instanceof Payload.Draft) {

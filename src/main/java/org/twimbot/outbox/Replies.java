@@ -19,7 +19,10 @@ public final class Replies {
 
     /** The text is part of the transaction id: one cause may owe several different lines (one per undone placement). */
     public void notice(String roomId, String causeEventId, String purpose, String body) throws SQLException {
-        enqueue(roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), Payload.Notice.plain(body, purpose));
+        enqueue(
+                roomId,
+                TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body),
+                Payload.Notice.plain(body, purpose));
     }
 
     /** An audit line in the editors room: who did what to which item. */
@@ -31,11 +34,13 @@ public final class Replies {
      * A notice addressed to {@code userId}: {@code {user}} in the text becomes their display name in
      * the body and a pill in the HTML, and m.mentions names them so that their client notifies them.
      */
-    public void noticeTo(String roomId, String causeEventId, String purpose, String userId, String text) throws SQLException {
+    public void noticeTo(String roomId, String causeEventId, String purpose, String userId, String text)
+            throws SQLException {
         String name = nameOf(roomId, userId);
         String body = text.replace("{user}", name);
         String pill = "<a href=\"" + escape(MarkdownText.matrixTo(userId)) + "\">" + escape(name) + "</a>";
-        Payload.Notice notice = new Payload.Notice(body, escape(text).replace("{user}", pill), purpose, List.of(userId));
+        Payload.Notice notice =
+                new Payload.Notice(body, escape(text).replace("{user}", pill), purpose, List.of(userId));
         enqueue(roomId, TxnIds.of(causeEventId, purpose + "\n" + roomId + "\n" + body), notice);
     }
 
@@ -45,7 +50,10 @@ public final class Replies {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     public void react(String roomId, String targetEventId, String key) throws SQLException {

@@ -24,6 +24,7 @@ public final class TxnIds {
 
     public static String of(String causeEventId, String purpose) {
         byte[] digest = SHA_256.get().digest((causeEventId + "\n" + purpose).getBytes(StandardCharsets.UTF_8));
-        return "twimbot." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 24);
+        return "twimbot."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 24);
     }
 }

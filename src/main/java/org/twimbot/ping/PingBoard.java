@@ -20,7 +20,8 @@ public final class PingBoard {
      */
     public static List<PingRank> rank(List<Pong> pongs, int top) {
         Map<String, List<Long>> byServer = new TreeMap<>();
-        for (Pong p : pongs) byServer.computeIfAbsent(p.server(), k -> new ArrayList<>()).add(p.ms());
+        for (Pong p : pongs)
+            byServer.computeIfAbsent(p.server(), k -> new ArrayList<>()).add(p.ms());
         record Median(String server, BigDecimal ms, int count) {}
         List<Median> medians = new ArrayList<>();
         byServer.forEach((server, delays) -> medians.add(new Median(server, median(delays), delays.size())));
@@ -41,6 +42,8 @@ public final class PingBoard {
         if (sorted.length % 2 == 1) return BigDecimal.valueOf(sorted[mid]);
         // summed as BigDecimal: two delays near Long.MAX_VALUE would overflow a long (they cannot pass MAX_MS, but
         // the median should not depend on that)
-        return BigDecimal.valueOf(sorted[mid - 1]).add(BigDecimal.valueOf(sorted[mid])).divide(BigDecimal.valueOf(2));
+        return BigDecimal.valueOf(sorted[mid - 1])
+                .add(BigDecimal.valueOf(sorted[mid]))
+                .divide(BigDecimal.valueOf(2));
     }
 }

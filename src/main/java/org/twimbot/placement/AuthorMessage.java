@@ -30,15 +30,18 @@ public final class AuthorMessage {
         Document doc = ElementMarkdown.parse(markdown);
         boolean plain = true;
         for (Node n : doc.getDescendants()) {
-            if (n instanceof Text || n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Paragraph) continue;
+            if (n instanceof Text || n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Paragraph)
+                continue;
             if (n instanceof HtmlInline || n instanceof HtmlBlock) continue; // escaped, so not formatting
             plain = false;
             break;
         }
         if (plain) return null;
         String html = ElementMarkdown.html(doc);
-        if (doc.getFirstChild() == doc.getLastChild() && doc.getFirstChild() instanceof Paragraph
-                && html.startsWith("<p>") && html.endsWith("</p>\n")) {
+        if (doc.getFirstChild() == doc.getLastChild()
+                && doc.getFirstChild() instanceof Paragraph
+                && html.startsWith("<p>")
+                && html.endsWith("</p>\n")) {
             html = html.substring(3, html.length() - 5); // a single paragraph is sent bare
         }
         return html;

@@ -29,14 +29,30 @@ public final class Backtest {
     private static final String BOT = "@twimbot:backtest";
 
     /** How an item came out, against the published post. */
-    public enum Outcome { RIGHT_PROJECT, RIGHT_SECTION, WRONG, UNASSIGNED }
+    public enum Outcome {
+        RIGHT_PROJECT,
+        RIGHT_SECTION,
+        WRONG,
+        UNASSIGNED
+    }
 
     /**
      * One item: where the post has it ({@code expectedSection} title, {@code expectedProject} title or empty,
      * {@code known} when that project is in the catalog), where it was placed, the proposal, the outcome.
      */
-    public record Row(String post, int number, String reporter, String expectedSection, String expectedProject, boolean known,
-            String placed, String proposal, Outcome outcome, boolean proposalRight, boolean editorAction, String evidence) {}
+    public record Row(
+            String post,
+            int number,
+            String reporter,
+            String expectedSection,
+            String expectedProject,
+            boolean known,
+            String placed,
+            String proposal,
+            Outcome outcome,
+            boolean proposalRight,
+            boolean editorAction,
+            String evidence) {}
 
     private final Catalog catalog;
     private final BiFunction<Catalog, History, Placer> placers;
@@ -74,7 +90,8 @@ public final class Backtest {
             for (Item item : s.items()) history.confirmed(item.userId(), null, section, PublishedPost.typed(item));
             for (ProjectPart p : s.projects()) {
                 String project = projectByName(p.title()).map(Project::key).orElse(null);
-                for (Item item : p.items()) history.confirmed(item.userId(), project, section, PublishedPost.typed(item));
+                for (Item item : p.items())
+                    history.confirmed(item.userId(), project, section, PublishedPost.typed(item));
             }
         }
     }
@@ -88,44 +105,73 @@ public final class Backtest {
         String proposal = d.proposal().map(NewProject::title).orElse("");
         boolean proposalRight = p != null && project.isEmpty() && !proposal.isEmpty() && sameName(proposal, p.title());
         boolean settled = outcome == Outcome.RIGHT_PROJECT || (outcome == Outcome.RIGHT_SECTION && project.isEmpty());
-        String placed = d.project().map(x -> "project " + x.title())
-                .orElse(d.section().map(x -> "section " + PublishedPost.withoutEmoji(x.title())).orElse("-"));
-        return new Row(postName, number, item.userId(), PublishedPost.withoutEmoji(s.title()), p == null ? "" : p.title(),
-                project.isPresent(), placed, proposal, outcome, proposalRight, !settled || d.proposal().isPresent(),
+        String placed = d.project()
+                .map(x -> "project " + x.title())
+                .orElse(d.section()
+                        .map(x -> "section " + PublishedPost.withoutEmoji(x.title()))
+                        .orElse("-"));
+        return new Row(
+                postName,
+                number,
+                item.userId(),
+                PublishedPost.withoutEmoji(s.title()),
+                p == null ? "" : p.title(),
+                project.isPresent(),
+                placed,
+                proposal,
+                outcome,
+                proposalRight,
+                !settled || d.proposal().isPresent(),
                 placer.explain(news));
     }
 
     private static Outcome outcome(Decision d, Optional<Section> expectedSection, Optional<Project> expectedProject) {
         if (d.project().isPresent()) {
-            if (expectedProject.isPresent() && expectedProject.get().key().equals(d.project().get().key())) return Outcome.RIGHT_PROJECT;
+            if (expectedProject.isPresent()
+                    && expectedProject.get().key().equals(d.project().get().key())) return Outcome.RIGHT_PROJECT;
             return Outcome.WRONG; // a project the post did not use, or a project for section-only news
         }
         if (d.section().isEmpty()) return Outcome.UNASSIGNED;
-        boolean right = expectedSection.isPresent() && expectedSection.get().key().equals(d.section().get().key());
+        boolean right = expectedSection.isPresent()
+                && expectedSection.get().key().equals(d.section().get().key());
         return right ? Outcome.RIGHT_SECTION : Outcome.WRONG;
     }
 
     /** The message as sent and read by intake: body without the prefix, and Element's HTML of it. */
     private News sent(String postName, int number, Item item) {
         String md = AuthorMessage.composerText(PublishedPost.typed(item));
-        ObjectNode content = JsonNodeFactory.instance.objectNode().put("msgtype", "m.text").put("body", md);
+        ObjectNode content =
+                JsonNodeFactory.instance.objectNode().put("msgtype", "m.text").put("body", md);
         String html = AuthorMessage.elementHtml(md);
         if (html != null) content.put("format", "org.matrix.custom.html").put("formatted_body", html);
-        RoomEvent e = new RoomEvent("$" + number + "-" + PublishedPost.slug(postName), ROOM, item.userId(), "m.room.message",
-                number, null, null, content, null);
+        RoomEvent e = new RoomEvent(
+                "$" + number + "-" + PublishedPost.slug(postName),
+                ROOM,
+                item.userId(),
+                "m.room.message",
+                number,
+                null,
+                null,
+                content,
+                null);
         Optional<Action> action = intake.interpret(e);
-        if (action.isPresent() && action.get() instanceof Action.Submit submit) return new News(item.userId(), submit.body(), submit.html());
+        if (action.isPresent() && action.get() instanceof Action.Submit submit)
+            return new News(item.userId(), submit.body(), submit.html());
         return new News(item.userId(), PublishedPost.typed(item), null);
     }
 
     private Optional<Section> sectionByTitle(String title) {
         String wanted = nameForm(PublishedPost.withoutEmoji(title));
-        return catalog.sections().stream().filter(s -> nameForm(PublishedPost.withoutEmoji(s.title())).equals(wanted)).findFirst();
+        return catalog.sections().stream()
+                .filter(s -> nameForm(PublishedPost.withoutEmoji(s.title())).equals(wanted))
+                .findFirst();
     }
 
     private Optional<Project> projectByName(String title) {
         for (Project p : catalog.projects()) {
-            if (sameName(p.title(), title) || sameName(p.key(), title) || p.aliases().stream().anyMatch(a -> sameName(a, title))) {
+            if (sameName(p.title(), title)
+                    || sameName(p.key(), title)
+                    || p.aliases().stream().anyMatch(a -> sameName(a, title))) {
                 return Optional.of(p);
             }
         }
@@ -138,12 +184,24 @@ public final class Backtest {
     }
 
     private static String nameForm(String name) {
-        return name.replaceAll("\\s*\\([^)]*\\)\\s*$", "").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return name.replaceAll("\\s*\\([^)]*\\)\\s*$", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     /** The figures a catalog maintainer reads; the thresholds of issue #18 are about these. */
-    public record Totals(int items, int knownItems, int rightProject, int wrong, int unassigned, int sectionItems,
-            int rightSection, int proposals, int proposalsRight, int unknownProjectItems, int editorActions) {
+    public record Totals(
+            int items,
+            int knownItems,
+            int rightProject,
+            int wrong,
+            int unassigned,
+            int sectionItems,
+            int rightSection,
+            int proposals,
+            int proposalsRight,
+            int unknownProjectItems,
+            int editorActions) {
 
         public static Totals of(List<Row> rows) {
             int known = 0, rightProject = 0, wrong = 0, unassigned = 0, sectionItems = 0, rightSection = 0;
@@ -163,12 +221,24 @@ public final class Backtest {
                 if (r.proposalRight()) proposalsRight++;
                 if (r.editorAction()) actions++;
             }
-            return new Totals(rows.size(), known, rightProject, wrong, unassigned, sectionItems, rightSection, proposals,
-                    proposalsRight, unknown, actions);
+            return new Totals(
+                    rows.size(),
+                    known,
+                    rightProject,
+                    wrong,
+                    unassigned,
+                    sectionItems,
+                    rightSection,
+                    proposals,
+                    proposalsRight,
+                    unknown,
+                    actions);
         }
 
         public String text() {
-            return String.format(Locale.ROOT, """
+            return String.format(
+                    Locale.ROOT,
+                    """
                     items: %d
                     project in the catalog: %d, under the right project: %d (%s)
                     placed under a wrong project or section: %d (%s of all items)
@@ -176,17 +246,37 @@ public final class Backtest {
                     section-only or unknown project: %d, in the right section: %d (%s)
                     new-project proposals: %d, with the published name: %d (of %d items of unknown projects)
                     editor actions needed: %d (%.2f per item)
-                    """, items, knownItems, rightProject, percent(rightProject, knownItems), wrong, percent(wrong, items),
-                    unassigned, sectionItems, rightSection, percent(rightSection, sectionItems), proposals, proposalsRight,
-                    unknownProjectItems, editorActions, items == 0 ? 0.0 : (double) editorActions / items);
+                    """,
+                    items,
+                    knownItems,
+                    rightProject,
+                    percent(rightProject, knownItems),
+                    wrong,
+                    percent(wrong, items),
+                    unassigned,
+                    sectionItems,
+                    rightSection,
+                    percent(rightSection, sectionItems),
+                    proposals,
+                    proposalsRight,
+                    unknownProjectItems,
+                    editorActions,
+                    items == 0 ? 0.0 : (double) editorActions / items);
         }
 
         public ObjectNode json() {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
-            o.put("items", items).put("known_project_items", knownItems).put("right_project", rightProject).put("wrong", wrong)
-                    .put("unassigned", unassigned).put("section_or_unknown_items", sectionItems).put("right_section", rightSection)
-                    .put("proposals", proposals).put("proposals_right", proposalsRight)
-                    .put("unknown_project_items", unknownProjectItems).put("editor_actions", editorActions);
+            o.put("items", items)
+                    .put("known_project_items", knownItems)
+                    .put("right_project", rightProject)
+                    .put("wrong", wrong)
+                    .put("unassigned", unassigned)
+                    .put("section_or_unknown_items", sectionItems)
+                    .put("right_section", rightSection)
+                    .put("proposals", proposals)
+                    .put("proposals_right", proposalsRight)
+                    .put("unknown_project_items", unknownProjectItems)
+                    .put("editor_actions", editorActions);
             return o;
         }
     }
@@ -196,19 +286,39 @@ public final class Backtest {
     }
 
     public static String rowText(Row r) {
-        String expected = r.expectedSection() + (r.expectedProject().isEmpty() ? "" : " / " + r.expectedProject()
-                + (r.known() ? "" : " (not in the catalog)"));
-        String proposal = r.proposal().isEmpty() ? "" : "  proposes \"" + r.proposal() + "\"" + (r.proposalRight() ? " (right)" : "");
-        return String.format(Locale.ROOT, "%s #%d %s%n    expected: %s%n    placed:   %s%s  -> %s%s", r.post(), r.number(),
-                r.reporter(), expected, r.placed(), proposal, r.outcome(), r.editorAction() ? ", editor action" : "");
+        String expected = r.expectedSection()
+                + (r.expectedProject().isEmpty()
+                        ? ""
+                        : " / " + r.expectedProject() + (r.known() ? "" : " (not in the catalog)"));
+        String proposal = r.proposal().isEmpty()
+                ? ""
+                : "  proposes \"" + r.proposal() + "\"" + (r.proposalRight() ? " (right)" : "");
+        return String.format(
+                Locale.ROOT,
+                "%s #%d %s%n    expected: %s%n    placed:   %s%s  -> %s%s",
+                r.post(),
+                r.number(),
+                r.reporter(),
+                expected,
+                r.placed(),
+                proposal,
+                r.outcome(),
+                r.editorAction() ? ", editor action" : "");
     }
 
     public static ObjectNode rowJson(Row r) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("post", r.post()).put("number", r.number()).put("reporter", r.reporter()).put("expected_section", r.expectedSection())
-                .put("expected_project", r.expectedProject()).put("project_in_catalog", r.known()).put("placed", r.placed())
-                .put("proposal", r.proposal()).put("outcome", r.outcome().name().toLowerCase(Locale.ROOT))
-                .put("proposal_right", r.proposalRight()).put("editor_action", r.editorAction());
+        o.put("post", r.post())
+                .put("number", r.number())
+                .put("reporter", r.reporter())
+                .put("expected_section", r.expectedSection())
+                .put("expected_project", r.expectedProject())
+                .put("project_in_catalog", r.known())
+                .put("placed", r.placed())
+                .put("proposal", r.proposal())
+                .put("outcome", r.outcome().name().toLowerCase(Locale.ROOT))
+                .put("proposal_right", r.proposalRight())
+                .put("editor_action", r.editorAction());
         return o;
     }
 }

@@ -11,7 +11,10 @@ import org.twimbot.catalog.Section;
  * {@code suggestions} are the projects offered to the editors (at most three, best first), {@code proposal}
  * a new project to create with one reaction.
  */
-public record Decision(Optional<Project> project, Optional<Section> section, List<Project> suggestions,
+public record Decision(
+        Optional<Project> project,
+        Optional<Section> section,
+        List<Project> suggestions,
         Optional<NewProject> proposal) {
     public Decision {
         suggestions = List.copyOf(suggestions);
@@ -23,7 +26,10 @@ public record Decision(Optional<Project> project, Optional<Section> section, Lis
 
     /** The section the item lands in: the placed project's default section, or the placed section. */
     public Optional<String> sectionKey() {
-        if (project.isPresent()) return project.get().section().isBlank() ? Optional.empty() : Optional.of(project.get().section());
+        if (project.isPresent())
+            return project.get().section().isBlank()
+                    ? Optional.empty()
+                    : Optional.of(project.get().section());
         return section.map(Section::key);
     }
 }

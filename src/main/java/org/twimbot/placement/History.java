@@ -8,7 +8,9 @@ import java.util.Map;
  * and per section the words its news used. Counts only; read-only here (the store keeps them, the backtest
  * learns them from the posts it has replayed).
  */
-public record History(Map<String, Map<String, Integer>> senderProjects, Map<String, Map<String, Integer>> senderSections,
+public record History(
+        Map<String, Map<String, Integer>> senderProjects,
+        Map<String, Map<String, Integer>> senderSections,
         Map<String, Map<String, Integer>> sectionWords) {
 
     public static History none() {
@@ -31,7 +33,8 @@ public record History(Map<String, Map<String, Integer>> senderProjects, Map<Stri
 
         /** An item the editors filed: under {@code projectKey} (null for section-only news) in {@code sectionKey}. */
         public void confirmed(String sender, String projectKey, String sectionKey, String text) {
-            if (projectKey != null) projects.computeIfAbsent(sender, s -> new HashMap<>()).merge(projectKey, 1, Integer::sum);
+            if (projectKey != null)
+                projects.computeIfAbsent(sender, s -> new HashMap<>()).merge(projectKey, 1, Integer::sum);
             if (sectionKey == null) return;
             sections.computeIfAbsent(sender, s -> new HashMap<>()).merge(sectionKey, 1, Integer::sum);
             Map<String, Integer> w = words.computeIfAbsent(sectionKey, s -> new HashMap<>());

@@ -23,9 +23,11 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
 
     /** Texts longer than this are only read this far: the evidence is at the start, and every loop has a bound. */
     static final int MAX_TEXT = 20_000;
+
     private static final int MAX_LINKS = 200;
     /** A plain body opening with a list item ("* ", "- ", "1. "). */
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[*+-]|\\d{1,3}[.)])\\s");
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?=\\s|$)|\\n");
     // parsed once: every stored news item is read this way, and parsing a query or pattern costs more than using it
     private static final Evaluator REPLY = QueryParser.parse("mx-reply");
@@ -36,7 +38,8 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
     private static final Pattern LINE_BREAKS = Pattern.compile(" ?\\n[\\n ]*");
     /** "Name: news" — a short lead of at most four words before a colon. */
-    private static final Pattern LEAD = Pattern.compile("^\\s*([\\p{L}\\p{N}][\\p{L}\\p{N} ._+/&'-]{0,40}?)\\s*:\\s+\\S");
+    private static final Pattern LEAD =
+            Pattern.compile("^\\s*([\\p{L}\\p{N}][\\p{L}\\p{N} ._+/&'-]{0,40}?)\\s*:\\s+\\S");
 
     static NewsText of(News news) {
         String html = news.html();
@@ -51,8 +54,12 @@ record NewsText(String text, String firstSentence, List<String> emphasised, List
             if (links.size() == MAX_LINKS) break;
             links.add(new Link(a.text(), a.attr("href")));
         }
-        Element first = doc.body().children().stream().filter(e -> !e.text().isBlank()).findFirst().orElse(null);
-        boolean list = first != null && (first.tagName().equals("ul") || first.tagName().equals("ol"));
+        Element first = doc.body().children().stream()
+                .filter(e -> !e.text().isBlank())
+                .findFirst()
+                .orElse(null);
+        boolean list = first != null
+                && (first.tagName().equals("ul") || first.tagName().equals("ol"));
         return new NewsText(text, list ? "" : firstSentence(text), emphasised, links, lead(text));
     }
 

@@ -1,19 +1,19 @@
 package org.twimbot.placement;
 
-import java.net.URISyntaxException;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
@@ -42,6 +42,7 @@ public final class Placer {
     static final int PLACE_AT = 3;
     /** ... and leads the next by this much. */
     static final int LEAD_BY = 3;
+
     static final int MAX_SUGGESTIONS = 3;
 
     static final int SECTION_TITLE_WORD = 1;
@@ -80,7 +81,8 @@ public final class Placer {
                 List<Project> named = repositoryNames.computeIfAbsent(repositoryForm(name), k -> new ArrayList<>());
                 if (!named.contains(project)) named.add(project);
             }
-            for (String reporter : project.usualReporters()) reported.computeIfAbsent(reporter, k -> new ArrayList<>()).add(project);
+            for (String reporter : project.usualReporters())
+                reported.computeIfAbsent(reporter, k -> new ArrayList<>()).add(project);
         }
     }
 
@@ -88,16 +90,22 @@ public final class Placer {
         NewsText text = NewsText.of(news);
         Map<Project, Integer> textScores = textScores(text);
         List<Map.Entry<Project, Integer>> ranked = rank(projectScores(news.sender(), textScores));
-        List<Project> suggestions = ranked.stream().limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
+        List<Project> suggestions =
+                ranked.stream().limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
         Optional<Proposals.Candidate> opening = Proposals.inOpening(text, names);
         // a name the catalog lacks, opening the news, is its subject unless a catalog project is named as early
-        boolean newSubject = opening.isPresent() && (ranked.isEmpty() || !names.names(text.firstSentence(), ranked.get(0).getKey()));
+        boolean newSubject = opening.isPresent()
+                && (ranked.isEmpty()
+                        || !names.names(text.firstSentence(), ranked.get(0).getKey()));
         if (!ranked.isEmpty() && !newSubject) {
             int best = ranked.get(0).getValue();
             int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
             // the catalog's reporters and the sender's history say who usually writes, not what this news is about
-            if (best >= PLACE_AT && best - second >= LEAD_BY && textScores.containsKey(ranked.get(0).getKey())) {
-                return new Decision(Optional.of(ranked.get(0).getKey()), Optional.empty(), suggestions, Optional.empty());
+            if (best >= PLACE_AT
+                    && best - second >= LEAD_BY
+                    && textScores.containsKey(ranked.get(0).getKey())) {
+                return new Decision(
+                        Optional.of(ranked.get(0).getKey()), Optional.empty(), suggestions, Optional.empty());
             }
         }
         Optional<Project> umbrella = umbrella(ranked, textScores);
@@ -110,7 +118,9 @@ public final class Placer {
             Optional<Project> reported = reportedProject(news.sender(), text, stems, textScores);
             if (reported.isPresent()) return new Decision(reported, Optional.empty(), suggestions, Optional.empty());
         }
-        Optional<NewProject> proposal = opening.or(() -> Proposals.find(text, names)).map(p -> new NewProject(p.title(), p.website(), section.map(Section::key).orElse("")));
+        Optional<NewProject> proposal = opening.or(() -> Proposals.find(text, names))
+                .map(p -> new NewProject(
+                        p.title(), p.website(), section.map(Section::key).orElse("")));
         return new Decision(Optional.empty(), section, suggestions, proposal);
     }
 
@@ -122,11 +132,17 @@ public final class Placer {
     private Optional<Project> umbrella(List<Map.Entry<Project, Integer>> ranked, Map<Project, Integer> textScores) {
         if (ranked.size() < 2 || ranked.get(0).getValue() < PLACE_AT) return Optional.empty();
         int best = ranked.get(0).getValue();
-        List<Project> close = ranked.stream().filter(e -> best - e.getValue() < LEAD_BY).map(Map.Entry::getKey).toList();
+        List<Project> close = ranked.stream()
+                .filter(e -> best - e.getValue() < LEAD_BY)
+                .map(Map.Entry::getKey)
+                .toList();
         if (close.size() < 2 || !close.stream().allMatch(textScores::containsKey)) return Optional.empty();
         for (Project family : catalog.projects()) {
             String prefix = family.title().toLowerCase(Locale.ROOT) + " ";
-            if (close.stream().allMatch(p -> p != family && p.title().toLowerCase(Locale.ROOT).startsWith(prefix))) return Optional.of(family);
+            if (close.stream()
+                    .allMatch(p ->
+                            p != family && p.title().toLowerCase(Locale.ROOT).startsWith(prefix)))
+                return Optional.of(family);
         }
         return Optional.empty();
     }
@@ -135,11 +151,15 @@ public final class Placer {
     public String explain(News news) {
         NewsText text = NewsText.of(news);
         StringBuilder sb = new StringBuilder("projects:");
-        rank(projectScores(news.sender(), textScores(text))).stream().limit(5)
-                .forEach(e -> sb.append(' ').append(e.getKey().title()).append('=').append(e.getValue()));
+        rank(projectScores(news.sender(), textScores(text))).stream()
+                .limit(5)
+                .forEach(e ->
+                        sb.append(' ').append(e.getKey().title()).append('=').append(e.getValue()));
         sb.append("; sections:");
-        rankSections(sectionScores(news.sender(), Stems.of(text))).stream().limit(3)
-                .forEach(e -> sb.append(' ').append(e.getKey().key()).append('=').append(e.getValue()));
+        rankSections(sectionScores(news.sender(), Stems.of(text))).stream()
+                .limit(3)
+                .forEach(
+                        e -> sb.append(' ').append(e.getKey().key()).append('=').append(e.getValue()));
         return sb.toString();
     }
 
@@ -147,8 +167,9 @@ public final class Placer {
     private Map<Project, Integer> projectScores(String sender, Map<Project, Integer> textScores) {
         Map<Project, Integer> scores = new LinkedHashMap<>(textScores);
         for (Project p : reported.getOrDefault(sender, List.of())) scores.merge(p, USUAL_REPORTER, Integer::sum);
-        history.projectsOf(sender).forEach((key, n) -> catalog.projectByKey(key)
-                .ifPresent(p -> scores.merge(p, Math.min(MAX_HISTORY, HISTORY_PER_ITEM * n), Integer::sum)));
+        history.projectsOf(sender)
+                .forEach((key, n) -> catalog.projectByKey(key)
+                        .ifPresent(p -> scores.merge(p, Math.min(MAX_HISTORY, HISTORY_PER_ITEM * n), Integer::sum)));
         return scores;
     }
 
@@ -159,7 +180,8 @@ public final class Placer {
         for (ProjectNames.Hit h : names.find(text.text())) mentions.merge(h.project(), 1, Integer::sum);
         mentions.forEach((p, n) -> scores.merge(p, MENTION * Math.min(n, MAX_MENTIONS), Integer::sum));
         List<List<Project>> linkedBy = new ArrayList<>(); // per link of the text, the projects it points at
-        for (NewsText.Link l : text.links()) linkedBy.add(Site.of(l.href()).map(this::linkedProjects).orElse(List.of()));
+        for (NewsText.Link l : text.links())
+            linkedBy.add(Site.of(l.href()).map(this::linkedProjects).orElse(List.of()));
         firstSubject(text, linkedBy).ifPresent(p -> scores.merge(p, FIRST_SENTENCE, Integer::sum));
         if (!text.lead().isEmpty()) once(scores, names.find(text.lead()), LEAD);
         List<ProjectNames.Hit> emphasised = new ArrayList<>();
@@ -188,15 +210,16 @@ public final class Placer {
         if (CODE_HOSTS.contains(link.host()) && path.length >= 3) {
             for (Project p : repositoryNames.getOrDefault(repositoryForm(path[2]), List.of())) {
                 boolean ordinary = ProjectNames.isOrdinaryWord(p.title());
-                if (!projects.contains(p) && (!ordinary || repositoryForm(path[1]).equals(repositoryForm(path[2])))) projects.add(p);
+                if (!projects.contains(p)
+                        && (!ordinary || repositoryForm(path[1]).equals(repositoryForm(path[2])))) projects.add(p);
             }
         }
         return projects;
     }
 
     /** Hosts whose paths are "/owner/repository". */
-    private static final Set<String> CODE_HOSTS = Set.of("github.com", "gitlab.com", "codeberg.org",
-            "gitlab.gnome.org", "git.sr.ht");
+    private static final Set<String> CODE_HOSTS =
+            Set.of("github.com", "gitlab.com", "codeberg.org", "gitlab.gnome.org", "git.sr.ht");
 
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]");
 
@@ -245,13 +268,16 @@ public final class Placer {
      * them ("Element Web/Desktop", "Element Android", …) in which the text picks one. Who sends and what the
      * words are about must agree; neither alone places news (a reporter may write about anything).
      */
-    private Optional<Project> reportedProject(String sender, NewsText text, Stems stems, Map<Project, Integer> textScores) {
+    private Optional<Project> reportedProject(
+            String sender, NewsText text, Stems stems, Map<Project, Integer> textScores) {
         Set<Project> candidates = new LinkedHashSet<>(reported.getOrDefault(sender, List.of()));
         history.projectsOf(sender).keySet().forEach(k -> catalog.projectByKey(k).ifPresent(candidates::add));
         if (candidates.isEmpty() || textScores.values().stream().anyMatch(v -> v >= PLACE_AT)) return Optional.empty();
         Optional<Section> told = textSection(stems);
         if (told.isEmpty()) return Optional.empty();
-        List<Project> inSection = candidates.stream().filter(p -> p.section().equals(told.get().key())).toList();
+        List<Project> inSection = candidates.stream()
+                .filter(p -> p.section().equals(told.get().key()))
+                .toList();
         if (inSection.size() == 1) return Optional.of(inSection.get(0));
         return familyMember(inSection, SectionWords.words(text.text()));
     }
@@ -263,16 +289,19 @@ public final class Placer {
      */
     static Optional<Project> familyMember(List<Project> family, List<String> textWords) {
         if (family.size() < 2) return Optional.empty();
-        List<List<String>> words = family.stream().map(p -> SectionWords.words(p.title())).toList();
+        List<List<String>> words =
+                family.stream().map(p -> SectionWords.words(p.title())).toList();
         String first = words.get(0).isEmpty() ? "" : words.get(0).get(0);
-        if (first.isEmpty() || words.stream().anyMatch(w -> w.isEmpty() || !w.get(0).equals(first))) return Optional.empty();
+        if (first.isEmpty()
+                || words.stream().anyMatch(w -> w.isEmpty() || !w.get(0).equals(first))) return Optional.empty();
         Set<String> shared = new HashSet<>(words.get(0));
         words.forEach(shared::retainAll);
         Set<String> used = new HashSet<>(textWords);
         List<Project> picked = new ArrayList<>();
         List<Project> plain = new ArrayList<>();
         for (int i = 0; i < family.size(); i++) {
-            List<String> own = words.get(i).stream().filter(w -> !shared.contains(w)).toList();
+            List<String> own =
+                    words.get(i).stream().filter(w -> !shared.contains(w)).toList();
             if (own.isEmpty()) plain.add(family.get(i));
             if (own.stream().anyMatch(used::contains)) picked.add(family.get(i));
         }
@@ -297,7 +326,8 @@ public final class Placer {
      */
     static boolean linksTo(String href, String website) {
         Optional<Site> link = Site.of(href);
-        return link.isPresent() && Site.of(website).map(s -> s.isLinkedBy(link.get())).orElse(false);
+        return link.isPresent()
+                && Site.of(website).map(s -> s.isLinkedBy(link.get())).orElse(false);
     }
 
     /** A URL's host (without "www.") and path (lower case, no trailing slash). */
@@ -322,7 +352,8 @@ public final class Placer {
          */
         boolean isLinkedBy(Site link) {
             if (!link.host.equals(host)) return false;
-            if (path.isEmpty()) return !host.equals("matrix.to") && !host.equals("github.com") && !host.equals("gitlab.com");
+            if (path.isEmpty())
+                return !host.equals("matrix.to") && !host.equals("github.com") && !host.equals("gitlab.com");
             return (link.path + "/").startsWith(path + "/") || sameRepository(path, link.path);
         }
     }
@@ -340,12 +371,16 @@ public final class Placer {
         if (ranked.isEmpty()) return Optional.empty();
         int best = ranked.get(0).getValue();
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
-        return best >= SECTION_AT && best - second >= SECTION_LEAD_BY ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
+        return best >= SECTION_AT && best - second >= SECTION_LEAD_BY
+                ? Optional.of(ranked.get(0).getKey())
+                : Optional.empty();
     }
 
     private static List<Map.Entry<Section, Integer>> rankSections(Map<Section, Integer> scores) {
         List<Map.Entry<Section, Integer>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.sort(Map.Entry.<Section, Integer>comparingByValue().reversed().thenComparing(e -> e.getKey().order(), Comparator.naturalOrder()));
+        ranked.sort(Map.Entry.<Section, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(e -> e.getKey().order(), Comparator.naturalOrder()));
         return ranked;
     }
 
@@ -363,7 +398,10 @@ public final class Placer {
         Map<String, Integer> firstStems = text.first();
         Map<Section, Integer> scores = new LinkedHashMap<>();
         Map<String, Integer> senderSections = sender == null ? Map.of() : history.sectionsOf(sender);
-        String usual = senderSections.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        String usual = senderSections.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
         for (Section s : catalog.sections()) {
             int score = SECTION_TITLE_WORD * sectionWords.titleWords(s.key(), stems, MAX_TITLE_WORDS)
                     + SECTION_FIRST_SENTENCE * sectionWords.titleWords(s.key(), firstStems, 1)

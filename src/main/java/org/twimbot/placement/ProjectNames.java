@@ -1,14 +1,14 @@
 package org.twimbot.placement;
 
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.twimbot.catalog.Catalog;
@@ -31,6 +31,7 @@ final class ProjectNames {
 
     /** Occurrences counted per text: more than this is a list, not evidence. */
     private static final int MAX_HITS = 200;
+
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
     private final List<NamePattern> patterns = new ArrayList<>();
@@ -47,7 +48,8 @@ final class ProjectNames {
                 patterns.add(new NamePattern(p, first, compile(name)));
             }
         }
-        index.forEach((c, list) -> byFirstChar.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
+        index.forEach((c, list) ->
+                byFirstChar.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** The project's matchable names, folded duplicates removed (the title's spelling first). */
@@ -82,7 +84,9 @@ final class ProjectNames {
         }
         String s = name.matches(".*\\p{L}$") ? "s?" : "";
         // capitalised ordinary words match as written; other names in any case
-        int flags = isOrdinaryWord(name) && Character.isUpperCase(name.charAt(0)) ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        int flags = isOrdinaryWord(name) && Character.isUpperCase(name.charAt(0))
+                ? 0
+                : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         return Pattern.compile("(?<![\\p{L}\\p{N}_])" + regex + s + "(?![\\p{L}\\p{N}_])", flags);
     }
 
@@ -146,7 +150,10 @@ final class ProjectNames {
             if (!seen.add(h.project().key() + "@" + h.start())) continue;
             boolean inside = false;
             for (Hit o : hits) {
-                if (o.project() != h.project() && o.start() <= h.start() && o.end() >= h.end() && o.end() - o.start() > h.end() - h.start()) {
+                if (o.project() != h.project()
+                        && o.start() <= h.start()
+                        && o.end() >= h.end()
+                        && o.end() - o.start() > h.end() - h.start()) {
                     inside = true;
                     break;
                 }

@@ -19,7 +19,8 @@ final class Proposals {
     record Candidate(String title, String website) {}
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._+-]*");
-    private static final Pattern CALLED = Pattern.compile("\\b(?:called|named)\\s+(\\p{Lu}[\\p{L}\\p{N}._+-]*\\p{L}|\\p{Lu}[\\p{L}\\p{N}]*)");
+    private static final Pattern CALLED =
+            Pattern.compile("\\b(?:called|named)\\s+(\\p{Lu}[\\p{L}\\p{N}._+-]*\\p{L}|\\p{Lu}[\\p{L}\\p{N}]*)");
     private static final Pattern RELEASED = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(\\p{L}[\\p{L}\\p{N}._+-]*)\\s+v?\\d+(?:\\.\\d+)+\\S*\\s+(?:is out|is released|has been released|released|is available|is here)");
     private static final int MAX_WORDS = 3;
@@ -36,7 +37,8 @@ final class Proposals {
         }
         for (String e : text.emphasised()) {
             String t = e.strip();
-            if (text.firstSentence().contains(t) && nameLike(t) && unknown(t, names)) return Optional.of(new Candidate(t, linkFor(text, t)));
+            if (text.firstSentence().contains(t) && nameLike(t) && unknown(t, names))
+                return Optional.of(new Candidate(t, linkFor(text, t)));
         }
         return Optional.empty();
     }
@@ -61,7 +63,8 @@ final class Proposals {
             String w = words[0];
             return !ProjectNames.isOrdinaryWord(w) && w.chars().anyMatch(Character::isLetter);
         }
-        for (String w : words) if (!Character.isUpperCase(w.codePointAt(0)) && !Character.isDigit(w.codePointAt(0))) return false;
+        for (String w : words)
+            if (!Character.isUpperCase(w.codePointAt(0)) && !Character.isDigit(w.codePointAt(0))) return false;
         return true;
     }
 
@@ -73,7 +76,8 @@ final class Proposals {
     private static String linkFor(NewsText text, String name) {
         String n = name.toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
         for (NewsText.Link l : text.links()) {
-            if (!l.href().startsWith("https://matrix.to/") && l.href().toLowerCase(Locale.ROOT).contains(n)) return l.href();
+            if (!l.href().startsWith("https://matrix.to/")
+                    && l.href().toLowerCase(Locale.ROOT).contains(n)) return l.href();
         }
         return "";
     }

@@ -19,14 +19,18 @@ public final class PublishedPost {
     /** A reporter line, its quote and whatever follows it up to the next item or heading. */
     public record Item(String name, String userId, List<String> quote, List<String> trailing) {}
 
-    public record ProjectPart(String heading, String title, String website, List<String> description, List<Item> items) {}
+    public record ProjectPart(
+            String heading, String title, String website, List<String> description, List<Item> items) {}
 
-    public record SectionPart(String heading, String title, List<String> intro, List<Item> items, List<ProjectPart> projects) {}
+    public record SectionPart(
+            String heading, String title, List<String> intro, List<Item> items, List<ProjectPart> projects) {}
 
     public record Post(List<String> frontMatter, List<SectionPart> sections) {}
 
-    private static final Pattern ITEM_LINE = Pattern.compile("^\\[(.+)]\\(https://matrix\\.to/#/(@[^)\\s]+)\\)(?:\\s.*)?$");
-    private static final Pattern PROJECT_HEADING = Pattern.compile("^### (.+?)(?: \\(\\[website]\\(([^)]*)\\)\\))?\\s*$");
+    private static final Pattern ITEM_LINE =
+            Pattern.compile("^\\[(.+)]\\(https://matrix\\.to/#/(@[^)\\s]+)\\)(?:\\s.*)?$");
+    private static final Pattern PROJECT_HEADING =
+            Pattern.compile("^### (.+?)(?: \\(\\[website]\\(([^)]*)\\)\\))?\\s*$");
     private static final Pattern IMAGE_LINE = Pattern.compile("^!\\[[^]]*]\\(/blog/img/([^)\\s]+)\\)\\s*$");
     private static final Pattern LAST_EMOJI = Pattern.compile("\\s(\\S*\\p{So}\\S*)$");
 
@@ -39,7 +43,10 @@ public final class PublishedPost {
             front.add(lines.get(0));
             for (i = 1; i < lines.size(); i++) {
                 front.add(lines.get(i));
-                if (lines.get(i).equals("+++")) { i++; break; }
+                if (lines.get(i).equals("+++")) {
+                    i++;
+                    break;
+                }
             }
         }
         List<SectionPart> sections = new ArrayList<>();
@@ -50,15 +57,18 @@ public final class PublishedPost {
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("## ")) {
-                section = new SectionPart(line, line.substring(3).strip(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                section = new SectionPart(
+                        line, line.substring(3).strip(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 sections.add(section);
                 project = null;
                 item = null;
                 quoting = false;
             } else if (line.startsWith("### ") && section != null) {
                 Matcher m = PROJECT_HEADING.matcher(line);
-                if (!m.matches()) throw new IllegalArgumentException("line " + (i + 1) + ": unparsed project heading: " + line);
-                project = new ProjectPart(line, m.group(1), m.group(2) == null ? "" : m.group(2), new ArrayList<>(), new ArrayList<>());
+                if (!m.matches())
+                    throw new IllegalArgumentException("line " + (i + 1) + ": unparsed project heading: " + line);
+                project = new ProjectPart(
+                        line, m.group(1), m.group(2) == null ? "" : m.group(2), new ArrayList<>(), new ArrayList<>());
                 section.projects().add(project);
                 item = null;
                 quoting = false;
@@ -117,7 +127,8 @@ public final class PublishedPost {
     /** Image file names in the quote and in the lines after it (2020: outside the quote). */
     public static List<String> images(Item item) {
         List<String> names = new ArrayList<>();
-        for (String line : Stream.concat(item.quote().stream(), item.trailing().stream()).toList()) {
+        for (String line :
+                Stream.concat(item.quote().stream(), item.trailing().stream()).toList()) {
             String l = line.startsWith(">") ? line.replaceFirst("^> ?", "") : line;
             Matcher m = IMAGE_LINE.matcher(l);
             if (m.matches()) names.add(m.group(1));

@@ -24,6 +24,7 @@ final class SectionWords {
     private static final int MIN_LEARNED = 2;
     /** ... and held at least this share of its uses across sections. */
     private static final double MIN_SHARE = 0.75;
+
     private static final int MAX_WORDS = 5_000;
     /** Used by fewer projects than this, a word is too rare in the catalog to judge. */
     private static final int MIN_USES = 3;
@@ -40,7 +41,8 @@ final class SectionWords {
             titleStems.put(s.key(), stems);
             stems.forEach(w -> titlesWithStem.merge(w, 1, Integer::sum));
         }
-        int common = Math.max(2, catalog.sections().size() / 8); // in this many titles a word is the newsletter's, not a section's
+        int common = Math.max(
+                2, catalog.sections().size() / 8); // in this many titles a word is the newsletter's, not a section's
         titleStems.values().forEach(stems -> stems.removeIf(w -> titlesWithStem.get(w) >= common));
         titleStems.forEach((section, stems) -> stems.removeIf(w -> !telling(catalog, section, w)));
         learn(history);
@@ -64,10 +66,12 @@ final class SectionWords {
     private void learn(History history) {
         Map<String, Integer> total = new HashMap<>();
         Map<String, Integer> sectionsUsing = new HashMap<>();
-        history.sectionWords().values().forEach(words -> words.forEach((w, n) -> {
-            total.merge(w, n, Integer::sum);
-            sectionsUsing.merge(w, 1, Integer::sum);
-        }));
+        history.sectionWords()
+                .values()
+                .forEach(words -> words.forEach((w, n) -> {
+                    total.merge(w, n, Integer::sum);
+                    sectionsUsing.merge(w, 1, Integer::sum);
+                }));
         // a title word that news filed all over the newsletter uses is the newsletter's ("working on", "this week",
         // Matrix "events"), not its section's: it no longer tells the section once published editions show so
         titleStems.forEach((section, stems) -> stems.removeIf(w -> {
@@ -75,9 +79,13 @@ final class SectionWords {
             int elsewhere = sectionsUsing.getOrDefault(w, 0) - (own > 0 ? 1 : 0);
             return elsewhere >= MIN_SPREAD && own * 2 < total.getOrDefault(w, 0);
         }));
-        history.sectionWords().forEach((section, words) -> words.forEach((w, n) -> {
-            if (n >= MIN_LEARNED && n >= MIN_SHARE * total.get(w)) learnedStems.computeIfAbsent(section, k -> new LinkedHashSet<>()).add(w);
-        }));
+        history.sectionWords()
+                .forEach((section, words) -> words.forEach((w, n) -> {
+                    if (n >= MIN_LEARNED && n >= MIN_SHARE * total.get(w))
+                        learnedStems
+                                .computeIfAbsent(section, k -> new LinkedHashSet<>())
+                                .add(w);
+                }));
     }
 
     /** How often the section's title words occur in the text (each counted up to {@code cap} times). */

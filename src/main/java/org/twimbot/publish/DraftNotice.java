@@ -22,7 +22,8 @@ final class DraftNotice {
     static Text of(String summary, String markdown, String fileName, int maxContentBytes) {
         String whole = html(summary, PreviewHtml.toHtml(markdown));
         if (fits(summary, whole, maxContentBytes)) return new Text(summary, whole);
-        String body = summary + "\nThe preview below is shortened: the whole post is in " + fileName + ", the file above.";
+        String body =
+                summary + "\nThe preview below is shortened: the whole post is in " + fileName + ", the file above.";
         String cutLine = "<p><em>✂ Preview cut here: a Matrix message holds at most 64 KiB. The whole post is in "
                 + escape(fileName) + ", the file above.</em></p>";
         List<String> blocks = PreviewHtml.blocks(markdown);

@@ -1,8 +1,5 @@
 package org.twimbot.publish;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +21,7 @@ import org.twimbot.matrix.EventSize;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MatrixException;
 import org.twimbot.render.DraftBundle;
-import org.twimbot.render.DraftModel;
 import org.twimbot.render.DraftRenderer;
-import org.twimbot.render.DraftRequest;
 import org.twimbot.render.MediaFile;
 import org.twimbot.store.Edition;
 import org.twimbot.store.SettingsTable;
@@ -49,14 +47,27 @@ public final class DraftPublisher {
     private final Clock clock;
     private final String pingRoom;
 
-    public DraftPublisher(Store store, MatrixClient client, DraftRenderer renderer, Supplier<Catalog> catalog, String editorsRoomId,
-            MediaCache media, Clock clock) {
+    public DraftPublisher(
+            Store store,
+            MatrixClient client,
+            DraftRenderer renderer,
+            Supplier<Catalog> catalog,
+            String editorsRoomId,
+            MediaCache media,
+            Clock clock) {
         this(store, client, renderer, catalog, editorsRoomId, media, clock, "");
     }
 
     /** @param pingRoom rooms.ping as configured ("" for none): the draft ranks the answers read there */
-    public DraftPublisher(Store store, MatrixClient client, DraftRenderer renderer, Supplier<Catalog> catalog,
-            String editorsRoomId, MediaCache media, Clock clock, String pingRoom) {
+    public DraftPublisher(
+            Store store,
+            MatrixClient client,
+            DraftRenderer renderer,
+            Supplier<Catalog> catalog,
+            String editorsRoomId,
+            MediaCache media,
+            Clock clock,
+            String pingRoom) {
         this.pingRoom = pingRoom;
         this.store = store;
         this.client = client;
@@ -78,12 +89,15 @@ public final class DraftPublisher {
         Catalog current = catalog.get();
         return store.read(tx -> {
             Edition edition = tx.editions().byId(editionId).orElseThrow();
-            String author = renderer.author().isEmpty() ? DraftSource.displayName(tx, editorsRoomId, requester)
+            String author = renderer.author().isEmpty()
+                    ? DraftSource.displayName(tx, editorsRoomId, requester)
                     : renderer.author();
             EditionDraft draft = EditionDraft.render(tx, edition, author, clock.instant(), pingRoom, current, renderer);
             List<Submission> submissions = tx.submissions().ofEdition(editionId);
-            String summary = DraftSummary.of(draft.request(), current, submissions, DraftSummary.botPlacements(tx, submissions));
-            return new Rendered(edition, draft.markdown(), summary, draft.model().media(), clock.millis());
+            String summary =
+                    DraftSummary.of(draft.request(), current, submissions, DraftSummary.botPlacements(tx, submissions));
+            return new Rendered(
+                    edition, draft.markdown(), summary, draft.model().media(), clock.millis());
         });
     }
 
@@ -106,8 +120,11 @@ public final class DraftPublisher {
             pending.put(txnId, p);
             awaitBriefly(p.media());
             if (!p.media().isDone()) {
-                log.info("fetching {} media for {} in the background; it goes out when they are in, within {} s",
-                        r.media().size(), r.fileName(), MediaCache.DEADLINE.toSeconds());
+                log.info(
+                        "fetching {} media for {} in the background; it goes out when they are in, within {} s",
+                        r.media().size(),
+                        r.fileName(),
+                        MediaCache.DEADLINE.toSeconds());
             }
         }
         return p.media().isDone();
@@ -149,8 +166,13 @@ public final class DraftPublisher {
             tx.submissions().markDrafted(editionId, r.renderedAt());
             tx.settings().put(SettingsTable.LAST_DRAFT_AUTHOR, editor); // the offline draft's author
         });
-        log.info("draft {} uploaded ({} bytes, {} of {} media available) for {}", r.fileName(), bytes.length,
-                fetched.available().size(), r.media().size(), requester);
+        log.info(
+                "draft {} uploaded ({} bytes, {} of {} media available) for {}",
+                r.fileName(),
+                bytes.length,
+                fetched.available().size(),
+                r.media().size(),
+                requester);
     }
 
     public void publishBundle(String roomId, String txnId, long editionId, String requester) throws IOException {
@@ -169,7 +191,8 @@ public final class DraftPublisher {
         } finally {
             Files.deleteIfExists(zip);
         }
-        String summary = "Bundle " + zipName + ": the post and " + files.size() + (files.size() == 1 ? " media file" : " media files");
+        String summary = "Bundle " + zipName + ": the post and " + files.size()
+                + (files.size() == 1 ? " media file" : " media files");
         client.sendNotice(roomId, txnId + ".summary", withMediaProblems(summary, fetched), null);
     }
 
@@ -190,10 +213,11 @@ public final class DraftPublisher {
             client.sendNotice(roomId, txnId + ".summary", notice.body(), notice.html());
         } catch (MatrixException e) {
             if (!e.isTooLarge()) throw e;
-            log.warn("homeserver refused the draft notice as too large ({} bytes); sending it without the preview",
+            log.warn(
+                    "homeserver refused the draft notice as too large ({} bytes); sending it without the preview",
                     EventSize.noticeBytes(notice.body(), notice.html(), List.of()));
-            String shorter = EventSize.cutNoticeBody(notice.body(), "\n… (cut: the whole post is in " + fileName + ")",
-                    EventSize.MAX_CONTENT_BYTES / 4);
+            String shorter = EventSize.cutNoticeBody(
+                    notice.body(), "\n… (cut: the whole post is in " + fileName + ")", EventSize.MAX_CONTENT_BYTES / 4);
             client.sendNotice(roomId, txnId + ".summary.short", shorter, null);
         }
     }

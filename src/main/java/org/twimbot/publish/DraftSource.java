@@ -50,8 +50,17 @@ public final class DraftSource {
         for (MediaAttachment m : tx.media().ofSubmission(s.id())) {
             media.add(new DraftMedia(m.eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(), m.originTs()));
         }
-        return new DraftItem(s.number(), s.eventId(), s.sender(), displayName(tx, s.roomId(), s.sender()), s.originTs(),
-                s.body(), s.html(), sections, projects, media);
+        return new DraftItem(
+                s.number(),
+                s.eventId(),
+                s.sender(),
+                displayName(tx, s.roomId(), s.sender()),
+                s.originTs(),
+                s.body(),
+                s.html(),
+                sections,
+                projects,
+                media);
     }
 
     /** The member's display name, or the localpart of their id when they never set one. */

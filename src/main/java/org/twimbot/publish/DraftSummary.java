@@ -1,12 +1,12 @@
 package org.twimbot.publish;
 
-import java.util.TreeMap;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
@@ -33,12 +33,14 @@ public final class DraftSummary {
         for (Submission s : submissions) {
             if (!s.live()) continue;
             List<Placement> active = tx.placements().active(s.id());
-            if (!active.isEmpty() && active.stream().allMatch(Placement::provisional)) placed.put(s.number(), active.get(0).key());
+            if (!active.isEmpty() && active.stream().allMatch(Placement::provisional))
+                placed.put(s.number(), active.get(0).key());
         }
         return placed;
     }
 
-    public static String of(DraftRequest request, Catalog catalog, List<Submission> submissions, Map<Integer, String> botPlaced) {
+    public static String of(
+            DraftRequest request, Catalog catalog, List<Submission> submissions, Map<Integer, String> botPlaced) {
         Map<String, Integer> perSection = new LinkedHashMap<>();
         for (Section s : catalog.sections()) perSection.put(s.title(), 0);
         List<String> unassigned = new ArrayList<>();
@@ -55,8 +57,8 @@ public final class DraftSummary {
                 edited.add("#" + s.number());
             }
         }
-        StringBuilder sb = new StringBuilder("Draft for " + request.editionDate() + ": " + request.items().size()
-                + (request.items().size() == 1 ? " item" : " items"));
+        StringBuilder sb = new StringBuilder("Draft for " + request.editionDate() + ": "
+                + request.items().size() + (request.items().size() == 1 ? " item" : " items"));
         perSection.forEach((title, n) -> {
             if (n > 0) sb.append("\n- ").append(title).append(": ").append(n);
         });
@@ -66,7 +68,8 @@ public final class DraftSummary {
             botPlaced.forEach((number, key) -> guesses.add("#" + number + " → " + describe(catalog, key)));
             warnings.add(botPlaced.size() + " placed by the bot, not yet confirmed: " + String.join(", ", guesses));
         }
-        if (!unassigned.isEmpty()) warnings.add("unassigned (under TODO UNKNOWN SECTION): " + String.join(", ", unassigned));
+        if (!unassigned.isEmpty())
+            warnings.add("unassigned (under TODO UNKNOWN SECTION): " + String.join(", ", unassigned));
         if (!several.isEmpty()) warnings.add("placed more than once: " + String.join(", ", several));
         if (!edited.isEmpty()) warnings.add("edited since the last draft: " + String.join(", ", edited));
         if (!warnings.isEmpty()) {
@@ -77,8 +80,10 @@ public final class DraftSummary {
     }
 
     private static String describe(Catalog catalog, String key) {
-        return catalog.projectByKey(key).map(Project::title)
-                .or(() -> catalog.sectionByKey(key).map(Section::title)).orElse(key);
+        return catalog.projectByKey(key)
+                .map(Project::title)
+                .or(() -> catalog.sectionByKey(key).map(Section::title))
+                .orElse(key);
     }
 
     /** Where an item renders: its section keys, else its projects' default sections. */
@@ -87,7 +92,8 @@ public final class DraftSummary {
         for (String key : item.sectionKeys()) catalog.sectionByKey(key).ifPresent(s -> titles.add(s.title()));
         if (titles.isEmpty()) {
             for (String key : item.projectKeys()) {
-                Optional<Section> s = catalog.projectByKey(key).map(Project::section).flatMap(catalog::sectionByKey);
+                Optional<Section> s =
+                        catalog.projectByKey(key).map(Project::section).flatMap(catalog::sectionByKey);
                 s.ifPresent(sec -> {
                     if (!titles.contains(sec.title())) titles.add(sec.title());
                 });

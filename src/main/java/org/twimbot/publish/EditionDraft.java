@@ -16,8 +16,15 @@ import org.twimbot.store.StoreTx;
 public record EditionDraft(Edition edition, DraftRequest request, DraftModel model, String markdown) {
 
     /** @param pingRoom rooms.ping as configured, "" for none (see {@link DraftSource#load}) */
-    public static EditionDraft render(StoreTx tx, Edition edition, String author, Instant now, String pingRoom,
-            Catalog catalog, DraftRenderer renderer) throws SQLException {
+    public static EditionDraft render(
+            StoreTx tx,
+            Edition edition,
+            String author,
+            Instant now,
+            String pingRoom,
+            Catalog catalog,
+            DraftRenderer renderer)
+            throws SQLException {
         DraftRequest request = DraftSource.load(tx, edition, author, now, pingRoom);
         DraftModel model = renderer.model(request, catalog);
         return new EditionDraft(edition, request, model, renderer.render(model, request));

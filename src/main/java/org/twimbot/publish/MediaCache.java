@@ -53,6 +53,7 @@ public final class MediaCache implements AutoCloseable {
     static final int MAX_ATTEMPTS = 4;
     /** All of a draft's downloads end by then; the draft waits for no more. */
     static final Duration DEADLINE = Duration.ofMinutes(2);
+
     private static final String PREFIX = "mxc-";
 
     private final Path dir;
@@ -76,11 +77,13 @@ public final class MediaCache implements AutoCloseable {
         this.cacheMaxBytes = cacheMaxBytes;
         this.deadline = deadline;
         AtomicInteger n = new AtomicInteger();
-        this.pool = client == null ? null : Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "twimbot-media-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = client == null
+                ? null
+                : Executors.newFixedThreadPool(THREADS, r -> {
+                    Thread t = new Thread(r, "twimbot-media-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** What is available, by post name, and a line per file that is not. */
@@ -136,7 +139,8 @@ public final class MediaCache implements AutoCloseable {
         if (cause instanceof MatrixException m && "M_TOO_LARGE".equals(m.errcode())) {
             return "larger than media.max_bytes (" + maxBytes + " bytes)";
         }
-        if (cause instanceof MatrixException m && m.httpStatus() == 502) return "the homeserver could not fetch it (HTTP 502)";
+        if (cause instanceof MatrixException m && m.httpStatus() == 502)
+            return "the homeserver could not fetch it (HTTP 502)";
         if (cause instanceof MatrixException m && m.isNotFound()) return "not found on the homeserver";
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
@@ -153,22 +157,26 @@ public final class MediaCache implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         if (client == null) {
-            return CompletableFuture.failedFuture(new IOException("not downloaded yet (the bot downloads media when a draft is made)"));
+            return CompletableFuture.failedFuture(
+                    new IOException("not downloaded yet (the bot downloads media when a draft is made)"));
         }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return download(uri, target, budget);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, pool);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return download(uri, target, budget);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                pool);
     }
 
     private Path download(String uri, Path target, CallBudget budget) throws IOException {
         Files.createDirectories(cache);
         Path partial = Files.createTempFile(cache, ".download-", ".part");
         try {
-            long size = client.downloadTo(uri, maxBytes, partial, budget); // streamed: no picture has to fit in the heap
+            long size =
+                    client.downloadTo(uri, maxBytes, partial, budget); // streamed: no picture has to fit in the heap
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             log.info("downloaded {} ({} bytes)", uri, size);
             return target;
@@ -182,7 +190,9 @@ public final class MediaCache implements AutoCloseable {
         if (!Files.isDirectory(cache)) return;
         List<Path> files;
         try (Stream<Path> listing = Files.list(cache)) {
-            files = new ArrayList<>(listing.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList());
+            files = new ArrayList<>(
+                    listing.filter(p -> p.getFileName().toString().startsWith(PREFIX))
+                            .toList());
         } catch (IOException e) {
             log.warn("could not list the media cache {}: {}", cache, e.toString());
             return;

@@ -1,5 +1,9 @@
 package org.twimbot.render;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
@@ -13,11 +17,6 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-
 /**
  * The text as a CommonMark 0.31 parser reads it (commonmark-java, the reading of commonmark.js, markdown-it and, for
  * HTML blocks, pulldown-cmark), next to flexmark's. flexmark 0.64 implements an older spec: {@code <!doctype>} starts
@@ -25,7 +24,9 @@ import java.util.List;
  * script for the site. What either parser takes for raw HTML or a link is edited; positions come from source spans.
  */
 final class CommonMarkView {
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    private static final Parser PARSER = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
 
     /** Parsed when first asked for: a round in which flexmark already finds something to edit needs no second parse. */
     static final class Lazy {
@@ -63,7 +64,8 @@ final class CommonMarkView {
             if (!(n instanceof HtmlBlock || n instanceof HtmlInline)) continue;
             for (SourceSpan span : n.getSourceSpans()) {
                 int start = span.getInputIndex(), end = start + span.getLength();
-                edits.add(new MarkdownSanitizer.Edit(start, end, text.substring(start, end).replace("<", "&lt;")));
+                edits.add(new MarkdownSanitizer.Edit(
+                        start, end, text.substring(start, end).replace("<", "&lt;")));
             }
         }
         return edits;
@@ -77,9 +79,14 @@ final class CommonMarkView {
     List<MarkdownSanitizer.Edit> linkEdits() {
         List<MarkdownSanitizer.Edit> edits = new ArrayList<>();
         for (Node n : nodes) {
-            String destination = n instanceof Link l ? l.getDestination() : n instanceof Image i ? i.getDestination()
-                    : n instanceof LinkReferenceDefinition d ? d.getDestination() : null;
-            if (destination == null || MarkdownSanitizer.isSafeDecodedUrl(destination) || n.getSourceSpans().isEmpty()) continue;
+            String destination = n instanceof Link l
+                    ? l.getDestination()
+                    : n instanceof Image i
+                            ? i.getDestination()
+                            : n instanceof LinkReferenceDefinition d ? d.getDestination() : null;
+            if (destination == null
+                    || MarkdownSanitizer.isSafeDecodedUrl(destination)
+                    || n.getSourceSpans().isEmpty()) continue;
             SourceSpan first = n.getSourceSpans().get(0);
             int start = first.getInputIndex(), end = start + first.getLength();
             for (int k = start; k < end; k++) {

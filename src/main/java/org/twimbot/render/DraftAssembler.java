@@ -1,9 +1,5 @@
 package org.twimbot.render;
 
-import org.twimbot.catalog.Catalog;
-import org.twimbot.catalog.Project;
-import org.twimbot.catalog.Section;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.twimbot.catalog.Catalog;
+import org.twimbot.catalog.Project;
+import org.twimbot.catalog.Section;
 
 /**
  * Places items into sections and projects (see DESIGN "The draft"). Total orders everywhere, so
@@ -29,9 +28,9 @@ import java.util.function.Function;
  * the post has one such heading, the final one.
  */
 public final class DraftAssembler {
-    static final Comparator<DraftItem> ITEM_ORDER =
-            Comparator.comparingLong(DraftItem::originServerTs).thenComparing(DraftItem::eventId)
-                    .thenComparingInt(DraftItem::number);
+    static final Comparator<DraftItem> ITEM_ORDER = Comparator.comparingLong(DraftItem::originServerTs)
+            .thenComparing(DraftItem::eventId)
+            .thenComparingInt(DraftItem::number);
 
     private final NewsFormatter formatter;
 
@@ -73,14 +72,17 @@ public final class DraftAssembler {
                 for (Section s : targets) {
                     SectionAcc acc = acc(bySection, s);
                     acc.projectByKey.putIfAbsent(p.key(), p);
-                    acc.projects.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(news);
+                    acc.projects
+                            .computeIfAbsent(p.key(), k -> new ArrayList<>())
+                            .add(news);
                     placed = true;
                 }
             }
             if (!placed) unassigned.add(news);
         }
         Optional<Section> todo = unassignedSection(catalog);
-        SectionAcc filedAsTodo = todo.isEmpty() ? null : bySection.remove(todo.get().key());
+        SectionAcc filedAsTodo =
+                todo.isEmpty() ? null : bySection.remove(todo.get().key());
         if (filedAsTodo != null) {
             // one "TODO UNKNOWN SECTION" heading, the final one: news filed in the catalog's todo section joins it
             Set<RenderedNews> merged = new LinkedHashSet<>(unassigned);
@@ -117,7 +119,8 @@ public final class DraftAssembler {
             for (Map.Entry<String, List<RenderedNews>> e : acc.projects.entrySet()) {
                 projects.add(new ProjectBlock(acc.projectByKey.get(e.getKey()), e.getValue()));
             }
-            projects.sort(Comparator.<ProjectBlock, DraftItem>comparing(b -> b.news().get(0).item(), ITEM_ORDER)
+            projects.sort(Comparator.<ProjectBlock, DraftItem>comparing(
+                            b -> b.news().get(0).item(), ITEM_ORDER)
                     .thenComparing(b -> b.project().key()));
             blocks.add(new SectionBlock(s, acc.news, projects));
         }

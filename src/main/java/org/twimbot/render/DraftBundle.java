@@ -1,12 +1,12 @@
 package org.twimbot.render;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +31,8 @@ public final class DraftBundle {
             put(zip, markdownFileName, markdown.getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, byte[]> e : new TreeMap<>(mediaByName).entrySet()) {
                 requireSafe(e.getKey());
-                if (e.getKey().equals(markdownFileName)) throw new IllegalArgumentException("media name clashes with the post: " + e.getKey());
+                if (e.getKey().equals(markdownFileName))
+                    throw new IllegalArgumentException("media name clashes with the post: " + e.getKey());
                 put(zip, e.getKey(), e.getValue());
             }
         } catch (IOException e) {
@@ -44,14 +45,15 @@ public final class DraftBundle {
      * The same zip written to {@code out}, reading each media file as it goes: a week of large
      * videos never has to fit in the heap.
      */
-    public static void write(OutputStream out, String markdownFileName, String markdown,
-            Map<String, Path> mediaFiles) throws IOException {
+    public static void write(OutputStream out, String markdownFileName, String markdown, Map<String, Path> mediaFiles)
+            throws IOException {
         requireSafe(markdownFileName);
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             put(zip, markdownFileName, markdown.getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, Path> e : new TreeMap<>(mediaFiles).entrySet()) {
                 requireSafe(e.getKey());
-                if (e.getKey().equals(markdownFileName)) throw new IllegalArgumentException("media name clashes with the post: " + e.getKey());
+                if (e.getKey().equals(markdownFileName))
+                    throw new IllegalArgumentException("media name clashes with the post: " + e.getKey());
                 ZipEntry entry = new ZipEntry(e.getKey());
                 entry.setTimeLocal(FIXED_TIME);
                 zip.putNextEntry(entry);

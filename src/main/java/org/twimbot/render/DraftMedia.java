@@ -5,4 +5,5 @@ package org.twimbot.render;
  * is the name the sender gave (untrusted: sanitised by {@link MediaNames}); {@code mxcUri} where
  * the bytes are.
  */
-public record DraftMedia(String eventId, String kind, String fileName, String mxcUri, String mimeType, long originServerTs) {}
+public record DraftMedia(
+        String eventId, String kind, String fileName, String mxcUri, String mimeType, long originServerTs) {}

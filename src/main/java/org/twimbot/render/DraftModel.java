@@ -8,8 +8,8 @@ import org.twimbot.ping.PingTable;
  * under "TODO UNKNOWN SECTION", never dropped), every media file the post references and the
  * Dept of Ping tables that have rows (none without a ping room).
  */
-public record DraftModel(List<SectionBlock> sections, List<RenderedNews> unassigned, List<MediaFile> media,
-        List<PingTable> ping) {
+public record DraftModel(
+        List<SectionBlock> sections, List<RenderedNews> unassigned, List<MediaFile> media, List<PingTable> ping) {
     /** The heading of unplaced news; news filed in a catalog section with this title (hebbot's "todo") joins them. */
     public static final String UNASSIGNED_HEADING = "TODO UNKNOWN SECTION";
 

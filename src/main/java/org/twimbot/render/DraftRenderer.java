@@ -1,9 +1,8 @@
 package org.twimbot.render;
 
+import java.util.Map;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.config.BotConfig;
-
-import java.util.Map;
 
 /**
  * Renders an edition as the Markdown blog post (Zola front matter by default) through a Pebble

@@ -9,8 +9,13 @@ import org.twimbot.ping.PingTable;
  * Everything one render of an edition needs besides the catalog and the render config. {@code ping}: the week's
  * Dept of Ping tables, empty when no ping room is configured (or nothing was measured).
  */
-public record DraftRequest(LocalDate editionDate, Instant generatedAt, String author, String liveUrl,
-        List<DraftItem> items, List<PingTable> ping) {
+public record DraftRequest(
+        LocalDate editionDate,
+        Instant generatedAt,
+        String author,
+        String liveUrl,
+        List<DraftItem> items,
+        List<PingTable> ping) {
     public DraftRequest {
         items = List.copyOf(items);
         liveUrl = liveUrl == null ? "" : liveUrl;
@@ -19,8 +24,8 @@ public record DraftRequest(LocalDate editionDate, Instant generatedAt, String au
     }
 
     /** Without a Dept of Ping. */
-    public DraftRequest(LocalDate editionDate, Instant generatedAt, String author, String liveUrl,
-            List<DraftItem> items) {
+    public DraftRequest(
+            LocalDate editionDate, Instant generatedAt, String author, String liveUrl, List<DraftItem> items) {
         this(editionDate, generatedAt, author, liveUrl, items, List.of());
     }
 }

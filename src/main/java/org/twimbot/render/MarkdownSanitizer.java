@@ -18,7 +18,6 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,6 +66,7 @@ public final class MarkdownSanitizer {
     static final Pattern MATRIX_ID = Pattern.compile(
             "(?<![\\p{L}\\p{N}_/#@\\\\.:=+\\-])([#@])([\\p{L}\\p{N}._=+\\-/]+):"
                     + "((?:[A-Za-z0-9\\-]+\\.)+[A-Za-z]{2,}|localhost|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?(?![\\p{L}\\p{N}_])");
+
     private static final Pattern AT_ROOM = Pattern.compile("(?<![\\p{L}\\p{N}_/])@room(?![\\p{L}\\p{N}_])");
 
     /**
@@ -96,10 +96,12 @@ public final class MarkdownSanitizer {
         // GFM's tables, as the site and the preview read them: a one-dash separator row makes a table, and a table's
         // pipes split cells before code spans are found, so a code span over pipes can leave a tag in a cell
         parser = Parser.builder(new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))
-                .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)).build();
-        parserWithoutTables = Parser.builder(new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()))).build();
+                        .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))
+                        .set(TablesExtension.MIN_SEPARATOR_DASHES, 1))
+                .build();
+        parserWithoutTables = Parser.builder(
+                        new MutableDataSet().set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create())))
+                .build();
     }
 
     public String sanitize(String markdown) {
@@ -150,7 +152,9 @@ public final class MarkdownSanitizer {
 
     /** A half-open range of the text. */
     private record Range(int start, int end) {
-        boolean overlaps(int s, int e) { return s < end && start < e; }
+        boolean overlaps(int s, int e) {
+            return s < end && start < e;
+        }
     }
 
     /**
@@ -219,7 +223,12 @@ public final class MarkdownSanitizer {
 
     /** What {@link #SCHEME} allows after its first letter. */
     private static boolean isSchemeChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '.'
+                || c == '-';
     }
 
     /**
@@ -249,13 +258,17 @@ public final class MarkdownSanitizer {
     private static List<Edit> htmlEdits(Document doc, String text) {
         List<Edit> edits = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
-            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase
+            if (node instanceof HtmlBlockBase
+                    || node instanceof HtmlInlineBase
                     || (node instanceof AutoLink a && !isSafeUrl(a.getUrl().toString()))) {
                 // The text's range, not node.getChars(): for inline HTML spanning lines of the quote, flexmark's chars
                 // leave out the "> " in front of the later lines, and writing them back unquoted those lines. NUL as
                 // U+FFFD, as flexmark reads it (and as this escape has always written it).
                 String raw = text.substring(node.getStartOffset(), node.getEndOffset());
-                edits.add(new Edit(node.getStartOffset(), node.getEndOffset(), raw.replace("<", "&lt;").replace('\0', '\uFFFD')));
+                edits.add(new Edit(
+                        node.getStartOffset(),
+                        node.getEndOffset(),
+                        raw.replace("<", "&lt;").replace('\0', '\uFFFD')));
             }
         }
         return edits;
@@ -266,7 +279,8 @@ public final class MarkdownSanitizer {
         for (Node node : doc.getDescendants()) {
             if (node instanceof LinkNodeBase link && !(node instanceof AutoLink) && !(node instanceof MailLink)) {
                 BasedSequence url = link.getUrl();
-                if (!url.isEmpty() && !isSafeUrl(url.toString())) edits.add(new Edit(url.getStartOffset(), url.getEndOffset(), "#"));
+                if (!url.isEmpty() && !isSafeUrl(url.toString()))
+                    edits.add(new Edit(url.getStartOffset(), url.getEndOffset(), "#"));
             }
         }
         return edits;
@@ -281,9 +295,14 @@ public final class MarkdownSanitizer {
         if (candidates.isEmpty()) return new ArrayList<>();
         List<Range> protectedRanges = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
-            if (node instanceof Code || node instanceof CodeBlock || node instanceof FencedCodeBlock
-                    || node instanceof IndentedCodeBlock || node instanceof LinkNodeBase || node instanceof AutoLink
-                    || node instanceof MailLink || node instanceof Reference) {
+            if (node instanceof Code
+                    || node instanceof CodeBlock
+                    || node instanceof FencedCodeBlock
+                    || node instanceof IndentedCodeBlock
+                    || node instanceof LinkNodeBase
+                    || node instanceof AutoLink
+                    || node instanceof MailLink
+                    || node instanceof Reference) {
                 protectedRanges.add(new Range(node.getStartOffset(), node.getEndOffset()));
             }
         }
@@ -410,7 +429,8 @@ public final class MarkdownSanitizer {
     /** Keeps the outermost edits only (an inline tag inside an HTML block is covered by the block). */
     private static List<Edit> withoutNested(List<Edit> edits) {
         List<Edit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt(Edit::start).thenComparing(Comparator.comparingInt(Edit::end).reversed()));
+        sorted.sort(Comparator.comparingInt(Edit::start)
+                .thenComparing(Comparator.comparingInt(Edit::end).reversed()));
         List<Edit> kept = new ArrayList<>();
         int coveredUntil = -1;
         for (Edit e : sorted) {

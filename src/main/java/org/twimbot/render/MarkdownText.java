@@ -1,7 +1,7 @@
 package org.twimbot.render;
 
-import java.util.regex.Matcher;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small escapers for user-controlled strings the renderer writes outside the quoted news. */
@@ -21,7 +21,10 @@ public final class MarkdownText {
      * {@code @room} and shortcode openers neutralised like the news text.
      */
     public static String linkLabel(String name) {
-        String oneLine = LINE_BREAKS.matcher(truncate(name == null ? "" : name)).replaceAll(" ").strip();
+        String oneLine = LINE_BREAKS
+                .matcher(truncate(name == null ? "" : name))
+                .replaceAll(" ")
+                .strip();
         oneLine = BIDI_CONTROLS.matcher(oneLine).replaceAll("");
         String escaped = LABEL_SPECIALS.matcher(oneLine).replaceAll("\\\\$1");
         return neutralize(noTags(escaped));
@@ -41,7 +44,8 @@ public final class MarkdownText {
 
     /** Plain text as inline Markdown: one line, Markdown punctuation backslash-escaped. */
     public static String escapeInline(String text) {
-        String oneLine = LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        String oneLine =
+                LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
         return noTags(INLINE_SPECIALS.matcher(oneLine).replaceAll("\\\\$1"));
     }
 
@@ -54,10 +58,13 @@ public final class MarkdownText {
     }
 
     private static final MarkdownSanitizer SANITIZER = new MarkdownSanitizer();
-    private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s<>\"'{}|\\\\^`\\[\\]]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTTP_URL =
+            Pattern.compile("https?://[^\\s<>\"'{}|\\\\^`\\[\\]]+", Pattern.CASE_INSENSITIVE);
     /** What opens a block at the start of a line (beyond raw HTML, which the sanitiser escapes anywhere). */
-    private static final Pattern BLOCK_START = Pattern.compile("^(?:#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|\\+\\+\\+|`{3,}|~{3,}"
-            + "|(?:\\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$|\\[(?=[^\\]]*]:))");
+    private static final Pattern BLOCK_START =
+            Pattern.compile("^(?:#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|\\+\\+\\+|`{3,}|~{3,}"
+                    + "|(?:\\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$|\\[(?=[^\\]]*]:))");
+
     private static final Pattern ORDERED_ITEM = Pattern.compile("^(\\d{1,9})([.)])(?=[ \t]|$)");
 
     /**
@@ -85,7 +92,8 @@ public final class MarkdownText {
     }
 
     private static String oneLine(String text) {
-        String line = LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        String line =
+                LINE_BREAKS.matcher(text == null ? "" : text).replaceAll(" ").strip();
         return BIDI_CONTROLS.matcher(line).replaceAll("");
     }
 
@@ -93,7 +101,8 @@ public final class MarkdownText {
     static String escapeBlockStart(String line) {
         if (BLOCK_START.matcher(line).find()) return "\\" + line;
         Matcher ordered = ORDERED_ITEM.matcher(line);
-        if (ordered.find()) return ordered.group(1) + "\\" + line.substring(ordered.group(1).length());
+        if (ordered.find())
+            return ordered.group(1) + "\\" + line.substring(ordered.group(1).length());
         return line;
     }
 
@@ -107,7 +116,10 @@ public final class MarkdownText {
         StringBuilder out = new StringBuilder("https://matrix.to/#/");
         for (byte b : (id == null ? "" : id).getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "@#!:._-=/+$".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "@#!:._-=/+$".indexOf(c) >= 0) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", b & 0xff));

@@ -1,11 +1,10 @@
 package org.twimbot.render;
 
-import org.twimbot.config.BotConfig;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.twimbot.config.BotConfig;
 
 /** Turns one {@link DraftItem} into its post form: converted, sanitised, quoted, with media lines and a verb. */
 public final class NewsFormatter {
@@ -21,8 +20,10 @@ public final class NewsFormatter {
     public NewsFormatter(BotConfig.Render config) {
         this.verbs = new Verbs(config.verbs());
         this.imagePrefix = config.imagePrefix() == null ? DEFAULT_IMAGE_PREFIX : config.imagePrefix();
-        this.videoMarkdown = config.videoMarkdown() == null || config.videoMarkdown().isBlank()
-                ? DEFAULT_VIDEO_MARKDOWN : config.videoMarkdown();
+        this.videoMarkdown =
+                config.videoMarkdown() == null || config.videoMarkdown().isBlank()
+                        ? DEFAULT_VIDEO_MARKDOWN
+                        : config.videoMarkdown();
     }
 
     /** {@code mediaNames}: media event id → file name, from {@link MediaNames#assign}. */

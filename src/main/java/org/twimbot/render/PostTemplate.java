@@ -6,7 +6,6 @@ import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -43,7 +42,8 @@ public final class PostTemplate {
             throw new RenderException("render.template: no such file " + file, null);
         }
         // Confined to the template's own folder: an {% include %} cannot read files elsewhere (CVE-2025-1686).
-        return compile(new FileLoader(file.getParent().toString()), file.getFileName().toString(), file.toString());
+        return compile(
+                new FileLoader(file.getParent().toString()), file.getFileName().toString(), file.toString());
     }
 
     private static PostTemplate compile(Loader<?> loader, String name, String description) {
@@ -51,14 +51,15 @@ public final class PostTemplate {
                 .loader(loader)
                 .autoEscaping(false)
                 .strictVariables(true)
-                .newLineTrimming(false)  // Jinja semantics: Pebble would also eat the newline after {{ x }}
+                .newLineTrimming(false) // Jinja semantics: Pebble would also eat the newline after {{ x }}
                 .cacheActive(false)
                 .extension(new TemplateFilters())
                 .build();
         try {
             return new PostTemplate(engine.getTemplate(name), description);
         } catch (PebbleException e) {
-            throw new RenderException("template " + description + " does not compile" + where(e) + ": " + e.getPebbleMessage(), e);
+            throw new RenderException(
+                    "template " + description + " does not compile" + where(e) + ": " + e.getPebbleMessage(), e);
         } catch (RuntimeException e) {
             throw new RenderException("template " + description + " cannot be loaded: " + e.getMessage(), e);
         }
@@ -69,7 +70,8 @@ public final class PostTemplate {
         try {
             template.evaluate(out, context);
         } catch (PebbleException e) {
-            throw new RenderException("template " + description + " failed" + where(e) + ": " + e.getPebbleMessage(), e);
+            throw new RenderException(
+                    "template " + description + " failed" + where(e) + ": " + e.getPebbleMessage(), e);
         } catch (IOException e) {
             throw new RenderException("template " + description + " failed: " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ public final class PreviewHtml {
     static {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))
-                .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)  // GFM accepts "|-|"
+                .set(TablesExtension.MIN_SEPARATOR_DASHES, 1) // GFM accepts "|-|"
                 .set(HtmlRenderer.ESCAPE_HTML, true)
                 .set(HtmlRenderer.SUPPRESS_HTML, false);
         PARSER = Parser.builder(options).build();

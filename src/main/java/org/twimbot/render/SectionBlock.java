@@ -1,8 +1,7 @@
 package org.twimbot.render;
 
-import org.twimbot.catalog.Section;
-
 import java.util.List;
+import org.twimbot.catalog.Section;
 
 /** A section of the post: its section-only news first, then its project blocks. */
 public record SectionBlock(Section section, List<RenderedNews> news, List<ProjectBlock> projects) {

@@ -1,12 +1,5 @@
 package org.twimbot.render;
 
-import java.util.regex.Matcher;
-import org.twimbot.catalog.Project;
-import org.twimbot.catalog.Section;
-import org.twimbot.config.BotConfig;
-import org.twimbot.ping.PingRank;
-import org.twimbot.ping.PingTable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,7 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.twimbot.catalog.Project;
+import org.twimbot.catalog.Section;
+import org.twimbot.config.BotConfig;
+import org.twimbot.ping.PingRank;
+import org.twimbot.ping.PingTable;
 
 /**
  * The variables a post template sees, as plain Maps and Lists (what Pebble reads most reliably);
@@ -31,6 +30,7 @@ final class TemplateContext {
     /** youtube.com/watch?v=ID, youtu.be/ID, youtube.com/embed/ID or /live/ID: IDs are 11 of [A-Za-z0-9_-]. */
     private static final Pattern YOUTUBE = Pattern.compile(
             "https?://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch\\?(?:[^#\\s]*&)?v=|embed/|live/)|youtu\\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-]).*");
+
     private static final Pattern ROOM_ID_OR_ALIAS = Pattern.compile("[#!][^\\s:]+:[A-Za-z0-9.\\-\\[\\]:]+");
 
     private TemplateContext() {}
@@ -57,7 +57,9 @@ final class TemplateContext {
         ctx.put("live_youtube_id", liveIsUrl && youtube.matches() ? youtube.group(1) : "");
         ctx.put("live_line", live.isEmpty() ? "" : liveIsUrl ? "<" + live + ">" : MarkdownText.linkLabel(live));
         // "" is "no link" (the config defaults it to the submissions room's alias)
-        String room = config.submissionsRoomLink() == null ? "" : config.submissionsRoomLink().strip();
+        String room = config.submissionsRoomLink() == null
+                ? ""
+                : config.submissionsRoomLink().strip();
         ctx.put("room", room);
         ctx.put("room_link", room.isEmpty() ? "" : roomLink(room));
 
@@ -93,7 +95,8 @@ final class TemplateContext {
      * every post: it is sanitised here, at every render, like news, so rows stored before are covered too. Titles,
      * keys and emoji as one line of a heading, the description as a paragraph, the website as an http(s) URL or "".
      */
-    private static Map<String, Object> section(Section s, List<Map<String, Object>> news, List<Map<String, Object>> projects) {
+    private static Map<String, Object> section(
+            Section s, List<Map<String, Object>> news, List<Map<String, Object>> projects) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", MarkdownText.headingText(s.key()));
         m.put("title", MarkdownText.headingText(s.title()));
@@ -146,7 +149,9 @@ final class TemplateContext {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RenderedNews n : list) {
             DraftItem item = n.item();
-            String name = item.senderName() == null || item.senderName().isBlank() ? String.valueOf(item.senderId()) : item.senderName();
+            String name = item.senderName() == null || item.senderName().isBlank()
+                    ? String.valueOf(item.senderId())
+                    : item.senderName();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("number", item.number());
             m.put("event_id", item.eventId());

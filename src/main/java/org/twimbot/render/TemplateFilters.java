@@ -4,7 +4,6 @@ import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -31,7 +30,12 @@ final class TemplateFilters extends AbstractExtension {
             }
 
             @Override
-            public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+            public Object apply(
+                    Object input,
+                    Map<String, Object> args,
+                    PebbleTemplate self,
+                    EvaluationContext context,
+                    int lineNumber) {
                 return input == null ? "" : f.apply(input.toString());
             }
         };

@@ -1,27 +1,26 @@
 package org.twimbot.render;
 
-import java.util.Arrays;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html2md.converter.ExtensionConversion;
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.html2md.converter.HtmlMarkdownWriter;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeConverterContext;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeRenderer;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeRendererHandler;
-import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a submission's text into Markdown, before sanitising: the formatted body
@@ -42,28 +41,30 @@ public final class TextConverter {
     private static final Pattern LEADING_LEFTOVER = Pattern.compile("^[\\s:,]+");
 
     /** What CommonMark reads as a character reference after an {@code &}. */
-    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
+    private static final Pattern CHARACTER_REFERENCE =
+            Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
+
     private static final Parser ESCAPE_PARSER = Parser.builder().build();
 
     private final FlexmarkHtmlConverter converter;
 
     public TextConverter() {
         MutableDataSet options = new MutableDataSet()
-                .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)         // "## Heading", never underlines
-                .set(FlexmarkHtmlConverter.OUTPUT_UNKNOWN_TAGS, false)     // unknown tags: their text only
-                .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)    // no {#id} attribute syntax
+                .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false) // "## Heading", never underlines
+                .set(FlexmarkHtmlConverter.OUTPUT_UNKNOWN_TAGS, false) // unknown tags: their text only
+                .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false) // no {#id} attribute syntax
                 .set(FlexmarkHtmlConverter.SKIP_ATTRIBUTES, true)
                 .set(FlexmarkHtmlConverter.RENDER_COMMENTS, false)
-                .set(FlexmarkHtmlConverter.TYPOGRAPHIC_QUOTES, false)      // keep the sender's quotes as typed
+                .set(FlexmarkHtmlConverter.TYPOGRAPHIC_QUOTES, false) // keep the sender's quotes as typed
                 .set(FlexmarkHtmlConverter.TYPOGRAPHIC_SMARTS, false)
-                .set(FlexmarkHtmlConverter.BR_AS_PARA_BREAKS, false)       // <br> is a line break, not a paragraph
+                .set(FlexmarkHtmlConverter.BR_AS_PARA_BREAKS, false) // <br> is a line break, not a paragraph
                 .set(FlexmarkHtmlConverter.BR_AS_EXTRA_BLANK_LINES, false)
                 .set(FlexmarkHtmlConverter.DIV_AS_PARAGRAPH, false)
-                .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '*')  // like the published posts
+                .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '*') // like the published posts
                 .set(FlexmarkHtmlConverter.LISTS_END_ON_DOUBLE_BLANK, false)
                 .set(FlexmarkHtmlConverter.MAX_TRAILING_BLANK_LINES, 0)
                 .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1)
-                .set(FlexmarkHtmlConverter.EXTRACT_AUTO_LINKS, true)       // <https://x> when text == href
+                .set(FlexmarkHtmlConverter.EXTRACT_AUTO_LINKS, true) // <https://x> when text == href
                 // ++ins++, ^sup^, ~sub~ and $math$ are not Markdown the site understands: keep the text
                 .set(FlexmarkHtmlConverter.EXT_INLINE_INS, ExtensionConversion.TEXT)
                 .set(FlexmarkHtmlConverter.EXT_INLINE_SUP, ExtensionConversion.TEXT)
@@ -80,7 +81,8 @@ public final class TextConverter {
      * else from {@code html} when present, else from {@code body}. Never null.
      */
     public String toMarkdown(String body, String html) {
-        if (TypedBody.isSourceOf(body, html)) return trimLeftovers(body.replace("\r\n", "\n").replace('\r', '\n'));
+        if (TypedBody.isSourceOf(body, html))
+            return trimLeftovers(body.replace("\r\n", "\n").replace('\r', '\n'));
         String markdown = html == null || html.isBlank() ? "" : fromHtml(html);
         if (markdown.isBlank()) {
             // no formatted body, or one that holds nothing but a reply quote or unknown tags
@@ -118,23 +120,27 @@ public final class TextConverter {
     /** Deeper than {@link #MAX_HTML_DEPTH}, or a table inside a table (jsoup's parser and traversal do not recurse). */
     static boolean tooNested(Document document) {
         boolean[] tooDeep = {false};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
-                boolean nestedTable = node instanceof Element e && e.normalName().equals("table")
-                        && e.parents().stream().anyMatch(p -> p.normalName().equals("table"));
-                if (depth > MAX_HTML_DEPTH || nestedTable) {
-                    tooDeep[0] = true;
-                    return FilterResult.STOP;
-                }
-                return FilterResult.CONTINUE;
-            }
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+                        boolean nestedTable = node instanceof Element e
+                                && e.normalName().equals("table")
+                                && e.parents().stream()
+                                        .anyMatch(p -> p.normalName().equals("table"));
+                        if (depth > MAX_HTML_DEPTH || nestedTable) {
+                            tooDeep[0] = true;
+                            return FilterResult.STOP;
+                        }
+                        return FilterResult.CONTINUE;
+                    }
 
-            @Override
-            public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, document);
+                    @Override
+                    public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                document);
         return tooDeep[0];
     }
 
@@ -158,7 +164,11 @@ public final class TextConverter {
                 char c = markdown.charAt(i);
                 if (c == '\\' && i + 1 < chars.getEndOffset()) {
                     char next = markdown.charAt(i + 1);
-                    if ((next == '&' && !CHARACTER_REFERENCE.matcher(markdown).region(i + 1, markdown.length()).lookingAt())
+                    if ((next == '&'
+                                    && !CHARACTER_REFERENCE
+                                            .matcher(markdown)
+                                            .region(i + 1, markdown.length())
+                                            .lookingAt())
                             || (next == '>' && textBefore)) {
                         drop.add(i);
                     }
@@ -208,7 +218,7 @@ public final class TextConverter {
      */
     private static final class MatrixTags implements HtmlNodeRenderer {
         private static final Set<HtmlNodeRendererHandler<?>> HANDLERS = Set.of(
-                new HtmlNodeRendererHandler<>("mx-reply", Element.class, (node, context, out) -> { }),
+                new HtmlNodeRendererHandler<>("mx-reply", Element.class, (node, context, out) -> {}),
                 new HtmlNodeRendererHandler<>("details", Element.class, TextConverter::block),
                 new HtmlNodeRendererHandler<>("summary", Element.class, TextConverter::block),
                 new HtmlNodeRendererHandler<>("s", Element.class, TextConverter::strikethrough),
@@ -217,10 +227,14 @@ public final class TextConverter {
                     String alt = node.attr("alt").isBlank() ? node.attr("title") : node.attr("alt");
                     out.append(MarkdownText.escapeInline(alt));
                 }),
-                new HtmlNodeRendererHandler<>("strong", Element.class, (node, context, out) -> emphasis(node, context, out, "**")),
-                new HtmlNodeRendererHandler<>("b", Element.class, (node, context, out) -> emphasis(node, context, out, "**")),
-                new HtmlNodeRendererHandler<>("em", Element.class, (node, context, out) -> emphasis(node, context, out, "*")),
-                new HtmlNodeRendererHandler<>("i", Element.class, (node, context, out) -> emphasis(node, context, out, "*")),
+                new HtmlNodeRendererHandler<>(
+                        "strong", Element.class, (node, context, out) -> emphasis(node, context, out, "**")),
+                new HtmlNodeRendererHandler<>(
+                        "b", Element.class, (node, context, out) -> emphasis(node, context, out, "**")),
+                new HtmlNodeRendererHandler<>(
+                        "em", Element.class, (node, context, out) -> emphasis(node, context, out, "*")),
+                new HtmlNodeRendererHandler<>(
+                        "i", Element.class, (node, context, out) -> emphasis(node, context, out, "*")),
                 new HtmlNodeRendererHandler<>("br", Element.class, TextConverter::softBreak));
 
         @Override
@@ -234,7 +248,8 @@ public final class TextConverter {
      * paragraph ({@code <strong>A</strong>, x <em>y</em>} became {@code **A** , x *y*}); a space is only
      * needed where the next node is an element right after it ({@code **a***b*} would not read back).
      */
-    private static void emphasis(Element node, HtmlNodeConverterContext context, HtmlMarkdownWriter out, String delimiter) {
+    private static void emphasis(
+            Element node, HtmlNodeConverterContext context, HtmlMarkdownWriter out, String delimiter) {
         boolean adjacent = node.nextSibling() instanceof Element;
         context.wrapTextNodes(node, out.isPreFormatted() ? "" : delimiter, adjacent);
     }

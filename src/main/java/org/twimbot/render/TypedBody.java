@@ -19,6 +19,7 @@ final class TypedBody {
     static final int MAX_LENGTH = 40_000;
     /** CommonMark's HTML of a text is at most a few times as long (a link's address is written twice): more is other HTML. */
     private static final int MAX_GROWTH = 4;
+
     private static final int SLACK = 256;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SPACE_AROUND_TAG = Pattern.compile(" ?(<[^>]+>) ?");
@@ -26,8 +27,10 @@ final class TypedBody {
     private static final Pattern TAG = Pattern.compile("<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>");
 
     static boolean isSourceOf(String body, String html) {
-        if (body == null || html == null || body.isBlank() || html.isBlank() || body.length() > MAX_LENGTH) return false;
-        if (html.length() > MAX_GROWTH * (long) body.length() + SLACK) return false; // cheap: deep or bulky HTML is not the body's
+        if (body == null || html == null || body.isBlank() || html.isBlank() || body.length() > MAX_LENGTH)
+            return false;
+        if (html.length() > MAX_GROWTH * (long) body.length() + SLACK)
+            return false; // cheap: deep or bulky HTML is not the body's
         String rendered = ElementMarkdown.html(ElementMarkdown.parse(body));
         if (textsDiffer(rendered, html)) return false;
         if (squeezed(rendered).equals(squeezed(html))) return true;
@@ -55,7 +58,10 @@ final class TypedBody {
 
     /** A cheap "yes": the same HTML but for whitespace around tags and a bare single paragraph. */
     private static String squeezed(String html) {
-        String s = SPACE_AROUND_TAG.matcher(WHITESPACE.matcher(html).replaceAll(" ")).replaceAll("$1").strip();
+        String s = SPACE_AROUND_TAG
+                .matcher(WHITESPACE.matcher(html).replaceAll(" "))
+                .replaceAll("$1")
+                .strip();
         boolean oneParagraph = s.startsWith("<p>") && s.endsWith("</p>") && s.indexOf("<p", 1) < 0;
         return oneParagraph ? s.substring(3, s.length() - 4) : s;
     }
@@ -65,8 +71,11 @@ final class TypedBody {
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
         // an empty paragraph shows nothing: intake leaves one where it took "TWIM:" off a line of its own
-        for (Element p : body.select("p")) if (p.children().isEmpty() && p.text().isBlank()) p.remove();
-        if (body.childrenSize() == 1 && body.child(0).normalName().equals("p") && body.textNodes().stream().allMatch(t -> t.isBlank())) {
+        for (Element p : body.select("p"))
+            if (p.children().isEmpty() && p.text().isBlank()) p.remove();
+        if (body.childrenSize() == 1
+                && body.child(0).normalName().equals("p")
+                && body.textNodes().stream().allMatch(t -> t.isBlank())) {
             body = body.child(0); // a single paragraph, sent bare or in <p>
         }
         String spaced = WHITESPACE.matcher(body.html()).replaceAll(" ");

@@ -12,7 +12,12 @@ public final class Verbs {
     private final List<String> verbs;
 
     public Verbs(List<String> verbs) {
-        List<String> usable = verbs == null ? List.of() : verbs.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+        List<String> usable = verbs == null
+                ? List.of()
+                : verbs.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::strip)
+                        .toList();
         this.verbs = usable.isEmpty() ? List.of("reports") : usable;
     }
 

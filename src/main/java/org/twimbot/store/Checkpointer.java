@@ -23,6 +23,7 @@ final class Checkpointer implements AutoCloseable {
     private final Object signal = new Object();
     /** Commits signalled and not yet followed by a finished checkpoint. */
     private long requested;
+
     private long done;
     private boolean closed;
 
@@ -72,7 +73,8 @@ final class Checkpointer implements AutoCloseable {
     }
 
     private void checkpoint() {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             if (rs.next() && log.isTraceEnabled()) {
                 log.trace("checkpoint: {} of {} log pages copied", rs.getInt(3), rs.getInt(2));
             }

@@ -1,11 +1,11 @@
 package org.twimbot.store;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Editions: at most one open, the rest published (archived, never deleted). */
@@ -17,6 +17,7 @@ public final class EditionsTable {
      * open. Dropped on every write to the table and when the transaction ends.
      */
     private final Map<Long, Optional<Edition>> readById = new HashMap<>();
+
     private Optional<Edition> readOpen;
 
     EditionsTable(Statements st) {
@@ -24,7 +25,8 @@ public final class EditionsTable {
     }
 
     public Optional<Edition> open() throws SQLException {
-        if (readOpen == null) readOpen = st.one("SELECT " + COLUMNS + " FROM editions WHERE status = 'open'", EditionsTable::map);
+        if (readOpen == null)
+            readOpen = st.one("SELECT " + COLUMNS + " FROM editions WHERE status = 'open'", EditionsTable::map);
         return readOpen;
     }
 
@@ -39,7 +41,8 @@ public final class EditionsTable {
         Optional<Edition> open = open();
         if (open.isPresent()) return open.get();
         forget();
-        long id = st.insert("INSERT INTO editions(date, status, opened_at) VALUES (?, 'open', ?)", date.toString(), now);
+        long id =
+                st.insert("INSERT INTO editions(date, status, opened_at) VALUES (?, 'open', ?)", date.toString(), now);
         return byId(id).orElseThrow();
     }
 
@@ -56,7 +59,9 @@ public final class EditionsTable {
     }
 
     public Optional<Edition> lastPublished() throws SQLException {
-        return st.one("SELECT " + COLUMNS + " FROM editions WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT 1",
+        return st.one(
+                "SELECT " + COLUMNS
+                        + " FROM editions WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT 1",
                 EditionsTable::map);
     }
 
@@ -73,9 +78,14 @@ public final class EditionsTable {
     /** Removes an edition that never received anything (used when !reopen replaces a fresh empty week). */
     public boolean deleteIfEmpty(long id) throws SQLException {
         forget();
-        return st.update("DELETE FROM editions WHERE id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM submissions WHERE edition_id = ?)"
-                + " AND NOT EXISTS (SELECT 1 FROM pongs WHERE edition_id = ?)", id, id, id) == 1;
+        return st.update(
+                        "DELETE FROM editions WHERE id = ?"
+                                + " AND NOT EXISTS (SELECT 1 FROM submissions WHERE edition_id = ?)"
+                                + " AND NOT EXISTS (SELECT 1 FROM pongs WHERE edition_id = ?)",
+                        id,
+                        id,
+                        id)
+                == 1;
     }
 
     public void setLiveUrl(long id, String url) throws SQLException {
@@ -87,7 +97,12 @@ public final class EditionsTable {
         long published = rs.getLong(6);
         Long publishedAt = rs.wasNull() ? null : published;
         String live = rs.getString(4);
-        return new Edition(rs.getLong(1), LocalDate.parse(rs.getString(2)), "open".equals(rs.getString(3)),
-                live == null ? "" : live, rs.getLong(5), publishedAt);
+        return new Edition(
+                rs.getLong(1),
+                LocalDate.parse(rs.getString(2)),
+                "open".equals(rs.getString(3)),
+                live == null ? "" : live,
+                rs.getLong(5),
+                publishedAt);
     }
 }

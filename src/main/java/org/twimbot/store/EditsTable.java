@@ -15,6 +15,7 @@ public final class EditsTable {
     private final Statements st;
     /** For this transaction: message ids looked up by {@link #prefetchTargets}, and those of them that may have edits. */
     private final Set<String> looked = new HashSet<>();
+
     private final Set<String> mayHaveEdits = new HashSet<>();
 
     EditsTable(Statements st) {
@@ -27,8 +28,8 @@ public final class EditsTable {
      */
     public void prefetchTargets(List<String> eventIds) throws SQLException {
         List<String> ids = eventIds.stream().filter(looked::add).toList();
-        mayHaveEdits.addAll(st.listIn("SELECT DISTINCT target_event_id FROM edits WHERE target_event_id IN ", ids,
-                rs -> rs.getString(1)));
+        mayHaveEdits.addAll(st.listIn(
+                "SELECT DISTINCT target_event_id FROM edits WHERE target_event_id IN ", ids, rs -> rs.getString(1)));
     }
 
     /** The transaction ended. */
@@ -43,23 +44,43 @@ public final class EditsTable {
     public boolean add(String eventId, String targetEventId, String sender, long originTs, String body, String html)
             throws SQLException {
         mayHaveEdits.add(targetEventId);
-        return st.update("INSERT OR IGNORE INTO edits(event_id, target_event_id, sender, origin_ts, body, html) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", eventId, targetEventId, sender, originTs, body, html) == 1;
+        return st.update(
+                        "INSERT OR IGNORE INTO edits(event_id, target_event_id, sender, origin_ts, body, html) "
+                                + "VALUES (?, ?, ?, ?, ?, ?)",
+                        eventId,
+                        targetEventId,
+                        sender,
+                        originTs,
+                        body,
+                        html)
+                == 1;
     }
 
     /** The latest live edit of {@code targetEventId} by {@code sender}: by timestamp, then event id. */
     public Optional<Edit> latest(String targetEventId, String sender) throws SQLException {
-        return st.one("SELECT event_id, target_event_id, sender, origin_ts, body, html FROM edits "
-                + "WHERE target_event_id = ? AND sender = ? AND redacted = 0 ORDER BY origin_ts DESC, event_id DESC LIMIT 1",
-                rs -> new Edit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6)), targetEventId, sender);
+        return st.one(
+                "SELECT event_id, target_event_id, sender, origin_ts, body, html FROM edits "
+                        + "WHERE target_event_id = ? AND sender = ? AND redacted = 0 ORDER BY origin_ts DESC, event_id DESC LIMIT 1",
+                rs -> new Edit(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6)),
+                targetEventId,
+                sender);
     }
 
     /** Whether {@code sender} has a live edit of {@code targetEventId} (an index lookup; most messages have none). */
     public boolean any(String targetEventId, String sender) throws SQLException {
         if (looked.contains(targetEventId) && !mayHaveEdits.contains(targetEventId)) return false;
-        return st.one("SELECT 1 FROM edits WHERE target_event_id = ? AND sender = ? AND redacted = 0 LIMIT 1", rs -> true,
-                targetEventId, sender).isPresent();
+        return st.one(
+                        "SELECT 1 FROM edits WHERE target_event_id = ? AND sender = ? AND redacted = 0 LIMIT 1",
+                        rs -> true,
+                        targetEventId,
+                        sender)
+                .isPresent();
     }
 
     /** An edit that broke the length rules: it no longer counts, like a redacted one, and its text is not kept. */
@@ -69,8 +90,10 @@ public final class EditsTable {
 
     /** Marks an edit redacted; returns its target when it was a known edit. */
     public Optional<String> redact(String eventId) throws SQLException {
-        Optional<String> target = st.one("SELECT target_event_id FROM edits WHERE event_id = ? AND redacted = 0",
-                rs -> rs.getString(1), eventId);
+        Optional<String> target = st.one(
+                "SELECT target_event_id FROM edits WHERE event_id = ? AND redacted = 0",
+                rs -> rs.getString(1),
+                eventId);
         if (target.isPresent()) st.update("UPDATE edits SET redacted = 1 WHERE event_id = ?", eventId);
         return target;
     }

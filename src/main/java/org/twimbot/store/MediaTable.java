@@ -14,15 +14,34 @@ public final class MediaTable {
     }
 
     /** Attaches a media event; false when that event is already attached somewhere. */
-    public boolean attach(long submissionId, String eventId, String kind, String fileName, String mxcUri, String mimeType,
-            long originTs) throws SQLException {
-        return st.update("INSERT OR IGNORE INTO media(submission_id, event_id, kind, file_name, mxc_uri, mime_type, origin_ts) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", submissionId, eventId, kind, fileName, mxcUri, mimeType, originTs) == 1;
+    public boolean attach(
+            long submissionId,
+            String eventId,
+            String kind,
+            String fileName,
+            String mxcUri,
+            String mimeType,
+            long originTs)
+            throws SQLException {
+        return st.update(
+                        "INSERT OR IGNORE INTO media(submission_id, event_id, kind, file_name, mxc_uri, mime_type, origin_ts) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        submissionId,
+                        eventId,
+                        kind,
+                        fileName,
+                        mxcUri,
+                        mimeType,
+                        originTs)
+                == 1;
     }
 
     public List<MediaAttachment> ofSubmission(long submissionId) throws SQLException {
-        return st.list("SELECT " + COLUMNS + " FROM media WHERE submission_id = ? AND detached = 0 ORDER BY origin_ts, event_id",
-                MediaTable::map, submissionId);
+        return st.list(
+                "SELECT " + COLUMNS
+                        + " FROM media WHERE submission_id = ? AND detached = 0 ORDER BY origin_ts, event_id",
+                MediaTable::map,
+                submissionId);
     }
 
     /** Detaches a media event (it was redacted); true when it was attached. */
@@ -31,7 +50,14 @@ public final class MediaTable {
     }
 
     private static MediaAttachment map(ResultSet rs) throws SQLException {
-        return new MediaAttachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getLong(8));
+        return new MediaAttachment(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getLong(8));
     }
 }

@@ -45,22 +45,45 @@ public final class MessagesTable {
      * {@code overLength}: 0 for a line kept whole; for a line too long ever to become a submission, its length
      * (then {@code body} is an excerpt and {@code html} null), so that the author can be told why.
      */
-    public record Message(String eventId, String roomId, String sender, long originTs, String body, String html,
-            String relatedEventId, int overLength) {
+    public record Message(
+            String eventId,
+            String roomId,
+            String sender,
+            long originTs,
+            String body,
+            String html,
+            String relatedEventId,
+            int overLength) {
         /** A line kept whole. */
-        public Message(String eventId, String roomId, String sender, long originTs, String body, String html,
+        public Message(
+                String eventId,
+                String roomId,
+                String sender,
+                long originTs,
+                String body,
+                String html,
                 String relatedEventId) {
             this(eventId, roomId, sender, originTs, body, html, relatedEventId, 0);
         }
     }
 
-    private static final String COLUMNS = "event_id, room_id, sender, origin_ts, body, html, related_event_id, over_length";
+    private static final String COLUMNS =
+            "event_id, room_id, sender, origin_ts, body, html, related_event_id, over_length";
 
     /** Deferred (see {@link Statements#defer}): most chat is never read again. */
     public void remember(Message m) throws SQLException {
         long size = utf8Length(m.body()) + utf8Length(m.html());
-        st.defer("INSERT OR REPLACE INTO messages(" + COLUMNS + ", size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", m.eventId(),
-                m.roomId(), m.sender(), m.originTs(), m.body(), m.html(), m.relatedEventId(), m.overLength(), size);
+        st.defer(
+                "INSERT OR REPLACE INTO messages(" + COLUMNS + ", size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.eventId(),
+                m.roomId(),
+                m.sender(),
+                m.originTs(),
+                m.body(),
+                m.html(),
+                m.relatedEventId(),
+                m.overLength(),
+                size);
         usage.computeIfPresent(m.roomId(), (room, u) -> u.plus(size, m.originTs()));
         toCheck.add(m.roomId());
     }
@@ -71,19 +94,35 @@ public final class MessagesTable {
 
     /** Text replies or thread messages by {@code sender} under {@code eventId}, oldest first. */
     public List<Message> followUps(String eventId, String sender) throws SQLException {
-        return st.list("SELECT " + COLUMNS + " FROM messages WHERE related_event_id = ? AND sender = ? ORDER BY origin_ts, event_id",
-                MessagesTable::map, eventId, sender);
+        return st.list(
+                "SELECT " + COLUMNS
+                        + " FROM messages WHERE related_event_id = ? AND sender = ? ORDER BY origin_ts, event_id",
+                MessagesTable::map,
+                eventId,
+                sender);
     }
 
     /** Whether {@code sender} posted any text between two moments (exclusive), for the media attach window. */
     public boolean anyBetween(String sender, long afterTs, long beforeTs) throws SQLException {
-        return st.one("SELECT 1 FROM messages WHERE sender = ? AND origin_ts > ? AND origin_ts < ? LIMIT 1", rs -> true,
-                sender, afterTs, beforeTs).isPresent();
+        return st.one(
+                        "SELECT 1 FROM messages WHERE sender = ? AND origin_ts > ? AND origin_ts < ? LIMIT 1",
+                        rs -> true,
+                        sender,
+                        afterTs,
+                        beforeTs)
+                .isPresent();
     }
 
     private static Message map(ResultSet rs) throws SQLException {
-        return new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getInt(8));
+        return new Message(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getInt(8));
     }
 
     /** Forgets a message (it was redacted). */
@@ -130,15 +169,18 @@ public final class MessagesTable {
     }
 
     private Usage measure(String room) throws SQLException {
-        return st.one("SELECT count(*), total(size), min(origin_ts), max(origin_ts) FROM messages WHERE room_id = ?",
-                rs -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), room).orElseThrow();
+        return st.one(
+                        "SELECT count(*), total(size), min(origin_ts), max(origin_ts) FROM messages WHERE room_id = ?",
+                        rs -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                        room)
+                .orElseThrow();
     }
 
     /** Deletes the oldest lines until {@code u} is within budget, at most {@link #PRUNE_BATCH} of them. */
     private int deleteOldest(String room, Usage u) throws SQLException {
         String oldest = " FROM messages WHERE room_id = ? ORDER BY origin_ts, size, rowid LIMIT ?"; // the index's order
-        List<long[]> lines = st.list("SELECT origin_ts, size" + oldest, rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                room, PRUNE_BATCH);
+        List<long[]> lines = st.list(
+                "SELECT origin_ts, size" + oldest, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, room, PRUNE_BATCH);
         long cutoff = u.newestTs() - MAX_AGE.toMillis();
         long rows = u.rows();
         long bytes = u.bytes();

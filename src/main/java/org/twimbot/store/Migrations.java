@@ -171,15 +171,14 @@ final class Migrations {
                     room_id    TEXT NOT NULL,
                     server     TEXT NOT NULL,
                     ms         INTEGER NOT NULL,
-                    origin_ts  INTEGER NOT NULL) WITHOUT ROWID""",
-                "CREATE INDEX pongs_by_edition ON pongs(edition_id)"
+                    origin_ts  INTEGER NOT NULL) WITHOUT ROWID""", "CREATE INDEX pongs_by_edition ON pongs(edition_id)"
             });
 
     static void apply(Connection c) throws SQLException {
         int version = userVersion(c);
         if (version > STEPS.size()) {
-            throw new SQLException("database schema version " + version + " is newer than this twimbot ("
-                    + STEPS.size() + "); upgrade twimbot");
+            throw new SQLException("database schema version " + version + " is newer than this twimbot (" + STEPS.size()
+                    + "); upgrade twimbot");
         }
         for (int v = version; v < STEPS.size(); v++) {
             c.setAutoCommit(false);
@@ -197,7 +196,8 @@ final class Migrations {
     }
 
     static int userVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }

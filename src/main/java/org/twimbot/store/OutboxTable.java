@@ -20,12 +20,19 @@ public final class OutboxTable {
      * write ({@link Statements#defer}): it runs before the next statement that reads the outbox, or at commit.
      */
     public void enqueue(String kind, String roomId, String txnId, String payload) throws SQLException {
-        st.defer("INSERT OR IGNORE INTO outbox(kind, room_id, txn_id, payload) VALUES (?, ?, ?, ?)", kind, roomId, txnId, payload);
+        st.defer(
+                "INSERT OR IGNORE INTO outbox(kind, room_id, txn_id, payload) VALUES (?, ?, ?, ?)",
+                kind,
+                roomId,
+                txnId,
+                payload);
     }
 
     public List<OutboxEntry> pending() throws SQLException {
-        return st.list("SELECT id, kind, room_id, txn_id, payload FROM outbox ORDER BY id",
-                rs -> new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        return st.list(
+                "SELECT id, kind, room_id, txn_id, payload FROM outbox ORDER BY id",
+                rs -> new OutboxEntry(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
     public void remove(long id) throws SQLException {

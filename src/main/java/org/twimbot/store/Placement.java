@@ -5,8 +5,18 @@ package org.twimbot.store;
  * is the reaction or command event that made it, so redacting that event undoes exactly it.
  * {@code provisional} marks the bot's own suggestion, which any editor action overrides.
  */
-public record Placement(long id, long submissionId, Kind kind, String key, String sourceEventId, String editor,
-        boolean provisional, long createdTs) {
+public record Placement(
+        long id,
+        long submissionId,
+        Kind kind,
+        String key,
+        String sourceEventId,
+        String editor,
+        boolean provisional,
+        long createdTs) {
 
-    public enum Kind { SECTION, PROJECT }
+    public enum Kind {
+        SECTION,
+        PROJECT
+    }
 }

@@ -17,14 +17,23 @@ public final class PongsTable {
      * filled again) counts once, under the edition it was first filed in.
      */
     public void add(String eventId, long editionId, String roomId, Pong pong, long originTs) throws SQLException {
-        st.update("INSERT OR IGNORE INTO pongs(event_id, edition_id, room_id, server, ms, origin_ts)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", eventId, editionId, roomId, pong.server(), pong.ms(), originTs);
+        st.update(
+                "INSERT OR IGNORE INTO pongs(event_id, edition_id, room_id, server, ms, origin_ts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                eventId,
+                editionId,
+                roomId,
+                pong.server(),
+                pong.ms(),
+                originTs);
     }
 
     /** Every answer filed under the edition, in no particular order (the ranking sorts). */
     public List<Pong> ofEdition(long editionId) throws SQLException {
-        return st.list("SELECT server, ms FROM pongs WHERE edition_id = ?",
-                rs -> new Pong(rs.getString(1), rs.getLong(2)), editionId);
+        return st.list(
+                "SELECT server, ms FROM pongs WHERE edition_id = ?",
+                rs -> new Pong(rs.getString(1), rs.getLong(2)),
+                editionId);
     }
 
     /** {@code !reopen}: the answers read since the publish belong to the reopened week, like the news. */

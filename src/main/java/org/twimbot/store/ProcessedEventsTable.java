@@ -26,9 +26,13 @@ public final class ProcessedEventsTable {
 
     /** Looks up which of {@code eventIds} are processed, so that marking them needs no query each. */
     public void prefetch(Collection<String> eventIds) throws SQLException {
-        List<String> ids = eventIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+        List<String> ids = eventIds.stream()
+                .filter(id -> !known.containsKey(id))
+                .distinct()
+                .toList();
         for (String id : ids) known.put(id, false);
-        for (String done : st.listIn("SELECT event_id FROM processed_events WHERE event_id IN ", ids, rs -> rs.getString(1))) {
+        for (String done :
+                st.listIn("SELECT event_id FROM processed_events WHERE event_id IN ", ids, rs -> rs.getString(1))) {
             known.put(done, true);
         }
     }
@@ -46,14 +50,21 @@ public final class ProcessedEventsTable {
     /** Whether the bot has seen {@code eventId}: acted on it, or remembered it as a chat line. */
     public boolean isProcessed(String eventId) throws SQLException {
         if (Boolean.TRUE.equals(known.get(eventId))) return true;
-        return st.one("SELECT 1 FROM processed_events WHERE event_id = ? UNION ALL SELECT 1 FROM messages WHERE event_id = ?",
-                rs -> true, eventId, eventId).isPresent();
+        return st.one(
+                        "SELECT 1 FROM processed_events WHERE event_id = ? UNION ALL SELECT 1 FROM messages WHERE event_id = ?",
+                        rs -> true,
+                        eventId,
+                        eventId)
+                .isPresent();
     }
 
     /** Events seen: those acted on and the chat lines remembered (until they are forgotten after four weeks). */
     public long count() throws SQLException {
-        return st.one("SELECT (SELECT count(*) FROM processed_events) + (SELECT count(*) FROM messages m WHERE NOT EXISTS "
-                + "(SELECT 1 FROM processed_events p WHERE p.event_id = m.event_id))", rs -> rs.getLong(1)).orElse(0L);
+        return st.one(
+                        "SELECT (SELECT count(*) FROM processed_events) + (SELECT count(*) FROM messages m WHERE NOT EXISTS "
+                                + "(SELECT 1 FROM processed_events p WHERE p.event_id = m.event_id))",
+                        rs -> rs.getLong(1))
+                .orElse(0L);
     }
 
     /** The transaction ended: what was looked up may change from now on. */

@@ -12,14 +12,20 @@ public final class RejectionsTable {
     }
 
     public void add(long submissionId, String sourceEventId, String editor, long ts) throws SQLException {
-        st.update("INSERT INTO rejections(submission_id, source_event_id, editor, created_ts) VALUES (?, ?, ?, ?)",
-                submissionId, sourceEventId, editor, ts);
+        st.update(
+                "INSERT INTO rejections(submission_id, source_event_id, editor, created_ts) VALUES (?, ?, ?, ?)",
+                submissionId,
+                sourceEventId,
+                editor,
+                ts);
     }
 
     /** Withdraws the rejection made by {@code sourceEventId}; returns the submission ids it rejected. */
     public List<Long> removeBySource(String sourceEventId) throws SQLException {
-        List<Long> ids = st.list("SELECT submission_id FROM rejections WHERE source_event_id = ? AND removed = 0",
-                rs -> rs.getLong(1), sourceEventId);
+        List<Long> ids = st.list(
+                "SELECT submission_id FROM rejections WHERE source_event_id = ? AND removed = 0",
+                rs -> rs.getLong(1),
+                sourceEventId);
         st.update("UPDATE rejections SET removed = 1 WHERE source_event_id = ?", sourceEventId);
         return ids;
     }
@@ -30,7 +36,10 @@ public final class RejectionsTable {
     }
 
     public boolean isRejected(long submissionId) throws SQLException {
-        return st.one("SELECT 1 FROM rejections WHERE submission_id = ? AND removed = 0 LIMIT 1", rs -> true, submissionId)
+        return st.one(
+                        "SELECT 1 FROM rejections WHERE submission_id = ? AND removed = 0 LIMIT 1",
+                        rs -> true,
+                        submissionId)
                 .isPresent();
     }
 }

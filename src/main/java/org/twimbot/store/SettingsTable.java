@@ -30,7 +30,9 @@ public final class SettingsTable {
     }
 
     public void put(String key, String value) throws SQLException {
-        st.update("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                key, value);
+        st.update(
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                key,
+                value);
     }
 }

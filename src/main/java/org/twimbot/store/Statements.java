@@ -1,15 +1,15 @@
 package org.twimbot.store;
 
-import java.util.HashSet;
-import java.util.Locale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 final class Statements {
     /** The tables writes may be deferred to: written once per event on the catch-up path, read rarely. */
     private static final Set<String> DEFERRABLE = Set.of("processed_events", "messages", "outbox", "placements");
+
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]+");
 
     private final Connection connection;
@@ -79,7 +80,9 @@ final class Statements {
         Prepared p = prepared(sql);
         if (p.tables().isEmpty()) throw new IllegalArgumentException("not a deferrable table: " + sql);
         if (!pending.containsKey(sql)) flushTouching(p.tables()); // keeps the order of writes to one table
-        pending.computeIfAbsent(sql, k -> new Queue(p, new ArrayList<>())).rows().add(params);
+        pending.computeIfAbsent(sql, k -> new Queue(p, new ArrayList<>()))
+                .rows()
+                .add(params);
         for (Object param : params) if (param instanceof String s) queuedChars += s.length();
         if (queuedChars > MAX_QUEUED_CHARS) flush(); // all of them, in the order queued: reads still see every write
     }

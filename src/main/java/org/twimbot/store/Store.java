@@ -1,8 +1,5 @@
 package org.twimbot.store;
 
-import java.util.Properties;
-import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteJDBCLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +8,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The bot's SQLite database: one file, WAL journal, foreign keys on, schema migrated by
@@ -55,22 +55,26 @@ public final class Store implements AutoCloseable {
                 s.execute("PRAGMA wal_autocheckpoint=0"); // the Checkpointer's job
                 // Reactions, edits and media look up submissions at random all through a catch-up while every event
                 // adds keys at random places in a few indexes; in SQLite's 2 MiB default cache they keep evicting each
-                // other (a 20,000-event catch-up builds a 16 MiB database). 8 MiB took a fifth off the applying thread's
+                // other (a 20,000-event catch-up builds a 16 MiB database). 8 MiB took a fifth off the applying
+                // thread's
                 // CPU time, as much as 16 or 32 MiB did. Native memory, taken only as the database grows.
                 s.execute("PRAGMA cache_size=-8192");
             }
             try {
                 Migrations.apply(c);
                 c.setAutoCommit(false);
-                return new Store(c, new Checkpointer(url, props, file.getFileName().toString()));
+                return new Store(
+                        c, new Checkpointer(url, props, file.getFileName().toString()));
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == SQLITE_NOTADB) {
-                throw new StoreException("cannot open database " + file + ": not an SQLite database (some other file has "
-                        + "that name); move it away or choose another path", e);
+                throw new StoreException(
+                        "cannot open database " + file + ": not an SQLite database (some other file has "
+                                + "that name); move it away or choose another path",
+                        e);
             }
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -127,7 +131,8 @@ public final class Store implements AutoCloseable {
     /** SQLite's own consistency check of the whole file: "ok" when sound. */
     public String integrityCheck() {
         return read(tx -> {
-            try (var st = connection.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check")) {
+            try (var st = connection.createStatement();
+                    var rs = st.executeQuery("PRAGMA integrity_check")) {
                 return rs.next() ? rs.getString(1) : "no answer";
             }
         });

@@ -93,7 +93,8 @@ public final class StoreTx {
     }
 
     private void undoEffects(int keep) {
-        for (int i = effects.size() - 1; i >= keep; i--) effects.remove(i).onRollback().run();
+        for (int i = effects.size() - 1; i >= keep; i--)
+            effects.remove(i).onRollback().run();
     }
 
     /** Runs the writes still queued; the transaction is about to commit. */
@@ -121,33 +122,63 @@ public final class StoreTx {
         submissions.forget();
     }
 
-    public SettingsTable settings() { return settings; }
+    public SettingsTable settings() {
+        return settings;
+    }
 
-    public ProcessedEventsTable processed() { return processed; }
+    public ProcessedEventsTable processed() {
+        return processed;
+    }
 
-    public EditionsTable editions() { return editions; }
+    public EditionsTable editions() {
+        return editions;
+    }
 
-    public SubmissionsTable submissions() { return submissions; }
+    public SubmissionsTable submissions() {
+        return submissions;
+    }
 
-    public PlacementsTable placements() { return placements; }
+    public PlacementsTable placements() {
+        return placements;
+    }
 
-    public MediaTable media() { return media; }
+    public MediaTable media() {
+        return media;
+    }
 
-    public MembersTable members() { return members; }
+    public MembersTable members() {
+        return members;
+    }
 
-    public OutboxTable outbox() { return outbox; }
+    public OutboxTable outbox() {
+        return outbox;
+    }
 
-    public MessagesTable messages() { return messages; }
+    public MessagesTable messages() {
+        return messages;
+    }
 
-    public RejectionsTable rejections() { return rejections; }
+    public RejectionsTable rejections() {
+        return rejections;
+    }
 
-    public CatalogProjectsTable catalogProjects() { return catalogProjects; }
+    public CatalogProjectsTable catalogProjects() {
+        return catalogProjects;
+    }
 
-    public EditsTable edits() { return edits; }
+    public EditsTable edits() {
+        return edits;
+    }
 
-    public MediaEventsTable mediaEvents() { return mediaEvents; }
+    public MediaEventsTable mediaEvents() {
+        return mediaEvents;
+    }
 
-    public FailedEventsTable failedEvents() { return failedEvents; }
+    public FailedEventsTable failedEvents() {
+        return failedEvents;
+    }
 
-    public PongsTable pongs() { return pongs; }
+    public PongsTable pongs() {
+        return pongs;
+    }
 }

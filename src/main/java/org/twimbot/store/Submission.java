@@ -20,7 +20,8 @@ public record Submission(
         boolean rejected,
         Long editedTs,
         Long draftedTs,
-        boolean withdrawn) implements SubmissionRef {
+        boolean withdrawn)
+        implements SubmissionRef {
 
     /** In the draft: not redacted, not rejected, not withdrawn by an edit that removed the prefix. */
     public boolean live() {

@@ -1,11 +1,11 @@
 package org.twimbot.store;
 
-import java.util.Locale;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class SubmissionsTable {
     private static final String COLUMNS =
             "id, edition_id, number, event_id, room_id, sender, origin_ts, body, html, deleted, rejected, edited_ts, drafted_ts, "
-            + "withdrawn";
+                    + "withdrawn";
     private static final String REF_COLUMNS = "id, edition_id, number, event_id, room_id, sender, withdrawn";
     private final Statements st;
     /**
@@ -28,10 +28,11 @@ public final class SubmissionsTable {
 
     /** Looks up in one query which of {@code eventIds} are submissions, so that {@link #refByEventId} needs no query each. */
     public void prefetchRefs(Collection<String> eventIds) throws SQLException {
-        List<String> ids = eventIds.stream().filter(id -> !refs.containsKey(id)).distinct().toList();
+        List<String> ids =
+                eventIds.stream().filter(id -> !refs.containsKey(id)).distinct().toList();
         for (String id : ids) refs.put(id, Optional.empty());
-        for (SubmissionRef r : st.listIn("SELECT " + REF_COLUMNS + " FROM submissions WHERE event_id IN ", ids,
-                SubmissionsTable::mapRef)) {
+        for (SubmissionRef r : st.listIn(
+                "SELECT " + REF_COLUMNS + " FROM submissions WHERE event_id IN ", ids, SubmissionsTable::mapRef)) {
             refs.put(r.eventId(), Optional.of(r));
         }
     }
@@ -42,26 +43,66 @@ public final class SubmissionsTable {
     }
 
     /** Stores a new submission with the next free number of its edition; empty when the event is already stored. */
-    public Optional<Submission> insert(long editionId, String eventId, String roomId, String sender, long originTs,
-            String body, String html) throws SQLException {
+    public Optional<Submission> insert(
+            long editionId, String eventId, String roomId, String sender, long originTs, String body, String html)
+            throws SQLException {
         return insert(editionId, eventId, roomId, sender, originTs, body, html, Via.PREFIX);
     }
 
     /** How a message became a submission; an edit that removes the prefix withdraws only {@link #PREFIX} ones. */
-    public enum Via { PREFIX, REACTION, COMMAND, IMPORT }
+    public enum Via {
+        PREFIX,
+        REACTION,
+        COMMAND,
+        IMPORT
+    }
 
-    public Optional<Submission> insert(long editionId, String eventId, String roomId, String sender, long originTs,
-            String body, String html, Via via) throws SQLException {
-        // one statement: the number, the insert and the new row's id (INSERT OR IGNORE returns no row for a known event);
+    public Optional<Submission> insert(
+            long editionId,
+            String eventId,
+            String roomId,
+            String sender,
+            long originTs,
+            String body,
+            String html,
+            Via via)
+            throws SQLException {
+        // one statement: the number, the insert and the new row's id (INSERT OR IGNORE returns no row for a known
+        // event);
         // orig_body stays NULL until the first edit, so the text is not written twice for every submission
-        List<long[]> inserted = st.list("INSERT OR IGNORE INTO submissions(edition_id, number, event_id, room_id, sender, "
-                + "origin_ts, body, html, via) VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM submissions "
-                + "WHERE edition_id = ?), ?, ?, ?, ?, ?, ?, ?) RETURNING id, number", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                editionId, editionId, eventId, roomId, sender, originTs, body, html, via.name().toLowerCase(Locale.ROOT));
+        List<long[]> inserted = st.list(
+                "INSERT OR IGNORE INTO submissions(edition_id, number, event_id, room_id, sender, "
+                        + "origin_ts, body, html, via) VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM submissions "
+                        + "WHERE edition_id = ?), ?, ?, ?, ?, ?, ?, ?) RETURNING id, number",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                editionId,
+                editionId,
+                eventId,
+                roomId,
+                sender,
+                originTs,
+                body,
+                html,
+                via.name().toLowerCase(Locale.ROOT));
         if (inserted.isEmpty()) return Optional.empty();
-        Submission s = new Submission(inserted.get(0)[0], editionId, (int) inserted.get(0)[1], eventId, roomId, sender,
-                originTs, body, html, false, false, null, null, false);
-        refs.put(eventId, Optional.of(new SubmissionRef.Header(s.id(), editionId, s.number(), eventId, roomId, sender, false)));
+        Submission s = new Submission(
+                inserted.get(0)[0],
+                editionId,
+                (int) inserted.get(0)[1],
+                eventId,
+                roomId,
+                sender,
+                originTs,
+                body,
+                html,
+                false,
+                false,
+                null,
+                null,
+                false);
+        refs.put(
+                eventId,
+                Optional.of(new SubmissionRef.Header(s.id(), editionId, s.number(), eventId, roomId, sender, false)));
         return Optional.of(s);
     }
 
@@ -69,20 +110,28 @@ public final class SubmissionsTable {
     public boolean exists(String eventId) throws SQLException {
         Optional<SubmissionRef> known = refs.get(eventId);
         if (known != null) return known.isPresent();
-        return st.one("SELECT 1 FROM submissions WHERE event_id = ?", rs -> true, eventId).isPresent();
+        return st.one("SELECT 1 FROM submissions WHERE event_id = ?", rs -> true, eventId)
+                .isPresent();
     }
 
     /** The text the submission had before any edit. */
     public record Text(String body, String html) {}
 
     public Text original(long id) throws SQLException {
-        return st.one("SELECT coalesce(orig_body, body), CASE WHEN orig_body IS NULL THEN html ELSE orig_html END "
-                + "FROM submissions WHERE id = ?", rs -> new Text(rs.getString(1), rs.getString(2)), id).orElseThrow();
+        return st.one(
+                        "SELECT coalesce(orig_body, body), CASE WHEN orig_body IS NULL THEN html ELSE orig_html END "
+                                + "FROM submissions WHERE id = ?",
+                        rs -> new Text(rs.getString(1), rs.getString(2)),
+                        id)
+                .orElseThrow();
     }
 
     public Via via(long id) throws SQLException {
-        return st.one("SELECT via FROM submissions WHERE id = ?", rs -> Via.valueOf(rs.getString(1).toUpperCase(
-                Locale.ROOT)), id).orElseThrow();
+        return st.one(
+                        "SELECT via FROM submissions WHERE id = ?",
+                        rs -> Via.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
+                        id)
+                .orElseThrow();
     }
 
     public Optional<Submission> byId(long id) throws SQLException {
@@ -97,24 +146,35 @@ public final class SubmissionsTable {
     public Optional<SubmissionRef> refByEventId(String eventId) throws SQLException {
         Optional<SubmissionRef> known = refs.get(eventId);
         if (known != null) return known;
-        return st.one("SELECT " + REF_COLUMNS + " FROM submissions WHERE event_id = ?", SubmissionsTable::mapRef, eventId);
+        return st.one(
+                "SELECT " + REF_COLUMNS + " FROM submissions WHERE event_id = ?", SubmissionsTable::mapRef, eventId);
     }
 
     public Optional<Submission> byNumber(long editionId, int number) throws SQLException {
-        return st.one("SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? AND number = ?",
-                SubmissionsTable::map, editionId, number);
+        return st.one(
+                "SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? AND number = ?",
+                SubmissionsTable::map,
+                editionId,
+                number);
     }
 
     /** All submissions of an edition, deleted and rejected included, by number. */
     public List<Submission> ofEdition(long editionId) throws SQLException {
-        return st.list("SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? ORDER BY number",
-                SubmissionsTable::map, editionId);
+        return st.list(
+                "SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? ORDER BY number",
+                SubmissionsTable::map,
+                editionId);
     }
 
     /** The sender's latest live submission in the edition at or before {@code ts}. */
     public Optional<Submission> latestBy(long editionId, String sender, long ts) throws SQLException {
-        return st.one("SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? AND sender = ? AND origin_ts <= ? "
-                + "AND deleted = 0 ORDER BY origin_ts DESC, event_id DESC LIMIT 1", SubmissionsTable::map, editionId, sender, ts);
+        return st.one(
+                "SELECT " + COLUMNS + " FROM submissions WHERE edition_id = ? AND sender = ? AND origin_ts <= ? "
+                        + "AND deleted = 0 ORDER BY origin_ts DESC, event_id DESC LIMIT 1",
+                SubmissionsTable::map,
+                editionId,
+                sender,
+                ts);
     }
 
     public void markDeleted(long id, boolean deleted) throws SQLException {
@@ -135,8 +195,13 @@ public final class SubmissionsTable {
      * original in orig_body/orig_html (SQLite evaluates every SET expression on the row as it was).
      */
     public void updateText(long id, String body, String html, Long editedTs) throws SQLException {
-        st.update("UPDATE submissions SET orig_html = CASE WHEN orig_body IS NULL THEN html ELSE orig_html END, "
-                + "orig_body = coalesce(orig_body, body), body = ?, html = ?, edited_ts = ? WHERE id = ?", body, html, editedTs, id);
+        st.update(
+                "UPDATE submissions SET orig_html = CASE WHEN orig_body IS NULL THEN html ELSE orig_html END, "
+                        + "orig_body = coalesce(orig_body, body), body = ?, html = ?, edited_ts = ? WHERE id = ?",
+                body,
+                html,
+                editedTs,
+                id);
     }
 
     /** Remembers when the edition was last drafted, so later edits can be flagged. */
@@ -148,8 +213,11 @@ public final class SubmissionsTable {
     public int moveToEdition(long fromEditionId, long toEditionId) throws SQLException {
         refs.clear();
         List<Submission> moving = ofEdition(fromEditionId);
-        int next = st.one("SELECT coalesce(max(number), 0) FROM submissions WHERE edition_id = ?", rs -> rs.getInt(1),
-                toEditionId).orElse(0);
+        int next = st.one(
+                        "SELECT coalesce(max(number), 0) FROM submissions WHERE edition_id = ?",
+                        rs -> rs.getInt(1),
+                        toEditionId)
+                .orElse(0);
         for (Submission s : moving) {
             st.update("UPDATE submissions SET edition_id = ?, number = ? WHERE id = ?", toEditionId, ++next, s.id());
         }
@@ -161,8 +229,14 @@ public final class SubmissionsTable {
     }
 
     private static SubmissionRef mapRef(ResultSet rs) throws SQLException {
-        return new SubmissionRef.Header(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getInt(7) != 0);
+        return new SubmissionRef.Header(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getInt(7) != 0);
     }
 
     private static Submission map(ResultSet rs) throws SQLException {
@@ -170,8 +244,20 @@ public final class SubmissionsTable {
         Long editedTs = rs.wasNull() ? null : edited;
         long drafted = rs.getLong(13);
         Long draftedTs = rs.wasNull() ? null : drafted;
-        return new Submission(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0,
-                rs.getInt(11) != 0, editedTs, draftedTs, rs.getInt(14) != 0);
+        return new Submission(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getLong(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getInt(10) != 0,
+                rs.getInt(11) != 0,
+                editedTs,
+                draftedTs,
+                rs.getInt(14) != 0);
     }
 }

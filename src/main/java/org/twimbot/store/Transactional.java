@@ -10,6 +10,7 @@ public final class Transactional<T> {
     private volatile T committed;
     /** The value changed by the open transaction, if {@link #staged}. Only its thread touches these two. */
     private T pending;
+
     private boolean staged;
 
     public Transactional(T initial) {
@@ -32,14 +33,16 @@ public final class Transactional<T> {
         boolean wasStaged = staged;
         pending = value;
         staged = true;
-        tx.onEnd(() -> {
-            committed = value;
-            pending = null;
-            staged = false;
-        }, () -> {
-            pending = before;
-            staged = wasStaged;
-        });
+        tx.onEnd(
+                () -> {
+                    committed = value;
+                    pending = null;
+                    staged = false;
+                },
+                () -> {
+                    pending = before;
+                    staged = wasStaged;
+                });
     }
 
     /** Sets the committed value outside any transaction's change (at start-up, from the homeserver or the store). */

@@ -1,5 +1,8 @@
 package org.twimbot.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -10,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code twimbot backtest} on the two published reference posts. */
 class BacktestCommandTest {
@@ -49,7 +49,9 @@ class BacktestCommandTest {
     }
 
     private static long reporterLines(Path post) throws Exception {
-        return Files.readAllLines(post).stream().filter(l -> l.startsWith("[") && l.contains("](https://matrix.to/#/@")).count();
+        return Files.readAllLines(post).stream()
+                .filter(l -> l.startsWith("[") && l.contains("](https://matrix.to/#/@"))
+                .count();
     }
 
     @Test
@@ -59,7 +61,10 @@ class BacktestCommandTest {
         long items = reporterLines(a) + reporterLines(b);
         Result r = run("backtest", a.toString(), b.toString());
         assertEquals(0, r.status(), r.err());
-        assertEquals(items, r.out().lines().filter(l -> l.strip().startsWith("expected:")).count(), r.out());
+        assertEquals(
+                items,
+                r.out().lines().filter(l -> l.strip().startsWith("expected:")).count(),
+                r.out());
         assertTrue(r.out().contains("items: " + items + "\n"), r.out());
         assertTrue(r.out().contains("Dept of Clients / Element Web/Desktop"), r.out());
         assertTrue(r.err().contains("2/2 posts, " + items + " items"), r.err());
@@ -73,10 +78,14 @@ class BacktestCommandTest {
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(reporterLines(a), json.get("items").size());
         JsonNode t = json.get("totals");
-        assertEquals(t.get("items").asInt(), t.get("known_project_items").asInt() + t.get("section_or_unknown_items").asInt());
+        assertEquals(
+                t.get("items").asInt(),
+                t.get("known_project_items").asInt()
+                        + t.get("section_or_unknown_items").asInt());
         int right = 0;
         for (JsonNode item : json.get("items")) if (item.get("outcome").asText().startsWith("right")) right++;
-        assertEquals(right, t.get("right_project").asInt() + t.get("right_section").asInt());
+        assertEquals(
+                right, t.get("right_project").asInt() + t.get("right_section").asInt());
     }
 
     /** With -c, the config's catalog is used: a catalog without Conduit cannot file the Conduit item under it. */

@@ -24,8 +24,20 @@ class BenchSmokeTest {
             assertFalse(Double.isNaN(row.value()) || row.value() < 0, row.metric() + " = " + row.value());
         }
         JsonNode json = new ObjectMapper().readTree(report.json());
-        for (String key : new String[] {"ingest_events_per_s", "floor_events_per_s", "ingest_over_floor", "render_ms",
-                "round_trip_ms", "ingest_jit_ms", "warmup_runs", "peak_heap_mib", "rss_peak_mib", "rss_mib", "startup_ms", "submissions_stored"}) {
+        for (String key : new String[] {
+            "ingest_events_per_s",
+            "floor_events_per_s",
+            "ingest_over_floor",
+            "render_ms",
+            "round_trip_ms",
+            "ingest_jit_ms",
+            "warmup_runs",
+            "peak_heap_mib",
+            "rss_peak_mib",
+            "rss_mib",
+            "startup_ms",
+            "submissions_stored"
+        }) {
             assertTrue(json.path("metrics").has(key), key + " in " + json);
         }
         assertTrue(json.has("all_targets_met"));

@@ -1,22 +1,22 @@
 package org.twimbot.app;
 
-import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.bot.RoomPowers;
 import org.twimbot.devserver.DevServer;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.Session;
-import org.twimbot.bot.RoomPowers;
 
 /**
  * {@code check-config} asks the homeserver what only it knows: whose token this is, whether each room exists, whether
@@ -57,14 +57,18 @@ class CheckConfigOnlineTest {
                   submissions: "%s"
                 editors:
                   users: ["%s"]
-                """.formatted(server.baseUrl(), week.botUserId(), token, week.roomAlias(), week.editorUserId()));
+                """.formatted(
+                        server.baseUrl(), week.botUserId(), token, week.roomAlias(), week.editorUserId()));
         List<String> args = new ArrayList<>(List.of("check-config", "-c", config.toString()));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
 
     private static List<String> marks(CliRun r) {
-        return r.err().lines().filter(l -> l.startsWith("✔") || l.startsWith("✘")).toList();
+        return r.err()
+                .lines()
+                .filter(l -> l.startsWith("✔") || l.startsWith("✘"))
+                .toList();
     }
 
     @Test
@@ -95,8 +99,12 @@ class CheckConfigOnlineTest {
             Session s = alice.loginWithPassword("@alice:localhost", DemoWeek.PASSWORD, null, null);
             CliRun r = check(s.accessToken());
             assertEquals(Main.EXIT_CONFIG, r.status(), r.all());
-            assertTrue(marks(r).stream().anyMatch(l -> l.startsWith("✘") && l.contains("belongs to @alice:localhost")
-                    && l.contains(week.botUserId())), r.all());
+            assertTrue(
+                    marks(r).stream()
+                            .anyMatch(l -> l.startsWith("✘")
+                                    && l.contains("belongs to @alice:localhost")
+                                    && l.contains(week.botUserId())),
+                    r.all());
         }
     }
 
@@ -104,7 +112,9 @@ class CheckConfigOnlineTest {
     void aRoomTheBotIsNotInNorInvitedToFails_thenTheInvitePasses() throws Exception {
         CliRun r = check(botSession.accessToken());
         assertEquals(Main.EXIT_CONFIG, r.status(), r.all());
-        assertTrue(marks(r).stream().anyMatch(l -> l.startsWith("✘") && l.contains("neither joined nor invited")), r.all());
+        assertTrue(
+                marks(r).stream().anyMatch(l -> l.startsWith("✘") && l.contains("neither joined nor invited")),
+                r.all());
         week.editor().client().inviteUser(week.roomId(), week.botUserId());
         CliRun invited = check(botSession.accessToken());
         assertEquals(0, invited.status(), invited.all());
@@ -114,10 +124,16 @@ class CheckConfigOnlineTest {
     @Test
     void aBotThatMayNotReactFails() throws Exception {
         bot.joinRoom(week.roomId());
-        RoomPowers.update(server.baseUrl(), week, week.roomId(), levels -> levels.with("events").put("m.reaction", 50));
+        RoomPowers.update(
+                server.baseUrl(),
+                week,
+                week.roomId(),
+                levels -> levels.with("events").put("m.reaction", 50));
         CliRun r = check(botSession.accessToken());
         assertEquals(Main.EXIT_CONFIG, r.status(), r.all());
-        assertTrue(marks(r).stream().anyMatch(l -> l.startsWith("✘") && l.contains("m.reaction") && l.contains("50")), r.all());
+        assertTrue(
+                marks(r).stream().anyMatch(l -> l.startsWith("✘") && l.contains("m.reaction") && l.contains("50")),
+                r.all());
     }
 
     @Test
@@ -134,7 +150,8 @@ class CheckConfigOnlineTest {
             Path config = Files.writeString(dir.resolve("run.yaml"), """
                     homeserver: {url: "%s", user_id: "%s", access_token: "%s"}
                     rooms: {submissions: "%s"}
-                    """.formatted(server.baseUrl(), week.botUserId(), s.accessToken(), week.roomAlias()));
+                    """.formatted(
+                            server.baseUrl(), week.botUserId(), s.accessToken(), week.roomAlias()));
             CliRun r = CliRun.of("run", "-c", config.toString());
             assertEquals(Main.EXIT_AUTH, r.status(), r.all());
             assertTrue(r.err().contains("belongs to @alice:localhost"), r.all());
@@ -148,8 +165,10 @@ class CheckConfigOnlineTest {
         bot.joinRoom(week.roomId());
         String ping = week.person("alice").client().createRoom("ping", "Ping", true);
         Path config = dir.resolve("config.yaml");
-        assertEquals(0, check(botSession.accessToken()).status(), "writes config.yaml, which passes without a ping room");
-        Files.writeString(config, Files.readString(config).replace("rooms:\n", "rooms:\n  ping: \"#ping:localhost\"\n"));
+        assertEquals(
+                0, check(botSession.accessToken()).status(), "writes config.yaml, which passes without a ping room");
+        Files.writeString(
+                config, Files.readString(config).replace("rooms:\n", "rooms:\n  ping: \"#ping:localhost\"\n"));
         CliRun ok = CliRun.of("check-config", "-c", config.toString());
         assertEquals(0, ok.status(), ok.all());
         assertTrue(marks(ok).contains("✔ rooms.ping: room #ping:localhost is " + ping), ok.all());
@@ -157,7 +176,8 @@ class CheckConfigOnlineTest {
         Files.writeString(config, Files.readString(config).replace("#ping:localhost", "#nowhere:localhost"));
         CliRun missing = CliRun.of("check-config", "-c", config.toString());
         assertEquals(2, missing.status(), missing.all());
-        assertTrue(marks(missing).contains("✘ rooms.ping: alias #nowhere:localhost does not exist on the homeserver"),
+        assertTrue(
+                marks(missing).contains("✘ rooms.ping: alias #nowhere:localhost does not exist on the homeserver"),
                 missing.all());
     }
 }

@@ -15,7 +15,8 @@ record CliRun(int status, String out, String err) {
         System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
         try {
             int status = Main.execute(args);
-            return new CliRun(status, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+            return new CliRun(
+                    status, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);

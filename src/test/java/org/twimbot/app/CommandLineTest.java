@@ -30,7 +30,8 @@ class CommandLineTest {
     void versionNamesTheCommitTheJarWasBuiltFrom() throws Exception {
         CliRun r = CliRun.of("--version");
         assertEquals(0, r.status(), r.all());
-        Matcher m = Pattern.compile("twimbot (\\S+) \\(commit ([0-9a-f]{7,40}|unknown)\\)").matcher(r.out().strip());
+        Matcher m = Pattern.compile("twimbot (\\S+) \\(commit ([0-9a-f]{7,40}|unknown)\\)")
+                .matcher(r.out().strip());
         assertTrue(m.matches(), r.all());
         assertEquals(Main.version(), m.group(1));
         String head = gitHead();
@@ -48,14 +49,19 @@ class CommandLineTest {
     }
 
     private static List<String> subcommands() {
-        return new CommandLine(new Main()).getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        return new CommandLine(new Main())
+                .getSubcommands().keySet().stream()
+                        .filter(n -> !n.equals("help"))
+                        .toList();
     }
 
     /** The abbreviated HEAD commit as the build takes it, or null without git or a checkout. */
     private static String gitHead() throws InterruptedException {
         if (!Files.exists(Path.of(".git"))) return null;
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) return null;
             return out;

@@ -1,6 +1,5 @@
 package org.twimbot.app;
 
-import org.twimbot.devserver.DevServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.devserver.DevServer;
 
 /** A broken config stops the bot before it touches the network: one message, every problem, exit status 2. */
 class ConfigExitTest {
@@ -53,7 +53,8 @@ class ConfigExitTest {
         if (System.getenv("TWIMBOT_ACCESS_TOKEN") == null && System.getenv("TWIMBOT_PASSWORD") == null) {
             assertEquals(Main.EXIT_CONFIG, r.status, r.err);
             assertTrue(r.err.contains("set access_token or password"), r.err);
-            assertEquals(1, r.err.lines().filter(l -> l.strip().startsWith("- ")).count(), r.err);
+            assertEquals(
+                    1, r.err.lines().filter(l -> l.strip().startsWith("- ")).count(), r.err);
         } else {
             assertEquals(0, r.status, r.err);
         }
@@ -64,13 +65,17 @@ class ConfigExitTest {
         try (DevServer server = DevServer.start(0, "localhost");
                 DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
-            week.editor().client().inviteUser(week.roomId(), week.botUserId()); // the online check wants the bot invited
+            week.editor()
+                    .client()
+                    .inviteUser(week.roomId(), week.botUserId()); // the online check wants the bot invited
             Path config = dir.resolve("check.yaml");
             Files.writeString(config, DemoCommand.demoConfig(server.baseUrl(), week));
             Result good = run("check-config", "-c", config.toString());
             assertEquals(0, good.status, good.err);
             assertTrue(good.err.contains("room #twim:localhost is " + week.roomId()), good.err);
-            Files.writeString(config, DemoCommand.demoConfig(server.baseUrl(), week).replace("#twim:localhost", "#nope:localhost"));
+            Files.writeString(
+                    config,
+                    DemoCommand.demoConfig(server.baseUrl(), week).replace("#twim:localhost", "#nope:localhost"));
             Result bad = run("check-config", "-c", config.toString());
             assertEquals(Main.EXIT_CONFIG, bad.status, bad.err);
             assertTrue(bad.err.contains("alias #nope:localhost does not exist"), bad.err);

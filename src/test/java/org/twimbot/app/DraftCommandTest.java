@@ -22,6 +22,7 @@ import org.twimbot.store.Store;
 class DraftCommandTest {
     @TempDir
     Path dir;
+
     private Path out;
 
     @BeforeEach
@@ -29,9 +30,18 @@ class DraftCommandTest {
         out = dir.resolve("post.md");
         try (Store store = Store.open(dir.resolve("twimbot.db"))) {
             store.write(tx -> {
-                long edition = tx.editions().openOrCreate(LocalDate.of(2026, 12, 4), 1_000L).id();
-                tx.submissions().insert(edition, "$news", "!room:example.org", "@ann:example.org", 2_000L,
-                        "Synapse 1.200 is out", null);
+                long edition = tx.editions()
+                        .openOrCreate(LocalDate.of(2026, 12, 4), 1_000L)
+                        .id();
+                tx.submissions()
+                        .insert(
+                                edition,
+                                "$news",
+                                "!room:example.org",
+                                "@ann:example.org",
+                                2_000L,
+                                "Synapse 1.200 is out",
+                                null);
             });
         }
     }
@@ -62,7 +72,8 @@ class DraftCommandTest {
 
     @Test
     void needsNoSecretAndTakesTheAuthorFromRenderAuthor() throws Exception {
-        ConfigExitTest.Result r = run("draft", "-c", config("render:\n  author: \"The TWIM team\"\n").toString(), "-o", out.toString());
+        ConfigExitTest.Result r = run(
+                "draft", "-c", config("render:\n  author: \"The TWIM team\"\n").toString(), "-o", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(post().contains("author = [\"The TWIM team\"]"), post());
         assertTrue(post().contains("Synapse 1.200 is out"));
@@ -76,7 +87,9 @@ class DraftCommandTest {
         ConfigExitTest.Result r = run("draft", "-c", config("").toString(), "-o", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(post().contains("author = [\"Thib\"]"), post());
-        assertTrue(run("draft", "-c", config("").toString(), "-o", out.toString(), "--author", "Kim").status() == 0);
+        assertTrue(run("draft", "-c", config("").toString(), "-o", out.toString(), "--author", "Kim")
+                        .status()
+                == 0);
         assertTrue(post().contains("author = [\"Kim\"]"), "--author wins: " + post());
     }
 

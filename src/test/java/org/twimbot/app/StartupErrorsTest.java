@@ -1,7 +1,5 @@
 package org.twimbot.app;
 
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.RecordedRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,11 @@ class StartupErrorsTest {
         assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.all());
         assertFalse(r.err().contains("Exception"), "no exception names:\n" + r.all());
         assertFalse(r.err().contains("syt_not_used"), r.all());
-        String line = r.err().lines().filter(l -> l.contains(parts[0])).findFirst().orElseThrow(() -> new AssertionError(r.all()));
+        String line = r.err()
+                .lines()
+                .filter(l -> l.contains(parts[0]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.all()));
         for (String part : parts) assertTrue(line.contains(part), "'" + part + "' in: " + line);
     }
 
@@ -69,7 +73,11 @@ class StartupErrorsTest {
         try (ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress(0)); // every interface, as the health endpoint binds
             int port = busy.getLocalPort();
-            CliRun r = CliRun.of("run", "-c", config("http://127.0.0.1:9", "http: {health_port: " + port + "}").toString());
+            CliRun r = CliRun.of(
+                    "run",
+                    "-c",
+                    config("http://127.0.0.1:9", "http: {health_port: " + port + "}")
+                            .toString());
             assertOneLine(r, Main.EXIT_UNAVAILABLE, "http.health_port " + port, "in use");
         }
     }
@@ -78,7 +86,12 @@ class StartupErrorsTest {
     void aStoreFileThatIsNotSqliteIsOneLine() throws Exception {
         Files.writeString(dir.resolve("twimbot.db"), "this is my shopping list, not a database\n".repeat(200));
         CliRun r = CliRun.of("run", "-c", config("http://127.0.0.1:9", "").toString());
-        assertOneLine(r, Main.EXIT_UNAVAILABLE, "store.path", dir.resolve("twimbot.db").toString(), "not an SQLite database");
+        assertOneLine(
+                r,
+                Main.EXIT_UNAVAILABLE,
+                "store.path",
+                dir.resolve("twimbot.db").toString(),
+                "not an SQLite database");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.twimbot.bot;
 
-import org.twimbot.matrix.Backoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +18,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.twimbot.matrix.Backoff;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
@@ -53,18 +53,25 @@ class BackfillBoundsTest {
                 ArrayNode chunk = JSON.createArrayNode();
                 int to = Math.min(EVENTS, from + limit);
                 for (int i = from; i < to; i++) {
-                    ObjectNode e = chunk.addObject().put("event_id", "$e" + i).put("type", "m.room.message")
-                            .put("sender", "@a:x").put("origin_server_ts", 1000 + i).put("room_id", ROOM);
+                    ObjectNode e = chunk.addObject()
+                            .put("event_id", "$e" + i)
+                            .put("type", "m.room.message")
+                            .put("sender", "@a:x")
+                            .put("origin_server_ts", 1000 + i)
+                            .put("room_id", ROOM);
                     e.putObject("content").put("msgtype", "m.text").put("body", body);
                 }
                 ObjectNode page = JSON.createObjectNode().put("start", Integer.toString(from));
                 if (to < EVENTS) page.put("end", Integer.toString(to));
                 page.set("chunk", chunk);
-                return new MockResponse().setHeader("Content-Type", "application/json").setBody(page.toString());
+                return new MockResponse()
+                        .setHeader("Content-Type", "application/json")
+                        .setBody(page.toString());
             }
         });
         server.start();
-        client = new MatrixClient(server.url("/").toString(), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+        client = new MatrixClient(
+                server.url("/").toString(), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
         client.setAccessToken("t");
     }
 
@@ -134,7 +141,8 @@ class BackfillBoundsTest {
         assertEquals(Duration.ofMinutes(2), b.ceiling(10_000));
         for (int i = 0; i < 100; i++) {
             Duration d = b.delay(6);
-            assertTrue(d.compareTo(Duration.ofSeconds(2)) >= 0 && d.compareTo(Duration.ofSeconds(64)) <= 0, d.toString());
+            assertTrue(
+                    d.compareTo(Duration.ofSeconds(2)) >= 0 && d.compareTo(Duration.ofSeconds(64)) <= 0, d.toString());
         }
     }
 }

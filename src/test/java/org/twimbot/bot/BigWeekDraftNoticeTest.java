@@ -30,22 +30,28 @@ class BigWeekDraftNoticeTest {
 
     /** Element-style news of about 700 characters: a bold name, a link, a list. */
     static String[] news(int i) {
-        String text = "Project " + i + " 1." + i + " is out! This release brings faster room joins, a reworked settings "
-                + "screen and many fixes reported by the community over the last weeks. Thanks to everyone who tested "
-                + "the release candidates and sent feedback; the changelog lists every change and the upgrade notes "
-                + "explain the new configuration options. Packages for Debian, Fedora, Arch and Flathub are "
-                + "already built, and the container image follows later today. Highlights:";
+        String text =
+                "Project " + i + " 1." + i + " is out! This release brings faster room joins, a reworked settings "
+                        + "screen and many fixes reported by the community over the last weeks. Thanks to everyone who tested "
+                        + "the release candidates and sent feedback; the changelog lists every change and the upgrade notes "
+                        + "explain the new configuration options. Packages for Debian, Fedora, Arch and Flathub are "
+                        + "already built, and the container image follows later today. Highlights:";
         String items = "state resolution is twice as fast on big rooms|the media repository streams large files|"
                 + "threads and polls work on every platform|translations for 12 more languages";
         StringBuilder body = new StringBuilder("TWIM: ").append(text).append("\n");
-        StringBuilder html = new StringBuilder("TWIM: <p><strong>Project ").append(i).append("</strong> ")
-                .append(text.substring(("Project " + i).length())).append("</p><ul>");
+        StringBuilder html = new StringBuilder("TWIM: <p><strong>Project ")
+                .append(i)
+                .append("</strong> ")
+                .append(text.substring(("Project " + i).length()))
+                .append("</p><ul>");
         for (String item : items.split("\\|")) {
             body.append("\n- ").append(item);
             html.append("<li>").append(item).append("</li>");
         }
         body.append("\n\nMore at https://example.org/project-").append(i).append("/releases and in our room.");
-        html.append("</ul><p>More at <a href=\"https://example.org/project-").append(i).append("/releases\">")
+        html.append("</ul><p>More at <a href=\"https://example.org/project-")
+                .append(i)
+                .append("/releases\">")
                 .append("the release page</a> and in our room.</p>");
         return new String[] {body.toString(), html.toString()};
     }
@@ -75,9 +81,15 @@ class BigWeekDraftNoticeTest {
 
             h.week.editor().catchUp();
             h.week.editor().say(h.week.roomId(), "!draft");
-            RoomEvent notice = h.week.editor().await(h.week.roomId(), e -> h.week.botUserId().equals(e.sender())
-                            && "m.notice".equals(e.msgtype()) && e.body() != null && e.body().startsWith("Draft for"),
-                    Duration.ofSeconds(90)).orElseThrow(() -> new AssertionError("no !draft notice for " + n + " items"));
+            RoomEvent notice = h.week.editor()
+                    .await(
+                            h.week.roomId(),
+                            e -> h.week.botUserId().equals(e.sender())
+                                    && "m.notice".equals(e.msgtype())
+                                    && e.body() != null
+                                    && e.body().startsWith("Draft for"),
+                            Duration.ofSeconds(90))
+                    .orElseThrow(() -> new AssertionError("no !draft notice for " + n + " items"));
 
             int bytes = JSON.writeValueAsBytes(notice.content()).length;
             System.err.println("!draft notice for " + n + " items: " + bytes + " bytes of content");
@@ -95,7 +107,8 @@ class BigWeekDraftNoticeTest {
                 assertTrue(cut, "a big week's preview says where it stops");
                 assertTrue(shown > 20 && shown < n, shown + " of " + n + " news items in the preview");
                 assertTrue(html.contains("twim-") && html.contains(".md"), "and where the rest is: the file");
-                assertTrue(body.contains("twim-") && body.contains("whole post"), "the plain body says it too: " + body);
+                assertTrue(
+                        body.contains("twim-") && body.contains("whole post"), "the plain body says it too: " + body);
             }
         }
     }

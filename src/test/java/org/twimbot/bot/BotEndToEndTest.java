@@ -28,8 +28,8 @@ class BotEndToEndTest {
             h.startBot();
             String room = h.week.roomId();
             String synapse = h.week.person("alice").say(room, "TWIM: Synapse 1.70 is out!\n\nUpgrade soon.");
-            String spec = h.week.person("carol").sayHtml(room, "TWIM: the **spec** moved",
-                    "TWIM: the <strong>spec</strong> moved");
+            String spec = h.week.person("carol")
+                    .sayHtml(room, "TWIM: the **spec** moved", "TWIM: the <strong>spec</strong> moved");
             String loose = h.week.person("dave").say(room, "TWIM: nobody sorted this");
             h.week.person("bob").say(room, "just chatting, not news");
             h.week.person("frank").react(room, spec, "🏢"); // a non-editor: must change nothing
@@ -39,7 +39,8 @@ class BotEndToEndTest {
 
             List<String> lines = Arrays.asList(h.draft().split("\n", -1));
             String says = "(says|reports|announces)";
-            expectLines(lines,
+            expectLines(
+                    lines,
                     "\\+\\+\\+",
                     "title = \"This Week in Matrix 2026-11-27\"",
                     "date = \"2026-11-25T10:00:00Z\"",
@@ -53,18 +54,24 @@ class BotEndToEndTest {
             int servers = lines.indexOf("## Dept of Servers 🏢");
             int todo = lines.indexOf("## TODO UNKNOWN SECTION");
             assertTrue(specHeading > 0 && servers > specHeading && todo > servers, String.join("\n", lines));
-            assertTrue(Pattern.matches("\\[Carol\\]\\(https://matrix.to/#/@carol:localhost\\) " + says,
-                    lines.get(specHeading + 2)), lines.get(specHeading + 2));
+            assertTrue(
+                    Pattern.matches(
+                            "\\[Carol\\]\\(https://matrix.to/#/@carol:localhost\\) " + says,
+                            lines.get(specHeading + 2)),
+                    lines.get(specHeading + 2));
             assertEquals("> the **spec** moved", lines.get(specHeading + 4));
             assertTrue(lines.get(servers + 2).startsWith("### Synapse ([website](https://"), lines.get(servers + 2));
             int alice = indexMatching(lines, "\\[Alice\\]\\(https://matrix.to/#/@alice:localhost\\) " + says);
             assertTrue(alice > servers && alice < todo);
-            assertEquals(List.of("> Synapse 1.70 is out!", ">", "> Upgrade soon."), lines.subList(alice + 2, alice + 5));
+            assertEquals(
+                    List.of("> Synapse 1.70 is out!", ">", "> Upgrade soon."), lines.subList(alice + 2, alice + 5));
             int dave = indexMatching(lines, "\\[Dave\\]\\(https://matrix.to/#/@dave:localhost\\) " + says);
             assertTrue(dave > todo);
             assertEquals("> nobody sorted this", lines.get(dave + 2));
             assertFalse(lines.contains("> just chatting, not news"));
-            assertEquals(1, lines.stream().filter(l -> l.contains("the **spec** moved")).count(),
+            assertEquals(
+                    1,
+                    lines.stream().filter(l -> l.contains("the **spec** moved")).count(),
                     "the non-editor's section reaction must not place the item a second time");
         }
     }
@@ -80,7 +87,8 @@ class BotEndToEndTest {
             h.stopBot();
 
             h.week.person("bob").say(room, "TWIM: while the bot was down");
-            for (int i = 0; i < 150; i++) h.week.person("erin").say(room, "chatter " + i); // more than one sync timeline
+            for (int i = 0; i < 150; i++)
+                h.week.person("erin").say(room, "chatter " + i); // more than one sync timeline
             h.week.person("carol").say(room, "TWIM: right before the restart");
 
             h.startBot();

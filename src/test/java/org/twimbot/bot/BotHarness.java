@@ -1,19 +1,19 @@
 package org.twimbot.bot;
 
-import java.util.function.Predicate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.twimbot.app.DemoCommand;
+import org.twimbot.app.DemoWeek;
+import org.twimbot.app.ScriptedUser;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.store.Store;
-import org.twimbot.app.DemoWeek;
-import org.twimbot.app.ScriptedUser;
-import org.twimbot.app.DemoCommand;
 
 /**
  * The real bot in {@code run} mode against a dev homeserver over HTTP, with a database in a test
@@ -50,13 +50,15 @@ final class BotHarness implements AutoCloseable {
         client = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
         bot = new Bot(config, store, client, clock);
         bot.start();
-        loop = new Thread(() -> {
-            try {
-                bot.run();
-            } catch (Throwable t) {
-                loopFailure = t;
-            }
-        }, "twimbot-under-test");
+        loop = new Thread(
+                () -> {
+                    try {
+                        bot.run();
+                    } catch (Throwable t) {
+                        loopFailure = t;
+                    }
+                },
+                "twimbot-under-test");
         loop.start();
         bot.awaitReady();
     }
@@ -82,9 +84,15 @@ final class BotHarness implements AutoCloseable {
         ScriptedUser editor = week.editor();
         editor.catchUp();
         editor.say(week.roomId(), text);
-        return editor.await(week.roomId(), e -> week.botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype())
-                        && e.body() != null && reply.test(e.body()), Duration.ofSeconds(30))
-                .orElseThrow(() -> new AssertionError("no answer to " + text)).body();
+        return editor.await(
+                        week.roomId(),
+                        e -> week.botUserId().equals(e.sender())
+                                && "m.notice".equals(e.msgtype())
+                                && e.body() != null
+                                && reply.test(e.body()),
+                        Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no answer to " + text))
+                .body();
     }
 
     Store store() {

@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoWeek;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
-import org.twimbot.app.DemoWeek;
 
 /**
  * The catch-up fits the Docker image's heap: with the bot stopped, 1,200 chat messages of 60,000 characters each
@@ -41,10 +41,12 @@ class CatchUpMemoryTest {
     @Test
     @Timeout(600)
     void twelveHundredMessagesOfSixtyThousandCharactersAreCaughtUpUnderSixtyFourMegabytes() throws Exception {
-        try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
+        try (DevServer server = DevServer.start(0, "localhost");
+                DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             MatrixClient login = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
-            String token = login.loginWithPassword(week.botUserId(), DemoWeek.PASSWORD, null, "memory-test").accessToken();
+            String token = login.loginWithPassword(week.botUserId(), DemoWeek.PASSWORD, null, "memory-test")
+                    .accessToken();
             login.close();
             Path home = dir.resolve("bot");
             Path config = CrashRecoveryTest.writeConfig(home, server, week, token);
@@ -74,9 +76,10 @@ class CatchUpMemoryTest {
                 bot.waitFor(30, TimeUnit.SECONDS);
             }
             String output = Files.readString(log);
-            assertFalse(output.contains("OutOfMemoryError"), output.length() > 4000 ? output.substring(0, 4000) : output);
-            System.out.println("CatchUpMemoryTest: " + MESSAGES + " x " + CHARS + " characters caught up; peak heap used "
-                    + peakHeapMb(gcLog) + " MB (of -Xmx64m)");
+            assertFalse(
+                    output.contains("OutOfMemoryError"), output.length() > 4000 ? output.substring(0, 4000) : output);
+            System.out.println("CatchUpMemoryTest: " + MESSAGES + " x " + CHARS
+                    + " characters caught up; peak heap used " + peakHeapMb(gcLog) + " MB (of -Xmx64m)");
         }
     }
 
@@ -88,10 +91,15 @@ class CatchUpMemoryTest {
         long ts = System.currentTimeMillis() - MESSAGES * 1000L;
         for (int i = 0; i < MESSAGES; i++) {
             StringBuilder text = new StringBuilder(CHARS);
-            while (text.length() < CHARS) text.append("word").append(random.nextInt(100_000)).append(' ');
+            while (text.length() < CHARS)
+                text.append("word").append(random.nextInt(100_000)).append(' ');
             text.setLength(CHARS);
-            last = server.injectEvent(week.roomId(), week.person(people[i % people.length]).userId(), "m.room.message",
-                    Map.of("msgtype", "m.text", "body", text.toString()), ts + i * 1000L);
+            last = server.injectEvent(
+                    week.roomId(),
+                    week.person(people[i % people.length]).userId(),
+                    "m.room.message",
+                    Map.of("msgtype", "m.text", "body", text.toString()),
+                    ts + i * 1000L);
         }
         return last;
     }

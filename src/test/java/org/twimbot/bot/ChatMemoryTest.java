@@ -1,8 +1,5 @@
 package org.twimbot.bot;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +38,7 @@ class ChatMemoryTest {
 
     @TempDir
     Path dir;
+
     private Store store;
     private EventApplier applier;
     private long ts = Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
@@ -69,12 +70,17 @@ class ChatMemoryTest {
         feedPage(reaction("$ok", EDITOR, "$recent", "⭕"), reaction("$no", EDITOR, lastFlooded, "⭕"));
 
         long bytes = databaseBytes();
-        System.out.printf("chat flood: %,d lines of 60,000 characters -> database %.1f MiB, %d lines kept%n", FLOOD,
-                bytes / (double) MIB, lines());
+        System.out.printf(
+                "chat flood: %,d lines of 60,000 characters -> database %.1f MiB, %d lines kept%n",
+                FLOOD, bytes / (double) MIB, lines());
         assertTrue(bytes < 16 * MIB, "database " + bytes + " bytes");
-        List<Submission> stored = store.read(tx -> tx.submissions().ofEdition(tx.editions().all().get(0).id()));
-        assertEquals(List.of("Synapse 1.99 is out, with faster joins"), stored.stream().map(Submission::body).toList());
-        assertTrue(notices().stream().anyMatch(n -> n.contains("that news is 60000 characters long; the limit is 20000")),
+        List<Submission> stored = store.read(
+                tx -> tx.submissions().ofEdition(tx.editions().all().get(0).id()));
+        assertEquals(
+                List.of("Synapse 1.99 is out, with faster joins"),
+                stored.stream().map(Submission::body).toList());
+        assertTrue(
+                notices().stream().anyMatch(n -> n.contains("that news is 60000 characters long; the limit is 20000")),
                 notices().toString());
     }
 
@@ -86,16 +92,22 @@ class ChatMemoryTest {
         assertTrue(lines() >= 16 * MIB / 19_000 - 1, lines() + " lines kept"); // the budget is used, not emptied
         assertTrue(remembered("$flood1999") && !remembered("$flood0"), "the oldest go first");
         feedPage(reaction("$ok", EDITOR, "$flood1999", "⭕"));
-        assertEquals(1L, (long) store.read(tx -> tx.submissions().count()), "the newest line can still be submitted whole");
+        assertEquals(
+                1L, (long) store.read(tx -> tx.submissions().count()), "the newest line can still be submitted whole");
     }
 
     /** Short lines: at most 10,000 per room, and none four weeks older than the room's newest. */
     @Test
     void shortLinesAreBoundedByCountAndAge() throws Exception {
-        feedPage(message("$old", "@bob:x", "a line from long ago", ts - Duration.ofDays(40).toMillis()));
+        feedPage(message(
+                "$old",
+                "@bob:x",
+                "a line from long ago",
+                ts - Duration.ofDays(40).toMillis()));
         flood(12_000, "hello");
         assertEquals(10_000, lines());
-        assertTrue(remembered("$flood11999") && !remembered("$flood1999") && remembered("$flood2000"),
+        assertTrue(
+                remembered("$flood11999") && !remembered("$flood1999") && remembered("$flood2000"),
                 "exactly the oldest 2,000 went");
         assertTrue(!remembered("$old"), "forty days older than the newest line");
     }
@@ -150,7 +162,9 @@ class ChatMemoryTest {
     }
 
     private List<String> notices() {
-        return store.read(tx -> tx.outbox().pending()).stream().filter(o -> o.kind().equals("notice")).map(o -> o.payload())
+        return store.read(tx -> tx.outbox().pending()).stream()
+                .filter(o -> o.kind().equals("notice"))
+                .map(o -> o.payload())
                 .toList();
     }
 
@@ -159,12 +173,20 @@ class ChatMemoryTest {
     }
 
     private RoomEvent message(String id, String sender, String body, long at) {
-        return event(id, sender, "m.room.message", at, JSON.createObjectNode().put("msgtype", "m.text").put("body", body));
+        return event(
+                id,
+                sender,
+                "m.room.message",
+                at,
+                JSON.createObjectNode().put("msgtype", "m.text").put("body", body));
     }
 
     private RoomEvent reaction(String id, String sender, String target, String key) {
         ObjectNode c = JSON.createObjectNode();
-        c.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", target).put("key", key);
+        c.putObject("m.relates_to")
+                .put("rel_type", "m.annotation")
+                .put("event_id", target)
+                .put("key", key);
         return event(id, sender, "m.reaction", ++ts, c);
     }
 }

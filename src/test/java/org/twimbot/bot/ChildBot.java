@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.twimbot.store.Store;
 import org.twimbot.app.Main;
+import org.twimbot.store.Store;
 
 /** {@code twimbot run} in a separate JVM, as an operator runs it, for tests that kill or signal it. */
 final class ChildBot {
@@ -19,12 +19,15 @@ final class ChildBot {
     static Process launch(Path config, Path log, String... jvmOptions) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path tmp = Files.createDirectories(config.toAbsolutePath().resolveSibling("child-tmp"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c",
-                config.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        command.addAll(List.of(
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     static long processed(Store store) {

@@ -1,8 +1,5 @@
 package org.twimbot.bot;
 
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.Semaphore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,13 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoWeek;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -29,7 +30,6 @@ import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.store.Store;
 import org.twimbot.store.Submission;
-import org.twimbot.app.DemoWeek;
 
 /**
  * Exactly once under crashes: events arrive live, all the time, while a real bot JVM is started and
@@ -45,6 +45,7 @@ class CrashRecoveryTest {
     private static final int KILLS = 6;
     /** Events per bot run: half while it starts (a catch-up), half once it is committing (live). */
     private static final int EVENTS_PER_RUN = 300;
+
     private static final long SEED = 20261122L;
 
     @TempDir
@@ -52,10 +53,12 @@ class CrashRecoveryTest {
 
     @Test
     void aBotKilledWhileEventsArriveEndsLikeAnUninterruptedOneAndRepliedExactlyOnce() throws Exception {
-        try (DevServer server = DevServer.start(0, "localhost"); DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
+        try (DevServer server = DevServer.start(0, "localhost");
+                DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             MatrixClient botLogin = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
-            String token = botLogin.loginWithPassword(week.botUserId(), DemoWeek.PASSWORD, null, "crash-test").accessToken();
+            String token = botLogin.loginWithPassword(week.botUserId(), DemoWeek.PASSWORD, null, "crash-test")
+                    .accessToken();
             botLogin.close();
             Path crashy = dir.resolve("crashy");
             Path reference = dir.resolve("reference");
@@ -71,7 +74,8 @@ class CrashRecoveryTest {
             Random timing = new Random(SEED + 1);
             int kills = 0;
             int live = 0;
-            try (Store watch = Store.open(crashy.resolve("twimbot.db")); Producer producer = new Producer(script)) {
+            try (Store watch = Store.open(crashy.resolve("twimbot.db"));
+                    Producer producer = new Producer(script)) {
                 while (kills < KILLS) {
                     long before = ChildBot.processed(watch);
                     Process bot = ChildBot.launch(crashyConfig, crashy.resolve("bot-" + kills + ".log"));
@@ -103,7 +107,8 @@ class CrashRecoveryTest {
 
             Map<String, String> crashed = liveState(crashy.resolve("twimbot.db"));
             Map<String, String> expected = liveState(reference.resolve("twimbot.db"));
-            assertTrue(expected.size() > 50, "the script produced a real week: " + expected.size() + " live submissions");
+            assertTrue(
+                    expected.size() > 50, "the script produced a real week: " + expected.size() + " live submissions");
             assertEquals(expected, crashed);
             assertTrue(live >= KILLS / 2, "most kills hit a bot that was committing: " + live + " of " + kills);
 
@@ -113,7 +118,8 @@ class CrashRecoveryTest {
             }
             assertTrue(received.lines().size() > 50, received.lines().size() + " audit lines received");
             System.out.println("crash test: " + kills + " kills (" + live + " while committing), " + script.produced()
-                    + " events, " + expected.size() + " live submissions, " + received.lines().size() + " audit lines and "
+                    + " events, " + expected.size() + " live submissions, "
+                    + received.lines().size() + " audit lines and "
                     + received.reactions().size() + " reactions received once each");
         }
     }
@@ -126,17 +132,19 @@ class CrashRecoveryTest {
 
         Producer(EventScript script) {
             Random pace = new Random(SEED + 2);
-            thread = new Thread(() -> {
-                try {
-                    while (running || allowed.availablePermits() > 0) {
-                        if (!allowed.tryAcquire(50, TimeUnit.MILLISECONDS)) continue;
-                        script.produce(1);
-                        Thread.sleep(5 + pace.nextInt(20));
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "crash-test-producer");
+            thread = new Thread(
+                    () -> {
+                        try {
+                            while (running || allowed.availablePermits() > 0) {
+                                if (!allowed.tryAcquire(50, TimeUnit.MILLISECONDS)) continue;
+                                script.produce(1);
+                                Thread.sleep(5 + pace.nextInt(20));
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "crash-test-producer");
             thread.start();
         }
 
@@ -168,7 +176,11 @@ class CrashRecoveryTest {
                         if (!e.sender().equals(botUserId)) continue;
                         if ("m.reaction".equals(e.type())) {
                             var rel = e.content().path("m.relates_to");
-                            reactions.merge(rel.path("event_id").asText() + " " + rel.path("key").asText(), 1, Integer::sum);
+                            reactions.merge(
+                                    rel.path("event_id").asText() + " "
+                                            + rel.path("key").asText(),
+                                    1,
+                                    Integer::sum);
                         } else if ("m.notice".equals(e.msgtype())) {
                             e.body().lines().forEach(l -> lines.merge(l, 1, Integer::sum));
                         }
@@ -239,7 +251,8 @@ class CrashRecoveryTest {
     /** The reference bot, in this JVM, until it has processed {@code lastEventId} (or one first sync when null). */
     static void runInProcessUntil(BotConfig config, DevServer server, String lastEventId) throws Exception {
         MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
-        try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, Clock.systemUTC())) {
+        try (Store store = Store.open(config.store().path());
+                Bot bot = new Bot(config, store, client, Clock.systemUTC())) {
             bot.start();
             if (lastEventId == null) {
                 bot.syncOnce(0);
@@ -274,7 +287,8 @@ class CrashRecoveryTest {
                   users: ["%s"]
                 logging:
                   level: WARN
-                """.formatted(server.baseUrl(), week.botUserId(), token, week.roomAlias(), week.editorUserId()));
+                """.formatted(
+                        server.baseUrl(), week.botUserId(), token, week.roomAlias(), week.editorUserId()));
         new File(config.toString()).setReadable(false, false);
         new File(config.toString()).setReadable(true, true);
         return config;
@@ -326,8 +340,12 @@ class CrashRecoveryTest {
                     String[] target = pick();
                     String key = KEYS[random.nextInt(KEYS.length)];
                     if (!reacted.add(target[0] + " " + key)) continue;
-                    reactions.add(send(week.editorUserId(), "m.reaction", Map.of("m.relates_to",
-                            Map.of("rel_type", "m.annotation", "event_id", target[0], "key", key))));
+                    reactions.add(send(
+                            week.editorUserId(),
+                            "m.reaction",
+                            Map.of(
+                                    "m.relates_to",
+                                    Map.of("rel_type", "m.annotation", "event_id", target[0], "key", key))));
                 } else if (dice < 40) {
                     String[] target = pick();
                     Map<String, Object> c = new HashMap<>(text("* TWIM: news edited at " + i));
@@ -343,8 +361,17 @@ class CrashRecoveryTest {
                 } else if (dice < 49) {
                     String[] target = pick();
                     if (!pictured.add(target[0])) continue;
-                    send(target[1], Map.of("msgtype", "m.image", "body", "shot-" + i + ".png", "url", "mxc://localhost/m" + i,
-                            "m.relates_to", Map.of("m.in_reply_to", Map.of("event_id", target[0]))));
+                    send(
+                            target[1],
+                            Map.of(
+                                    "msgtype",
+                                    "m.image",
+                                    "body",
+                                    "shot-" + i + ".png",
+                                    "url",
+                                    "mxc://localhost/m" + i,
+                                    "m.relates_to",
+                                    Map.of("m.in_reply_to", Map.of("event_id", target[0]))));
                 } else {
                     send(who, text("chatter " + i));
                 }

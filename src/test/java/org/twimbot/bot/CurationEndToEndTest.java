@@ -44,11 +44,19 @@ class CurationEndToEndTest {
             String room = h.week.roomId();
             h.week.editor().catchUp();
             String news = h.week.person("alice").say(room, "TWIM: Synapse 1.70 is out with faster joins");
-            boolean suggested = h.week.editor().await(room, e -> h.week.botUserId().equals(e.sender())
-                    && "m.reaction".equals(e.type()) && news.equals(e.relatesTo()) && "Synapse ?".equals(e.relationKey()),
-                    Duration.ofSeconds(30)).isPresent();
+            boolean suggested = h.week.editor()
+                    .await(
+                            room,
+                            e -> h.week.botUserId().equals(e.sender())
+                                    && "m.reaction".equals(e.type())
+                                    && news.equals(e.relatesTo())
+                                    && "Synapse ?".equals(e.relationKey()),
+                            Duration.ofSeconds(30))
+                    .isPresent();
             assertTrue(suggested, "the bot reacts \"Synapse ?\"");
-            assertTrue(line(h.status(), 1).contains(" — suggested Synapse — "), "a sole suggestion places the item provisionally");
+            assertTrue(
+                    line(h.status(), 1).contains(" — suggested Synapse — "),
+                    "a sole suggestion places the item provisionally");
             h.week.editor().react(room, news, "Synapse ?"); // the editor clicks the bot's reaction
             assertTrue(line(h.status(), 1).contains(" — Synapse — "), "the click confirms it");
         }
@@ -62,21 +70,39 @@ class CurationEndToEndTest {
             String room = h.week.roomId();
             h.week.editor().catchUp();
             h.week.person("alice").say(room, "TWIM: Synapse 1.70 is out with faster joins");
-            String news = h.week.person("bob").say(room, "TWIM: We wrote a bridge called Chatrix: the bridge connects WordPress"
-                    + " comments to rooms. Code at https://github.com/example/chatrix");
-            boolean proposed = h.week.editor().await(room, e -> h.week.botUserId().equals(e.sender())
-                    && "m.reaction".equals(e.type()) && news.equals(e.relatesTo()) && "🆕 Chatrix ?".equals(e.relationKey()),
-                    Duration.ofSeconds(30)).isPresent();
+            String news = h.week.person("bob")
+                    .say(
+                            room,
+                            "TWIM: We wrote a bridge called Chatrix: the bridge connects WordPress"
+                                    + " comments to rooms. Code at https://github.com/example/chatrix");
+            boolean proposed = h.week.editor()
+                    .await(
+                            room,
+                            e -> h.week.botUserId().equals(e.sender())
+                                    && "m.reaction".equals(e.type())
+                                    && news.equals(e.relatesTo())
+                                    && "🆕 Chatrix ?".equals(e.relationKey()),
+                            Duration.ofSeconds(30))
+                    .isPresent();
             assertTrue(proposed, "the bot proposes the new project by a reaction");
             String notice = h.command("!draft", body -> body.startsWith("Draft for"));
-            assertTrue(notice.contains("2 placed by the bot, not yet confirmed: #1 → Synapse, #2 → Dept of Bridges 🌉"), notice);
+            assertTrue(
+                    notice.contains("2 placed by the bot, not yet confirmed: #1 → Synapse, #2 → Dept of Bridges 🌉"),
+                    notice);
             assertTrue(line(h.status(), 2).contains("proposed new project: Chatrix (react 🆕 Chatrix ?)"), h.status());
             h.week.editor().react(room, news, "🆕 Chatrix ?"); // the editor clicks the bot's reaction
-            assertTrue(line(h.status(), 2).contains(" — Chatrix — "), "the click creates the project and files the news");
+            assertTrue(
+                    line(h.status(), 2).contains(" — Chatrix — "), "the click creates the project and files the news");
             List<String> lines = Arrays.asList(h.draft().split("\n"));
-            assertTrue(lines.contains("### Chatrix ([website](https://github.com/example/chatrix))"), String.join("\n", lines));
-            assertUnder(lines, "## Dept of Bridges 🌉", "### Chatrix", "> We wrote a bridge called Chatrix: the bridge connects WordPress"
-                    + " comments to rooms. Code at https://github.com/example/chatrix");
+            assertTrue(
+                    lines.contains("### Chatrix ([website](https://github.com/example/chatrix))"),
+                    String.join("\n", lines));
+            assertUnder(
+                    lines,
+                    "## Dept of Bridges 🌉",
+                    "### Chatrix",
+                    "> We wrote a bridge called Chatrix: the bridge connects WordPress"
+                            + " comments to rooms. Code at https://github.com/example/chatrix");
         }
     }
 
@@ -104,7 +130,10 @@ class CurationEndToEndTest {
 
             h.command("!reopen", body -> body.startsWith("Edition 2026-11-27 reopened"));
             String back = h.draft();
-            assertTrue(back.contains("> first item of the week") && back.contains("> third item, about a homeserver release"), back);
+            assertTrue(
+                    back.contains("> first item of the week")
+                            && back.contains("> third item, about a homeserver release"),
+                    back);
             assertTrue(back.contains("title = \"This Week in Matrix 2026-11-27\""));
         }
     }
@@ -120,11 +149,24 @@ class CurationEndToEndTest {
             h.week.person("dave").say(room, "TWIM: maubot 0.5 is released with a web UI for plugins.");
             h.week.person("erin").say(room, "TWIM: Trixnity 4.0 now runs on iOS as well.");
             List<String> lines = Arrays.asList(h.draft().split("\n"));
-            assertUnder(lines, "## Dept of Servers 🏢", "### Synapse", "> Synapse 1.70 is out and makes room joins faster.");
+            assertUnder(
+                    lines,
+                    "## Dept of Servers 🏢",
+                    "### Synapse",
+                    "> Synapse 1.70 is out and makes room joins faster.");
             assertUnder(lines, "## Dept of Clients 📱", "### Nheko", "> Nheko now supports polls and voice messages.");
-            assertUnder(lines, "## Dept of Clients 📱", "### Fractal", "> Fractal 5 has a fresh look and better notifications.");
-            assertUnder(lines, "## Dept of Bots 🤖", "### maubot", "> maubot 0.5 is released with a web UI for plugins.");
-            assertUnder(lines, "## Dept of SDKs and Frameworks 🧰", "### Trixnity", "> Trixnity 4.0 now runs on iOS as well.");
+            assertUnder(
+                    lines,
+                    "## Dept of Clients 📱",
+                    "### Fractal",
+                    "> Fractal 5 has a fresh look and better notifications.");
+            assertUnder(
+                    lines, "## Dept of Bots 🤖", "### maubot", "> maubot 0.5 is released with a web UI for plugins.");
+            assertUnder(
+                    lines,
+                    "## Dept of SDKs and Frameworks 🧰",
+                    "### Trixnity",
+                    "> Trixnity 4.0 now runs on iOS as well.");
             assertEquals(-1, lines.indexOf("## TODO UNKNOWN SECTION"), "nothing is left unassigned");
         }
     }
@@ -142,7 +184,9 @@ class CurationEndToEndTest {
                 break;
             }
         }
-        assertTrue(p > 0 && lines.get(p).startsWith(projectPrefix), quote + " is under " + (p > 0 ? lines.get(p) : "no project"));
+        assertTrue(
+                p > 0 && lines.get(p).startsWith(projectPrefix),
+                quote + " is under " + (p > 0 ? lines.get(p) : "no project"));
     }
 
     private static int indexStarting(List<String> lines, String prefix) {
@@ -152,7 +196,9 @@ class CurationEndToEndTest {
 
     /** The status line of item #n. */
     private static String line(String status, int n) {
-        return Arrays.stream(status.split("\n")).filter(l -> l.startsWith("#" + n + " ")).findFirst()
+        return Arrays.stream(status.split("\n"))
+                .filter(l -> l.startsWith("#" + n + " "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no #" + n + " in " + status));
     }
 }

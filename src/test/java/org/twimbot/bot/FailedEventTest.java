@@ -27,6 +27,7 @@ class FailedEventTest {
 
     @TempDir
     Path dir;
+
     private Store store;
     private EventApplier applier;
 
@@ -57,25 +58,41 @@ class FailedEventTest {
                 message("$c", "@carol:x", "TWIM: later news in the same page, stored after the failure"));
         store.write(tx -> applier.applyAll(tx, page, true));
 
-        List<String> stored = store.read(tx -> tx.submissions().ofEdition(tx.editions().all().get(0).id())).stream()
-                .map(s -> s.eventId()).toList();
+        List<String> stored = store
+                .read(tx ->
+                        tx.submissions().ofEdition(tx.editions().all().get(0).id()))
+                .stream()
+                .map(s -> s.eventId())
+                .toList();
         assertEquals(List.of("$a", "$c"), stored, "the failed event's submission is gone, its neighbours stay");
-        List<String> owed = store.read(tx -> tx.outbox().pending()).stream().map(e -> e.payload()).toList();
+        List<String> owed = store.read(tx -> tx.outbox().pending()).stream()
+                .map(e -> e.payload())
+                .toList();
         assertEquals(2, owed.stream().filter(p -> p.contains("Thanks")).count(), owed.toString());
-        assertEquals(2, owed.stream().filter(p -> p.contains("\"key\"")).count(), "no ✍️ owed for the undone news: " + owed);
+        assertEquals(
+                2, owed.stream().filter(p -> p.contains("\"key\"")).count(), "no ✍️ owed for the undone news: " + owed);
 
-        List<FailedEventsTable.Failure> failed = store.read(tx -> tx.failedEvents().since(0));
+        List<FailedEventsTable.Failure> failed =
+                store.read(tx -> tx.failedEvents().since(0));
         assertEquals(1, failed.size());
         assertEquals("$b", failed.get(0).eventId());
-        assertTrue(failed.get(0).reason().contains("a defect met after storing the news"), failed.get(0).reason());
+        assertTrue(
+                failed.get(0).reason().contains("a defect met after storing the news"),
+                failed.get(0).reason());
 
         // editors learn of it in !status
         List<RoomEvent> status = List.of(message("$s", LifecycleTest.EDITOR, "!status"));
         store.write(tx -> applier.applyAll(tx, status, true));
-        String answer = store.read(tx -> tx.outbox().pending()).stream().map(e -> e.payload())
-                .filter(p -> p.contains("Edition ")).findFirst().orElseThrow();
-        assertTrue(answer.contains("1 event could not be applied and was skipped") && answer.contains("$b")
-                && answer.contains("IllegalStateException: a defect met"), answer);
+        String answer = store.read(tx -> tx.outbox().pending()).stream()
+                .map(e -> e.payload())
+                .filter(p -> p.contains("Edition "))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                answer.contains("1 event could not be applied and was skipped")
+                        && answer.contains("$b")
+                        && answer.contains("IllegalStateException: a defect met"),
+                answer);
 
         // the same page again (a replay after a restart): nothing changes, the failed event is not tried again
         store.write(tx -> applier.applyAll(tx, page, true));

@@ -20,6 +20,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoCommand;
+import org.twimbot.app.DemoWeek;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -28,8 +30,6 @@ import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.Sleeper;
 import org.twimbot.store.Store;
-import org.twimbot.app.DemoWeek;
-import org.twimbot.app.DemoCommand;
 
 /**
  * The demo's scripted week, played once against a well-behaved dev homeserver and once against one
@@ -42,6 +42,7 @@ class FaultInjectionTest {
     static final String BOT_AGENT = "twimbot-under-test";
     /** Read timeout of the bot's client; a stall holds an answer back longer than this. */
     static final int READ_TIMEOUT_MS = 700;
+
     static final int STALL_MS = 1_500;
     /** The long-poll the bot asks for is shortened to this, so that a /sync stall past its timeout costs little. */
     static final int SYNC_TIMEOUT_MS = 300;
@@ -59,8 +60,12 @@ class FaultInjectionTest {
             assertEquals(normalise(clean), normalise(faulty), "drafts differ; faults: " + faults);
             assertTrue(clean.contains("> Conduit 0.9 brings faster state resolution"), clean);
             assertTrue(faults.injectedTotal() >= 0.2 * faults.considered(), faults.toString());
-            assertEquals(EnumSet.allOf(Faults.Kind.class), EnumSet.copyOf(faults.injected().keySet()), faults.toString());
-            System.out.println("FaultInjectionTest: " + faults + "; " + logs.lines().size() + " log lines");
+            assertEquals(
+                    EnumSet.allOf(Faults.Kind.class),
+                    EnumSet.copyOf(faults.injected().keySet()),
+                    faults.toString());
+            System.out.println(
+                    "FaultInjectionTest: " + faults + "; " + logs.lines().size() + " log lines");
         }
     }
 
@@ -73,7 +78,8 @@ class FaultInjectionTest {
             week.cast();
             BotConfig config = ConfigLoader.parse(DemoCommand.demoConfig(server.baseUrl(), week), dir, Map.of());
             MatrixClient client = botClient(server.baseUrl());
-            try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, WEDNESDAY)) {
+            try (Store store = Store.open(config.store().path());
+                    Bot bot = new Bot(config, store, client, WEDNESDAY)) {
                 RunningLoop loop = RunningLoop.start(bot, "twimbot-under-faults");
                 week.play();
                 String draft = week.requestDraft(Duration.ofSeconds(60));
@@ -93,13 +99,18 @@ class FaultInjectionTest {
      */
     static MatrixClient botClient(String baseUrl) {
         Interceptor shortPolls = chain -> {
-            Request request = chain.request().newBuilder().header("User-Agent", BOT_AGENT).build();
+            Request request =
+                    chain.request().newBuilder().header("User-Agent", BOT_AGENT).build();
             HttpUrl url = request.url();
             if (url.encodedPath().endsWith("/sync") && url.queryParameter("timeout") != null) {
                 int timeout = Math.min(Integer.parseInt(url.queryParameter("timeout")), SYNC_TIMEOUT_MS);
-                request = request.newBuilder().url(url.newBuilder().setQueryParameter("timeout", Integer.toString(timeout)).build())
+                request = request.newBuilder()
+                        .url(url.newBuilder()
+                                .setQueryParameter("timeout", Integer.toString(timeout))
+                                .build())
                         .build();
-                return chain.withReadTimeout(timeout + READ_TIMEOUT_MS, TimeUnit.MILLISECONDS).proceed(request);
+                return chain.withReadTimeout(timeout + READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        .proceed(request);
             }
             return chain.proceed(request);
         };
@@ -120,6 +131,7 @@ class FaultInjectionTest {
     static String normalise(String draft) {
         return draft.replaceAll("(?m)^date = \".*\"$", "date = \"DATE\"")
                 .replaceAll("(/blog/img/\\d{4}-\\d{2}-\\d{2}-)[^-]{5}-", "$1ID-")
-                .replaceAll("(?m)^(\\[[^\\]]*]\\(https://matrix\\.to/#/@[^)]*\\)) (reports|says|announces)$", "$1 VERB");
+                .replaceAll(
+                        "(?m)^(\\[[^\\]]*]\\(https://matrix\\.to/#/@[^)]*\\)) (reports|says|announces)$", "$1 VERB");
     }
 }

@@ -42,18 +42,22 @@ class HealthDuringOutageTest {
                 """.formatted(url, healthPort), dir, Map.of());
         OkHttpClient http = new OkHttpClient();
         try (BotService service = BotService.open(config, Clock.systemUTC())) {
-            Thread loop = new Thread(() -> {
-                try {
-                    service.run();
-                } catch (Exception e) {
-                    // stopped while waiting for the homeserver
-                }
-            }, "twimbot-outage");
+            Thread loop = new Thread(
+                    () -> {
+                        try {
+                            service.run();
+                        } catch (Exception e) {
+                            // stopped while waiting for the homeserver
+                        }
+                    },
+                    "twimbot-outage");
             loop.start();
             JsonNode body = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
-                try (Response r = http.newCall(new Request.Builder().url("http://127.0.0.1:" + healthPort + "/health").build())
+                try (Response r = http.newCall(new Request.Builder()
+                                .url("http://127.0.0.1:" + healthPort + "/health")
+                                .build())
                         .execute()) {
                     assertEquals(503, r.code());
                     body = JSON.readTree(r.body().string());
@@ -62,7 +66,11 @@ class HealthDuringOutageTest {
                 Thread.sleep(50);
             }
             assertEquals("starting", body.get("status").asText(), body.toString());
-            assertTrue(body.path("homeserver").path("problem").asText().startsWith("cannot reach the homeserver (ConnectException)"),
+            assertTrue(
+                    body.path("homeserver")
+                            .path("problem")
+                            .asText()
+                            .startsWith("cannot reach the homeserver (ConnectException)"),
                     body.toString());
             assertTrue(body.path("homeserver").path("attempts").asInt() >= 1, body.toString());
             assertTrue(body.path("homeserver").has("since"), body.toString());

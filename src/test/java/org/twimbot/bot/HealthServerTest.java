@@ -1,9 +1,5 @@
 package org.twimbot.bot;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.MediaType;
@@ -28,9 +28,9 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.twimbot.app.Main;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
-import org.twimbot.app.Main;
 
 /** The health endpoint over real HTTP, with a clock the test moves. */
 class HealthServerTest {
@@ -106,7 +106,9 @@ class HealthServerTest {
         Set<String> fields = new HashSet<>();
         get("/health").json().fieldNames().forEachRemaining(fields::add);
         // anything more (a user id, a room, a token) would need a deliberate change here
-        assertEquals(Set.of("status", "last_sync", "seconds_since_sync", "submissions", "processed_events", "version"), fields);
+        assertEquals(
+                Set.of("status", "last_sync", "seconds_since_sync", "submissions", "processed_events", "version"),
+                fields);
     }
 
     @Test
@@ -114,8 +116,10 @@ class HealthServerTest {
         assertEquals(404, get("/").code());
         assertEquals(404, get("/healthz").code());
         assertEquals(404, get("/health/extra").code());
-        Request post = new Request.Builder().url(url("/health"))
-                .post(RequestBody.create("{}", MediaType.get("application/json"))).build();
+        Request post = new Request.Builder()
+                .url(url("/health"))
+                .post(RequestBody.create("{}", MediaType.get("application/json")))
+                .build();
         try (Response r = http.newCall(post).execute()) {
             assertEquals(405, r.code());
             assertEquals("GET, HEAD", r.header("Allow"));
@@ -125,7 +129,9 @@ class HealthServerTest {
     @Test
     void headAnswersTheSameStatusWithoutABody() throws IOException {
         snapshot.set(new HealthSnapshot(T0, 0, 0));
-        try (Response r = http.newCall(new Request.Builder().url(url("/health")).head().build()).execute()) {
+        try (Response r = http.newCall(
+                        new Request.Builder().url(url("/health")).head().build())
+                .execute()) {
             assertEquals(200, r.code());
         }
     }
@@ -133,9 +139,13 @@ class HealthServerTest {
     @Test
     void aFailingSnapshotIsUnhealthyWithoutDetails() throws IOException {
         server.close();
-        server = HealthServer.start(0, STALE_AFTER, () -> {
-            throw new IllegalStateException("jdbc:sqlite:/secret/path is closed");
-        }, clock);
+        server = HealthServer.start(
+                0,
+                STALE_AFTER,
+                () -> {
+                    throw new IllegalStateException("jdbc:sqlite:/secret/path is closed");
+                },
+                clock);
         Reply r = get("/health");
         assertEquals(503, r.code());
         assertEquals("error", r.json().get("status").asText());
@@ -155,9 +165,12 @@ class HealthServerTest {
             port = probe.getLocalPort(); // a port free a moment ago; good enough for a test
         }
         BotConfig.Http on = new BotConfig.Http(port, BotConfig.Http.LOOPBACK, STALE_AFTER);
-        try (HealthServer configured = HealthServer.startIfEnabled(on, snapshot::get, clock).orElseThrow()) {
+        try (HealthServer configured =
+                HealthServer.startIfEnabled(on, snapshot::get, clock).orElseThrow()) {
             assertEquals(port, configured.port());
-            Request req = new Request.Builder().url("http://127.0.0.1:" + port + "/health").build();
+            Request req = new Request.Builder()
+                    .url("http://127.0.0.1:" + port + "/health")
+                    .build();
             try (Response r = http.newCall(req).execute()) {
                 assertEquals(503, r.code());
             }
@@ -177,10 +190,13 @@ class HealthServerTest {
                 rooms: { submissions: "#twim:example.org" }
                 http: { health_port: %d }
                 """.formatted(port), Path.of("/srv/twim"), Map.of());
-        try (HealthServer configured = HealthServer.startIfEnabled(config.http(), snapshot::get, clock).orElseThrow()) {
+        try (HealthServer configured =
+                HealthServer.startIfEnabled(config.http(), snapshot::get, clock).orElseThrow()) {
             assertEquals(503, statusAt("127.0.0.1", port), "reachable on the loopback address");
             assertFalse(reachable("127.0.0.2", port), "not listening on any other address");
-            assertTrue(configured.address().getAddress().isLoopbackAddress(), configured.address().toString());
+            assertTrue(
+                    configured.address().getAddress().isLoopbackAddress(),
+                    configured.address().toString());
         }
     }
 
@@ -188,13 +204,15 @@ class HealthServerTest {
     void aConfiguredAddressIsHonoured() throws Exception {
         int port = freePort();
         BotConfig.Http http = new BotConfig.Http(port, "127.0.0.2", STALE_AFTER);
-        try (HealthServer configured = HealthServer.startIfEnabled(http, snapshot::get, clock).orElseThrow()) {
+        try (HealthServer configured =
+                HealthServer.startIfEnabled(http, snapshot::get, clock).orElseThrow()) {
             assertEquals("127.0.0.2", configured.address().getAddress().getHostAddress());
             assertEquals(503, statusAt("127.0.0.2", port));
             assertFalse(reachable("127.0.0.1", port), "only the configured address");
         }
         BotConfig.Http every = new BotConfig.Http(freePort(), "0.0.0.0", STALE_AFTER);
-        try (HealthServer configured = HealthServer.startIfEnabled(every, snapshot::get, clock).orElseThrow()) {
+        try (HealthServer configured =
+                HealthServer.startIfEnabled(every, snapshot::get, clock).orElseThrow()) {
             assertTrue(configured.address().getAddress().isAnyLocalAddress());
             assertTrue(reachable("127.0.0.2", every.healthPort()), "0.0.0.0: every interface");
         }
@@ -207,7 +225,9 @@ class HealthServerTest {
     }
 
     private int statusAt(String host, int port) throws IOException {
-        Request request = new Request.Builder().url("http://" + host + ":" + port + "/health").build();
+        Request request = new Request.Builder()
+                .url("http://" + host + ":" + port + "/health")
+                .build();
         try (Response r = http.newCall(request).execute()) {
             return r.code();
         }
@@ -228,7 +248,8 @@ class HealthServerTest {
     }
 
     private Reply get(String path) throws IOException {
-        try (Response r = http.newCall(new Request.Builder().url(url(path)).build()).execute()) {
+        try (Response r =
+                http.newCall(new Request.Builder().url(url(path)).build()).execute()) {
             String body = r.body() == null ? "" : r.body().string();
             return new Reply(r.code(), body, String.valueOf(r.header("Content-Type")));
         }

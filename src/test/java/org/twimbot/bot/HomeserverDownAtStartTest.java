@@ -1,6 +1,5 @@
 package org.twimbot.bot;
 
-import java.time.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,22 +57,28 @@ class HomeserverDownAtStartTest {
             }
             return chain.proceed(chain.request());
         };
-        OkHttpClient http = MatrixClient.defaultHttpClient().newBuilder().addInterceptor(afterCast).build();
+        OkHttpClient http = MatrixClient.defaultHttpClient()
+                .newBuilder()
+                .addInterceptor(afterCast)
+                .build();
         RetryPolicy forever = new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(100));
         MatrixClient client = new MatrixClient(url, forever, http, Sleeper.system());
         DemoWeek week = new DemoWeek(url, "localhost");
         BotConfig config = ConfigLoader.parse(DemoCommand.demoConfig(url, week), dir, Map.of());
         AtomicReference<Throwable> died = new AtomicReference<>();
-        try (LogCapture logs = new LogCapture(Level.DEBUG, true); Store store = Store.open(config.store().path());
+        try (LogCapture logs = new LogCapture(Level.DEBUG, true);
+                Store store = Store.open(config.store().path());
                 Bot bot = new Bot(config, store, client, Clock.systemUTC())) {
-            Thread loop = new Thread(() -> {
-                try {
-                    bot.start();
-                    bot.run();
-                } catch (Throwable t) {
-                    died.set(t);
-                }
-            }, "twimbot-waiting");
+            Thread loop = new Thread(
+                    () -> {
+                        try {
+                            bot.start();
+                            bot.run();
+                        } catch (Throwable t) {
+                            died.set(t);
+                        }
+                    },
+                    "twimbot-waiting");
             loop.start();
             // wait until the bot has been refused a few times (counted in the log, not timed)
             while (attempts(logs) < 5 && died.get() == null) Thread.sleep(20);
@@ -88,16 +94,21 @@ class HomeserverDownAtStartTest {
             }
             assertNull(died.get(), () -> "the bot gave up: " + died.get());
             List<String> outage = logs.lines().stream()
-                    .filter(l -> l.startsWith("WARN") && l.contains("/_matrix/client/versions failed")).toList();
+                    .filter(l -> l.startsWith("WARN") && l.contains("/_matrix/client/versions failed"))
+                    .toList();
             assertEquals(1, outage.size(), "the outage is logged once, not per attempt:\n" + String.join("\n", outage));
             assertTrue(outage.get(0).contains("ConnectException"), outage.get(0));
-            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("/_matrix/client/versions succeeded after")),
+            assertTrue(
+                    logs.lines().stream().anyMatch(l -> l.contains("/_matrix/client/versions succeeded after")),
                     "the recovery is logged");
-            System.out.println("HomeserverDownAtStartTest: " + attempts(logs) + " refused attempts before the server came up");
+            System.out.println(
+                    "HomeserverDownAtStartTest: " + attempts(logs) + " refused attempts before the server came up");
         }
     }
 
     private static long attempts(LogCapture logs) {
-        return logs.lines().stream().filter(l -> l.contains("/_matrix/client/versions attempt")).count();
+        return logs.lines().stream()
+                .filter(l -> l.contains("/_matrix/client/versions attempt"))
+                .count();
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoCommand;
+import org.twimbot.app.DemoWeek;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -24,8 +26,6 @@ import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.Sleeper;
 import org.twimbot.store.Store;
 import org.twimbot.testing.TcpFaultProxy;
-import org.twimbot.app.DemoWeek;
-import org.twimbot.app.DemoCommand;
 
 /**
  * The bot reaches the dev homeserver through a TCP proxy that fails below HTTP: first two answers
@@ -55,7 +55,8 @@ class HomeserverRestartTest {
             MatrixClient client = new MatrixClient(proxy.baseUrl(), forever, http, Sleeper.system());
             String room = week.roomId();
             String ack = config.submissions().ackReaction();
-            try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, WEDNESDAY)) {
+            try (Store store = Store.open(config.store().path());
+                    Bot bot = new Bot(config, store, client, WEDNESDAY)) {
                 RunningLoop loop = RunningLoop.start(bot, "twimbot-behind-proxy");
 
                 // 1. TCP resets mid-response: the waiting long-poll's answer and the next send's answer
@@ -76,29 +77,63 @@ class HomeserverRestartTest {
                 String answer = awaitStatus(week, Duration.ofSeconds(30));
                 assertTrue(answer.contains("Synapse 1.70") && answer.contains("Nheko posted this"), answer);
                 List<String> all = logs.lines();
-                List<String> outage = all.subList(mark, all.size()); // taken before stopping: a stop cancels sends in flight
+                List<String> outage =
+                        all.subList(mark, all.size()); // taken before stopping: a stop cancels sends in flight
                 assertTrue(loop.isAlive(), "the sync loop ended");
                 assertTrue(bot.stopAndWait(Duration.ofSeconds(10)));
                 assertNull(loop.died(), () -> "the sync loop died: " + loop.died());
 
-                // besides "still cannot reach" at attempts 2, 4, 8 ... (UnreachableHomeserverTest), which a long outage adds
-                List<String> problems = outage.stream().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR"))
-                        .filter(l -> !l.contains("still cannot reach")).toList();
-                assertEquals(1, problems.size(), "the outage is logged once, not per attempt:\n" + String.join("\n", problems));
+                // besides "still cannot reach" at attempts 2, 4, 8 ... (UnreachableHomeserverTest), which a long outage
+                // adds
+                List<String> problems = outage.stream()
+                        .filter(l -> l.startsWith("WARN") || l.startsWith("ERROR"))
+                        .filter(l -> !l.contains("still cannot reach"))
+                        .toList();
+                assertEquals(
+                        1,
+                        problems.size(),
+                        "the outage is logged once, not per attempt:\n" + String.join("\n", problems));
                 assertTrue(problems.get(0).contains("failed"), problems.get(0));
-                assertEquals(1, outage.stream().filter(l -> l.startsWith("INFO") && l.contains("succeeded after")).count(),
+                assertEquals(
+                        1,
+                        outage.stream()
+                                .filter(l -> l.startsWith("INFO") && l.contains("succeeded after"))
+                                .count(),
                         "the recovery is logged once");
 
-                long freshSyncs = proxy.requestLines().stream().filter(l -> l.startsWith(SYNC) && !l.contains("since=")).count();
-                assertEquals(1, freshSyncs, "only the very first sync is without a position: the bot resumed from its token");
+                long freshSyncs = proxy.requestLines().stream()
+                        .filter(l -> l.startsWith(SYNC) && !l.contains("since="))
+                        .count();
+                assertEquals(
+                        1,
+                        freshSyncs,
+                        "only the very first sync is without a position: the bot resumed from its token");
 
-                List<RoomEvent> botEvents = week.editor().client().messages(room, null, "b", 1000, null).chunk().stream()
-                        .filter(e -> week.botUserId().equals(e.sender())).toList();
-                assertEquals(1, botEvents.stream().filter(e -> "m.reaction".equals(e.type()) && before.equals(e.relatesTo())
-                        && ack.equals(e.relationKey())).count(), "one acknowledgement, although its answer was reset");
-                assertEquals(1, botEvents.stream().filter(e -> "m.reaction".equals(e.type()) && during.equals(e.relatesTo())
-                        && ack.equals(e.relationKey())).count(), "the news posted during the outage was acknowledged once");
-                assertEquals(2, botEvents.stream().filter(e -> e.body() != null && e.body().startsWith("Edition ")).count(),
+                List<RoomEvent> botEvents =
+                        week.editor().client().messages(room, null, "b", 1000, null).chunk().stream()
+                                .filter(e -> week.botUserId().equals(e.sender()))
+                                .toList();
+                assertEquals(
+                        1,
+                        botEvents.stream()
+                                .filter(e -> "m.reaction".equals(e.type())
+                                        && before.equals(e.relatesTo())
+                                        && ack.equals(e.relationKey()))
+                                .count(),
+                        "one acknowledgement, although its answer was reset");
+                assertEquals(
+                        1,
+                        botEvents.stream()
+                                .filter(e -> "m.reaction".equals(e.type())
+                                        && during.equals(e.relatesTo())
+                                        && ack.equals(e.relationKey()))
+                                .count(),
+                        "the news posted during the outage was acknowledged once");
+                assertEquals(
+                        2,
+                        botEvents.stream()
+                                .filter(e -> e.body() != null && e.body().startsWith("Edition "))
+                                .count(),
                         "each !status answered exactly once");
                 System.out.println("HomeserverRestartTest: outage logged as \"" + problems.get(0) + "\" after "
                         + failedAttempts(logs, mark) + " failed attempts");
@@ -111,7 +146,9 @@ class HomeserverRestartTest {
     /** Retries the bot's client logged (at DEBUG) after {@code mark}. */
     private static long failedAttempts(LogCapture logs, int mark) {
         List<String> lines = logs.lines();
-        return lines.subList(mark, lines.size()).stream().filter(l -> l.contains(" attempt ") && l.contains(" failed (")).count();
+        return lines.subList(mark, lines.size()).stream()
+                .filter(l -> l.contains(" attempt ") && l.contains(" failed ("))
+                .count();
     }
 
     private static String status(DemoWeek week) throws Exception {
@@ -121,8 +158,15 @@ class HomeserverRestartTest {
     }
 
     private static String awaitStatus(DemoWeek week, Duration timeout) throws Exception {
-        return week.editor().await(week.roomId(), e -> week.botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype())
-                && e.body() != null && e.body().startsWith("Edition "), timeout)
-                .orElseThrow(() -> new AssertionError("no answer to !status")).body();
+        return week.editor()
+                .await(
+                        week.roomId(),
+                        e -> week.botUserId().equals(e.sender())
+                                && "m.notice".equals(e.msgtype())
+                                && e.body() != null
+                                && e.body().startsWith("Edition "),
+                        timeout)
+                .orElseThrow(() -> new AssertionError("no answer to !status"))
+                .body();
     }
 }

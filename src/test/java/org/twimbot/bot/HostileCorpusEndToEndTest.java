@@ -1,12 +1,7 @@
 package org.twimbot.bot;
 
-import java.util.TreeMap;
-import org.twimbot.catalog.Catalog;
-import org.twimbot.publish.DraftSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -26,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.TreeMap;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.jsoup.nodes.Entities;
@@ -34,15 +29,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.twimbot.catalog.Catalog;
+import org.twimbot.config.BotConfig;
+import org.twimbot.config.ConfigLoader;
 import org.twimbot.curation.BotContext;
 import org.twimbot.curation.EditionCalendar;
 import org.twimbot.curation.Editors;
-import org.twimbot.config.BotConfig;
-import org.twimbot.config.ConfigLoader;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.publish.DraftPublisher;
+import org.twimbot.publish.DraftSource;
+import org.twimbot.publish.MediaCache;
 import org.twimbot.render.DraftRenderer;
 import org.twimbot.render.DraftRequest;
 import org.twimbot.render.HostilePayloads;
@@ -50,8 +49,6 @@ import org.twimbot.render.PostJudge;
 import org.twimbot.store.Edition;
 import org.twimbot.store.Store;
 import org.twimbot.store.Transactional;
-import org.twimbot.publish.DraftPublisher;
-import org.twimbot.publish.MediaCache;
 
 /**
  * Issue 16's corpus: more than ten thousand hostile submissions (every CommonMark 0.31 HTML block start in every line
@@ -99,12 +96,14 @@ class HostileCorpusEndToEndTest {
             throw new AssertionError("seed " + SEED + " (-Dtwimbot.corpus.seed=" + SEED + "): " + e.getMessage(), e);
         } finally {
             logger.setLevel(level);
-            System.out.printf("HostileCorpusEndToEndTest: seed %d, %d ms%n", SEED, (System.nanoTime() - t0) / 1_000_000);
+            System.out.printf(
+                    "HostileCorpusEndToEndTest: seed %d, %d ms%n", SEED, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
     private void run(MockWebServer server) throws Exception {
-        BotConfig config = ConfigLoader.parse("""
+        BotConfig config = ConfigLoader.parse(
+                """
                 homeserver: {url: "https://matrix.example.org", user_id: "@twimbot:localhost", password: "x"}
                 rooms: {submissions: "!news:localhost"}
                 editors: {users: ["@editor:localhost"]}
@@ -121,24 +120,41 @@ class HostileCorpusEndToEndTest {
                 """.formatted(HOSTILE.replace("\"", "\\\""), HOSTILE.replace("\"", "\\\"")), dir, Map.of());
         MatrixClient client = new MatrixClient(server.url("/").toString(), RetryPolicy.fast());
         client.setAccessToken("corpus-token");
-        BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM),
-                new Transactional<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
-                new EditionCalendar(config.edition().weekday(), config.edition().timezone()), WEDNESDAY);
+        BotContext ctx = new BotContext(
+                config,
+                BOT,
+                ROOM,
+                ROOM,
+                new Editors(Set.of(EDITOR), null, ROOM),
+                new Transactional<>(config.catalog()),
+                new SubmissionText(BOT, "TWIM Bot"),
+                new EditionCalendar(config.edition().weekday(), config.edition().timezone()),
+                WEDNESDAY);
         Random random = new Random(SEED);
         List<String> projectKeys = new ArrayList<>(List.of("Synapse", "Evil"));
         int hostile = 0, editions = 0, stored = 0;
         try (Store store = Store.open(config.store().path())) {
             EventApplier applier = new EventApplier(ctx);
-            DraftPublisher drafts = new DraftPublisher(store, client, new DraftRenderer(config.render()), ctx::currentCatalog, ROOM,
-                    new MediaCache(dir.resolve("media"), client, 1_000_000, 10_000_000), WEDNESDAY);
+            DraftPublisher drafts = new DraftPublisher(
+                    store,
+                    client,
+                    new DraftRenderer(config.render()),
+                    ctx::currentCatalog,
+                    ROOM,
+                    new MediaCache(dir.resolve("media"), client, 1_000_000, 10_000_000),
+                    WEDNESDAY);
             List<ObjectNode> setup = new ArrayList<>();
             setup.add(member(EDITOR, "Thib \"the editor\" {{ youtube(id=\"x\") }} @room\n+++"));
             for (int k = 0; k < 3; k++) {
                 String key = "evil" + k;
                 projectKeys.add(key);
-                setup.add(message(EDITOR, "!project add " + key + " | " + HOSTILE + " <!doctype> ``<script>alert(" + k + ")</script>`` "
-                        + "| " + (k == 0 ? "servers" : "evil") + " | https://evil.example/" + k + "\"><script>alert(1)</script> | "
-                        + "{{ youtube(id=\"x\") }}\n+++\n<!x ``<script>alert(1)</script>``\n[x](javascript:alert(1))", null));
+                setup.add(message(
+                        EDITOR,
+                        "!project add " + key + " | " + HOSTILE + " <!doctype> ``<script>alert(" + k + ")</script>`` "
+                                + "| " + (k == 0 ? "servers" : "evil") + " | https://evil.example/" + k
+                                + "\"><script>alert(1)</script> | "
+                                + "{{ youtube(id=\"x\") }}\n+++\n<!x ``<script>alert(1)</script>``\n[x](javascript:alert(1))",
+                        null));
             }
             apply(server, client, store, applier, setup);
             while (hostile < SUBMISSIONS) {
@@ -149,7 +165,9 @@ class HostileCorpusEndToEndTest {
                 apply(server, client, store, applier, events);
                 long a1 = System.nanoTime();
                 Edition edition = store.read(tx -> tx.editions().open()).orElseThrow();
-                int live = store.read(tx -> (int) tx.submissions().ofEdition(edition.id()).stream().filter(s -> s.live()).count());
+                int live = store.read(tx -> (int) tx.submissions().ofEdition(edition.id()).stream()
+                        .filter(s -> s.live())
+                        .count());
                 stored += live;
                 String post = drafts.render(edition.id(), EDITOR).markdown();
                 long a2 = System.nanoTime();
@@ -161,8 +179,10 @@ class HostileCorpusEndToEndTest {
                 editions++;
             }
         }
-        System.out.printf("HostileCorpusEndToEndTest: %d hostile submissions (%d stored as news) in %d editions; intake and store %d ms, "
-                + "drafts %d ms, judging %d ms%n", hostile, stored, editions, applyMs, renderMs, judgeMs);
+        System.out.printf(
+                "HostileCorpusEndToEndTest: %d hostile submissions (%d stored as news) in %d editions; intake and store %d ms, "
+                        + "drafts %d ms, judging %d ms%n",
+                hostile, stored, editions, applyMs, renderMs, judgeMs);
         System.out.printf("HostileCorpusEndToEndTest: %d problems %s%n", problems, kinds);
         assertEquals(0, problems, () -> "problems in the drafts, the first:\n" + String.join("\n", firstProblems));
         assertTrue(hostile >= 10_000);
@@ -173,19 +193,25 @@ class HostileCorpusEndToEndTest {
     private void judge(String post, BotConfig config, Edition edition, Store store) throws Exception {
         List<String> found = new ArrayList<>(PostJudge.problems(post));
         String author = store.read(tx -> DraftSource.displayName(tx, ROOM, EDITOR));
-        String empty = new DraftRenderer(config.render()).render(new DraftRequest(edition.date(), WEDNESDAY.instant(), author, "",
-                List.of()), Catalog.empty());
+        String empty = new DraftRenderer(config.render())
+                .render(new DraftRequest(edition.date(), WEDNESDAY.instant(), author, "", List.of()), Catalog.empty());
         if (!frontMatter(empty).equals(frontMatter(post))) found.add("front matter changed:\n" + frontMatter(post));
         JsonNode toml = new TomlMapper().readTree(frontMatter(post));
-        if (!toml.path("title").asText().equals("This Week in Matrix " + edition.date())) found.add("title " + toml.path("title"));
-        if (!toml.path("taxonomies").path("author").path(0).asText().equals("Thib \"the editor\" {{ youtube(id=\"x\") }} @\u200Broom +++")) {
+        if (!toml.path("title").asText().equals("This Week in Matrix " + edition.date()))
+            found.add("title " + toml.path("title"));
+        if (!toml.path("taxonomies")
+                .path("author")
+                .path(0)
+                .asText()
+                .equals("Thib \"the editor\" {{ youtube(id=\"x\") }} @\u200Broom +++")) {
             found.add("author " + toml.path("taxonomies").path("author"));
         }
         if (post.contains(LONG_EDIT_END)) found.add("an over-long edit's full text is in the draft");
         long fences = post.lines().filter(l -> l.startsWith("+++")).count();
         if (fences != 2) found.add(fences + " lines starting with +++, the front matter has 2");
         problems += found.size();
-        for (String p : found) kinds.merge(p.replaceAll("( at \\d+:| [<{][^ ]*| \\d+).*", "").strip(), 1, Integer::sum);
+        for (String p : found)
+            kinds.merge(p.replaceAll("( at \\d+:| [<{][^ ]*| \\d+).*", "").strip(), 1, Integer::sum);
         for (String p : found) {
             if (firstProblems.size() < 3) firstProblems.add(edition.date() + ": " + p);
         }
@@ -193,7 +219,9 @@ class HostileCorpusEndToEndTest {
 
     private static String frontMatter(String post) {
         int end = post.indexOf("\n+++\n", 4);
-        return post.startsWith("+++\n") && end > 0 ? post.substring(4, end) : "(none) " + post.substring(0, Math.min(300, post.length()));
+        return post.startsWith("+++\n") && end > 0
+                ? post.substring(4, end)
+                : "(none) " + post.substring(0, Math.min(300, post.length()));
     }
 
     /** One hostile submission: a plain body, a formatted body or an edit of harmless news (sometimes over-long). */
@@ -207,7 +235,11 @@ class HostileCorpusEndToEndTest {
             case 3 -> {
                 news = message(sender, "TWIM: harmless news " + serial, null);
                 events.add(news);
-                events.add(edit(sender, news.get("event_id").asText(), "TWIM: " + text, r.nextBoolean() ? null : "TWIM: " + html(r, text)));
+                events.add(edit(
+                        sender,
+                        news.get("event_id").asText(),
+                        "TWIM: " + text,
+                        r.nextBoolean() ? null : "TWIM: " + html(r, text)));
                 news = null;
             }
             default -> {
@@ -220,10 +252,13 @@ class HostileCorpusEndToEndTest {
             }
         }
         if (news != null) events.add(news);
-        String target = events.get(events.size() - (events.get(events.size() - 1).path("content").has("m.new_content") ? 2 : 1))
-                .get("event_id").asText();
+        String target = events.get(events.size()
+                        - (events.get(events.size() - 1).path("content").has("m.new_content") ? 2 : 1))
+                .get("event_id")
+                .asText();
         int placement = r.nextInt(4);
-        if (placement > 0) events.add(reaction(target, placement == 1 ? "😈" : projectKeys.get(r.nextInt(projectKeys.size()))));
+        if (placement > 0)
+            events.add(reaction(target, placement == 1 ? "😈" : projectKeys.get(r.nextInt(projectKeys.size()))));
     }
 
     /** One to three pieces, each in a line context, from every family of payload. */
@@ -256,13 +291,20 @@ class HostileCorpusEndToEndTest {
             case 3 -> "<pre><code>" + escaped + "</code></pre>";
             case 4 -> "<p><code>" + escaped + "</code></p>";
             case 5 -> "<blockquote><ul><li>" + text + "</li></ul></blockquote>";
-            default -> "<p><a href=\"" + HostilePayloads.SCRIPT_TARGETS.get(r.nextInt(HostilePayloads.SCRIPT_TARGETS.size()))
-                    .replace("\"", "&quot;") + "\">" + escaped + "</a></p>";
+            default ->
+                "<p><a href=\""
+                        + HostilePayloads.SCRIPT_TARGETS
+                                .get(r.nextInt(HostilePayloads.SCRIPT_TARGETS.size()))
+                                .replace("\"", "&quot;")
+                        + "\">" + escaped + "</a></p>";
         };
     }
 
     private ObjectNode event(String sender, String type) {
-        ObjectNode e = F.objectNode().put("event_id", "$corpus" + (serial++) + ":localhost").put("sender", sender).put("type", type)
+        ObjectNode e = F.objectNode()
+                .put("event_id", "$corpus" + (serial++) + ":localhost")
+                .put("sender", sender)
+                .put("type", type)
                 .put("origin_server_ts", ts++);
         e.putObject("content");
         return e;
@@ -280,7 +322,8 @@ class HostileCorpusEndToEndTest {
         ObjectNode e = event(sender, "m.room.message");
         ObjectNode c = (ObjectNode) e.get("content");
         c.put("msgtype", "m.text").put("body", "* " + body);
-        ObjectNode replacement = c.putObject("m.new_content").put("msgtype", "m.text").put("body", body);
+        ObjectNode replacement =
+                c.putObject("m.new_content").put("msgtype", "m.text").put("body", body);
         if (html != null) replacement.put("format", "org.matrix.custom.html").put("formatted_body", html);
         c.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", target);
         return e;
@@ -288,7 +331,11 @@ class HostileCorpusEndToEndTest {
 
     private ObjectNode reaction(String target, String key) {
         ObjectNode e = event(EDITOR, "m.reaction");
-        ((ObjectNode) e.get("content")).putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", target).put("key", key);
+        ((ObjectNode) e.get("content"))
+                .putObject("m.relates_to")
+                .put("rel_type", "m.annotation")
+                .put("event_id", target)
+                .put("key", key);
         return e;
     }
 
@@ -299,12 +346,19 @@ class HostileCorpusEndToEndTest {
     }
 
     /** The events as one /sync response over HTTP, parsed by the client, applied in one transaction as the bot does. */
-    private static void apply(MockWebServer server, MatrixClient client, Store store, EventApplier applier, List<ObjectNode> events)
+    private static void apply(
+            MockWebServer server, MatrixClient client, Store store, EventApplier applier, List<ObjectNode> events)
             throws Exception {
         ObjectNode response = F.objectNode().put("next_batch", "s" + events.hashCode());
-        ArrayNode timeline = response.putObject("rooms").putObject("join").putObject(ROOM).putObject("timeline").putArray("events");
+        ArrayNode timeline = response.putObject("rooms")
+                .putObject("join")
+                .putObject(ROOM)
+                .putObject("timeline")
+                .putArray("events");
         events.forEach(timeline::add);
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(JSON.writeValueAsString(response)));
+        server.enqueue(new MockResponse()
+                .setHeader("Content-Type", "application/json")
+                .setBody(JSON.writeValueAsString(response)));
         List<RoomEvent> parsed = client.sync("s0", null, 0).rooms().get(0).events();
         assertEquals(events.size(), parsed.size(), "the client kept every event");
         Set<String> ids = new HashSet<>();

@@ -25,16 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
+import org.twimbot.config.BotConfig;
+import org.twimbot.config.ConfigLoader;
 import org.twimbot.curation.BotContext;
 import org.twimbot.curation.EditionCalendar;
 import org.twimbot.curation.Editors;
-import org.twimbot.config.BotConfig;
-import org.twimbot.config.ConfigLoader;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.store.Store;
-import org.twimbot.store.Transactional;
 import org.twimbot.store.Submission;
+import org.twimbot.store.Transactional;
 
 /**
  * While catching up, the bot interprets the next page on the fetching thread before the current one is
@@ -52,6 +52,7 @@ class InterpretAheadTest {
 
     @TempDir
     Path dir;
+
     private final List<Store> stores = new ArrayList<>();
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor();
 
@@ -89,9 +90,17 @@ class InterpretAheadTest {
         assertTrue(expected.stream().filter(l -> l.startsWith("submission ")).count() > 150, "news stored");
         assertTrue(expected.stream().anyMatch(l -> l.contains("withdrawn=true")), "an edit withdrew news");
         assertTrue(expected.stream().anyMatch(l -> l.contains("edited=true")), "edits applied");
-        assertTrue(expected.stream().anyMatch(l -> l.startsWith("placement ") && l.endsWith("provisional=true")), "suggested");
-        assertTrue(expected.stream().anyMatch(l -> l.startsWith("placement ") && l.endsWith("provisional=false")), "placed");
-        assertTrue(expected.stream().filter(l -> l.startsWith("outbox ") && l.contains(" ?")).count() > 50,
+        assertTrue(
+                expected.stream().anyMatch(l -> l.startsWith("placement ") && l.endsWith("provisional=true")),
+                "suggested");
+        assertTrue(
+                expected.stream().anyMatch(l -> l.startsWith("placement ") && l.endsWith("provisional=false")),
+                "placed");
+        assertTrue(
+                expected.stream()
+                                .filter(l -> l.startsWith("outbox ") && l.contains(" ?"))
+                                .count()
+                        > 50,
                 "suggestion reactions owed");
 
         // a crash between a gap's transactions replays its pages: nothing may happen twice
@@ -104,8 +113,8 @@ class InterpretAheadTest {
     @Test
     void suggestionsFollowTheCatalogInForceWhenTheNewsIsStoredNotWhenItWasInterpreted() throws Exception {
         BotConfig config = config();
-        Project frobnicator = new Project("frobnicator", "Frobnicator", "Frobs things", "https://frob.example", null,
-                List.of(), List.of());
+        Project frobnicator = new Project(
+                "frobnicator", "Frobnicator", "Frobs things", "https://frob.example", null, List.of(), List.of());
         Catalog without = new Catalog(List.<Section>of(), List.of());
         Catalog with = new Catalog(List.<Section>of(), List.of(frobnicator));
         Transactional<Catalog> catalog = new Transactional<>(without);
@@ -113,18 +122,23 @@ class InterpretAheadTest {
         Store store = store("catalog.db");
 
         // interpreted while the project is unknown, stored after an editor added it
-        List<EventApplier.Interpreted> first = fetcher.submit(() -> applier.interpret(
-                List.of(message("$new", "@alice:x", "TWIM: Frobnicator 2.0 frobs twice as fast as before", 10)))).get();
+        List<EventApplier.Interpreted> first = fetcher.submit(() -> applier.interpret(List.of(
+                        message("$new", "@alice:x", "TWIM: Frobnicator 2.0 frobs twice as fast as before", 10))))
+                .get();
         catalog.reset(with); // as committed by an editor's !project add
         store.write(tx -> applier.applyInterpreted(tx, first, true));
-        assertTrue(owed(store).contains("reaction $new frobnicator ?"), owed(store).toString());
+        assertTrue(
+                owed(store).contains("reaction $new frobnicator ?"), owed(store).toString());
 
         // interpreted while the project is known, stored after it was removed
         List<EventApplier.Interpreted> second = fetcher.submit(() -> applier.interpret(
-                List.of(message("$gone", "@bob:x", "TWIM: Frobnicator 2.1 frobs even faster than that", 20)))).get();
+                        List.of(message("$gone", "@bob:x", "TWIM: Frobnicator 2.1 frobs even faster than that", 20))))
+                .get();
         catalog.reset(without);
         store.write(tx -> applier.applyInterpreted(tx, second, true));
-        assertFalse(owed(store).contains("reaction $gone frobnicator ?"), owed(store).toString());
+        assertFalse(
+                owed(store).contains("reaction $gone frobnicator ?"),
+                owed(store).toString());
         long stored = store.read(tx -> tx.submissions().count());
         assertEquals(2L, stored, "both stored");
     }
@@ -140,8 +154,16 @@ class InterpretAheadTest {
     }
 
     private static BotContext context(BotConfig config, Transactional<Catalog> catalog) {
-        return new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM), catalog,
-                new SubmissionText(BOT, "TWIM Bot"), new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
+        return new BotContext(
+                config,
+                BOT,
+                ROOM,
+                ROOM,
+                new Editors(Set.of(EDITOR), null, ROOM),
+                catalog,
+                new SubmissionText(BOT, "TWIM Bot"),
+                new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC),
+                WEDNESDAY);
     }
 
     private Store store(String name) {
@@ -165,7 +187,8 @@ class InterpretAheadTest {
                     }
                 }
             }
-            for (var o : tx.outbox().pending()) lines.add("outbox " + o.kind() + " " + o.roomId() + " " + o.txnId() + " " + o.payload());
+            for (var o : tx.outbox().pending())
+                lines.add("outbox " + o.kind() + " " + o.roomId() + " " + o.txnId() + " " + o.payload());
             return lines;
         });
     }
@@ -174,7 +197,8 @@ class InterpretAheadTest {
         List<String> owed = new ArrayList<>();
         for (var o : store.read(tx -> tx.outbox().pending())) {
             var p = JSON.readTree(o.payload());
-            owed.add(o.kind() + " " + p.path("target").asText() + " " + p.path("key").asText());
+            owed.add(o.kind() + " " + p.path("target").asText() + " "
+                    + p.path("key").asText());
         }
         return owed;
     }
@@ -187,7 +211,8 @@ class InterpretAheadTest {
         List<String[]> news = new ArrayList<>(); // {event id, sender}
         List<String> curation = new ArrayList<>();
         List<Project> projects = catalog.projects();
-        List<Section> sections = catalog.sections().stream().filter(s -> !s.emoji().isBlank()).toList();
+        List<Section> sections =
+                catalog.sections().stream().filter(s -> !s.emoji().isBlank()).toList();
         for (int i = 0; i < count; i++) {
             String id = "$e" + i;
             String sender = PEOPLE[random.nextInt(PEOPLE.length)];
@@ -195,18 +220,25 @@ class InterpretAheadTest {
             int kind = news.isEmpty() ? 0 : random.nextInt(20);
             if (kind < 5) {
                 String project = projects.get(random.nextInt(projects.size())).title();
-                events.add(message(id, sender, "TWIM: " + project + " " + (1 + random.nextInt(9)) + ".0 is out, with news "
-                        + "about sync and rooms number " + i, ts));
+                events.add(message(
+                        id,
+                        sender,
+                        "TWIM: " + project + " " + (1 + random.nextInt(9)) + ".0 is out, with news "
+                                + "about sync and rooms number " + i,
+                        ts));
                 news.add(new String[] {id, sender});
             } else if (kind < 11) {
                 events.add(message(id, sender, "chatter " + i, ts));
             } else if (kind < 13) {
                 String[] target = news.get(random.nextInt(news.size()));
-                String body = random.nextInt(4) == 0 ? "not news after all " + i : "TWIM: corrected news number " + i + " about rooms";
+                String body = random.nextInt(4) == 0
+                        ? "not news after all " + i
+                        : "TWIM: corrected news number " + i + " about rooms";
                 events.add(edit(id, target[1], target[0], body, ts));
             } else if (kind < 17) {
                 String[] target = news.get(random.nextInt(news.size()));
-                String key = random.nextBoolean() ? projects.get(random.nextInt(projects.size())).key()
+                String key = random.nextBoolean()
+                        ? projects.get(random.nextInt(projects.size())).key()
                         : sections.get(random.nextInt(sections.size())).emoji();
                 events.add(reaction(id, random.nextInt(5) == 0 ? sender : EDITOR, target[0], key, ts));
                 curation.add(id);
@@ -233,7 +265,12 @@ class InterpretAheadTest {
     }
 
     private static RoomEvent message(String id, String sender, String body, long at) {
-        return event(id, sender, "m.room.message", at, JSON.createObjectNode().put("msgtype", "m.text").put("body", body));
+        return event(
+                id,
+                sender,
+                "m.room.message",
+                at,
+                JSON.createObjectNode().put("msgtype", "m.text").put("body", body));
     }
 
     private static RoomEvent edit(String id, String sender, String target, String body, long at) {
@@ -245,7 +282,10 @@ class InterpretAheadTest {
 
     private static RoomEvent reaction(String id, String sender, String target, String key, long at) {
         ObjectNode c = JSON.createObjectNode();
-        c.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", target).put("key", key);
+        c.putObject("m.relates_to")
+                .put("rel_type", "m.annotation")
+                .put("event_id", target)
+                .put("key", key);
         return event(id, sender, "m.reaction", at, c);
     }
 

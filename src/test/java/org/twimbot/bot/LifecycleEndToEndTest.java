@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twimbot.store.SettingsTable;
-import org.twimbot.store.Store;
 import org.twimbot.app.DemoWeek;
 import org.twimbot.app.ScriptedUser;
+import org.twimbot.store.SettingsTable;
+import org.twimbot.store.Store;
 
 /** Edits, redactions, media and gaps over the dev homeserver with real HTTP. */
 class LifecycleEndToEndTest {
@@ -63,7 +63,8 @@ class LifecycleEndToEndTest {
             h.week.editor().reply(room, stray, "!attach 1");
             String draft = h.draft();
             // sorted: pictures posted in the same millisecond (a script can) are ordered by event id, not posting order
-            List<String> names = IMAGE.matcher(draft).results().map(m -> m.group(1)).sorted().toList();
+            List<String> names =
+                    IMAGE.matcher(draft).results().map(m -> m.group(1)).sorted().toList();
             assertEquals(List.of("by-reply.png", "by-window.png", "in-thread.png", "needs-attach.png"), names, draft);
         }
     }
@@ -96,10 +97,13 @@ class LifecycleEndToEndTest {
                 assertEquals(1, lines.stream().filter(quote::equals).count(), quote);
             }
             int servers = lines.indexOf("## Dept of Servers 🏢");
-            assertTrue(servers > 0 && lines.indexOf("## TODO UNKNOWN SECTION") < 0, "every item placed by its reaction");
+            assertTrue(
+                    servers > 0 && lines.indexOf("## TODO UNKNOWN SECTION") < 0, "every item placed by its reaction");
             long placements = h.store().read(tx -> {
                 long n = 0;
-                for (var s : tx.submissions().ofEdition(tx.editions().open().orElseThrow().id())) n += tx.placements().active(s.id()).size();
+                for (var s : tx.submissions()
+                        .ofEdition(tx.editions().open().orElseThrow().id()))
+                    n += tx.placements().active(s.id()).size();
                 return n;
             });
             assertEquals(expected, placements, "each reaction applied exactly once");

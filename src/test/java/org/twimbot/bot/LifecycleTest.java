@@ -1,8 +1,5 @@
 package org.twimbot.bot;
 
-import java.util.Optional;
-import org.twimbot.catalog.Catalog;
-import org.twimbot.publish.DraftSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,25 +14,27 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twimbot.curation.BotContext;
-import org.twimbot.publish.DraftSource;
-import org.twimbot.curation.EditionCalendar;
-import org.twimbot.curation.Editors;
+import org.twimbot.catalog.Catalog;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
+import org.twimbot.curation.BotContext;
+import org.twimbot.curation.EditionCalendar;
+import org.twimbot.curation.Editors;
 import org.twimbot.intake.SubmissionText;
 import org.twimbot.matrix.RoomEvent;
+import org.twimbot.publish.DraftSource;
+import org.twimbot.publish.DraftSummary;
 import org.twimbot.render.DraftItem;
 import org.twimbot.store.OutboxEntry;
 import org.twimbot.store.Store;
-import org.twimbot.store.Transactional;
 import org.twimbot.store.Submission;
+import org.twimbot.store.Transactional;
 
 /**
  * The editing lifecycle under event orders a homeserver can produce (including ones the dev
@@ -51,6 +50,7 @@ class LifecycleTest {
 
     @TempDir
     Path dir;
+
     private Store store;
     private EventApplier applier;
     private long ts = 1_000_000;
@@ -78,9 +78,16 @@ class LifecycleTest {
                 rooms: { submissions: "%s" }
                 editors: { users: ["%s"] }
                 """.formatted(BOT, ROOM, EDITOR) + extraYaml + "\n", dir, Map.of());
-        BotContext ctx = new BotContext(config, BOT, ROOM, ROOM, new Editors(Set.of(EDITOR), null, ROOM),
-                new Transactional<>(config.catalog()), new SubmissionText(BOT, "TWIM Bot"),
-                new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC), WEDNESDAY);
+        BotContext ctx = new BotContext(
+                config,
+                BOT,
+                ROOM,
+                ROOM,
+                new Editors(Set.of(EDITOR), null, ROOM),
+                new Transactional<>(config.catalog()),
+                new SubmissionText(BOT, "TWIM Bot"),
+                new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC),
+                WEDNESDAY);
         return ctx;
     }
 
@@ -91,20 +98,26 @@ class LifecycleTest {
 
     @Test
     void anEditArrivingBeforeItsOriginalIsAppliedWhenTheOriginalComes() throws Exception {
-        feed(edit("$e1", "@alice:x", "$orig", "TWIM: fixed text", 20), message("$orig", "@alice:x", "TWIM: typo txet", 10));
+        feed(
+                edit("$e1", "@alice:x", "$orig", "TWIM: fixed text", 20),
+                message("$orig", "@alice:x", "TWIM: typo txet", 10));
         assertEquals("fixed text", only().body());
     }
 
     @Test
     void theLatestEditWinsWhateverTheArrivalOrder() throws Exception {
-        feed(message("$orig", "@alice:x", "TWIM: v0", 10), edit("$e2", "@alice:x", "$orig", "TWIM: v2", 30),
+        feed(
+                message("$orig", "@alice:x", "TWIM: v0", 10),
+                edit("$e2", "@alice:x", "$orig", "TWIM: v2", 30),
                 edit("$e1", "@alice:x", "$orig", "TWIM: v1", 20));
         assertEquals("v2", only().body());
     }
 
     @Test
     void redactingAnEditBringsThePreviousVersionBack() throws Exception {
-        feed(message("$orig", "@alice:x", "TWIM: v0", 10), edit("$e1", "@alice:x", "$orig", "TWIM: v1", 20),
+        feed(
+                message("$orig", "@alice:x", "TWIM: v0", 10),
+                edit("$e1", "@alice:x", "$orig", "TWIM: v1", 20),
                 edit("$e2", "@alice:x", "$orig", "TWIM: v2", 30));
         feed(redaction("$r1", "@alice:x", "$e2"));
         assertEquals("v1", only().body());
@@ -133,43 +146,61 @@ class LifecycleTest {
     @Test
     void withdrawingAndRestoringInOnePageEndsRestored() throws Exception {
         // a page is applied with what it points at looked up ahead: the withdrawal must not be read from before it
-        feedPage(message("$orig", "@alice:x", "TWIM: news", 10), edit("$e1", "@alice:x", "$orig", "oops, not news", 20),
-                edit("$e2", "@alice:x", "$orig", "TWIM: news after all", 30), reaction("$r", EDITOR, "$orig", "🏢"));
+        feedPage(
+                message("$orig", "@alice:x", "TWIM: news", 10),
+                edit("$e1", "@alice:x", "$orig", "oops, not news", 20),
+                edit("$e2", "@alice:x", "$orig", "TWIM: news after all", 30),
+                reaction("$r", EDITOR, "$orig", "🏢"));
         assertFalse(only().withdrawn());
         assertTrue(audits().stream().anyMatch(a -> a.contains("#1 withdrawn by alice (")), audits().toString());
         assertTrue(audits().stream().anyMatch(a -> a.contains("#1 is back in the week")), audits().toString());
-        assertEquals(1, store.read(tx -> tx.placements().active(only().id())).size(), "placed though looked up before it existed");
+        assertEquals(
+                1,
+                store.read(tx -> tx.placements().active(only().id())).size(),
+                "placed though looked up before it existed");
     }
 
     @Test
     void chatLinesCountAsSeenAndReplayingThemChangesNothing() throws Exception {
-        RoomEvent[] page = {message("$c1", "@bob:x", "hello all", 10), message("$c2", "@carol:x", "anyone around?", 11),
-                message("$n", "@alice:x", "TWIM: the news", 12), reaction("$r", EDITOR, "$n", "🏢")};
+        RoomEvent[] page = {
+            message("$c1", "@bob:x", "hello all", 10),
+            message("$c2", "@carol:x", "anyone around?", 11),
+            message("$n", "@alice:x", "TWIM: the news", 12),
+            reaction("$r", EDITOR, "$n", "🏢")
+        };
         feedPage(page);
         feedPage(page);
         boolean seen = store.read(tx -> tx.processed().isProcessed("$c1"));
         assertTrue(seen, "a remembered chat line was seen");
         long count = store.read(tx -> tx.processed().count());
         assertEquals(4, count, "each event counted once");
-        assertEquals("hello all", store.read(tx -> tx.messages().byEventId("$c1")).orElseThrow().body());
+        assertEquals(
+                "hello all",
+                store.read(tx -> tx.messages().byEventId("$c1")).orElseThrow().body());
         assertEquals(1, store.read(tx -> tx.placements().active(only().id())).size());
         assertEquals(1, notices().size(), "one audit line for one placement: " + notices());
     }
 
     @Test
     void aChatLineWhoseEditCameFirstInTheSamePageBecomesNewsOnce() throws Exception {
-        RoomEvent[] page = {edit("$e1", "@bob:x", "$chat", "TWIM: forgot the prefix", 20),
-                message("$chat", "@bob:x", "forgot the prefix", 10)};
+        RoomEvent[] page = {
+            edit("$e1", "@bob:x", "$chat", "TWIM: forgot the prefix", 20),
+            message("$chat", "@bob:x", "forgot the prefix", 10)
+        };
         feedPage(page);
         feedPage(page);
         assertEquals("$chat", only().eventId());
-        long acks = store.read(tx -> tx.outbox().pending()).stream().filter(o -> o.kind().equals("reaction")).count();
+        long acks = store.read(tx -> tx.outbox().pending()).stream()
+                .filter(o -> o.kind().equals("reaction"))
+                .count();
         assertEquals(1, acks, "acknowledged once");
     }
 
     @Test
     void addingThePrefixByEditSubmitsAChatLine() throws Exception {
-        feed(message("$chat", "@bob:x", "forgot the prefix", 10), edit("$e1", "@bob:x", "$chat", "TWIM: forgot the prefix", 20));
+        feed(
+                message("$chat", "@bob:x", "forgot the prefix", 10),
+                edit("$e1", "@bob:x", "$chat", "TWIM: forgot the prefix", 20));
         assertEquals("forgot the prefix", only().body());
         assertEquals("$chat", only().eventId());
     }
@@ -177,12 +208,25 @@ class LifecycleTest {
     @Test
     void anEditBundledByTheServerIsApplied() throws Exception {
         RoomEvent original = message("$orig", "@alice:x", "TWIM: before", 10);
-        ObjectNode bundled = JSON.createObjectNode().put("event_id", "$e1").put("sender", "@alice:x")
-                .put("type", "m.room.message").put("origin_server_ts", 20);
-        bundled.set("content", edit("$e1", "@alice:x", "$orig", "TWIM: after", 20).content());
+        ObjectNode bundled = JSON.createObjectNode()
+                .put("event_id", "$e1")
+                .put("sender", "@alice:x")
+                .put("type", "m.room.message")
+                .put("origin_server_ts", 20);
+        bundled.set(
+                "content", edit("$e1", "@alice:x", "$orig", "TWIM: after", 20).content());
         ObjectNode unsigned = JSON.createObjectNode();
         unsigned.putObject("m.relations").set("m.replace", bundled);
-        feed(new RoomEvent(original.eventId(), ROOM, original.sender(), original.type(), 10, null, null, original.content(), unsigned));
+        feed(new RoomEvent(
+                original.eventId(),
+                ROOM,
+                original.sender(),
+                original.type(),
+                10,
+                null,
+                null,
+                original.content(),
+                unsigned));
         assertEquals("after", only().body());
     }
 
@@ -202,18 +246,22 @@ class LifecycleTest {
         feed(message("$orig", "@alice:x", "TWIM: news", 10), reaction("$react", EDITOR, "$orig", "🏢"));
         assertEquals(List.of("servers"), draftItems().get(0).sectionKeys());
         feed(command("$pub", EDITOR, "!publish"));
-        feed(redaction("$undo", EDITOR, "$react"), redaction("$gone", "@alice:x", "$orig"),
+        feed(
+                redaction("$undo", EDITOR, "$react"),
+                redaction("$gone", "@alice:x", "$orig"),
                 edit("$late", "@alice:x", "$orig", "TWIM: rewritten", 40));
         Submission archived = only();
         assertFalse(archived.deleted());
         assertEquals("news", archived.body());
-        long active = store.read(tx -> (long) tx.placements().active(archived.id()).size());
+        long active =
+                store.read(tx -> (long) tx.placements().active(archived.id()).size());
         assertEquals(1L, active, "the archived week keeps its placement");
     }
 
     @Test
     void mediaAttachesByReplyThreadWindowReactionAndCommand() throws Exception {
-        feed(message("$news", "@erin:x", "TWIM: release", 1_000),
+        feed(
+                message("$news", "@erin:x", "TWIM: release", 1_000),
                 image("$reply", "@erin:x", 2_000, "reply.png", reply("$news")),
                 image("$thread", "@erin:x", 3_000, "thread.png", thread("$news")),
                 image("$window", "@erin:x", 4_000, "window.png", null),
@@ -238,54 +286,77 @@ class LifecycleTest {
         RoomEvent react = reaction("$react", EDITOR, "$orig", "🏢");
         feed(news, react);
         feed(news, react, redaction("$r", "@alice:x", "$never-seen"));
-        assertEquals(1, store.read(tx -> tx.submissions().ofEdition(only().editionId())).size());
-        long active = store.read(tx -> (long) tx.placements().active(only().id()).size());
+        assertEquals(
+                1,
+                store.read(tx -> tx.submissions().ofEdition(only().editionId())).size());
+        long active =
+                store.read(tx -> (long) tx.placements().active(only().id()).size());
         assertEquals(1L, active);
     }
 
     @Test
     void textRepliesInTheThreadAreOfferedAsFollowUpsNotMerged() throws Exception {
-        feed(message("$news", "@alice:x", "TWIM: the news", 10),
+        feed(
+                message("$news", "@alice:x", "TWIM: the news", 10),
                 withRelation(message("$more", "@alice:x", "forgot: it also does X", 20), thread("$news")));
         assertEquals("the news", only().body());
         feed(command("$status", EDITOR, "!status"));
-        assertTrue(notices().stream().anyMatch(n -> n.contains("↳ follow-up: forgot: it also does X")), notices().toString());
+        assertTrue(
+                notices().stream().anyMatch(n -> n.contains("↳ follow-up: forgot: it also does X")),
+                notices().toString());
     }
 
     @Test
     void aShortBodyWithAHugeHtmlBodyIsTooLong() throws Exception {
-        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.text").put("body", "TWIM: short")
-                .put("format", "org.matrix.custom.html").put("formatted_body", "TWIM: <b>" + "x".repeat(100_000) + "</b>");
+        ObjectNode c = JSON.createObjectNode()
+                .put("msgtype", "m.text")
+                .put("body", "TWIM: short")
+                .put("format", "org.matrix.custom.html")
+                .put("formatted_body", "TWIM: <b>" + "x".repeat(100_000) + "</b>");
         feed(event("$big", "@alice:x", "m.room.message", 10, c.toString()));
         long stored = store.read(tx -> tx.submissions().count());
         assertEquals(0L, stored);
-        assertTrue(notices().stream().anyMatch(n -> n.contains("the limit is 20000")), notices().toString());
+        assertTrue(
+                notices().stream().anyMatch(n -> n.contains("the limit is 20000")),
+                notices().toString());
     }
 
     @Test
     void anOverLongEditIsRefusedAndThePreviousTextStays() throws Exception {
-        feed(message("$orig", "@alice:x", "TWIM: short news", 10), edit("$e1", "@alice:x", "$orig", "TWIM: " + "x".repeat(60_000), 20));
+        feed(
+                message("$orig", "@alice:x", "TWIM: short news", 10),
+                edit("$e1", "@alice:x", "$orig", "TWIM: " + "x".repeat(60_000), 20));
         assertEquals("short news", only().body());
         assertEquals("short news", draftItems().get(0).body());
-        assertTrue(notices().stream().anyMatch(n -> n.contains("60000 characters long; the limit is 20000")), notices().toString());
+        assertTrue(
+                notices().stream().anyMatch(n -> n.contains("60000 characters long; the limit is 20000")),
+                notices().toString());
         feed(edit("$e2", "@alice:x", "$orig", "TWIM: short news, corrected", 30));
         assertEquals("short news, corrected", only().body(), "a later edit within the limit still counts");
     }
 
     @Test
     void anOverLongEditArrivingBeforeItsOriginalIsRefusedToo() throws Exception {
-        feed(edit("$e0", "@alice:x", "$orig", "TWIM: middle version", 15),
-                edit("$e1", "@alice:x", "$orig", "TWIM: " + "y".repeat(30_000), 20), message("$orig", "@alice:x", "TWIM: first", 10));
+        feed(
+                edit("$e0", "@alice:x", "$orig", "TWIM: middle version", 15),
+                edit("$e1", "@alice:x", "$orig", "TWIM: " + "y".repeat(30_000), 20),
+                message("$orig", "@alice:x", "TWIM: first", 10));
         assertEquals("middle version", only().body(), "the latest edit within the limit is the text");
-        assertTrue(notices().stream().anyMatch(n -> n.contains("the limit is 20000")), notices().toString());
+        assertTrue(
+                notices().stream().anyMatch(n -> n.contains("the limit is 20000")),
+                notices().toString());
     }
 
     @Test
     void anEditBelowTheMinimumLengthKeepsThePreviousTextButAnEditRemovingThePrefixStillWithdraws() throws Exception {
         useConfig("submissions: { min_length: 20 }");
-        feed(message("$orig", "@alice:x", "TWIM: a release with many fixes", 10), edit("$e1", "@alice:x", "$orig", "TWIM: ok", 20));
+        feed(
+                message("$orig", "@alice:x", "TWIM: a release with many fixes", 10),
+                edit("$e1", "@alice:x", "$orig", "TWIM: ok", 20));
         assertEquals("a release with many fixes", only().body());
-        assertTrue(notices().stream().anyMatch(n -> n.contains("submissions need at least 20")), notices().toString());
+        assertTrue(
+                notices().stream().anyMatch(n -> n.contains("submissions need at least 20")),
+                notices().toString());
         feed(edit("$e2", "@alice:x", "$orig", "no", 30));
         assertTrue(only().withdrawn(), "removing the prefix is a withdrawal, not news that is too short");
     }
@@ -293,7 +364,8 @@ class LifecycleTest {
     @Test
     void aMemberEventWrittenBySomeoneElseDoesNotNameTheUser() throws Exception {
         feed(member("$join", "@alice:x", "@alice:x", "join", "Alice"));
-        feed(member("$kick", "@mallory:x", "@alice:x", "leave", "Alice is a spammer"),
+        feed(
+                member("$kick", "@mallory:x", "@alice:x", "leave", "Alice is a spammer"),
                 member("$invite", "@mallory:x", "@alice:x", "invite", "Click evil.example"));
         Optional<String> name = store.read(tx -> tx.members().displayName(ROOM, "@alice:x"));
         assertEquals(Optional.of("Alice"), name);
@@ -306,21 +378,45 @@ class LifecycleTest {
 
     @Test
     void switchingOnEncryptionIsToldToTheEditors() throws Exception {
-        RoomEvent encryption = new RoomEvent("$enc", ROOM, "@admin:x", "m.room.encryption", 10, "", null,
-                (ObjectNode) JSON.readTree("{\"algorithm\":\"m.megolm.v1.aes-sha2\"}"), null);
+        RoomEvent encryption = new RoomEvent(
+                "$enc",
+                ROOM,
+                "@admin:x",
+                "m.room.encryption",
+                10,
+                "",
+                null,
+                (ObjectNode) JSON.readTree("{\"algorithm\":\"m.megolm.v1.aes-sha2\"}"),
+                null);
         feed(encryption);
-        assertTrue(notices().stream().anyMatch(n -> n.contains("Encryption was switched on")), notices().toString());
+        assertTrue(
+                notices().stream().anyMatch(n -> n.contains("Encryption was switched on")),
+                notices().toString());
     }
 
     @Test
     void publishingForgetsChatOlderThanFourWeeksSoItCanNoLongerBeSubmitted() throws Exception {
         long now = WEDNESDAY.millis();
-        feed(message("$old", "@bob:x", "an old chat line", now - Duration.ofDays(30).toMillis()),
-                message("$recent", "@bob:x", "a recent chat line", now - Duration.ofDays(2).toMillis()));
+        feed(
+                message(
+                        "$old",
+                        "@bob:x",
+                        "an old chat line",
+                        now - Duration.ofDays(30).toMillis()),
+                message(
+                        "$recent",
+                        "@bob:x",
+                        "a recent chat line",
+                        now - Duration.ofDays(2).toMillis()));
         feed(command("$pub", EDITOR, "!publish"));
         feed(reaction("$r1", EDITOR, "$old", "⭕"), reaction("$r2", EDITOR, "$recent", "⭕"));
-        List<String> submitted = store.read(tx -> tx.submissions().ofEdition(tx.editions().open().orElseThrow().id()))
-                .stream().map(Submission::eventId).toList();
+        List<String> submitted =
+                store
+                        .read(tx -> tx.submissions()
+                                .ofEdition(tx.editions().open().orElseThrow().id()))
+                        .stream()
+                        .map(Submission::eventId)
+                        .toList();
         assertEquals(List.of("$recent"), submitted);
     }
 
@@ -338,22 +434,28 @@ class LifecycleTest {
     }
 
     private Submission only() {
-        List<Submission> all = store.read(tx -> tx.submissions().ofEdition(tx.editions().all().get(0).id()));
+        List<Submission> all = store.read(
+                tx -> tx.submissions().ofEdition(tx.editions().all().get(0).id()));
         assertEquals(1, all.size(), all.toString());
         return all.get(0);
     }
 
     private List<DraftItem> draftItems() {
-        return store.read(tx -> DraftSource.load(tx, tx.editions().all().get(0), "", Instant.EPOCH).items());
+        return store.read(tx -> DraftSource.load(tx, tx.editions().all().get(0), "", Instant.EPOCH)
+                .items());
     }
 
     private List<String> mediaNames() {
-        return store.read(tx -> tx.media().ofSubmission(only().id()).stream().map(m -> m.fileName()).toList());
+        return store.read(tx -> tx.media().ofSubmission(only().id()).stream()
+                .map(m -> m.fileName())
+                .toList());
     }
 
     private List<String> notices() {
-        return store.read(tx -> tx.outbox().pending()).stream().filter(o -> o.kind().equals("notice"))
-                .map(OutboxEntry::payload).toList();
+        return store.read(tx -> tx.outbox().pending()).stream()
+                .filter(o -> o.kind().equals("notice"))
+                .map(OutboxEntry::payload)
+                .toList();
     }
 
     private List<String> audits() {
@@ -365,7 +467,15 @@ class LifecycleTest {
     }
 
     private RoomEvent message(String id, String sender, String body, long at) throws Exception {
-        return event(id, sender, "m.room.message", at, JSON.createObjectNode().put("msgtype", "m.text").put("body", body).toString());
+        return event(
+                id,
+                sender,
+                "m.room.message",
+                at,
+                JSON.createObjectNode()
+                        .put("msgtype", "m.text")
+                        .put("body", body)
+                        .toString());
     }
 
     private RoomEvent member(String id, String sender, String target, String membership, String name) throws Exception {
@@ -387,12 +497,20 @@ class LifecycleTest {
 
     private RoomEvent reaction(String id, String sender, String target, String key) throws Exception {
         ObjectNode c = JSON.createObjectNode();
-        c.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", target).put("key", key);
+        c.putObject("m.relates_to")
+                .put("rel_type", "m.annotation")
+                .put("event_id", target)
+                .put("key", key);
         return event(id, sender, "m.reaction", ++ts, c.toString());
     }
 
     private RoomEvent redaction(String id, String sender, String target) throws Exception {
-        return event(id, sender, "m.room.redaction", ++ts, JSON.createObjectNode().put("redacts", target).toString());
+        return event(
+                id,
+                sender,
+                "m.room.redaction",
+                ++ts,
+                JSON.createObjectNode().put("redacts", target).toString());
     }
 
     private RoomEvent command(String id, String sender, String text) throws Exception {
@@ -404,7 +522,10 @@ class LifecycleTest {
     }
 
     private RoomEvent image(String id, String sender, long at, String name, ObjectNode relatesTo) throws Exception {
-        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.image").put("body", name).put("url", "mxc://x/" + id.substring(1));
+        ObjectNode c = JSON.createObjectNode()
+                .put("msgtype", "m.image")
+                .put("body", name)
+                .put("url", "mxc://x/" + id.substring(1));
         if (relatesTo != null) c.set("m.relates_to", relatesTo);
         return event(id, sender, "m.room.message", at, c.toString());
     }

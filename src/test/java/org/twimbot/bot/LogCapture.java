@@ -1,6 +1,5 @@
 package org.twimbot.bot;
 
-import java.util.HashMap;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -8,6 +7,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,8 @@ public final class LogCapture implements AutoCloseable {
             l.setLevel(level);
         }
         if (quiet) {
-            for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) detached.add(it.next());
+            for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); )
+                detached.add(it.next());
             detached.forEach(root::detachAppender);
         }
         appender.start();
@@ -47,10 +48,18 @@ public final class LogCapture implements AutoCloseable {
         }
         List<String> out = new ArrayList<>();
         for (ILoggingEvent e : events) {
-            StringBuilder sb = new StringBuilder().append(e.getLevel()).append(' ').append(e.getLoggerName()).append(" [")
-                    .append(e.getThreadName()).append("] ").append(e.getFormattedMessage());
-            if (e.getMDCPropertyMap() != null && !e.getMDCPropertyMap().isEmpty()) sb.append(' ').append(e.getMDCPropertyMap());
-            if (e.getThrowableProxy() != null) sb.append('\n').append(ThrowableProxyUtil.asString(e.getThrowableProxy()));
+            StringBuilder sb = new StringBuilder()
+                    .append(e.getLevel())
+                    .append(' ')
+                    .append(e.getLoggerName())
+                    .append(" [")
+                    .append(e.getThreadName())
+                    .append("] ")
+                    .append(e.getFormattedMessage());
+            if (e.getMDCPropertyMap() != null && !e.getMDCPropertyMap().isEmpty())
+                sb.append(' ').append(e.getMDCPropertyMap());
+            if (e.getThrowableProxy() != null)
+                sb.append('\n').append(ThrowableProxyUtil.asString(e.getThrowableProxy()));
             out.add(sb.toString());
         }
         return out;

@@ -1,6 +1,5 @@
 package org.twimbot.bot;
 
-import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +24,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoWeek;
 import org.twimbot.devserver.DevServer;
 import org.twimbot.matrix.RoomEvent;
-import org.twimbot.app.DemoWeek;
 
 /** Pictures from news to draft and bundle, over both media download APIs a homeserver may offer. */
 class MediaEndToEndTest {
     private static final Clock WEDNESDAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
-    private static final Pattern IMAGE_LINE = Pattern.compile("> !\\[\\]\\(/blog/img/(2026-11-27-[A-Za-z0-9]{5}-[^)]+)\\)");
+    private static final Pattern IMAGE_LINE =
+            Pattern.compile("> !\\[\\]\\(/blog/img/(2026-11-27-[A-Za-z0-9]{5}-[^)]+)\\)");
 
     @TempDir
     Path dir;
@@ -79,11 +80,18 @@ class MediaEndToEndTest {
 
             h.week.editor().catchUp();
             h.week.editor().say(room, "!bundle");
-            RoomEvent file = h.week.editor().await(room, e -> h.week.botUserId().equals(e.sender())
-                    && "m.file".equals(e.msgtype()) && e.body() != null && e.body().endsWith(".zip"), Duration.ofSeconds(30))
+            RoomEvent file = h.week.editor()
+                    .await(
+                            room,
+                            e -> h.week.botUserId().equals(e.sender())
+                                    && "m.file".equals(e.msgtype())
+                                    && e.body() != null
+                                    && e.body().endsWith(".zip"),
+                            Duration.ofSeconds(30))
                     .orElseThrow(() -> new AssertionError("no bundle"));
             assertEquals("twim-2026-11-27.zip", file.body());
-            Map<String, byte[]> entries = unzip(h.week.editor().client().download(file.content().path("url").asText(), 10_000_000));
+            Map<String, byte[]> entries = unzip(
+                    h.week.editor().client().download(file.content().path("url").asText(), 10_000_000));
 
             String post = new String(entries.get("twim-2026-11-27.md"), StandardCharsets.UTF_8);
             Matcher m = IMAGE_LINE.matcher(post);
@@ -97,7 +105,8 @@ class MediaEndToEndTest {
             }
             assertEquals(3, entries.size(), entries.keySet().toString());
             try (Stream<Path> files = Files.walk(dir)) {
-                assertTrue(files.noneMatch(p -> p.getFileName().toString().equals("passwd.png")),
+                assertTrue(
+                        files.noneMatch(p -> p.getFileName().toString().equals("passwd.png")),
                         "nothing was written outside the media directory under the sender's path");
             }
         }
@@ -114,19 +123,27 @@ class MediaEndToEndTest {
             h.week.editor().catchUp();
             for (int i = 1; i <= 12; i++) h.week.person("erin").replyWithImage(room, news, png, "shot" + i + ".png");
             List<String> refusals = new ArrayList<>();
-            h.week.editor().await(room, e -> {
-                if (h.week.botUserId().equals(e.sender()) && e.body() != null) {
-                    // audit lines waiting together may be joined into one message
-                    for (String line : e.body().split("\n")) if (line.contains("not attached to #")) refusals.add(line);
-                }
-                return refusals.size() >= 2;
-            }, Duration.ofSeconds(60));
+            h.week.editor()
+                    .await(
+                            room,
+                            e -> {
+                                if (h.week.botUserId().equals(e.sender()) && e.body() != null) {
+                                    // audit lines waiting together may be joined into one message
+                                    for (String line : e.body().split("\n"))
+                                        if (line.contains("not attached to #")) refusals.add(line);
+                                }
+                                return refusals.size() >= 2;
+                            },
+                            Duration.ofSeconds(60));
             assertEquals(2, refusals.size(), refusals.toString());
             assertTrue(refusals.get(0).contains("media.max_per_item"), refusals.get(0));
             String draft = h.draft();
-            List<String> images = IMAGE_LINE.matcher(draft).results().map(r -> r.group(1)).toList();
+            List<String> images =
+                    IMAGE_LINE.matcher(draft).results().map(r -> r.group(1)).toList();
             assertEquals(10, images.size(), draft);
-            assertTrue(images.stream().noneMatch(n -> n.endsWith("-shot11.png") || n.endsWith("-shot12.png")), images.toString());
+            assertTrue(
+                    images.stream().noneMatch(n -> n.endsWith("-shot11.png") || n.endsWith("-shot12.png")),
+                    images.toString());
         }
     }
 

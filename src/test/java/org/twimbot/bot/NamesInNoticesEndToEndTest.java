@@ -1,7 +1,5 @@
 package org.twimbot.bot;
 
-import java.util.ArrayList;
-import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twimbot.matrix.RoomEvent;
@@ -24,8 +24,14 @@ class NamesInNoticesEndToEndTest {
     Path dir;
 
     private static RoomEvent awaitNotice(BotHarness h, Predicate<String> body) throws Exception {
-        return h.week.editor().await(h.week.roomId(), e -> h.week.botUserId().equals(e.sender())
-                        && "m.notice".equals(e.msgtype()) && e.body() != null && body.test(e.body()), Duration.ofSeconds(30))
+        return h.week.editor()
+                .await(
+                        h.week.roomId(),
+                        e -> h.week.botUserId().equals(e.sender())
+                                && "m.notice".equals(e.msgtype())
+                                && e.body() != null
+                                && body.test(e.body()),
+                        Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("no such notice"));
     }
 
@@ -40,15 +46,19 @@ class NamesInNoticesEndToEndTest {
         try (BotHarness h = new BotHarness(dir, Clock.systemUTC())) {
             h.startBot();
             String bobId = h.week.person("bob").userId();
-            String news = h.week.person("alice").say(h.week.roomId(), "TWIM: Nheko now supports threads and polls, "
-                    + "and the settings screen was redone.");
+            String news = h.week.person("alice")
+                    .say(
+                            h.week.roomId(),
+                            "TWIM: Nheko now supports threads and polls, " + "and the settings screen was redone.");
             h.week.editor().catchUp();
             h.week.person("bob").say(h.week.roomId(), "!status");
             RoomEvent refusal = awaitNotice(h, b -> b.contains("only editors can use bot commands"));
             assertTrue(refusal.body().startsWith("Sorry Bob, "), refusal.body());
             assertFalse(refusal.body().contains(bobId), refusal.body());
-            assertTrue(refusal.formattedBody() != null
-                    && refusal.formattedBody().contains("<a href=\"https://matrix.to/#/" + bobId + "\">Bob</a>"),
+            assertTrue(
+                    refusal.formattedBody() != null
+                            && refusal.formattedBody()
+                                    .contains("<a href=\"https://matrix.to/#/" + bobId + "\">Bob</a>"),
                     String.valueOf(refusal.formattedBody()));
             assertEquals(List.of(bobId), mentioned(refusal), "Bob is notified");
 

@@ -42,22 +42,39 @@ class OwnRateEndToEndTest {
             // the outbox is sent in order, so once the second status answer is in, everything before it is too
             List<String> notices = new ArrayList<>();
             int[] statusAnswers = {0};
-            editor.await(room, e -> {
-                if (!h.week.botUserId().equals(e.sender()) || !"m.notice".equals(e.msgtype())) return false;
-                notices.add(e.body());
-                if (e.body().startsWith("Edition ")) statusAnswers[0]++;
-                return statusAnswers[0] == 2;
-            }, Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("no second status answer; notices: " + notices));
+            editor.await(
+                            room,
+                            e -> {
+                                if (!h.week.botUserId().equals(e.sender()) || !"m.notice".equals(e.msgtype()))
+                                    return false;
+                                notices.add(e.body());
+                                if (e.body().startsWith("Edition ")) statusAnswers[0]++;
+                                return statusAnswers[0] == 2;
+                            },
+                            Duration.ofSeconds(60))
+                    .orElseThrow(() -> new AssertionError("no second status answer; notices: " + notices));
 
-            List<String> aboutMistakes = notices.stream().filter(b -> !b.startsWith("Edition ")).toList();
+            List<String> aboutMistakes =
+                    notices.stream().filter(b -> !b.startsWith("Edition ")).toList();
             assertTrue(aboutMistakes.size() <= 6, "at most six notices about 200 mistakes: " + aboutMistakes);
-            assertEquals(5, aboutMistakes.stream().filter(b -> b.startsWith("Unknown command") || b.startsWith("There is no item"))
-                    .count(), aboutMistakes.toString());
-            assertEquals(1, aboutMistakes.stream().filter(b -> b.startsWith("Slowing down")).count(), aboutMistakes.toString());
-            List<String> statuses = notices.stream().filter(b -> b.startsWith("Edition ")).toList();
+            assertEquals(
+                    5,
+                    aboutMistakes.stream()
+                            .filter(b -> b.startsWith("Unknown command") || b.startsWith("There is no item"))
+                            .count(),
+                    aboutMistakes.toString());
+            assertEquals(
+                    1,
+                    aboutMistakes.stream()
+                            .filter(b -> b.startsWith("Slowing down"))
+                            .count(),
+                    aboutMistakes.toString());
+            List<String> statuses =
+                    notices.stream().filter(b -> b.startsWith("Edition ")).toList();
             assertEquals(2, statuses.size());
-            assertTrue(statuses.get(0).contains("Synapse 1.70"), "the status in the middle of the flood is a real answer: "
-                    + statuses.get(0));
+            assertTrue(
+                    statuses.get(0).contains("Synapse 1.70"),
+                    "the status in the middle of the flood is a real answer: " + statuses.get(0));
         }
     }
 }

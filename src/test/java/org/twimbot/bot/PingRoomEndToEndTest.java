@@ -40,10 +40,14 @@ class PingRoomEndToEndTest {
 
     /** What the echo plugin sends: the text for people, the measurement in {@code pong}. */
     private static void pong(ScriptedUser pingbot, String room, String from, long ms) throws Exception {
-        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.notice").put("format", "org.matrix.custom.html")
+        ObjectNode c = JSON.createObjectNode()
+                .put("msgtype", "m.notice")
+                .put("format", "org.matrix.custom.html")
                 .put("body", "@someone:" + from + ": Pong! (ping took " + ms + " ms to arrive)")
-                .put("formatted_body", "<a href='https://matrix.to/#/@someone:" + from + "'>@someone:" + from
-                        + "</a>: Pong! (ping took " + ms + " ms to arrive)");
+                .put(
+                        "formatted_body",
+                        "<a href='https://matrix.to/#/@someone:" + from + "'>@someone:" + from
+                                + "</a>: Pong! (ping took " + ms + " ms to arrive)");
         c.putObject("pong").put("ms", ms).put("from", from).put("ping", "$ping-" + UUID.randomUUID());
         pingbot.client().sendEvent(room, "m.room.message", UUID.randomUUID().toString(), c);
     }
@@ -69,14 +73,21 @@ class PingRoomEndToEndTest {
             ScriptedUser alice = week.person("alice");
             alice.join(ping);
             pong(pingbot, ping, "early.example", 1); // before the bot joined: not this bot's week
-            BotConfig config = ConfigLoader.parse("""
+            BotConfig config = ConfigLoader.parse(
+                    """
                     homeserver: { url: "%s", user_id: "%s", password: "%s" }
                     rooms: { submissions: "%s", ping: "#ping:localhost" }
                     editors: { users: ["%s"] }
                     store: { path: twimbot.db }
                     media: { dir: media }
-                    """.formatted(server.baseUrl(), week.botUserId(), DemoWeek.PASSWORD, week.roomAlias(),
-                    week.editorUserId()), dir, Map.of());
+                    """.formatted(
+                                    server.baseUrl(),
+                                    week.botUserId(),
+                                    DemoWeek.PASSWORD,
+                                    week.roomAlias(),
+                                    week.editorUserId()),
+                    dir,
+                    Map.of());
             try (Store store = Store.open(config.store().path());
                     MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast())) {
                 Bot bot = new Bot(config, store, client, Clock.systemUTC());
@@ -94,13 +105,22 @@ class PingRoomEndToEndTest {
                     // a delay from a clock ahead of the bot's, and an answer posted in the submissions room
                     alice.say(ping, "!ping");
                     alice.say(ping, "TWIM: this is not news, this is the ping room");
-                    send(alice, ping, "{\"msgtype\":\"m.text\",\"body\":\"Pong!\","
-                            + "\"pong\":{\"ms\":1,\"from\":\"cheat.example\"}}");
+                    send(
+                            alice,
+                            ping,
+                            "{\"msgtype\":\"m.text\",\"body\":\"Pong!\","
+                                    + "\"pong\":{\"ms\":1,\"from\":\"cheat.example\"}}");
                     send(pingbot, ping, "{\"msgtype\":\"m.notice\",\"body\":\"Usage: !ping [message]\"}");
-                    send(pingbot, ping, "{\"msgtype\":\"m.notice\",\"body\":\"Pong!\","
-                            + "\"pong\":{\"ms\":-5,\"from\":\"skew.example\"}}");
-                    send(alice, week.roomId(), "{\"msgtype\":\"m.notice\",\"body\":\"Pong!\","
-                            + "\"pong\":{\"ms\":2,\"from\":\"wrong.room\"}}");
+                    send(
+                            pingbot,
+                            ping,
+                            "{\"msgtype\":\"m.notice\",\"body\":\"Pong!\","
+                                    + "\"pong\":{\"ms\":-5,\"from\":\"skew.example\"}}");
+                    send(
+                            alice,
+                            week.roomId(),
+                            "{\"msgtype\":\"m.notice\",\"body\":\"Pong!\","
+                                    + "\"pong\":{\"ms\":2,\"from\":\"wrong.room\"}}");
 
                     String first = week.requestDraft(Duration.ofSeconds(30));
                     String link = "[#ping:localhost](https://matrix.to/#/#ping:localhost)";
@@ -116,8 +136,8 @@ class PingRoomEndToEndTest {
                             |8|a4.example|2300|
                             |9|a5.example|2400|
                             |10|a6.example|2500|""", table(first));
-                    for (String absent : List.of("a7.example", "early.example", "cheat.example", "skew.example",
-                            "wrong.room")) {
+                    for (String absent :
+                            List.of("a7.example", "early.example", "cheat.example", "skew.example", "wrong.room")) {
                         assertFalse(first.contains(absent), absent + " is not in the table");
                     }
                     assertTrue(first.indexOf("## Dept of Ping") < first.indexOf("## That's all I know"));
@@ -125,15 +145,21 @@ class PingRoomEndToEndTest {
                     ScriptedUser editor = week.editor();
                     editor.catchUp();
                     editor.say(week.roomId(), "!publish");
-                    editor.await(week.roomId(), e -> week.botUserId().equals(e.sender()) && e.body() != null
-                            && e.body().contains("published by"), Duration.ofSeconds(30))
+                    editor.await(
+                                    week.roomId(),
+                                    e -> week.botUserId().equals(e.sender())
+                                            && e.body() != null
+                                            && e.body().contains("published by"),
+                                    Duration.ofSeconds(30))
                             .orElseThrow(() -> new AssertionError("no answer to !publish"));
                     pong(pingbot, ping, "keks.club", 900);
                     pong(pingbot, ping, "fresh.example", 50);
                     pong(pingbot, ping, "fresh.example", 70);
 
                     String second = week.requestDraft(Duration.ofSeconds(30));
-                    assertEquals("|1|fresh.example|60|\n|2|keks.club|900|", table(second),
+                    assertEquals(
+                            "|1|fresh.example|60|\n|2|keks.club|900|",
+                            table(second),
                             "only the answers of the new week: the published week's stay with it");
                     assertTrue(loop.isAlive());
                 } finally {

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoWeek;
+import org.twimbot.app.ScriptedUser;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -19,8 +21,6 @@ import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.store.Store;
 import org.twimbot.store.Submission;
-import org.twimbot.app.DemoWeek;
-import org.twimbot.app.ScriptedUser;
 
 /**
  * With {@code editors.min_power_level}, editing rights follow the editors room's power levels as
@@ -43,15 +43,19 @@ class PowerLevelEditorsEndToEndTest {
             String submissions = week.roomId();
             String editors = editor.client().createRoom("twim-editors", "TWIM editors", true);
             carol.join(editors); // a power level counts for members of the editors room only
-            BotConfig config = ConfigLoader.parse("""
+            BotConfig config = ConfigLoader.parse(
+                    """
                     homeserver: { url: "%s", user_id: "%s", password: "%s" }
                     rooms: { submissions: "%s", editors: "#twim-editors:localhost" }
                     editors: { users: [], min_power_level: 50 }
                     store: { path: twimbot.db }
                     media: { dir: media }
-                    """.formatted(server.baseUrl(), week.botUserId(), DemoWeek.PASSWORD, week.roomAlias()), dir, Map.of());
+                    """.formatted(server.baseUrl(), week.botUserId(), DemoWeek.PASSWORD, week.roomAlias()),
+                    dir,
+                    Map.of());
             MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast());
-            try (Store store = Store.open(config.store().path()); Bot bot = new Bot(config, store, client, WEDNESDAY)) {
+            try (Store store = Store.open(config.store().path());
+                    Bot bot = new Bot(config, store, client, WEDNESDAY)) {
                 RoomPowers.set(server.baseUrl(), week, editors, carol.userId(), 50);
                 RunningLoop loop = RunningLoop.start(bot, "twimbot-power-levels");
                 editor.catchUp();
@@ -64,7 +68,10 @@ class PowerLevelEditorsEndToEndTest {
                 RoomPowers.set(server.baseUrl(), week, editors, carol.userId(), 0);
                 String second = week.person("bob").say(submissions, "TWIM: Nheko 0.12 brings threads");
                 carol.react(submissions, second, "📱");
-                editor.await(submissions, e -> fromBot(week, e) && e.body().contains("only editors can sort"), Duration.ofSeconds(30))
+                editor.await(
+                                submissions,
+                                e -> fromBot(week, e) && e.body().contains("only editors can sort"),
+                                Duration.ofSeconds(30))
                         .orElseThrow(() -> new AssertionError("carol at level 0 was not refused"));
 
                 assertEquals(1, placements(store, first), "placed while carol was an editor");
@@ -84,15 +91,20 @@ class PowerLevelEditorsEndToEndTest {
             bot.start();
             String first = week.person("alice").say(bot.submissions, "TWIM: Synapse 1.70 is out with faster joins");
             carol.react(bot.submissions, first, "🏢");
-            week.editor().await(bot.editors, e -> bot.fromBot(e) && e.body().startsWith("#1 → "), Duration.ofSeconds(60))
+            week.editor()
+                    .await(bot.editors, e -> bot.fromBot(e) && e.body().startsWith("#1 → "), Duration.ofSeconds(60))
                     .orElseThrow(() -> new AssertionError("carol, a member at level 50, did not place #1"));
 
             RoomPowers.kick(bot.server.baseUrl(), week, bot.editors, carol.userId());
             String second = week.person("bob").say(bot.submissions, "TWIM: Nheko 0.12 brings threads");
             carol.react(bot.submissions, second, "📱");
-            carol.await(bot.submissions, e -> bot.fromBot(e) && e.body().contains("only editors can sort"), Duration.ofSeconds(60))
+            carol.await(
+                            bot.submissions,
+                            e -> bot.fromBot(e) && e.body().contains("only editors can sort"),
+                            Duration.ofSeconds(60))
                     .orElseThrow(() -> new AssertionError("carol, kicked from the editors room, was not refused"));
-            assertEquals(0, placements(bot.store(), second), "her power level is still 50, but she is no longer a member");
+            assertEquals(
+                    0, placements(bot.store(), second), "her power level is still 50, but she is no longer a member");
             assertTrue(bot.alive());
         }
     }
@@ -113,8 +125,10 @@ class PowerLevelEditorsEndToEndTest {
             for (int i = 0; i < 150; i++) week.editor().say(bot.editors, "chat while the bot is away " + i);
 
             bot.start();
-            assertTrue(rejected(bot.store()), "!reject, sent while carol was at level 50, counts; !restore, sent after "
-                    + "her demotion, does not");
+            assertTrue(
+                    rejected(bot.store()),
+                    "!reject, sent while carol was at level 50, counts; !restore, sent after "
+                            + "her demotion, does not");
             carol.say(bot.editors, "!restore 1"); // after the restart: she is at level 0 now
             String status = bot.status();
             assertTrue(rejected(bot.store()), "carol's !restore after the restart was obeyed: " + status);
@@ -154,13 +168,18 @@ class PowerLevelEditorsEndToEndTest {
     }
 
     private static boolean rejected(Store store) {
-        return store.read(tx -> tx.submissions().byNumber(tx.editions().open().orElseThrow().id(), 1).orElseThrow().rejected());
+        return store.read(tx -> tx.submissions()
+                .byNumber(tx.editions().open().orElseThrow().id(), 1)
+                .orElseThrow()
+                .rejected());
     }
 
     private static long placements(Store store, String eventId) {
         return store.read(tx -> {
             Submission s = tx.submissions().byEventId(eventId).orElseThrow();
-            return (long) tx.placements().active(s.id()).stream().filter(p -> !p.provisional()).count();
+            return (long) tx.placements().active(s.id()).stream()
+                    .filter(p -> !p.provisional())
+                    .count();
         });
     }
 

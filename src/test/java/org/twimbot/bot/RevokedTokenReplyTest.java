@@ -1,9 +1,9 @@
 package org.twimbot.bot;
 
-import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +15,8 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoCommand;
+import org.twimbot.app.DemoWeek;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -22,8 +24,6 @@ import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.Sleeper;
 import org.twimbot.store.Store;
-import org.twimbot.app.DemoWeek;
-import org.twimbot.app.DemoCommand;
 
 /**
  * A reply the homeserver refused because the bot's token was revoked between the sync that brought the
@@ -47,7 +47,8 @@ class RevokedTokenReplyTest {
             Interceptor record = chain -> {
                 okhttp3.Request r = chain.request();
                 String auth = r.header("Authorization");
-                boolean message = "PUT".equals(r.method()) && r.url().encodedPath().contains("/send/m.room.message/");
+                boolean message =
+                        "PUT".equals(r.method()) && r.url().encodedPath().contains("/send/m.room.message/");
                 if (message && auth != null && revokeAtNextMessage.compareAndSet(true, false)) {
                     try {
                         SecretsInLogsTest.logout(server.baseUrl(), auth.substring("Bearer ".length()));
@@ -58,22 +59,29 @@ class RevokedTokenReplyTest {
                 requests.add(r.method() + " " + r.url().encodedPath());
                 return chain.proceed(r);
             };
-            OkHttpClient http = MatrixClient.defaultHttpClient().newBuilder().addInterceptor(record).build();
+            OkHttpClient http = MatrixClient.defaultHttpClient()
+                    .newBuilder()
+                    .addInterceptor(record)
+                    .build();
             try (Store store = Store.open(config.store().path());
-                    MatrixClient client = new MatrixClient(server.baseUrl(), RetryPolicy.fast(), http, Sleeper.system())) {
+                    MatrixClient client =
+                            new MatrixClient(server.baseUrl(), RetryPolicy.fast(), http, Sleeper.system())) {
                 Bot bot = new Bot(config, store, client, SecretsInLogsTest.WEDNESDAY);
                 RunningLoop loop = RunningLoop.start(bot, "twimbot-revoked");
                 try {
-                    SecretsInLogsTest.command(week, "!about", b -> b.toLowerCase().contains("twimbot"));
+                    SecretsInLogsTest.command(
+                            week, "!about", b -> b.toLowerCase().contains("twimbot"));
                     revokeAtNextMessage.set(true);
-                    // the answer to !status is the next message: its send is refused, the token having just been revoked
+                    // the answer to !status is the next message: its send is refused, the token having just been
+                    // revoked
                     SecretsInLogsTest.command(week, "!status", b -> b.startsWith("Edition "));
                     int login = lastIndexOf(requests, "POST /_matrix/client/v3/login");
                     assertTrue(login > 0, "the bot did not log in again: " + requests);
                     String after = requests.get(login + 1);
-                    assertTrue(after.startsWith("PUT ") && after.contains("/send/m.room.message/"),
-                            "after logging in again the bot must first send the refused reply, not " + after + "; requests: "
-                                    + requests.subList(Math.max(0, login - 3), requests.size()));
+                    assertTrue(
+                            after.startsWith("PUT ") && after.contains("/send/m.room.message/"),
+                            "after logging in again the bot must first send the refused reply, not " + after
+                                    + "; requests: " + requests.subList(Math.max(0, login - 3), requests.size()));
                     assertNull(loop.died(), () -> "the sync loop died: " + loop.died());
                 } finally {
                     assertTrue(bot.stopAndWait(Duration.ofSeconds(10)), "the bot did not stop");

@@ -1,19 +1,19 @@
 package org.twimbot.bot;
 
-import java.util.function.Consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.twimbot.app.DemoWeek;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.Session;
-import org.twimbot.app.DemoWeek;
 
 /** Changes a user's power level in a dev-homeserver room, as the demo week's editor (who created the rooms). */
 public final class RoomPowers {
@@ -26,10 +26,15 @@ public final class RoomPowers {
         try (MatrixClient admin = new MatrixClient(baseUrl, RetryPolicy.fast())) {
             Session s = admin.loginWithPassword(week.editorUserId(), DemoWeek.PASSWORD, null, null);
             Request post = new Request.Builder()
-                    .url(okhttp3.HttpUrl.get(baseUrl).newBuilder().addPathSegments("_matrix/client/v3/rooms")
-                            .addPathSegment(roomId).addPathSegment("kick").build())
+                    .url(okhttp3.HttpUrl.get(baseUrl)
+                            .newBuilder()
+                            .addPathSegments("_matrix/client/v3/rooms")
+                            .addPathSegment(roomId)
+                            .addPathSegment("kick")
+                            .build())
                     .header("Authorization", "Bearer " + s.accessToken())
-                    .post(RequestBody.create(JSON.writeValueAsBytes(JSON.createObjectNode().put("user_id", userId)),
+                    .post(RequestBody.create(
+                            JSON.writeValueAsBytes(JSON.createObjectNode().put("user_id", userId)),
                             MediaType.get("application/json")))
                     .build();
             try (Response r = new OkHttpClient().newCall(post).execute()) {
@@ -47,11 +52,16 @@ public final class RoomPowers {
             throws Exception {
         try (MatrixClient admin = new MatrixClient(baseUrl, RetryPolicy.fast())) {
             Session s = admin.loginWithPassword(week.editorUserId(), DemoWeek.PASSWORD, null, null);
-            ObjectNode levels = admin.roomState(roomId, "m.room.power_levels", "").deepCopy();
+            ObjectNode levels =
+                    admin.roomState(roomId, "m.room.power_levels", "").deepCopy();
             change.accept(levels);
             Request put = new Request.Builder()
-                    .url(okhttp3.HttpUrl.get(baseUrl).newBuilder().addPathSegments("_matrix/client/v3/rooms")
-                            .addPathSegment(roomId).addPathSegments("state/m.room.power_levels/").build())
+                    .url(okhttp3.HttpUrl.get(baseUrl)
+                            .newBuilder()
+                            .addPathSegments("_matrix/client/v3/rooms")
+                            .addPathSegment(roomId)
+                            .addPathSegments("state/m.room.power_levels/")
+                            .build())
                     .header("Authorization", "Bearer " + s.accessToken())
                     .put(RequestBody.create(JSON.writeValueAsBytes(levels), MediaType.get("application/json")))
                     .build();

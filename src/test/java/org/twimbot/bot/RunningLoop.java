@@ -8,13 +8,15 @@ final class RunningLoop {
     private final AtomicReference<Throwable> died = new AtomicReference<>();
 
     private RunningLoop(Bot bot, String name) {
-        thread = new Thread(() -> {
-            try {
-                bot.run();
-            } catch (Throwable t) {
-                died.set(t);
-            }
-        }, name);
+        thread = new Thread(
+                () -> {
+                    try {
+                        bot.run();
+                    } catch (Throwable t) {
+                        died.set(t);
+                    }
+                },
+                name);
     }
 
     /** Starts {@code bot}, runs its loop on a thread called {@code name} and waits for its first committed sync. */

@@ -1,7 +1,5 @@
 package org.twimbot.bot;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,14 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoCommand;
+import org.twimbot.app.DemoWeek;
+import org.twimbot.app.Main;
+import org.twimbot.app.ScriptedUser;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -38,10 +42,6 @@ import org.twimbot.matrix.Session;
 import org.twimbot.matrix.Sleeper;
 import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
-import org.twimbot.app.DemoWeek;
-import org.twimbot.app.ScriptedUser;
-import org.twimbot.app.DemoCommand;
-import org.twimbot.app.Main;
 
 /**
  * Everything the bot logs at TRACE during whole runs (password login, then an access token), every
@@ -71,7 +71,8 @@ public class SecretsInLogsTest {
                 DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             // 1. password login, the demo week, !draft, !about, !status; then the token is revoked under the bot
-            BotConfig config = ConfigLoader.parse(DemoCommand.demoConfig(server.baseUrl(), week), dir.resolve("a"), Map.of());
+            BotConfig config =
+                    ConfigLoader.parse(DemoCommand.demoConfig(server.baseUrl(), week), dir.resolve("a"), Map.of());
             Files.createDirectories(dir.resolve("a"));
             try (Running bot = new Running(config, server.baseUrl())) {
                 week.play();
@@ -110,10 +111,14 @@ public class SecretsInLogsTest {
             // every message any bot sent, as a new member of the room sees the history
             ScriptedUser auditor = ScriptedUser.register(server.baseUrl(), "auditor", DemoWeek.PASSWORD, "Auditor");
             auditor.join(week.roomId());
-            auditor.await(week.roomId(), e -> {
-                if (week.botUserId().equals(e.sender())) notices.add(e.content().toString());
-                return false;
-            }, Duration.ofSeconds(2));
+            auditor.await(
+                    week.roomId(),
+                    e -> {
+                        if (week.botUserId().equals(e.sender()))
+                            notices.add(e.content().toString());
+                        return false;
+                    },
+                    Duration.ofSeconds(2));
             auditor.close();
             logLines = logs.lines();
         }
@@ -121,12 +126,16 @@ public class SecretsInLogsTest {
         secrets.add(configuredToken);
         secrets.add(DemoWeek.PASSWORD);
         assertTrue(botTokens.size() >= 2, "tokens seen: " + botTokens.size());
-        assertTrue(logLines.size() > 50 && logLines.stream().anyMatch(l -> l.startsWith("DEBUG")), "too little was logged");
+        assertTrue(
+                logLines.size() > 50 && logLines.stream().anyMatch(l -> l.startsWith("DEBUG")),
+                "too little was logged");
         assertTrue(notices.size() > 10, "too few notices: " + notices.size());
         for (String secret : secrets) {
             for (String line : logLines) assertFalse(line.contains(secret), () -> "a secret in the log: " + line);
-            for (String notice : notices) assertFalse(notice.contains(secret), () -> "a secret in a message: " + notice);
-            for (Optional<String> value : settings) assertFalse(value.orElse("").contains(secret), "a secret in the settings");
+            for (String notice : notices)
+                assertFalse(notice.contains(secret), () -> "a secret in a message: " + notice);
+            for (Optional<String> value : settings)
+                assertFalse(value.orElse("").contains(secret), "a secret in the settings");
         }
         System.out.println("SecretsInLogsTest: " + logLines.size() + " log lines, " + notices.size() + " bot messages, "
                 + secrets.size() + " secrets checked");
@@ -139,12 +148,17 @@ public class SecretsInLogsTest {
                 DemoWeek week = new DemoWeek(server.baseUrl(), "localhost")) {
             week.cast();
             String yaml = DemoCommand.demoConfig(server.baseUrl(), week)
-                    .replace("password: \"" + DemoWeek.PASSWORD + "\"", "access_token: \"syt_made_up_token_nobody_issued\"")
-                    .replace("path: twimbot.db", "path: " + dir.resolve("t.db")).replace("dir: media", "dir: " + dir.resolve("media"));
+                    .replace(
+                            "password: \"" + DemoWeek.PASSWORD + "\"",
+                            "access_token: \"syt_made_up_token_nobody_issued\"")
+                    .replace("path: twimbot.db", "path: " + dir.resolve("t.db"))
+                    .replace("dir: media", "dir: " + dir.resolve("media"));
             Path cfg = dir.resolve("config.yaml");
             Files.writeString(cfg, yaml);
             assertEquals(3, Main.execute("run", "-c", cfg.toString()));
-            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("rejected the access token")), String.join("\n", logs.lines()));
+            assertTrue(
+                    logs.lines().stream().anyMatch(l -> l.contains("rejected the access token")),
+                    String.join("\n", logs.lines()));
             assertFalse(String.join("\n", logs.lines()).contains("syt_made_up_token_nobody_issued"));
         }
     }
@@ -172,26 +186,34 @@ public class SecretsInLogsTest {
                 }
                 return chain.proceed(chain.request());
             };
-            OkHttpClient http = MatrixClient.defaultHttpClient().newBuilder().addInterceptor(record).build();
+            OkHttpClient http = MatrixClient.defaultHttpClient()
+                    .newBuilder()
+                    .addInterceptor(record)
+                    .build();
             store = Store.open(config.store().path());
             client = new MatrixClient(baseUrl, RetryPolicy.fast(), http, Sleeper.system());
             bot = new Bot(config, store, client, WEDNESDAY);
             bot.start();
-            loop = new Thread(() -> {
-                try {
-                    bot.run();
-                } catch (Throwable t) {
-                    died.set(t);
-                }
-            }, "twimbot-secrets");
+            loop = new Thread(
+                    () -> {
+                        try {
+                            bot.run();
+                        } catch (Throwable t) {
+                            died.set(t);
+                        }
+                    },
+                    "twimbot-secrets");
             loop.start();
             bot.awaitReady();
         }
 
         @SuppressWarnings("unchecked")
         Optional<String>[] settings() {
-            return store.read(tx -> new Optional[] {tx.settings().get(SettingsTable.SYNC_TOKEN),
-                tx.settings().get(SettingsTable.DEVICE_ID), tx.settings().get(SettingsTable.USER_ID)});
+            return store.read(tx -> new Optional[] {
+                tx.settings().get(SettingsTable.SYNC_TOKEN),
+                tx.settings().get(SettingsTable.DEVICE_ID),
+                tx.settings().get(SettingsTable.USER_ID)
+            });
         }
 
         @Override
@@ -206,9 +228,15 @@ public class SecretsInLogsTest {
         ScriptedUser editor = week.editor();
         editor.catchUp();
         editor.say(week.roomId(), text);
-        return editor.await(week.roomId(), e -> week.botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype())
-                        && e.body() != null && reply.test(e.body()), Duration.ofSeconds(30))
-                .orElseThrow(() -> new AssertionError("no answer to " + text)).body();
+        return editor.await(
+                        week.roomId(),
+                        e -> week.botUserId().equals(e.sender())
+                                && "m.notice".equals(e.msgtype())
+                                && e.body() != null
+                                && reply.test(e.body()),
+                        Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no answer to " + text))
+                .body();
     }
 
     static Session whoami(String baseUrl, String token) throws Exception {
@@ -223,8 +251,11 @@ public class SecretsInLogsTest {
     /** POST /logout with the bot's token: the homeserver forgets it, as when an admin revokes a session. */
     public static void logout(String baseUrl, String token) throws Exception {
         OkHttpClient http = new OkHttpClient();
-        Request r = new Request.Builder().url(baseUrl + "/_matrix/client/v3/logout").header("Authorization", "Bearer " + token)
-                .post(RequestBody.create(new byte[] {'{', '}'}, okhttp3.MediaType.get("application/json"))).build();
+        Request r = new Request.Builder()
+                .url(baseUrl + "/_matrix/client/v3/logout")
+                .header("Authorization", "Bearer " + token)
+                .post(RequestBody.create(new byte[] {'{', '}'}, okhttp3.MediaType.get("application/json")))
+                .build();
         try (var response = http.newCall(r).execute()) {
             assertEquals(200, response.code());
         }

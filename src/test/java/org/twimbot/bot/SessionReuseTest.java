@@ -52,7 +52,8 @@ class SessionReuseTest {
     /** One run of the bot: start (authenticating), one sync with the session, stop. */
     private static void startAndSync(BotHarness h) throws Exception {
         MatrixClient client = new MatrixClient(h.server.baseUrl(), RetryPolicy.fast());
-        try (Store store = Store.open(h.config.store().path()); Bot bot = new Bot(h.config, store, client, Clock.systemUTC())) {
+        try (Store store = Store.open(h.config.store().path());
+                Bot bot = new Bot(h.config, store, client, Clock.systemUTC())) {
             bot.start();
             bot.syncOnce(0);
             assertTrue(bot.lastSyncAt() != null, "synced with the session");
@@ -63,11 +64,14 @@ class SessionReuseTest {
 
     private static String storedToken(BotHarness h) {
         try (Store store = Store.open(h.config.store().path())) {
-            return store.read(tx -> tx.settings().get(SettingsTable.ACCESS_TOKEN)).orElseThrow();
+            return store.read(tx -> tx.settings().get(SettingsTable.ACCESS_TOKEN))
+                    .orElseThrow();
         }
     }
 
     private static long logins(List<String> requests) {
-        return requests.stream().filter(r -> r.startsWith("POST ") && r.contains("/login")).count();
+        return requests.stream()
+                .filter(r -> r.startsWith("POST ") && r.contains("/login"))
+                .count();
     }
 }

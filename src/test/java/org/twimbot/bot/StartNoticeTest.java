@@ -28,8 +28,11 @@ class StartNoticeTest {
     Path dir;
 
     private static boolean isStartNotice(BotHarness h, RoomEvent e) {
-        return h.week.botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype()) && e.body() != null
-                && e.body().startsWith("twimbot ") && e.body().contains(" started; ");
+        return h.week.botUserId().equals(e.sender())
+                && "m.notice".equals(e.msgtype())
+                && e.body() != null
+                && e.body().startsWith("twimbot ")
+                && e.body().contains(" started; ");
     }
 
     @Test
@@ -37,16 +40,21 @@ class StartNoticeTest {
         try (BotHarness h = new BotHarness(dir, Clock.systemUTC())) {
             h.week.person("alice").say(h.week.roomId(), "TWIM: posted while the bot was not there yet");
             h.startBot();
-            RoomEvent notice = h.week.editor().await(h.week.roomId(), e -> isStartNotice(h, e), Duration.ofSeconds(30))
+            RoomEvent notice = h.week.editor()
+                    .await(h.week.roomId(), e -> isStartNotice(h, e), Duration.ofSeconds(30))
                     .orElseThrow(() -> new AssertionError("no start notice"));
-            assertTrue(notice.body().matches("twimbot \\S+ started; (no open edition yet|edition \\d{4}-\\d\\d-\\d\\d is open "
-                    + "with \\d+ items?); no config warnings\\."), notice.body());
+            assertTrue(
+                    notice.body()
+                            .matches("twimbot \\S+ started; (no open edition yet|edition \\d{4}-\\d\\d-\\d\\d is open "
+                                    + "with \\d+ items?); no config warnings\\."),
+                    notice.body());
 
             h.stopBot();
             h.startBot();
             h.status(); // the restarted bot has drained its outbox once it answers
             long starts = h.week.editor().client().messages(h.week.roomId(), null, "b", 200, null).chunk().stream()
-                    .filter(e -> isStartNotice(h, e)).count();
+                    .filter(e -> isStartNotice(h, e))
+                    .count();
             assertEquals(1, starts, "a restart within a minute is quiet");
         }
     }
@@ -68,20 +76,43 @@ class StartNoticeTest {
         Instant t0 = Instant.parse("2026-12-04T10:00:00Z");
         try (Store store = Store.open(dir.resolve("twimbot.db"))) {
             BotConfig on = config("");
-            assertTrue(StartNotice.enqueue(store, on, "!editors:example.org", List.of("TWIMBOT_FOO is not a known variable"),
+            assertTrue(StartNotice.enqueue(
+                    store,
+                    on,
+                    "!editors:example.org",
+                    List.of("TWIMBOT_FOO is not a known variable"),
                     Clock.fixed(t0, ZoneOffset.UTC)));
             assertEquals(1, outbox(store).size());
-            assertTrue(outbox(store).get(0).payload().contains("config warnings: TWIMBOT_FOO is not a known variable."),
+            assertTrue(
+                    outbox(store).get(0).payload().contains("config warnings: TWIMBOT_FOO is not a known variable."),
                     outbox(store).get(0).payload());
-            assertFalse(StartNotice.enqueue(store, on, "!editors:example.org", List.of(),
-                    Clock.fixed(t0.plusSeconds(59), ZoneOffset.UTC)), "59 s later: quiet");
-            assertTrue(StartNotice.enqueue(store, on, "!editors:example.org", List.of(),
-                    Clock.fixed(t0.plusSeconds(61), ZoneOffset.UTC)), "61 s after the last notice: again");
+            assertFalse(
+                    StartNotice.enqueue(
+                            store,
+                            on,
+                            "!editors:example.org",
+                            List.of(),
+                            Clock.fixed(t0.plusSeconds(59), ZoneOffset.UTC)),
+                    "59 s later: quiet");
+            assertTrue(
+                    StartNotice.enqueue(
+                            store,
+                            on,
+                            "!editors:example.org",
+                            List.of(),
+                            Clock.fixed(t0.plusSeconds(61), ZoneOffset.UTC)),
+                    "61 s after the last notice: again");
             assertEquals(2, outbox(store).size());
 
             BotConfig off = config(", start_notice: false");
-            assertFalse(StartNotice.enqueue(store, off, "!editors:example.org", List.of(),
-                    Clock.fixed(t0.plusSeconds(3_600), ZoneOffset.UTC)), "turned off");
+            assertFalse(
+                    StartNotice.enqueue(
+                            store,
+                            off,
+                            "!editors:example.org",
+                            List.of(),
+                            Clock.fixed(t0.plusSeconds(3_600), ZoneOffset.UTC)),
+                    "turned off");
             assertEquals(2, outbox(store).size());
         }
     }

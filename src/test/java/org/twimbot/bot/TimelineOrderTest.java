@@ -12,16 +12,21 @@ class TimelineOrderTest {
     @Test
     void roomsInterleaveByTimeAndEachKeepsItsStreamOrderWhenItsClockDisagrees() {
         RoomTimeline editors = room("!editors", e("$demote", 20), e("$later", 40));
-        // the submissions room's second event has an earlier timestamp than its first (a skewed server): it stays second
+        // the submissions room's second event has an earlier timestamp than its first (a skewed server): it stays
+        // second
         RoomTimeline submissions = room("!subs", e("$news", 10), e("$skewed", 5), e("$react", 30), e("$last", 50));
-        List<String> order = Bot.inTimeOrder(List.of(submissions, editors)).stream().map(RoomEvent::eventId).toList();
+        List<String> order = Bot.inTimeOrder(List.of(submissions, editors)).stream()
+                .map(RoomEvent::eventId)
+                .toList();
         assertEquals(List.of("$news", "$skewed", "$demote", "$react", "$later", "$last"), order);
     }
 
     @Test
     void oneRoomOrNoneIsLeftAsItIs() {
         RoomTimeline only = room("!subs", e("$b", 9), e("$a", 1));
-        assertEquals(List.of("$b", "$a"), Bot.inTimeOrder(List.of(only)).stream().map(RoomEvent::eventId).toList());
+        assertEquals(
+                List.of("$b", "$a"),
+                Bot.inTimeOrder(List.of(only)).stream().map(RoomEvent::eventId).toList());
         assertEquals(List.of(), Bot.inTimeOrder(List.of()));
     }
 

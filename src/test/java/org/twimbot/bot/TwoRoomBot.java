@@ -1,6 +1,5 @@
 package org.twimbot.bot;
 
-import java.util.function.Predicate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +8,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.twimbot.app.DemoWeek;
+import org.twimbot.app.ScriptedUser;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -17,8 +19,6 @@ import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.RoomTimeline;
 import org.twimbot.store.Store;
-import org.twimbot.app.DemoWeek;
-import org.twimbot.app.ScriptedUser;
 
 /**
  * The real bot against a dev homeserver with a public submissions room and a separate editors room
@@ -46,14 +46,22 @@ final class TwoRoomBot implements AutoCloseable {
         week.cast();
         submissions = week.roomId();
         editors = week.editor().client().createRoom("twim-editors", "TWIM editors", true);
-        config = ConfigLoader.parse("""
+        config = ConfigLoader.parse(
+                """
                 homeserver: { url: "%s", user_id: "%s", password: "%s" }
                 rooms: { submissions: "%s", editors: "#twim-editors:localhost" }
                 editors: { users: ["%s"]%s }
                 store: { path: twimbot.db }
                 media: { dir: media }
-                """.formatted(server.baseUrl(), week.botUserId(), DemoWeek.PASSWORD, week.roomAlias(), week.editorUserId(),
-                minPowerLevel == null ? "" : ", min_power_level: " + minPowerLevel), dir, Map.of());
+                """.formatted(
+                                server.baseUrl(),
+                                week.botUserId(),
+                                DemoWeek.PASSWORD,
+                                week.roomAlias(),
+                                week.editorUserId(),
+                                minPowerLevel == null ? "" : ", min_power_level: " + minPowerLevel),
+                dir,
+                Map.of());
     }
 
     void start() throws Exception {
@@ -85,7 +93,8 @@ final class TwoRoomBot implements AutoCloseable {
         editor.catchUp();
         editor.say(editors, text);
         return editor.await(editors, e -> fromBot(e) && reply.test(e.body()), Duration.ofSeconds(60))
-                .orElseThrow(() -> new AssertionError("no answer to " + text + " in the editors room")).body();
+                .orElseThrow(() -> new AssertionError("no answer to " + text + " in the editors room"))
+                .body();
     }
 
     /** {@code !status} in the editors room: its answer reflects everything sent before. */
@@ -96,7 +105,8 @@ final class TwoRoomBot implements AutoCloseable {
     /** Everything the bot has sent to {@code roomId}, as the homeserver holds it (read by a fresh sync, up to 1000 events). */
     List<RoomEvent> botEventsIn(String roomId) throws Exception {
         List<RoomEvent> out = new ArrayList<>();
-        for (RoomTimeline room : week.editor().client().sync(null, WIDE_TIMELINE, 0).rooms()) {
+        for (RoomTimeline room :
+                week.editor().client().sync(null, WIDE_TIMELINE, 0).rooms()) {
             if (!room.roomId().equals(roomId)) continue;
             for (RoomEvent e : room.events()) if (week.botUserId().equals(e.sender()) && !e.isState()) out.add(e);
         }

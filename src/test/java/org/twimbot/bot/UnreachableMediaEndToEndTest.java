@@ -1,13 +1,12 @@
 package org.twimbot.bot;
 
-import java.io.InterruptedIOException;
-import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +16,15 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.app.DemoCommand;
+import org.twimbot.app.DemoWeek;
+import org.twimbot.app.ScriptedUser;
 import org.twimbot.config.BotConfig;
 import org.twimbot.config.ConfigLoader;
 import org.twimbot.devserver.DevServer;
@@ -30,9 +33,6 @@ import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.Sleeper;
 import org.twimbot.store.Store;
-import org.twimbot.app.DemoWeek;
-import org.twimbot.app.ScriptedUser;
-import org.twimbot.app.DemoCommand;
 
 /**
  * A picture the homeserver cannot deliver must not stall the bot. The bot here retries as in production (its
@@ -53,10 +53,13 @@ class UnreachableMediaEndToEndTest {
         final RunningLoop loop;
 
         Running(BotConfig config, String baseUrl, Interceptor hook) throws Exception {
-            OkHttpClient http = MatrixClient.defaultHttpClient().newBuilder().addInterceptor(hook).build();
+            OkHttpClient http = MatrixClient.defaultHttpClient()
+                    .newBuilder()
+                    .addInterceptor(hook)
+                    .build();
             store = Store.open(config.store().path());
-            client = new MatrixClient(baseUrl, new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(200)), http,
-                    Sleeper.system());
+            client = new MatrixClient(
+                    baseUrl, new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(200)), http, Sleeper.system());
             bot = new Bot(config, store, client, SecretsInLogsTest.WEDNESDAY);
             loop = RunningLoop.start(bot, "twimbot-media");
         }
@@ -79,7 +82,10 @@ class UnreachableMediaEndToEndTest {
     }
 
     private static String imageReply(ScriptedUser who, String room, String replyTo, String mxc) throws Exception {
-        ObjectNode c = JSON.createObjectNode().put("msgtype", "m.image").put("body", "x.png").put("url", mxc);
+        ObjectNode c = JSON.createObjectNode()
+                .put("msgtype", "m.image")
+                .put("body", "x.png")
+                .put("url", mxc);
         c.putObject("info").put("mimetype", "image/png");
         c.putObject("m.relates_to").putObject("m.in_reply_to").put("event_id", replyTo);
         return who.client().sendEvent(room, "m.room.message", "img-" + System.nanoTime(), c);
@@ -93,7 +99,8 @@ class UnreachableMediaEndToEndTest {
             week.cast();
             List<String> downloads = new CopyOnWriteArrayList<>();
             Interceptor count = chain -> {
-                if (chain.request().url().encodedPath().contains("/download/")) downloads.add(chain.request().url().encodedPath());
+                if (chain.request().url().encodedPath().contains("/download/"))
+                    downloads.add(chain.request().url().encodedPath());
                 return chain.proceed(chain.request());
             };
             try (Running r = new Running(config(server, week), server.baseUrl(), count)) {
@@ -107,7 +114,8 @@ class UnreachableMediaEndToEndTest {
 
                 // the bot goes on: later news is stored and commands are answered
                 week.person("frank").say(room, "TWIM: news after the draft");
-                assertTrue(SecretsInLogsTest.command(week, "!status", b -> b.contains("news after the draft")).startsWith("Edition "));
+                assertTrue(SecretsInLogsTest.command(week, "!status", b -> b.contains("news after the draft"))
+                        .startsWith("Edition "));
             }
         }
     }
@@ -146,8 +154,14 @@ class UnreachableMediaEndToEndTest {
                     editor.say(room, "!status");
                     String later = week.person("frank").say(room, "TWIM: news while the picture downloads");
                     // stored, and acknowledged with a reaction, while the download hangs
-                    Optional<RoomEvent> ack = editor.await(room, e -> week.botUserId().equals(e.sender())
-                            && "m.reaction".equals(e.type()) && later.equals(e.content().path("m.relates_to").path("event_id").asText()),
+                    Optional<RoomEvent> ack = editor.await(
+                            room,
+                            e -> week.botUserId().equals(e.sender())
+                                    && "m.reaction".equals(e.type())
+                                    && later.equals(e.content()
+                                            .path("m.relates_to")
+                                            .path("event_id")
+                                            .asText()),
                             Duration.ofSeconds(60));
                     assertTrue(ack.isPresent(), "the news posted during the download was not acknowledged");
                     boolean stored = r.store.read(tx -> tx.processed().isProcessed(later));
@@ -158,10 +172,14 @@ class UnreachableMediaEndToEndTest {
                 }
                 // then the draft, and only after it the answer to the later !status: the room's order is kept
                 List<String> notices = new CopyOnWriteArrayList<>();
-                editor.await(room, e -> {
-                    if (week.botUserId().equals(e.sender()) && e.body() != null) notices.add(e.msgtype() + ": " + e.body());
-                    return e.body() != null && e.body().startsWith("Edition ");
-                }, Duration.ofSeconds(120));
+                editor.await(
+                        room,
+                        e -> {
+                            if (week.botUserId().equals(e.sender()) && e.body() != null)
+                                notices.add(e.msgtype() + ": " + e.body());
+                            return e.body() != null && e.body().startsWith("Edition ");
+                        },
+                        Duration.ofSeconds(120));
                 int file = indexOf(notices, "m.file: twim-");
                 int status = indexOf(notices, "m.notice: Edition ");
                 assertTrue(file >= 0 && status > file, "the draft, then the status: " + notices);
@@ -175,9 +193,15 @@ class UnreachableMediaEndToEndTest {
         ScriptedUser editor = week.editor();
         editor.catchUp();
         editor.say(week.roomId(), "!draft");
-        return editor.await(week.roomId(), e -> week.botUserId().equals(e.sender()) && "m.notice".equals(e.msgtype())
-                        && e.body() != null && e.body().startsWith("Draft for"), Duration.ofSeconds(60))
-                .orElseThrow(() -> new AssertionError("no draft within 60 s")).body();
+        return editor.await(
+                        week.roomId(),
+                        e -> week.botUserId().equals(e.sender())
+                                && "m.notice".equals(e.msgtype())
+                                && e.body() != null
+                                && e.body().startsWith("Draft for"),
+                        Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("no draft within 60 s"))
+                .body();
     }
 
     private static int indexOf(List<String> lines, String prefix) {

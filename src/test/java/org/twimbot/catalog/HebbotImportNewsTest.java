@@ -18,7 +18,8 @@ class HebbotImportNewsTest {
     @Test
     void parsesHebbotsStoreFormatOrderedByTime() throws Exception {
         List<HebbotImportNews.News> news = HebbotImport.readNews(resource("hebbot-store.json"));
-        assertEquals(List.of("$a1:matrix.org", "$b2:matrix.org", "$c3:matrix.org"),
+        assertEquals(
+                List.of("$a1:matrix.org", "$b2:matrix.org", "$c3:matrix.org"),
                 news.stream().map(HebbotImportNews.News::eventId).toList());
 
         HebbotImportNews.News kim = news.get(0);
@@ -27,7 +28,9 @@ class HebbotImportNewsTest {
         assertEquals(Instant.parse("2024-05-01T06:00:00Z"), kim.timestamp());
         assertEquals(List.of("talks"), kim.sectionKeys());
         assertEquals(List.of("element-web"), kim.projectNames());
-        assertEquals(List.of(new HebbotImportNews.Media("$v1:matrix.org", "talk.mp4", "mxc://example.org/VvVv")), kim.videos());
+        assertEquals(
+                List.of(new HebbotImportNews.Media("$v1:matrix.org", "talk.mp4", "mxc://example.org/VvVv")),
+                kim.videos());
 
         HebbotImportNews.News erik = news.get(1);
         assertEquals("Synapse 1.106 is out!\n\nIt is faster.", erik.message());
@@ -36,7 +39,9 @@ class HebbotImportNewsTest {
         assertEquals("mxc://matrix.org/AbCdEf", erik.images().get(0).mxcUri());
 
         HebbotImportNews.News old = news.get(2);
-        assertTrue(old.sectionKeys().isEmpty() && old.images().isEmpty() && old.videos().isEmpty());
+        assertTrue(old.sectionKeys().isEmpty()
+                && old.images().isEmpty()
+                && old.videos().isEmpty());
     }
 
     @Test
@@ -65,10 +70,16 @@ class HebbotImportNewsTest {
                 }
                 """;
         List<HebbotImportNews.News> news = HebbotImportNews.parse(json, "store.json");
-        assertEquals(List.of(new HebbotImportNews.Media("$img", "old.png", "mxc://b.c/Old")), news.get(0).images());
-        assertEquals(List.of(new HebbotImportNews.Media("$file1", "shot.png", "mxc://b.c/Img1")), news.get(1).images(),
+        assertEquals(
+                List.of(new HebbotImportNews.Media("$img", "old.png", "mxc://b.c/Old")),
+                news.get(0).images());
+        assertEquals(
+                List.of(new HebbotImportNews.Media("$file1", "shot.png", "mxc://b.c/Img1")),
+                news.get(1).images(),
                 "two editors' reactions on one picture: one picture");
-        assertEquals(List.of(new HebbotImportNews.Media("$file2", "demo.mp4", "mxc://b.c/Vid2")), news.get(1).videos());
+        assertEquals(
+                List.of(new HebbotImportNews.Media("$file2", "demo.mp4", "mxc://b.c/Vid2")),
+                news.get(1).videos());
     }
 
     @Test
@@ -81,20 +92,25 @@ class HebbotImportNewsTest {
                   "$z": [1, 2]
                 }
                 """;
-        HebbotImportException e = assertThrows(HebbotImportException.class, () -> HebbotImportNews.parse(json, "store.json"));
-        assertEquals(List.of(
-                "[\"$x\"].timestamp: not an RFC 3339 time: 'yesterday'",
-                "[\"$x\"].images[\"$i\"]: expected [file event id, file name, mxc uri] or [file name, mxc uri]",
-                "[\"$y\"].reporter_id: missing",
-                "[\"$y\"].message: expected a string",
-                "[\"$z\"]: expected an object"), e.problems());
+        HebbotImportException e =
+                assertThrows(HebbotImportException.class, () -> HebbotImportNews.parse(json, "store.json"));
+        assertEquals(
+                List.of(
+                        "[\"$x\"].timestamp: not an RFC 3339 time: 'yesterday'",
+                        "[\"$x\"].images[\"$i\"]: expected [file event id, file name, mxc uri] or [file name, mxc uri]",
+                        "[\"$y\"].reporter_id: missing",
+                        "[\"$y\"].message: expected a string",
+                        "[\"$z\"]: expected an object"),
+                e.problems());
     }
 
     @Test
     void invalidJsonGivesTheLineAndAnEmptyStoreNoNews() throws Exception {
-        HebbotImportException e = assertThrows(HebbotImportException.class,
-                () -> HebbotImportNews.parse("{\n  \"$x\": {,\n}", "store.json"));
-        assertTrue(e.problems().get(0).startsWith("store.json: invalid JSON at line 2"), e.problems().toString());
+        HebbotImportException e = assertThrows(
+                HebbotImportException.class, () -> HebbotImportNews.parse("{\n  \"$x\": {,\n}", "store.json"));
+        assertTrue(
+                e.problems().get(0).startsWith("store.json: invalid JSON at line 2"),
+                e.problems().toString());
         assertEquals(List.of(), HebbotImportNews.parse("{}", "store.json"));
         assertEquals(List.of(), HebbotImportNews.parse("", "store.json"));
     }

@@ -23,11 +23,17 @@ class HebbotImportTest {
     }
 
     private static Project project(HebbotImport.Result r, String key) {
-        return r.projects().stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow();
+        return r.projects().stream()
+                .filter(p -> p.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Section section(HebbotImport.Result r, String key) {
-        return r.sections().stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+        return r.sections().stream()
+                .filter(s -> s.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -61,7 +67,8 @@ class HebbotImportTest {
 
         Catalog catalog = r.catalog();
         assertEquals(List.of(), catalog.warnings());
-        assertEquals("Synapse", catalog.projectByReaction("synapse").orElseThrow().key());
+        assertEquals(
+                "Synapse", catalog.projectByReaction("synapse").orElseThrow().key());
         assertEquals("servers", catalog.sectionByReaction("🏢").orElseThrow().key());
     }
 
@@ -79,13 +86,22 @@ class HebbotImportTest {
             assertEquals(h.get("default_section").asText(), p.section());
             assertEquals(strings(h.get("usual_reporters")), p.usualReporters());
             String name = h.get("name").asText();
-            assertTrue(name.equalsIgnoreCase(p.key()) || name.equalsIgnoreCase(p.title()) || p.aliases().contains(name),
+            assertTrue(
+                    name.equalsIgnoreCase(p.key())
+                            || name.equalsIgnoreCase(p.title())
+                            || p.aliases().contains(name),
                     "hebbot name of " + p.key() + " survives");
         }
         for (int i = 0; i < raw.get("sections").size(); i++) {
             JsonNode h = raw.get("sections").get(i);
-            assertEquals(new Section(h.get("name").asText(), h.get("emoji").asText(), h.get("title").asText(),
-                    h.get("order").asInt(), strings(h.get("usual_reporters"))), r.sections().get(i));
+            assertEquals(
+                    new Section(
+                            h.get("name").asText(),
+                            h.get("emoji").asText(),
+                            h.get("title").asText(),
+                            h.get("order").asInt(),
+                            strings(h.get("usual_reporters"))),
+                    r.sections().get(i));
         }
     }
 
@@ -109,7 +125,8 @@ class HebbotImportTest {
         assertEquals(List.of("reports", "says", "announces"), s.get("render.verbs"));
         assertEquals("/blog/img/", s.get("render.image_prefix"));
         assertEquals("> {{< video src=\"{file}\" >}}", s.get("render.video_markdown"));
-        assertEquals(List.of("ping_room_id", "restrict_notice", "update_config_command"),
+        assertEquals(
+                List.of("ping_room_id", "restrict_notice", "update_config_command"),
                 r.notes().stream().map(n -> n.substring(0, n.indexOf(':'))).toList());
     }
 
@@ -118,8 +135,11 @@ class HebbotImportTest {
         String fresh = HebbotImport.writeCatalogYaml(HebbotImport.readConfig(twimToml()));
         try (InputStream in = BotConfig.class.getResourceAsStream("/org/twimbot/config/default-catalog.yaml")) {
             String embedded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(fresh, embedded, "regenerate src/main/resources/org/twimbot/config/default-catalog.yaml"
-                    + " with HebbotImport.writeCatalogYaml(readConfig(twim-config.toml))");
+            assertEquals(
+                    fresh,
+                    embedded,
+                    "regenerate src/main/resources/org/twimbot/config/default-catalog.yaml"
+                            + " with HebbotImport.writeCatalogYaml(readConfig(twim-config.toml))");
         }
     }
 
@@ -158,18 +178,23 @@ class HebbotImportTest {
                 default_section = 3
                 usual_reporters = [1]
                 """;
-        HebbotImportException e = assertThrows(HebbotImportException.class, () -> HebbotImport.parseConfig(toml, "config.toml"));
-        assertEquals(List.of(
-                "editors: expected a list of strings",
-                "sections[0].order: expected an integer",
-                "projects[0].name: missing",
-                "projects[0].default_section: expected a string",
-                "projects[0].usual_reporters[0]: expected a string"), e.problems());
+        HebbotImportException e =
+                assertThrows(HebbotImportException.class, () -> HebbotImport.parseConfig(toml, "config.toml"));
+        assertEquals(
+                List.of(
+                        "editors: expected a list of strings",
+                        "sections[0].order: expected an integer",
+                        "projects[0].name: missing",
+                        "projects[0].default_section: expected a string",
+                        "projects[0].usual_reporters[0]: expected a string"),
+                e.problems());
 
-        HebbotImportException syntax = assertThrows(HebbotImportException.class,
+        HebbotImportException syntax = assertThrows(
+                HebbotImportException.class,
                 () -> HebbotImport.parseConfig("a = 1\n[[sections]\nname = 'x'\n", "config.toml"));
         // Jackson's TOML lexer reports the position after the bad token, which here is the next line
-        assertTrue(syntax.problems().get(0).matches("config\\.toml: invalid TOML at line [23], column \\d+: .+"),
+        assertTrue(
+                syntax.problems().get(0).matches("config\\.toml: invalid TOML at line [23], column \\d+: .+"),
                 syntax.problems().toString());
     }
 

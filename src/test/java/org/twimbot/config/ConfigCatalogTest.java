@@ -46,17 +46,31 @@ class ConfigCatalogTest {
                     aliases: [matrix-synapse]
                 """, dir, TOKEN);
         Catalog cat = c.catalog();
-        assertEquals(List.of(new Section("SERVERS", "🖥️", "Homeservers", 5, List.of()),
-                new Section("clients", "📱", "Dept of Clients", 20, List.of("@c:example.org")),
-                new Section("bots", "🤖", "Dept of Bots", 30, List.of())), cat.sections());
-        assertEquals(List.of(new Project("Synapse", "Synapse", "the reference homeserver", "", "servers", List.of("matrix-synapse"), List.of()),
-                new Project("Nheko", "Nheko", "", "", "clients", List.of(), List.of())), cat.projects());
+        assertEquals(
+                List.of(
+                        new Section("SERVERS", "🖥️", "Homeservers", 5, List.of()),
+                        new Section("clients", "📱", "Dept of Clients", 20, List.of("@c:example.org")),
+                        new Section("bots", "🤖", "Dept of Bots", 30, List.of())),
+                cat.sections());
+        assertEquals(
+                List.of(
+                        new Project(
+                                "Synapse",
+                                "Synapse",
+                                "the reference homeserver",
+                                "",
+                                "servers",
+                                List.of("matrix-synapse"),
+                                List.of()),
+                        new Project("Nheko", "Nheko", "", "", "clients", List.of(), List.of())),
+                cat.projects());
     }
 
     @Test
     void catalogFileCanComeFromTheEnvironment() throws Exception {
         Files.writeString(dir.resolve("catalog.yaml"), FILE_CATALOG);
-        BotConfig c = ConfigLoader.parse(MINIMAL, dir, Map.of("TWIMBOT_ACCESS_TOKEN", "t", "TWIMBOT_CATALOG_FILE", "catalog.yaml"));
+        BotConfig c = ConfigLoader.parse(
+                MINIMAL, dir, Map.of("TWIMBOT_ACCESS_TOKEN", "t", "TWIMBOT_CATALOG_FILE", "catalog.yaml"));
         assertEquals(2, c.catalog().sections().size());
         assertEquals(2, c.catalog().projects().size());
     }
@@ -70,7 +84,8 @@ class ConfigCatalogTest {
                 """, dir, TOKEN);
         assertEquals(33, c.catalog().sections().size());
         assertEquals(133, c.catalog().projects().size());
-        assertEquals("Synapse NG", c.catalog().projectByKey("synapse").orElseThrow().title());
+        assertEquals(
+                "Synapse NG", c.catalog().projectByKey("synapse").orElseThrow().title());
     }
 
     @Test
@@ -82,8 +97,11 @@ class ConfigCatalogTest {
                   - {key: A, section: servers}
                   - {key: B, section: nowhere}
                 """, dir, TOKEN));
-        assertEquals(List.of("catalog_file 'catalog.yaml': projects[1].section: unknown section 'client' (did you mean 'clients'?)",
-                "projects[1].section: unknown section 'nowhere'"), e.problems());
+        assertEquals(
+                List.of(
+                        "catalog_file 'catalog.yaml': projects[1].section: unknown section 'client' (did you mean 'clients'?)",
+                        "projects[1].section: unknown section 'nowhere'"),
+                e.problems());
     }
 
     @Test
@@ -96,33 +114,46 @@ class ConfigCatalogTest {
                   - {key: X, section: servers}
                   - {key: x, section: servers}
                 """, dir, TOKEN);
-        assertEquals(List.of("section 'servers' is defined twice",
-                "section emoji 🏢 is used by two sections ('servers' loses)",
-                "project 'x' is defined twice"), loaded.warnings());
+        assertEquals(
+                List.of(
+                        "section 'servers' is defined twice",
+                        "section emoji 🏢 is used by two sections ('servers' loses)",
+                        "project 'x' is defined twice"),
+                loaded.warnings());
     }
 
     @Test
     void catalogFileProblemsNameTheFile() throws Exception {
-        Files.writeString(dir.resolve("bad.yaml"), "sectons: []\nrooms: {submissions: '#x:y.z'}\nsections:\n  - {emoji: x, order: first}\n");
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(MINIMAL + "catalog_file: bad.yaml\n", dir, TOKEN));
-        assertEquals(List.of("catalog_file 'bad.yaml': unknown key 'sectons' (did you mean 'sections'?)",
-                "catalog_file 'bad.yaml': sections[0].key: missing",
-                "catalog_file 'bad.yaml': sections[0].title: missing",
-                "catalog_file 'bad.yaml': sections[0].order: expected an integer"), e.problems());
+        Files.writeString(
+                dir.resolve("bad.yaml"),
+                "sectons: []\nrooms: {submissions: '#x:y.z'}\nsections:\n  - {emoji: x, order: first}\n");
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> ConfigLoader.parse(MINIMAL + "catalog_file: bad.yaml\n", dir, TOKEN));
+        assertEquals(
+                List.of(
+                        "catalog_file 'bad.yaml': unknown key 'sectons' (did you mean 'sections'?)",
+                        "catalog_file 'bad.yaml': sections[0].key: missing",
+                        "catalog_file 'bad.yaml': sections[0].title: missing",
+                        "catalog_file 'bad.yaml': sections[0].order: expected an integer"),
+                e.problems());
 
-        ConfigException missing = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(MINIMAL + "catalog_file: none.yaml\n", dir, TOKEN));
-        assertEquals(List.of("catalog_file: file not found: " + dir.toAbsolutePath().resolve("none.yaml")), missing.problems());
+        ConfigException missing = assertThrows(
+                ConfigException.class, () -> ConfigLoader.parse(MINIMAL + "catalog_file: none.yaml\n", dir, TOKEN));
+        assertEquals(
+                List.of("catalog_file: file not found: " + dir.toAbsolutePath().resolve("none.yaml")),
+                missing.problems());
     }
 
     @Test
     void settingsInACatalogFileAreIgnoredWithAWarning() throws Exception {
         Files.writeString(dir.resolve("cat.yaml"), "editors: {users: ['@x:y.z']}\n" + FILE_CATALOG);
-        ConfigLoader.LoadedConfig loaded = ConfigLoader.parseWithWarnings(MINIMAL + "catalog_file: cat.yaml\n", dir, TOKEN);
+        ConfigLoader.LoadedConfig loaded =
+                ConfigLoader.parseWithWarnings(MINIMAL + "catalog_file: cat.yaml\n", dir, TOKEN);
         assertEquals(List.of(), loaded.config().editors().users());
         assertEquals(2, loaded.config().catalog().sections().size());
-        assertTrue(loaded.warnings().get(0).contains("ignoring editors"), loaded.warnings().toString());
+        assertTrue(
+                loaded.warnings().get(0).contains("ignoring editors"),
+                loaded.warnings().toString());
     }
 
     @Test
@@ -133,8 +164,11 @@ class ConfigCatalogTest {
                 projects:
                   - {key: P, aliases: "p", usual_reporters: "@a:b.c"}
                 """, dir, TOKEN));
-        assertEquals(List.of("sections[0].usual_reporters[0]: 'bob' is not a Matrix user id (@localpart:server)",
-                "projects[0].aliases: expected a list of strings",
-                "projects[0].usual_reporters: expected a list of user ids"), e.problems());
+        assertEquals(
+                List.of(
+                        "sections[0].usual_reporters[0]: 'bob' is not a Matrix user id (@localpart:server)",
+                        "projects[0].aliases: expected a list of strings",
+                        "projects[0].usual_reporters: expected a list of user ids"),
+                e.problems());
     }
 }

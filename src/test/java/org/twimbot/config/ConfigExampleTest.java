@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class ConfigExampleTest {
     /** Maven runs tests in the module directory, where the example lives. */
     private static final Path EXAMPLE = Path.of("config.example.yaml");
+
     private static final String BEGIN = "# --- catalog example begin";
     private static final String END = "# --- catalog example end";
 
@@ -40,7 +41,8 @@ class ConfigExampleTest {
         List<String> lines = Files.readAllLines(EXAMPLE);
         for (ConfigSchema.Setting s : ConfigSchema.SETTINGS) {
             int i = indexOfKey(lines, s);
-            boolean commented = lines.get(i).contains("#") || lines.get(i - 1).strip().startsWith("#");
+            boolean commented =
+                    lines.get(i).contains("#") || lines.get(i - 1).strip().startsWith("#");
             assertTrue(commented, s.path() + " has no comment in config.example.yaml");
         }
     }
@@ -60,7 +62,8 @@ class ConfigExampleTest {
 
     @Test
     void theExampleIsValidWithOnlyTheTokenFromTheEnvironment() throws Exception {
-        ConfigLoader.LoadedConfig loaded = ConfigLoader.loadWithWarnings(EXAMPLE, Map.of("TWIMBOT_ACCESS_TOKEN", "syt_example"));
+        ConfigLoader.LoadedConfig loaded =
+                ConfigLoader.loadWithWarnings(EXAMPLE, Map.of("TWIMBOT_ACCESS_TOKEN", "syt_example"));
         BotConfig c = loaded.config();
         assertEquals("#twim:matrix.org", c.rooms().submissions());
         assertEquals("syt_example", c.homeserver().accessToken());
@@ -76,7 +79,8 @@ class ConfigExampleTest {
         assertFalse(withCatalog.contains("sections: []"));
         BotConfig c = ConfigLoader.parse(withCatalog, Path.of("."), Map.of("TWIMBOT_ACCESS_TOKEN", "t"));
         assertEquals(1, c.catalog().sections().size());
-        assertEquals("servers", c.catalog().projectByKey("Synapse").orElseThrow().section());
+        assertEquals(
+                "servers", c.catalog().projectByKey("Synapse").orElseThrow().section());
     }
 
     private static String commentedCatalogExample(String text) {

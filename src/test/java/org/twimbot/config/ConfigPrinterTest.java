@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class ConfigPrinterTest {
     @Test
     void printsEveryKeyWithSecretsMaskedAndTheCatalogAsCounts() throws Exception {
-        BotConfig c = ConfigLoader.parse(ConfigLoaderTest.MINIMAL, Path.of("/srv"),
+        BotConfig c = ConfigLoader.parse(
+                ConfigLoaderTest.MINIMAL,
+                Path.of("/srv"),
                 Map.of("TWIMBOT_ACCESS_TOKEN", "syt_top_secret", "TWIMBOT_MEDIA_ATTACH_WINDOW", "PT90S"));
         String yaml = ConfigPrinter.toYaml(c);
         assertFalse(yaml.contains("syt_top_secret"), yaml);
@@ -26,7 +28,8 @@ class ConfigPrinterTest {
         assertEquals(33, tree.at("/catalog/sections").asInt());
         assertEquals(132, tree.at("/catalog/projects").asInt());
         for (ConfigSchema.Setting s : ConfigSchema.SETTINGS) {
-            if (s.effective() != null) assertFalse(tree.at("/" + s.path().replace('.', '/')).isMissingNode(), s.path());
+            if (s.effective() != null)
+                assertFalse(tree.at("/" + s.path().replace('.', '/')).isMissingNode(), s.path());
         }
         assertFalse(c.homeserver().toString().contains("syt_top_secret"));
     }

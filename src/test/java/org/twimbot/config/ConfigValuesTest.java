@@ -46,7 +46,9 @@ class ConfigValuesTest {
         assertFalse(ConfigValues.isUserId("@nohost"));
         assertTrue(ConfigValues.isRoomAlias("#twim:matrix.org"));
         assertTrue(ConfigValues.isRoomId("!yHqAuTnFgksYvVnlMY:ergaster.org"));
-        assertTrue(ConfigValues.isRoomId("!vzDE5GnhIhncy8gpyeK4WFPVyeWvIh8JYeM3iqR8RV8"), "room v12 ids have no server part");
+        assertTrue(
+                ConfigValues.isRoomId("!vzDE5GnhIhncy8gpyeK4WFPVyeWvIh8JYeM3iqR8RV8"),
+                "room v12 ids have no server part");
         assertFalse(ConfigValues.isRoomAlias("twim"));
         assertEquals(Optional.of(DayOfWeek.FRIDAY), ConfigValues.parseDay("Friday"));
         assertEquals(Optional.of(DayOfWeek.FRIDAY), ConfigValues.parseDay("fri"));

@@ -40,13 +40,19 @@ class EnvironmentOnlyConfigTest {
 
     @Test
     void withoutTheFileAndWithoutTheSettingsTheMessageSaysBothWaysOut() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.loadWithWarnings(dir.resolve("config.yaml"), Map.of("TWIMBOT_HTTP_HEALTH_PORT", "8080")));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.loadWithWarnings(
+                        dir.resolve("config.yaml"), Map.of("TWIMBOT_HTTP_HEALTH_PORT", "8080")));
         String first = e.problems().get(0);
         assertTrue(first.startsWith("config file " + dir.resolve("config.yaml") + ": not found"), first);
         assertTrue(first.contains("config.example.yaml"), first);
         assertTrue(first.contains("TWIMBOT_HOMESERVER_USER_ID"), first);
-        assertTrue(e.problems().contains("homeserver.user_id: missing"), e.problems().toString());
-        assertTrue(e.problems().contains("rooms.submissions: missing"), e.problems().toString());
+        assertTrue(
+                e.problems().contains("homeserver.user_id: missing"),
+                e.problems().toString());
+        assertTrue(
+                e.problems().contains("rooms.submissions: missing"),
+                e.problems().toString());
     }
 }

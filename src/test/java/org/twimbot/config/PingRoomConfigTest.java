@@ -36,7 +36,11 @@ class PingRoomConfigTest {
         BotConfig c = parse(MINIMAL + "  ping: \"#ping:maunium.net\"\n", TOKEN);
         assertEquals("#ping:maunium.net", c.rooms().ping());
         assertTrue(c.rooms().hasPing());
-        assertEquals("!abc:maunium.net", parse(MINIMAL + "  ping: \" !abc:maunium.net \"\n", TOKEN).rooms().ping());
+        assertEquals(
+                "!abc:maunium.net",
+                parse(MINIMAL + "  ping: \" !abc:maunium.net \"\n", TOKEN)
+                        .rooms()
+                        .ping());
         Map<String, String> env = new HashMap<>(TOKEN);
         env.put("TWIMBOT_ROOMS_PING", "#ping-no-synapse:maunium.net");
         assertEquals("#ping-no-synapse:maunium.net", parse(MINIMAL, env).rooms().ping());
@@ -54,8 +58,11 @@ class PingRoomConfigTest {
     @Test
     void theSubmissionsOrEditorsRoomIsNotAPingRoom() {
         List<String> p = problems(MINIMAL + "  ping: \"#twim:example.org\"\n");
-        assertTrue(p.stream().anyMatch(
-                s -> s.startsWith("rooms.ping: '#twim:example.org' is the submissions or editors room")), p.toString());
+        assertTrue(
+                p.stream()
+                        .anyMatch(s ->
+                                s.startsWith("rooms.ping: '#twim:example.org' is the submissions or editors room")),
+                p.toString());
         List<String> e = problems(MINIMAL + "  editors: \"#eds:example.org\"\n  ping: \"#eds:example.org\"\n");
         assertTrue(e.stream().anyMatch(s -> s.startsWith("rooms.ping:")), e.toString());
     }

@@ -14,9 +14,13 @@ class EditionCalendarTest {
     @Test
     void anEditionIsDatedByTheNextPublicationDayInItsTimeZone() {
         assertEquals(LocalDate.of(2026, 11, 27), fridays.publicationDate(Instant.parse("2026-11-25T10:00:00Z")));
-        assertEquals(LocalDate.of(2026, 11, 27), fridays.publicationDate(Instant.parse("2026-11-27T22:30:00Z")),
+        assertEquals(
+                LocalDate.of(2026, 11, 27),
+                fridays.publicationDate(Instant.parse("2026-11-27T22:30:00Z")),
                 "23:30 in Berlin is still Friday");
-        assertEquals(LocalDate.of(2026, 12, 4), fridays.publicationDate(Instant.parse("2026-11-27T23:30:00Z")),
+        assertEquals(
+                LocalDate.of(2026, 12, 4),
+                fridays.publicationDate(Instant.parse("2026-11-27T23:30:00Z")),
                 "00:30 Saturday in Berlin belongs to next week");
     }
 
@@ -24,7 +28,9 @@ class EditionCalendarTest {
     void theEditionAfterAPublishIsTheNextPublicationDayNeverInThePast() {
         Instant friday = Instant.parse("2026-11-27T18:00:00Z");
         assertEquals(LocalDate.of(2026, 12, 4), fridays.nextAfter(LocalDate.of(2026, 11, 27), friday));
-        assertEquals(LocalDate.of(2026, 11, 27), fridays.nextAfter(LocalDate.of(2026, 10, 30), friday),
+        assertEquals(
+                LocalDate.of(2026, 11, 27),
+                fridays.nextAfter(LocalDate.of(2026, 10, 30), friday),
                 "publishing a long-forgotten week opens this week's, not one in the past");
     }
 }

@@ -2,10 +2,7 @@ package org.twimbot.curation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,9 +15,20 @@ class HintBudgetTest {
         HintBudget budget = new HintBudget(clock);
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < 200; i++) decisions.add(budget.decide("@ed:x", "$bad" + i));
-        assertEquals(List.of(Decision.ANSWER, Decision.ANSWER, Decision.ANSWER, Decision.ANSWER, Decision.ANSWER,
-                Decision.SLOW_DOWN), decisions.subList(0, 6));
-        assertEquals(194, decisions.subList(6, 200).stream().filter(d -> d == Decision.SILENT).count());
+        assertEquals(
+                List.of(
+                        Decision.ANSWER,
+                        Decision.ANSWER,
+                        Decision.ANSWER,
+                        Decision.ANSWER,
+                        Decision.ANSWER,
+                        Decision.SLOW_DOWN),
+                decisions.subList(0, 6));
+        assertEquals(
+                194,
+                decisions.subList(6, 200).stream()
+                        .filter(d -> d == Decision.SILENT)
+                        .count());
         assertEquals(Decision.ANSWER, budget.decide("@other:x", "$o1"), "someone else's budget is their own");
         clock.now = clock.now.plus(Duration.ofSeconds(61));
         assertEquals(Decision.ANSWER, budget.decide("@ed:x", "$later"), "a minute later the sender is answered again");

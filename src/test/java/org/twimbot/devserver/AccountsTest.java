@@ -17,10 +17,14 @@ class AccountsTest {
     private DevServer server;
 
     @BeforeEach
-    void start() { server = DevServer.start(0, "test.local"); }
+    void start() {
+        server = DevServer.start(0, "test.local");
+    }
 
     @AfterEach
-    void stop() { server.close(); }
+    void stop() {
+        server.close();
+    }
 
     @Test
     void versionsAdvertisesDefaultsAndBaseUrlIsLoopback() {
@@ -47,32 +51,55 @@ class AccountsTest {
         TestClient c = new TestClient(server);
         Resp challenge = c.post("/_matrix/client/v3/register", Map.of("username", "alice", "password", "secret"));
         assertEquals(401, challenge.code());
-        assertEquals("m.login.dummy", challenge.json().path("flows").get(0).path("stages").get(0).asText());
+        assertEquals(
+                "m.login.dummy",
+                challenge.json().path("flows").get(0).path("stages").get(0).asText());
         String session = challenge.text("session");
         assertNotNull(session);
         assertTrue(challenge.json().path("params").isObject());
 
-        Resp done = c.post("/_matrix/client/v3/register", Map.of("username", "alice", "password", "secret",
-                "auth", Map.of("type", "m.login.dummy", "session", session)));
+        Resp done = c.post(
+                "/_matrix/client/v3/register",
+                Map.of(
+                        "username",
+                        "alice",
+                        "password",
+                        "secret",
+                        "auth",
+                        Map.of("type", "m.login.dummy", "session", session)));
         assertEquals(200, done.code());
         assertEquals("@alice:test.local", done.text("user_id"));
         assertNotNull(done.text("access_token"));
         assertNotNull(done.text("device_id"));
 
-        Resp taken = c.post("/_matrix/client/v3/register", Map.of("username", "alice", "password", "x",
-                "auth", Map.of("type", "m.login.dummy")));
+        Resp taken = c.post(
+                "/_matrix/client/v3/register",
+                Map.of("username", "alice", "password", "x", "auth", Map.of("type", "m.login.dummy")));
         assertEquals(400, taken.code());
         assertEquals("M_USER_IN_USE", taken.errcode());
 
         Resp available = c.get("/_matrix/client/v3/register/available?username=alice");
         assertEquals("M_USER_IN_USE", available.errcode());
-        assertTrue(c.get("/_matrix/client/r0/register/available?username=bob").json().path("available").asBoolean());
+        assertTrue(c.get("/_matrix/client/r0/register/available?username=bob")
+                .json()
+                .path("available")
+                .asBoolean());
     }
 
     @Test
     void registerWithInhibitLoginReturnsNoToken() {
-        Resp r = new TestClient(server).post("/_matrix/client/v3/register", Map.of("username", "quiet", "password", "pw",
-                "inhibit_login", true, "auth", Map.of("type", "m.login.dummy")));
+        Resp r = new TestClient(server)
+                .post(
+                        "/_matrix/client/v3/register",
+                        Map.of(
+                                "username",
+                                "quiet",
+                                "password",
+                                "pw",
+                                "inhibit_login",
+                                true,
+                                "auth",
+                                Map.of("type", "m.login.dummy")));
         assertEquals(200, r.code());
         assertEquals("@quiet:test.local", r.text("user_id"));
         assertFalse(r.json().has("access_token"));
@@ -82,29 +109,60 @@ class AccountsTest {
     void loginReusesTheDeviceIdAndRejectsWrongPasswords() {
         TestClient alice = TestClient.registered(server, "alice");
         TestClient c = new TestClient(server);
-        assertEquals("m.login.password", c.get("/_matrix/client/v3/login").json().path("flows").get(0).path("type").asText());
+        assertEquals(
+                "m.login.password",
+                c.get("/_matrix/client/v3/login")
+                        .json()
+                        .path("flows")
+                        .get(0)
+                        .path("type")
+                        .asText());
 
-        Resp first = c.post("/_matrix/client/v3/login", Map.of("type", "m.login.password",
-                "identifier", Map.of("type", "m.id.user", "user", "alice"), "password", "pw-alice",
-                "initial_device_display_name", "twimbot"));
+        Resp first = c.post(
+                "/_matrix/client/v3/login",
+                Map.of(
+                        "type",
+                        "m.login.password",
+                        "identifier",
+                        Map.of("type", "m.id.user", "user", "alice"),
+                        "password",
+                        "pw-alice",
+                        "initial_device_display_name",
+                        "twimbot"));
         assertEquals(200, first.code());
         assertEquals("@alice:test.local", first.text("user_id"));
         assertEquals("test.local", first.text("home_server"));
         String device = first.text("device_id");
         assertNotEquals(alice.deviceId, device);
 
-        Resp again = c.post("/_matrix/client/v3/login", Map.of("type", "m.login.password",
-                "identifier", Map.of("type", "m.id.user", "user", "@alice:test.local"), "password", "pw-alice",
-                "device_id", device));
+        Resp again = c.post(
+                "/_matrix/client/v3/login",
+                Map.of(
+                        "type",
+                        "m.login.password",
+                        "identifier",
+                        Map.of("type", "m.id.user", "user", "@alice:test.local"),
+                        "password",
+                        "pw-alice",
+                        "device_id",
+                        device));
         assertEquals(device, again.text("device_id"));
         assertNotEquals(first.text("access_token"), again.text("access_token"));
 
-        Resp legacy = c.post("/_matrix/client/r0/login", Map.of("type", "m.login.password", "user", "alice",
-                "password", "pw-alice"));
+        Resp legacy = c.post(
+                "/_matrix/client/r0/login",
+                Map.of("type", "m.login.password", "user", "alice", "password", "pw-alice"));
         assertEquals(200, legacy.code());
 
-        Resp wrong = c.post("/_matrix/client/v3/login", Map.of("type", "m.login.password",
-                "identifier", Map.of("type", "m.id.user", "user", "alice"), "password", "nope"));
+        Resp wrong = c.post(
+                "/_matrix/client/v3/login",
+                Map.of(
+                        "type",
+                        "m.login.password",
+                        "identifier",
+                        Map.of("type", "m.id.user", "user", "alice"),
+                        "password",
+                        "nope"));
         assertEquals(403, wrong.code());
         assertEquals("M_FORBIDDEN", wrong.errcode());
     }
@@ -136,7 +194,9 @@ class AccountsTest {
     void logoutInvalidatesOnlyThatToken() {
         TestClient alice = TestClient.registered(server, "alice");
         assertEquals(200, alice.post("/_matrix/client/v3/logout", Map.of()).code());
-        assertEquals("M_UNKNOWN_TOKEN", alice.get("/_matrix/client/v3/account/whoami").errcode());
+        assertEquals(
+                "M_UNKNOWN_TOKEN",
+                alice.get("/_matrix/client/v3/account/whoami").errcode());
     }
 
     @Test
@@ -152,7 +212,8 @@ class AccountsTest {
         assertEquals(405, wrongMethod.code());
         assertEquals("M_UNRECOGNIZED", wrongMethod.errcode());
 
-        Resp notJson = alice.putRawText("/_matrix/client/v3/profile/" + TestClient.enc(alice.userId) + "/displayname", "{oops");
+        Resp notJson = alice.putRawText(
+                "/_matrix/client/v3/profile/" + TestClient.enc(alice.userId) + "/displayname", "{oops");
         assertEquals(400, notJson.code());
         assertEquals("M_NOT_JSON", notJson.errcode());
 
@@ -174,6 +235,9 @@ class AccountsTest {
                 + TestClient.enc(alice.userId));
         assertEquals("Alice A.", member.text("displayname"));
         assertEquals("join", member.text("membership"));
-        assertEquals(404, alice.get("/_matrix/client/v3/profile/" + TestClient.enc("@ghost:test.local")).code());
+        assertEquals(
+                404,
+                alice.get("/_matrix/client/v3/profile/" + TestClient.enc("@ghost:test.local"))
+                        .code());
     }
 }

@@ -31,7 +31,8 @@ class EventFilterTest {
         assertFalse(filter("{\"not_senders\":[\"@a:x\"]}").matches(event("m.room.message", "@a:x", Map.of())));
         assertTrue(filter("{\"senders\":[\"@a:x\"]}").matches(event("m.room.message", "@a:x", Map.of())));
         assertFalse(filter("{\"rooms\":[\"!other:x\"]}").matches(event("m.room.message", "@a:x", Map.of())));
-        assertTrue(filter("{\"contains_url\":true}").matches(event("m.room.message", "@a:x", Map.of("url", "mxc://x/y"))));
+        assertTrue(
+                filter("{\"contains_url\":true}").matches(event("m.room.message", "@a:x", Map.of("url", "mxc://x/y"))));
         assertFalse(filter("{\"contains_url\":true}").matches(event("m.room.message", "@a:x", Map.of())));
     }
 }

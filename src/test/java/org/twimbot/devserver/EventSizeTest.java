@@ -1,9 +1,9 @@
 package org.twimbot.devserver;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.twimbot.devserver.TestClient.enc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,9 @@ class EventSizeTest {
     }
 
     @AfterEach
-    void stop() { server.close(); }
+    void stop() {
+        server.close();
+    }
 
     /** A notice whose compact JSON content is exactly {@code bytes} long, padded with {@code pad}. */
     private static Map<String, Object> content(int bytes, String pad) throws Exception {

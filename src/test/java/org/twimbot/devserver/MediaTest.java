@@ -22,7 +22,9 @@ class MediaTest {
     }
 
     @AfterEach
-    void stop() { server.close(); }
+    void stop() {
+        server.close();
+    }
 
     private String upload(TestClient client) {
         Resp r = client.postRaw("/_matrix/media/v3/upload?filename=screen%20shot.png", PNG, "image/png");
@@ -40,7 +42,8 @@ class MediaTest {
         assertEquals(200, legacy.code());
         assertArrayEquals(PNG, legacy.bytes());
         assertEquals("image/png", legacy.headers().get("Content-Type"));
-        assertEquals("inline; filename*=utf-8''screen%20shot.png", legacy.headers().get("Content-Disposition"));
+        assertEquals(
+                "inline; filename*=utf-8''screen%20shot.png", legacy.headers().get("Content-Disposition"));
 
         Resp authenticated = alice.get("/_matrix/client/v1/media/download/test.local/" + mediaId + "/other.png");
         assertEquals(200, authenticated.code());
@@ -74,8 +77,11 @@ class MediaTest {
     @Test
     void remoteMediaItCannotFetchIsBadGateway() {
         String mediaId = upload(alice);
-        for (String path : new String[] {"/_matrix/client/v1/media/download/evil.example/" + mediaId,
-            "/_matrix/media/v3/download/evil.example/x", "/_matrix/client/v1/media/download/evil.example/x/name.png"}) {
+        for (String path : new String[] {
+            "/_matrix/client/v1/media/download/evil.example/" + mediaId,
+            "/_matrix/media/v3/download/evil.example/x",
+            "/_matrix/client/v1/media/download/evil.example/x/name.png"
+        }) {
             Resp r = alice.get(path);
             assertEquals(502, r.code(), path);
             assertEquals("M_UNKNOWN", r.errcode(), path);
@@ -85,8 +91,8 @@ class MediaTest {
 
     @Test
     void frozenLegacyMediaAnswers404ButV1Works() {
-        try (DevServer frozen = DevServer.start(DevServer.Options.defaults().withServerName("test.local")
-                .withLegacyMediaEnabled(false))) {
+        try (DevServer frozen = DevServer.start(
+                DevServer.Options.defaults().withServerName("test.local").withLegacyMediaEnabled(false))) {
             TestClient bob = TestClient.registered(frozen, "bob");
             String mediaId = upload(bob);
             Resp legacy = bob.get("/_matrix/media/v3/download/test.local/" + mediaId);
@@ -99,26 +105,45 @@ class MediaTest {
 
     @Test
     void configAdvertisesTheUploadLimit() {
-        assertEquals(100L * 1024 * 1024, alice.get("/_matrix/client/v1/media/config").json().path("m.upload.size").asLong());
-        assertEquals(100L * 1024 * 1024, alice.get("/_matrix/media/v3/config").json().path("m.upload.size").asLong());
+        assertEquals(
+                100L * 1024 * 1024,
+                alice.get("/_matrix/client/v1/media/config")
+                        .json()
+                        .path("m.upload.size")
+                        .asLong());
+        assertEquals(
+                100L * 1024 * 1024,
+                alice.get("/_matrix/media/v3/config")
+                        .json()
+                        .path("m.upload.size")
+                        .asLong());
     }
 
     @Test
     void oversizedUploadsAreRefused() {
         try (DevServer small = DevServer.start(DevServer.Options.defaults().withServerName("test.local"), 1024)) {
             TestClient bob = TestClient.registered(small, "bob");
-            Resp r = bob.postRaw("/_matrix/media/v3/upload?filename=big.bin", new byte[2048], "application/octet-stream");
+            Resp r = bob.postRaw(
+                    "/_matrix/media/v3/upload?filename=big.bin", new byte[2048], "application/octet-stream");
             assertEquals(413, r.code());
             assertEquals("M_TOO_LARGE", r.errcode());
-            assertEquals(1024, bob.get("/_matrix/client/v1/media/config").json().path("m.upload.size").asLong());
-            assertEquals(200, bob.postRaw("/_matrix/media/v3/upload", new byte[1024], "application/octet-stream").code());
+            assertEquals(
+                    1024,
+                    bob.get("/_matrix/client/v1/media/config")
+                            .json()
+                            .path("m.upload.size")
+                            .asLong());
+            assertEquals(
+                    200,
+                    bob.postRaw("/_matrix/media/v3/upload", new byte[1024], "application/octet-stream")
+                            .code());
         }
     }
 
     @Test
     void nonImageDownloadsAreAttachments() {
-        Resp r = alice.postRaw("/_matrix/media/v3/upload?filename=draft.md", "# hi".getBytes(StandardCharsets.UTF_8),
-                "text/markdown");
+        Resp r = alice.postRaw(
+                "/_matrix/media/v3/upload?filename=draft.md", "# hi".getBytes(StandardCharsets.UTF_8), "text/markdown");
         String mediaId = r.text("content_uri").substring("mxc://test.local/".length());
         Resp d = alice.get("/_matrix/client/v1/media/download/test.local/" + mediaId);
         assertEquals("# hi", new String(d.bytes(), StandardCharsets.UTF_8));

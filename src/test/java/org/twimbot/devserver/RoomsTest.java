@@ -1,12 +1,5 @@
 package org.twimbot.devserver;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +7,15 @@ import static org.twimbot.devserver.TestClient.enc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +35,18 @@ class RoomsTest {
     }
 
     @AfterEach
-    void stop() { server.close(); }
+    void stop() {
+        server.close();
+    }
 
-    private String rooms(String roomId) { return V3 + "/rooms/" + enc(roomId); }
+    private String rooms(String roomId) {
+        return V3 + "/rooms/" + enc(roomId);
+    }
 
     @Test
     void createRoomWithAliasThenResolveAndJoinByAlias() {
-        String roomId = alice.createRoom(Map.of("room_alias_name", "twim", "name", "TWIM", "topic", "news",
-                "preset", "public_chat"));
+        String roomId = alice.createRoom(
+                Map.of("room_alias_name", "twim", "name", "TWIM", "topic", "news", "preset", "public_chat"));
         assertTrue(roomId.matches("![A-Za-z]{18}:test\\.local"), roomId);
 
         Resp resolved = bob.get(V3 + "/directory/room/" + enc("#twim:test.local"));
@@ -58,8 +62,11 @@ class RoomsTest {
 
         assertEquals("TWIM", bob.get(rooms(roomId) + "/state/m.room.name").text("name"));
         assertEquals("news", bob.get(rooms(roomId) + "/state/m.room.topic/").text("topic"));
-        assertEquals("#twim:test.local", bob.get(rooms(roomId) + "/state/m.room.canonical_alias").text("alias"));
-        assertEquals("public", bob.get(rooms(roomId) + "/state/m.room.join_rules").text("join_rule"));
+        assertEquals(
+                "#twim:test.local",
+                bob.get(rooms(roomId) + "/state/m.room.canonical_alias").text("alias"));
+        assertEquals(
+                "public", bob.get(rooms(roomId) + "/state/m.room.join_rules").text("join_rule"));
         assertEquals("11", bob.get(rooms(roomId) + "/state/m.room.create").text("room_version"));
         JsonNode pl = bob.get(rooms(roomId) + "/state/m.room.power_levels").json();
         assertEquals(100, pl.path("users").path("@alice:test.local").asInt());
@@ -77,11 +84,19 @@ class RoomsTest {
     void directoryPutAndDelete() {
         String roomId = alice.createRoom(Map.of());
         TestClient.ok(alice.put(V3 + "/directory/room/" + enc("#extra:test.local"), Map.of("room_id", roomId)));
-        assertEquals(roomId, bob.get(V3 + "/directory/room/" + enc("#extra:test.local")).text("room_id"));
-        assertEquals(409, bob.put(V3 + "/directory/room/" + enc("#extra:test.local"), Map.of("room_id", roomId)).code());
-        assertEquals("M_FORBIDDEN", bob.delete(V3 + "/directory/room/" + enc("#extra:test.local")).errcode());
+        assertEquals(
+                roomId,
+                bob.get(V3 + "/directory/room/" + enc("#extra:test.local")).text("room_id"));
+        assertEquals(
+                409,
+                bob.put(V3 + "/directory/room/" + enc("#extra:test.local"), Map.of("room_id", roomId))
+                        .code());
+        assertEquals(
+                "M_FORBIDDEN",
+                bob.delete(V3 + "/directory/room/" + enc("#extra:test.local")).errcode());
         TestClient.ok(alice.delete(V3 + "/directory/room/" + enc("#extra:test.local")));
-        assertEquals(404, bob.get(V3 + "/directory/room/" + enc("#extra:test.local")).code());
+        assertEquals(
+                404, bob.get(V3 + "/directory/room/" + enc("#extra:test.local")).code());
     }
 
     @Test
@@ -91,9 +106,15 @@ class RoomsTest {
         assertEquals(403, refused.code());
         assertEquals("M_FORBIDDEN", refused.errcode());
         TestClient.ok(alice.post(rooms(roomId) + "/invite", Map.of("user_id", bob.userId)));
-        assertEquals("invite", alice.get(rooms(roomId) + "/state/m.room.member/" + enc(bob.userId)).text("membership"));
+        assertEquals(
+                "invite",
+                alice.get(rooms(roomId) + "/state/m.room.member/" + enc(bob.userId))
+                        .text("membership"));
         TestClient.ok(bob.post(V3 + "/join/" + enc(roomId), Map.of()));
-        assertTrue(alice.get(rooms(roomId) + "/joined_members").json().path("joined").has(bob.userId));
+        assertTrue(alice.get(rooms(roomId) + "/joined_members")
+                .json()
+                .path("joined")
+                .has(bob.userId));
     }
 
     @Test
@@ -134,23 +155,34 @@ class RoomsTest {
         Resp redact = bob.put(rooms(roomId) + "/redact/" + enc(aliceMsg) + "/r1", Map.of("reason", "spam"));
         assertEquals(403, redact.code());
         assertEquals("M_FORBIDDEN", redact.errcode());
-        assertEquals("by alice", bob.get(rooms(roomId) + "/event/" + enc(aliceMsg)).json().path("content").path("body").asText());
+        assertEquals(
+                "by alice",
+                bob.get(rooms(roomId) + "/event/" + enc(aliceMsg))
+                        .json()
+                        .path("content")
+                        .path("body")
+                        .asText());
 
         String bobMsg = bob.send(roomId, "by bob", "b1");
         TestClient.ok(bob.put(rooms(roomId) + "/redact/" + enc(bobMsg) + "/r2", Map.of()));
         TestClient.ok(alice.put(rooms(roomId) + "/state/m.room.name", Map.of("name", "admin change")));
-        assertEquals("admin change", bob.get(rooms(roomId) + "/state/m.room.name").text("name"));
+        assertEquals(
+                "admin change", bob.get(rooms(roomId) + "/state/m.room.name").text("name"));
     }
 
     @Test
     void powerLevelOverrideAndEventsLevels() {
-        String roomId = alice.createRoom(Map.of("preset", "public_chat",
-                "power_level_content_override", Map.of("events_default", 10, "events", Map.of("m.reaction", 0))));
+        String roomId = alice.createRoom(Map.of(
+                "preset",
+                "public_chat",
+                "power_level_content_override",
+                Map.of("events_default", 10, "events", Map.of("m.reaction", 0))));
         TestClient.ok(bob.post(rooms(roomId) + "/join", Map.of()));
         Resp msg = bob.put(rooms(roomId) + "/send/m.room.message/m1", Map.of("msgtype", "m.text", "body", "x"));
         assertEquals(403, msg.code());
-        Resp reaction = bob.put(rooms(roomId) + "/send/m.reaction/m2", Map.of("m.relates_to",
-                Map.of("rel_type", "m.annotation", "event_id", "$x", "key", "👍")));
+        Resp reaction = bob.put(
+                rooms(roomId) + "/send/m.reaction/m2",
+                Map.of("m.relates_to", Map.of("rel_type", "m.annotation", "event_id", "$x", "key", "👍")));
         assertEquals(200, reaction.code());
     }
 
@@ -158,17 +190,32 @@ class RoomsTest {
     void stateEndpointsWithEmptyKeysAndMissingState() {
         String roomId = alice.createRoom(Map.of());
         TestClient.ok(alice.put(rooms(roomId) + "/state/org.example.flag/", Map.of("on", true)));
-        assertTrue(alice.get(rooms(roomId) + "/state/org.example.flag").json().path("on").asBoolean());
+        assertTrue(alice.get(rooms(roomId) + "/state/org.example.flag")
+                .json()
+                .path("on")
+                .asBoolean());
         TestClient.ok(alice.put(rooms(roomId) + "/state/org.example.flag/k", Map.of("on", false)));
-        assertTrue(alice.get(rooms(roomId) + "/state/org.example.flag/").json().path("on").asBoolean());
+        assertTrue(alice.get(rooms(roomId) + "/state/org.example.flag/")
+                .json()
+                .path("on")
+                .asBoolean());
         Resp missing = alice.get(rooms(roomId) + "/state/m.room.topic");
         assertEquals(404, missing.code());
         assertEquals("M_NOT_FOUND", missing.errcode());
 
         List<String> types = new ArrayList<>();
-        alice.get(rooms(roomId) + "/state").json().forEach(e -> types.add(e.path("type").asText()));
-        assertTrue(types.containsAll(List.of("m.room.create", "m.room.member", "m.room.power_levels",
-                "m.room.join_rules", "m.room.history_visibility", "org.example.flag")), types.toString());
+        alice.get(rooms(roomId) + "/state")
+                .json()
+                .forEach(e -> types.add(e.path("type").asText()));
+        assertTrue(
+                types.containsAll(List.of(
+                        "m.room.create",
+                        "m.room.member",
+                        "m.room.power_levels",
+                        "m.room.join_rules",
+                        "m.room.history_visibility",
+                        "org.example.flag")),
+                types.toString());
     }
 
     @Test
@@ -181,13 +228,21 @@ class RoomsTest {
         assertEquals(403, bobKicks.code());
         TestClient.ok(alice.post(rooms(roomId) + "/kick", Map.of("user_id", carol.userId, "reason", "test")));
         TestClient.ok(bob.post(rooms(roomId) + "/leave", Map.of()));
-        assertEquals(403, bob.put(rooms(roomId) + "/send/m.room.message/x", Map.of("body", "late")).code());
+        assertEquals(
+                403,
+                bob.put(rooms(roomId) + "/send/m.room.message/x", Map.of("body", "late"))
+                        .code());
 
         JsonNode chunk = alice.get(rooms(roomId) + "/members").json().path("chunk");
         Map<String, String> membership = new HashMap<>();
-        chunk.forEach(e -> membership.put(e.path("state_key").asText(), e.path("content").path("membership").asText()));
+        chunk.forEach(e -> membership.put(
+                e.path("state_key").asText(),
+                e.path("content").path("membership").asText()));
         assertEquals(Map.of(alice.userId, "join", bob.userId, "leave", carol.userId, "leave"), membership);
-        assertEquals(List.of(alice.userId), new ArrayList<>(fieldNames(alice.get(rooms(roomId) + "/joined_members").json().path("joined"))));
+        assertEquals(
+                List.of(alice.userId),
+                new ArrayList<>(fieldNames(
+                        alice.get(rooms(roomId) + "/joined_members").json().path("joined"))));
     }
 
     @Test
@@ -195,7 +250,8 @@ class RoomsTest {
         String roomId = alice.createRoom(Map.of("preset", "public_chat"));
         TestClient.ok(bob.post(rooms(roomId) + "/join", Map.of()));
         String plPath = rooms(roomId) + "/state/m.room.power_levels";
-        Map<String, Object> pl = TestClient.MAPPER.convertValue(alice.get(plPath).json(), Map.class);
+        Map<String, Object> pl =
+                TestClient.MAPPER.convertValue(alice.get(plPath).json(), Map.class);
 
         Map<String, Object> users = new HashMap<>(Map.of(alice.userId, 100, bob.userId, 100));
         pl.put("users", users);
@@ -223,12 +279,17 @@ class RoomsTest {
         for (int i = 0; i < 5; i++) {
             ids.add(alice.send(roomId, "c" + i, "c" + i));
         }
-        JsonNode ctx = alice.get(rooms(roomId) + "/context/" + enc(ids.get(2)) + "?limit=2").json();
+        JsonNode ctx = alice.get(rooms(roomId) + "/context/" + enc(ids.get(2)) + "?limit=2")
+                .json();
         assertEquals(ids.get(2), ctx.path("event").path("event_id").asText());
-        assertEquals(ids.get(1), ctx.path("events_before").get(0).path("event_id").asText());
+        assertEquals(
+                ids.get(1), ctx.path("events_before").get(0).path("event_id").asText());
         assertEquals(1, ctx.path("events_before").size());
-        assertEquals(ids.get(3), ctx.path("events_after").get(0).path("event_id").asText());
-        JsonNode older = alice.get(rooms(roomId) + "/messages?dir=b&limit=1&from=" + enc(ctx.path("start").asText())).json();
+        assertEquals(
+                ids.get(3), ctx.path("events_after").get(0).path("event_id").asText());
+        JsonNode older = alice.get(rooms(roomId) + "/messages?dir=b&limit=1&from="
+                        + enc(ctx.path("start").asText()))
+                .json();
         assertEquals(ids.get(0), older.path("chunk").get(0).path("event_id").asText());
     }
 
@@ -260,7 +321,9 @@ class RoomsTest {
         Resp r = alice.put(rooms("!nope:test.local") + "/send/m.room.message/1", Map.of("body", "x"));
         assertEquals(403, r.code());
         assertEquals("M_FORBIDDEN", r.errcode());
-        assertEquals(404, alice.post(V3 + "/join/" + enc("!nope:test.local"), Map.of()).code());
+        assertEquals(
+                404,
+                alice.post(V3 + "/join/" + enc("!nope:test.local"), Map.of()).code());
     }
 
     @Test

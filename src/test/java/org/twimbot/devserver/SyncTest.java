@@ -1,6 +1,5 @@
 package org.twimbot.devserver;
 
-import org.junit.jupiter.api.Assertions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.twimbot.devserver.TestClient.Resp;
@@ -33,9 +33,13 @@ class SyncTest {
     }
 
     @AfterEach
-    void stop() { server.close(); }
+    void stop() {
+        server.close();
+    }
 
-    private String rooms(String roomId) { return V3 + "/rooms/" + enc(roomId); }
+    private String rooms(String roomId) {
+        return V3 + "/rooms/" + enc(roomId);
+    }
 
     private static JsonNode joined(Resp sync, String roomId) {
         return sync.json().path("rooms").path("join").path(roomId);
@@ -77,8 +81,12 @@ class SyncTest {
             assertTrue(e.has("state_key"));
             stateTypes.add(e.path("type").asText());
         });
-        assertTrue(stateTypes.contains("m.room.create") && stateTypes.contains("m.room.power_levels"), stateTypes.toString());
-        assertFalse(ids(room.path("state").path("events")).contains(timeline.get(0).path("event_id").asText()),
+        assertTrue(
+                stateTypes.contains("m.room.create") && stateTypes.contains("m.room.power_levels"),
+                stateTypes.toString());
+        assertFalse(
+                ids(room.path("state").path("events"))
+                        .contains(timeline.get(0).path("event_id").asText()),
                 "state must not repeat timeline events");
     }
 
@@ -112,7 +120,10 @@ class SyncTest {
         TestClient.ok(bob.post(rooms(roomId) + "/join", Map.of()));
         String since = bob.sync(null, null, 0).text("next_batch");
         alice.send(roomId, "hi", "secret-txn");
-        JsonNode event = joined(bob.sync(since, null, 0), roomId).path("timeline").path("events").get(0);
+        JsonNode event = joined(bob.sync(since, null, 0), roomId)
+                .path("timeline")
+                .path("events")
+                .get(0);
         assertFalse(event.path("unsigned").has("transaction_id"));
     }
 
@@ -135,7 +146,9 @@ class SyncTest {
         while (from != null) {
             Resp page = alice.get(rooms(roomId) + "/messages?dir=b&limit=7&from=" + enc(from) + "&to=" + enc(since));
             TestClient.ok(page);
-            page.json().path("chunk").forEach(e -> recovered.add(0, e.path("event_id").asText())); // newest first
+            page.json()
+                    .path("chunk")
+                    .forEach(e -> recovered.add(0, e.path("event_id").asText())); // newest first
             from = page.json().path("end").asText(null);
             assertTrue(++pages < 20, "paging must end");
         }
@@ -153,7 +166,8 @@ class SyncTest {
         List<String> seen = new ArrayList<>();
         String from = null;
         do {
-            String q = rooms(roomId) + "/messages?dir=b&limit=5&filter=" + filter + (from == null ? "" : "&from=" + enc(from));
+            String q = rooms(roomId) + "/messages?dir=b&limit=5&filter=" + filter
+                    + (from == null ? "" : "&from=" + enc(from));
             Resp page = alice.get(q);
             page.json().path("chunk").forEach(e -> {
                 assertEquals(roomId, e.path("room_id").asText());
@@ -193,19 +207,30 @@ class SyncTest {
         TestClient.ok(alice.put(rooms(a) + "/send/org.example.noise/3", Map.of("x", 1)));
         TestClient.ok(alice.put(rooms(a) + "/state/m.room.topic", Map.of("topic", "t")));
 
-        Map<String, Object> filter = Map.of("room", Map.of("rooms", List.of(a),
-                "timeline", Map.of("types", List.of("m.room.*"), "not_types", List.of("m.room.topic"))));
+        Map<String, Object> filter = Map.of(
+                "room",
+                Map.of(
+                        "rooms",
+                        List.of(a),
+                        "timeline",
+                        Map.of("types", List.of("m.room.*"), "not_types", List.of("m.room.topic"))));
         Resp saved = alice.post(V3 + "/user/" + enc(alice.userId) + "/filter", filter);
         String filterId = saved.text("filter_id");
         assertNotNull(filterId);
-        assertEquals(List.of(a), texts(alice.get(V3 + "/user/" + enc(alice.userId) + "/filter/" + enc(filterId))
-                .json().path("room").path("rooms")));
+        assertEquals(
+                List.of(a),
+                texts(alice.get(V3 + "/user/" + enc(alice.userId) + "/filter/" + enc(filterId))
+                        .json()
+                        .path("room")
+                        .path("rooms")));
 
         Resp sync = alice.sync(since, filterId, 0);
         assertFalse(sync.json().path("rooms").path("join").has(b));
         JsonNode room = joined(sync, a);
         List<String> types = new ArrayList<>();
-        room.path("timeline").path("events").forEach(e -> types.add(e.path("type").asText()));
+        room.path("timeline")
+                .path("events")
+                .forEach(e -> types.add(e.path("type").asText()));
         assertEquals(List.of("m.room.message"), types);
         // the topic change is filtered out of the timeline, so it is reported as state
         assertEquals(List.of("m.room.topic"), types(room.path("state").path("events")));
@@ -221,12 +246,18 @@ class SyncTest {
         TestClient.ok(alice.post(rooms(roomId) + "/invite", Map.of("user_id", bob.userId)));
 
         Resp invited = bob.sync(since, null, 0);
-        JsonNode state = invited.json().path("rooms").path("invite").path(roomId).path("invite_state").path("events");
+        JsonNode state = invited.json()
+                .path("rooms")
+                .path("invite")
+                .path(roomId)
+                .path("invite_state")
+                .path("events");
         assertTrue(state.size() > 0, invited.json().toString());
         boolean sawInvite = false;
         for (JsonNode e : state) {
             assertFalse(e.has("event_id"), "invite_state is stripped state");
-            if (e.path("type").asText().equals("m.room.member") && e.path("state_key").asText().equals(bob.userId)) {
+            if (e.path("type").asText().equals("m.room.member")
+                    && e.path("state_key").asText().equals(bob.userId)) {
                 assertEquals("invite", e.path("content").path("membership").asText());
                 assertEquals(alice.userId, e.path("sender").asText());
                 sawInvite = true;
@@ -238,9 +269,14 @@ class SyncTest {
         String afterInvite = invited.text("next_batch");
         TestClient.ok(bob.post(rooms(roomId) + "/leave", Map.of()));
         Resp rejected = bob.sync(afterInvite, null, 0);
-        assertTrue(rejected.json().path("rooms").path("leave").has(roomId), rejected.json().toString());
+        assertTrue(
+                rejected.json().path("rooms").path("leave").has(roomId),
+                rejected.json().toString());
         assertFalse(rejected.json().path("rooms").path("invite").has(roomId));
-        assertEquals("leave", alice.get(rooms(roomId) + "/state/m.room.member/" + enc(bob.userId)).text("membership"));
+        assertEquals(
+                "leave",
+                alice.get(rooms(roomId) + "/state/m.room.member/" + enc(bob.userId))
+                        .text("membership"));
         assertEquals(403, bob.post(rooms(roomId) + "/join", Map.of()).code());
     }
 
@@ -251,8 +287,13 @@ class SyncTest {
         String since = bob.sync(null, null, 0).text("next_batch");
         alice.send(roomId, "private chatter", "p1");
         TestClient.ok(bob.post(rooms(roomId) + "/leave", Map.of()));
-        JsonNode timeline = bob.sync(since, null, 0).json().path("rooms").path("leave").path(roomId)
-                .path("timeline").path("events");
+        JsonNode timeline = bob.sync(since, null, 0)
+                .json()
+                .path("rooms")
+                .path("leave")
+                .path(roomId)
+                .path("timeline")
+                .path("events");
         assertEquals(List.of("m.room.member"), types(timeline));
         assertEquals(403, bob.get(rooms(roomId) + "/messages?dir=b").code());
     }
@@ -267,7 +308,12 @@ class SyncTest {
         String after = alice.send(roomId, "after the kick", "k2");
 
         Resp sync = bob.sync(since, null, 0);
-        JsonNode left = sync.json().path("rooms").path("leave").path(roomId).path("timeline").path("events");
+        JsonNode left = sync.json()
+                .path("rooms")
+                .path("leave")
+                .path(roomId)
+                .path("timeline")
+                .path("events");
         assertEquals(List.of("m.room.message", "m.room.member"), types(left));
         assertEquals(before, left.get(0).path("event_id").asText());
         assertEquals("leave", left.get(1).path("content").path("membership").asText());
@@ -275,7 +321,8 @@ class SyncTest {
 
         Resp next = bob.sync(sync.text("next_batch"), null, 0);
         assertFalse(next.json().path("rooms").path("leave").has(roomId));
-        List<String> visible = ids(bob.get(rooms(roomId) + "/messages?dir=b&limit=50").json().path("chunk"));
+        List<String> visible =
+                ids(bob.get(rooms(roomId) + "/messages?dir=b&limit=50").json().path("chunk"));
         assertTrue(visible.contains(before));
         assertFalse(visible.contains(after));
     }
@@ -300,7 +347,8 @@ class SyncTest {
         Resp redact = alice.put(rooms(roomId) + "/redact/" + enc(msg) + "/r1", Map.of("reason", "leaked"));
         String redactionId = redact.text("event_id");
 
-        JsonNode events = joined(alice.sync(since, null, 0), roomId).path("timeline").path("events");
+        JsonNode events =
+                joined(alice.sync(since, null, 0), roomId).path("timeline").path("events");
         assertEquals(List.of(redactionId), ids(events));
         JsonNode redaction = events.get(0);
         assertEquals("m.room.redaction", redaction.path("type").asText());
@@ -309,21 +357,33 @@ class SyncTest {
         assertEquals("leaked", redaction.path("content").path("reason").asText());
 
         JsonNode original = null;
-        for (JsonNode e : joined(alice.sync(null, null, 0), roomId).path("timeline").path("events")) {
+        for (JsonNode e :
+                joined(alice.sync(null, null, 0), roomId).path("timeline").path("events")) {
             if (e.path("event_id").asText().equals(msg)) {
                 original = e;
             }
         }
         assertNotNull(original);
         assertEquals(0, original.path("content").size());
-        assertEquals(redactionId, original.path("unsigned").path("redacted_because").path("event_id").asText());
-        assertEquals(0, alice.get(rooms(roomId) + "/event/" + enc(msg)).json().path("content").size());
+        assertEquals(
+                redactionId,
+                original.path("unsigned")
+                        .path("redacted_because")
+                        .path("event_id")
+                        .asText());
+        assertEquals(
+                0,
+                alice.get(rooms(roomId) + "/event/" + enc(msg))
+                        .json()
+                        .path("content")
+                        .size());
     }
 
     @Test
     void redactingStateKeepsEssentialKeys() {
         String roomId = alice.createRoom(Map.of("preset", "public_chat"));
-        String plId = alice.get(rooms(roomId) + "/state/m.room.power_levels?format=event").text("event_id");
+        String plId = alice.get(rooms(roomId) + "/state/m.room.power_levels?format=event")
+                .text("event_id");
         TestClient.ok(alice.put(rooms(roomId) + "/redact/" + enc(plId) + "/r", Map.of()));
         JsonNode pl = alice.get(rooms(roomId) + "/state/m.room.power_levels").json();
         assertEquals(100, pl.path("users").path(alice.userId).asInt());
@@ -343,13 +403,17 @@ class SyncTest {
     void injectedEventsKeepTheirTimestampAndReachSync() {
         String roomId = alice.createRoom(Map.of());
         String since = alice.sync(null, null, 0).text("next_batch");
-        String id = server.injectEvent(roomId, alice.userId, "m.room.message", Map.of("msgtype", "m.text", "body", "old"),
-                1_600_000_000_000L);
-        JsonNode e = joined(alice.sync(since, null, 0), roomId).path("timeline").path("events").get(0);
+        String id = server.injectEvent(
+                roomId, alice.userId, "m.room.message", Map.of("msgtype", "m.text", "body", "old"), 1_600_000_000_000L);
+        JsonNode e = joined(alice.sync(since, null, 0), roomId)
+                .path("timeline")
+                .path("events")
+                .get(0);
         assertEquals(id, e.path("event_id").asText());
         assertEquals(1_600_000_000_000L, e.path("origin_server_ts").asLong());
         assertTrue(server.stats().contains("events=" + server.eventCount()));
-        Assertions.assertThrows(IllegalArgumentException.class,
+        Assertions.assertThrows(
+                IllegalArgumentException.class,
                 () -> server.injectEvent(roomId, bob.userId, "m.room.message", Map.of(), 1L));
     }
 

@@ -19,13 +19,18 @@ import okhttp3.Response;
 final class TestClient {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
+    private static final OkHttpClient HTTP =
+            new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
 
     /** A response: status, parsed JSON body (null when not JSON), raw bytes and headers. */
     record Resp(int code, JsonNode json, byte[] bytes, Headers headers) {
-        String errcode() { return json == null ? null : json.path("errcode").asText(null); }
+        String errcode() {
+            return json == null ? null : json.path("errcode").asText(null);
+        }
 
-        String text(String field) { return json.path(field).asText(null); }
+        String text(String field) {
+            return json.path(field).asText(null);
+        }
     }
 
     final String baseUrl;
@@ -33,12 +38,15 @@ final class TestClient {
     String userId;
     String deviceId;
 
-    TestClient(DevServer server) { this.baseUrl = server.baseUrl(); }
+    TestClient(DevServer server) {
+        this.baseUrl = server.baseUrl();
+    }
 
     static TestClient registered(DevServer server, String username) {
         TestClient c = new TestClient(server);
-        Resp r = c.post("/_matrix/client/v3/register", Map.of("username", username, "password", "pw-" + username,
-                "auth", Map.of("type", "m.login.dummy")));
+        Resp r = c.post(
+                "/_matrix/client/v3/register",
+                Map.of("username", username, "password", "pw-" + username, "auth", Map.of("type", "m.login.dummy")));
         if (r.code() != 200) {
             throw new AssertionError("register failed: " + r.code() + " " + r.json());
         }
@@ -52,16 +60,25 @@ final class TestClient {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    Resp get(String path) { return call(new Request.Builder().url(baseUrl + path).get()); }
+    Resp get(String path) {
+        return call(new Request.Builder().url(baseUrl + path).get());
+    }
 
-    Resp delete(String path) { return call(new Request.Builder().url(baseUrl + path).delete()); }
+    Resp delete(String path) {
+        return call(new Request.Builder().url(baseUrl + path).delete());
+    }
 
-    Resp post(String path, Object body) { return call(new Request.Builder().url(baseUrl + path).post(json(body))); }
+    Resp post(String path, Object body) {
+        return call(new Request.Builder().url(baseUrl + path).post(json(body)));
+    }
 
-    Resp put(String path, Object body) { return call(new Request.Builder().url(baseUrl + path).put(json(body))); }
+    Resp put(String path, Object body) {
+        return call(new Request.Builder().url(baseUrl + path).put(json(body)));
+    }
 
     Resp postRaw(String path, byte[] body, String contentType) {
-        return call(new Request.Builder().url(baseUrl + path).post(RequestBody.create(body, MediaType.get(contentType))));
+        return call(
+                new Request.Builder().url(baseUrl + path).post(RequestBody.create(body, MediaType.get(contentType))));
     }
 
     Resp putRawText(String path, String body) {
@@ -77,7 +94,8 @@ final class TestClient {
     }
 
     String send(String roomId, String body, String txnId) {
-        Resp r = put("/_matrix/client/v3/rooms/" + enc(roomId) + "/send/m.room.message/" + txnId,
+        Resp r = put(
+                "/_matrix/client/v3/rooms/" + enc(roomId) + "/send/m.room.message/" + txnId,
                 Map.of("msgtype", "m.text", "body", body));
         ok(r);
         return r.text("event_id");
@@ -115,7 +133,8 @@ final class TestClient {
             builder.header("Authorization", "Bearer " + token);
         }
         try (Response response = HTTP.newCall(builder.build()).execute()) {
-            byte[] bytes = response.body() == null ? new byte[0] : response.body().bytes();
+            byte[] bytes =
+                    response.body() == null ? new byte[0] : response.body().bytes();
             JsonNode json = null;
             String type = response.header("Content-Type", "");
             if (type.startsWith("application/json") && bytes.length > 0) {

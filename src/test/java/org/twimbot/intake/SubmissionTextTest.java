@@ -14,8 +14,12 @@ class SubmissionTextTest {
 
     @Test
     void recognisesThePrefixWithColonOrWhitespaceCaseInsensitively() {
-        assertEquals("Synapse 1.70 is out", recognise("TWIM: Synapse 1.70 is out", null).body());
-        assertEquals("Synapse 1.70 is out", recognise("  twim Synapse 1.70 is out", null).body());
+        assertEquals(
+                "Synapse 1.70 is out",
+                recognise("TWIM: Synapse 1.70 is out", null).body());
+        assertEquals(
+                "Synapse 1.70 is out",
+                recognise("  twim Synapse 1.70 is out", null).body());
         assertEquals("multi\nline", recognise("Twim:\nmulti\nline", null).body());
         assertEquals("x", recognise("TWIM:x", null).body());
     }
@@ -39,18 +43,21 @@ class SubmissionTextTest {
         assertEquals("news", recognise("@twimbot:example.org: news", null).body());
         assertEquals("news", recognise("TWIM Bot: news", null).body());
         assertEquals("news", recognise("@twimbot: news", null).body());
-        var pill = recognise("TWIM Bot: news here",
+        var pill = recognise(
+                "TWIM Bot: news here",
                 "<a href=\"https://matrix.to/#/@twimbot:example.org\">TWIM Bot</a>: news <i>here</i>");
         assertEquals("news here", pill.body());
         assertEquals("news <i>here</i>", pill.html());
         SubmissionText newsbot = new SubmissionText("@newsbot:example.org", "Newsbot");
         assertEquals("hi", newsbot.recognise("Newsbot: hi", null).orElseThrow().body());
-        assertTrue(newsbot.recognise("Newsbot is great", null).isEmpty(), "the display name without a colon is chatter");
+        assertTrue(
+                newsbot.recognise("Newsbot is great", null).isEmpty(), "the display name without a colon is chatter");
     }
 
     @Test
     void dropsTheReplyFallback() {
-        var s = recognise("> <@alice:example.org> earlier message\n> second line\n\nTWIM: the news",
+        var s = recognise(
+                "> <@alice:example.org> earlier message\n> second line\n\nTWIM: the news",
                 "<mx-reply><blockquote>earlier</blockquote></mx-reply>TWIM: the <b>news</b>");
         assertEquals("the news", s.body());
         assertEquals("the <b>news</b>", s.html());

@@ -36,15 +36,23 @@ class BigWeekIT {
             JsonNode notice = room.awaitNotice(cmd, "Draft for");
             String body = notice.path("content").path("body").asText();
             String html = notice.path("content").path("formatted_body").asText();
-            int bytes = MatrixUser.JSON.writeValueAsString(notice.path("content")).getBytes(StandardCharsets.UTF_8).length;
+            int bytes =
+                    MatrixUser.JSON.writeValueAsString(notice.path("content")).getBytes(StandardCharsets.UTF_8).length;
             System.out.printf("figure: !draft notice for %d items: %,d bytes of content%n", ITEMS, bytes);
             assertTrue(body.contains(ITEMS + " items"), body);
             assertTrue(body.contains("Warnings:") && body.contains("unassigned"), body);
-            assertTrue(html.contains("Preview cut here") && html.contains("twim-"), "the preview says where the rest is");
+            assertTrue(
+                    html.contains("Preview cut here") && html.contains("twim-"), "the preview says where the rest is");
             int shown = html.split(" is out!", -1).length - 1;
             assertTrue(shown > 20 && shown < ITEMS, shown + " of " + ITEMS + " items in the preview");
             room.awaitFile(cmd, "twim-");
-            assertEquals(0, bot.log().lines().filter(l -> l.contains("dropping") || l.contains(" ERROR ")).count(), bot.log());
+            assertEquals(
+                    0,
+                    bot.log()
+                            .lines()
+                            .filter(l -> l.contains("dropping") || l.contains(" ERROR "))
+                            .count(),
+                    bot.log());
         }
     }
 
@@ -55,10 +63,18 @@ class BigWeekIT {
                 + "candidates and sent feedback; the changelog lists every change and the upgrade notes explain the "
                 + "new configuration options. Packages for Debian, Fedora, Arch and Flathub are already built, and "
                 + "the container image follows later today. Highlights:";
-        String[] points = {"state resolution is twice as fast on big rooms", "the media repository streams large files",
-                "threads and polls work on every platform", "translations for 12 more languages"};
-        StringBuilder body = new StringBuilder("TWIM: Project ").append(i).append(text).append("\n");
-        StringBuilder html = new StringBuilder("TWIM: <p><strong>Project ").append(i).append("</strong>").append(text)
+        String[] points = {
+            "state resolution is twice as fast on big rooms",
+            "the media repository streams large files",
+            "threads and polls work on every platform",
+            "translations for 12 more languages"
+        };
+        StringBuilder body =
+                new StringBuilder("TWIM: Project ").append(i).append(text).append("\n");
+        StringBuilder html = new StringBuilder("TWIM: <p><strong>Project ")
+                .append(i)
+                .append("</strong>")
+                .append(text)
                 .append("</p><ul>");
         for (String p : points) {
             body.append("\n- ").append(p);

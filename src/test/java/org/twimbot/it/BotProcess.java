@@ -38,7 +38,8 @@ final class BotProcess implements AutoCloseable {
     static Path jar() {
         String jar = System.getProperty("twimbot.jar", "target/twimbot.jar");
         Path path = Path.of(jar);
-        if (!Files.isRegularFile(path)) throw new IllegalStateException("no bot jar at " + path + ": run mvn package first");
+        if (!Files.isRegularFile(path))
+            throw new IllegalStateException("no bot jar at " + path + ": run mvn package first");
         return path;
     }
 
@@ -52,7 +53,8 @@ final class BotProcess implements AutoCloseable {
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-jar", jar().toString(), "run", "-c", config.toString()));
         log = dir.resolve("bot-" + (++starts) + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TWIMBOT_IT_")); // the suite's settings are not the bot's
         pb.environment().putAll(env);
         process = pb.start();
@@ -78,8 +80,9 @@ final class BotProcess implements AutoCloseable {
     void awaitLog(String text, Duration timeout) throws Exception {
         Eventually.until("the bot logs \"" + text + "\"", timeout, () -> {
             if (log().contains(text)) return true;
-            if (!process.isAlive()) throw new AssertionError("the bot ended (exit " + process.exitValue() + ") before logging \""
-                    + text + "\":\n" + log());
+            if (!process.isAlive())
+                throw new AssertionError(
+                        "the bot ended (exit " + process.exitValue() + ") before logging \"" + text + "\":\n" + log());
             return false;
         });
     }
@@ -125,7 +128,8 @@ final class BotProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (alive()) {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS))
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
 }

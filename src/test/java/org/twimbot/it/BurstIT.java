@@ -34,24 +34,32 @@ class BurstIT {
         String secret = Homeserver.rateLimitedSecret();
         MatrixUser admin = MatrixUser.registerWithSecret(url, secret, Homeserver.unique("admin"), null, true);
         Path dir = WorkDir.create("burst");
-        Newsroom room = Newsroom.create(url, dir, 4, (localpart, name) -> MatrixUser.registerWithSecret(url, secret,
-                localpart, name, false));
+        Newsroom room = Newsroom.create(
+                url, dir, 4, (localpart, name) -> MatrixUser.registerWithSecret(url, secret, localpart, name, false));
         admin.liftRateLimit(room.editor);
         for (MatrixUser p : room.people) admin.liftRateLimit(p);
 
         try (CountingProxy proxy = CountingProxy.to(url);
-                BotProcess bot = new BotProcess(room.writeConfig(proxy.url(), """
+                BotProcess bot = new BotProcess(
+                                room.writeConfig(proxy.url(), """
                         submissions:
                           ack_text: "Thanks {user}, your news is stored."
-                        """), Map.of("TWIMBOT_ACCESS_TOKEN", room.bot.accessToken)).start()) {
+                        """),
+                                Map.of("TWIMBOT_ACCESS_TOKEN", room.bot.accessToken))
+                        .start()) {
             bot.awaitLog("first start: synced", Newsroom.WAIT);
             List<String> news = postBurst(room);
 
             long t0 = System.nanoTime();
             String status = room.editor.text(room.roomId, "!status");
-            String answer = room.awaitNotice(status, "Edition ").path("content").path("body").asText();
+            String answer = room.awaitNotice(status, "Edition ")
+                    .path("content")
+                    .path("body")
+                    .asText();
             long statusMs = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(answer.matches("(?s)Edition \\d{4}-\\d\\d-\\d\\d: " + NEWS + " items\\n.*"), answer.lines().findFirst().get());
+            assertTrue(
+                    answer.matches("(?s)Edition \\d{4}-\\d\\d-\\d\\d: " + NEWS + " items\\n.*"),
+                    answer.lines().findFirst().get());
             long reactedBeforeStatus = reactionsTo(room, news);
 
             long t1 = System.nanoTime();
@@ -59,12 +67,16 @@ class BurstIT {
             String md = room.fileText(room.awaitFile(draft, "twim-"));
             long draftMs = (System.nanoTime() - t1) / 1_000_000;
             room.awaitNotice(draft, "Draft for");
-            for (int i = 0; i < NEWS; i++) assertTrue(md.contains("burst news number " + i + " of"), "news " + i + " is in the draft");
+            for (int i = 0; i < NEWS; i++)
+                assertTrue(md.contains("burst news number " + i + " of"), "news " + i + " is in the draft");
             long reactedBeforeDraft = reactionsTo(room, news);
-            System.out.printf("figure: burst of %d: !status answered in %d ms (%d ✍️ sent by then), !draft file in %d ms (%d ✍️)%n",
+            System.out.printf(
+                    "figure: burst of %d: !status answered in %d ms (%d ✍️ sent by then), !draft file in %d ms (%d ✍️)%n",
                     NEWS, statusMs, reactedBeforeStatus, draftMs, reactedBeforeDraft);
-            assertTrue(reactedBeforeDraft < NEWS / 2, "the answers did not wait behind the owed reactions: "
-                    + reactedBeforeDraft + " of " + NEWS + " sent before the draft");
+            assertTrue(
+                    reactedBeforeDraft < NEWS / 2,
+                    "the answers did not wait behind the owed reactions: " + reactedBeforeDraft + " of " + NEWS
+                            + " sent before the draft");
 
             assertEquals(0, bot.stop());
             List<JsonNode> events = room.botEvents();
@@ -72,16 +84,25 @@ class BurstIT {
             for (JsonNode e : events) {
                 JsonNode rel = e.path("content").path("m.relates_to");
                 if ("m.reaction".equals(e.path("type").asText())) {
-                    assertTrue(reactions.add(rel.path("event_id").asText() + " " + rel.path("key").asText()), "a reaction twice: " + e);
+                    assertTrue(
+                            reactions.add(rel.path("event_id").asText() + " "
+                                    + rel.path("key").asText()),
+                            "a reaction twice: " + e);
                 }
             }
-            List<String> said = events.stream().filter(e -> "m.room.message".equals(e.path("type").asText()))
-                    .map(e -> e.path("content").path("body").asText()).toList();
-            assertEquals(1, said.stream().filter(b -> b.startsWith("Edition ")).count(), "one answer to !status: " + said);
+            List<String> said = events.stream()
+                    .filter(e -> "m.room.message".equals(e.path("type").asText()))
+                    .map(e -> e.path("content").path("body").asText())
+                    .toList();
+            assertEquals(
+                    1, said.stream().filter(b -> b.startsWith("Edition ")).count(), "one answer to !status: " + said);
             assertEquals(1, said.stream().filter(b -> b.startsWith("Draft for")).count(), "one draft notice: " + said);
             for (MatrixUser p : room.people) { // the same words for each of a person's news: counted, at most one each
                 String thanks = "Thanks " + p.userId.substring(1, p.userId.indexOf('-'));
-                long lines = said.stream().flatMap(String::lines).filter(l -> l.toLowerCase().startsWith(thanks.toLowerCase())).count();
+                long lines = said.stream()
+                        .flatMap(String::lines)
+                        .filter(l -> l.toLowerCase().startsWith(thanks.toLowerCase()))
+                        .count();
                 assertTrue(lines <= NEWS / room.people.size(), lines + " thank-yous for " + p);
             }
             assertRetryHintsObeyed(proxy.calls());
@@ -115,14 +136,21 @@ class BurstIT {
 
     private static long reactionsTo(Newsroom room, List<String> news) throws Exception {
         Set<String> ids = new HashSet<>(news);
-        return room.botEvents().stream().filter(e -> "m.reaction".equals(e.path("type").asText())
-                && ids.contains(e.path("content").path("m.relates_to").path("event_id").asText())).count();
+        return room.botEvents().stream()
+                .filter(e -> "m.reaction".equals(e.path("type").asText())
+                        && ids.contains(e.path("content")
+                                .path("m.relates_to")
+                                .path("event_id")
+                                .asText()))
+                .count();
     }
 
     /** After each 429 the bot sent nothing before the hint had passed, and it met few of them. */
     private static void assertRetryHintsObeyed(List<CountingProxy.Call> calls) {
-        List<CountingProxy.Call> sends = calls.stream().filter(CountingProxy.Call::isSend)
-                .sorted((a, b) -> Long.compare(a.startedAt(), b.startedAt())).toList();
+        List<CountingProxy.Call> sends = calls.stream()
+                .filter(CountingProxy.Call::isSend)
+                .sorted((a, b) -> Long.compare(a.startedAt(), b.startedAt()))
+                .toList();
         int refused = 0;
         for (int i = 0; i < sends.size(); i++) {
             CountingProxy.Call c = sends.get(i);
@@ -130,13 +158,16 @@ class BurstIT {
             refused++;
             long notBefore = c.answeredAt() + c.retryAfterMs() * 1_000_000 - 50_000_000; // 50 ms for the proxy's clock
             for (CountingProxy.Call later : sends.subList(i + 1, sends.size())) {
-                assertTrue(later.startedAt() >= notBefore, "a send " + (notBefore - later.startedAt()) / 1_000_000
-                        + " ms before the retry_after_ms of " + c.retryAfterMs() + " had passed");
+                assertTrue(
+                        later.startedAt() >= notBefore,
+                        "a send " + (notBefore - later.startedAt()) / 1_000_000 + " ms before the retry_after_ms of "
+                                + c.retryAfterMs() + " had passed");
             }
         }
         long accepted = sends.stream().filter(c -> c.status() == 200).count();
-        System.out.printf("figure: burst: %d sends accepted, %d refused with 429, %d requests in all%n", accepted, refused,
-                calls.size());
+        System.out.printf(
+                "figure: burst: %d sends accepted, %d refused with 429, %d requests in all%n",
+                accepted, refused, calls.size());
         assertTrue(accepted > 10, "the bot sent: " + accepted);
         assertTrue(refused <= accepted / 3 + 3, "no hammering: " + refused + " refused for " + accepted + " accepted");
     }

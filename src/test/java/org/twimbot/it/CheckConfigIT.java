@@ -48,13 +48,21 @@ class CheckConfigIT {
         assertEquals(EXIT_AUTH, run.exit(), run.output());
         assertTrue(run.output().contains("belongs to " + alice.userId), run.output());
         assertFalse(run.output().contains("\tat "), "one line, no stack trace:\n" + run.output());
-        assertTrue(alice.messages(room.roomId, 1_000).stream().noneMatch(e -> "m.reaction".equals(e.path("type").asText())
-                || alice.userId.equals(e.path("sender").asText()) && "m.room.message".equals(e.path("type").asText())),
+        assertTrue(
+                alice.messages(room.roomId, 1_000).stream()
+                        .noneMatch(e -> "m.reaction".equals(e.path("type").asText())
+                                || alice.userId.equals(e.path("sender").asText())
+                                        && "m.room.message"
+                                                .equals(e.path("type").asText())),
                 "nothing was posted in Alice's name");
     }
 
     private static CliProcess check(Path dir, String token) throws Exception {
-        return CliProcess.run(dir, Map.of("TWIMBOT_ACCESS_TOKEN", token), "check-config", "-c",
+        return CliProcess.run(
+                dir,
+                Map.of("TWIMBOT_ACCESS_TOKEN", token),
+                "check-config",
+                "-c",
                 dir.resolve("config.yaml").toString());
     }
 }

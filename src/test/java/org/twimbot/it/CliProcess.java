@@ -17,20 +17,24 @@ record CliProcess(int exit, String output) {
         command.addAll(List.of("-jar", BotProcess.jar().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "cli-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TWIMBOT_IT_")); // the suite's settings are not the bot's
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            throw new AssertionError("twimbot " + String.join(" ", args) + " did not end within 120 s:\n" + Files.readString(out));
+            throw new AssertionError(
+                    "twimbot " + String.join(" ", args) + " did not end within 120 s:\n" + Files.readString(out));
         }
         return new CliProcess(p.exitValue(), Files.readString(out));
     }
 
     /** The ✔ and ✘ lines. */
     List<String> marks() {
-        return output.lines().filter(l -> l.startsWith("✔") || l.startsWith("✘")).toList();
+        return output.lines()
+                .filter(l -> l.startsWith("✔") || l.startsWith("✘"))
+                .toList();
     }
 
     boolean fails(String text) {

@@ -43,8 +43,10 @@ class ContainerIT {
 
     @Test
     void theDocumentedFirstRunWorksOnANewVolume() throws Exception {
-        Assumptions.assumeTrue(homeserver != null && !homeserver.isBlank(), "TWIMBOT_IT_HOMESERVER is not set: no Synapse");
-        Assumptions.assumeTrue("1".equals(System.getenv("TWIMBOT_IT_CONTAINER")), "TWIMBOT_IT_CONTAINER=1 is not set: no podman");
+        Assumptions.assumeTrue(
+                homeserver != null && !homeserver.isBlank(), "TWIMBOT_IT_HOMESERVER is not set: no Synapse");
+        Assumptions.assumeTrue(
+                "1".equals(System.getenv("TWIMBOT_IT_CONTAINER")), "TWIMBOT_IT_CONTAINER=1 is not set: no podman");
         String image = imageUnderTest();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String name = "twimbot-it-" + run;
@@ -65,7 +67,8 @@ class ContainerIT {
                     "TWIMBOT_EDITORS_USERS=" + editor.userId(), "TWIMBOT_HTTP_HEALTH_PORT=" + healthPort);
             podman("volume", "create", volume);
             try {
-                List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host", "-v", volume + ":/data"));
+                List<String> args = new ArrayList<>(
+                        List.of("run", "-d", "--name", name, "--network", "host", "-v", volume + ":/data"));
                 for (String e : env) args.addAll(List.of("-e", e));
                 args.add(image);
                 long started = System.nanoTime();
@@ -74,15 +77,23 @@ class ContainerIT {
                 System.out.printf("ContainerIT: start to healthy %.1f s%n", (System.nanoTime() - started) / 1e9);
 
                 editor.catchUp();
-                String first = alice.say(roomId, "TWIM: Container news one: the image runs from the environment alone.");
+                String first =
+                        alice.say(roomId, "TWIM: Container news one: the image runs from the environment alone.");
                 alice.say(roomId, "TWIM: Container news two: a new volume needs no config file.");
                 editor.say(roomId, "TWIM: Container news three, from the editor.");
-                editor.await(roomId, e -> botId.equals(e.sender()) && "m.reaction".equals(e.type()) && first.equals(e.relatesTo()),
-                        WAIT).orElseThrow(() -> new AssertionError("no ✍️ from the bot\n" + logs(name)));
+                editor.await(
+                                roomId,
+                                e -> botId.equals(e.sender())
+                                        && "m.reaction".equals(e.type())
+                                        && first.equals(e.relatesTo()),
+                                WAIT)
+                        .orElseThrow(() -> new AssertionError("no ✍️ from the bot\n" + logs(name)));
                 editor.say(roomId, "!draft");
-                RoomEvent file = editor.await(roomId, e -> botId.equals(e.sender()) && "m.file".equals(e.msgtype()), WAIT)
+                RoomEvent file = editor.await(
+                                roomId, e -> botId.equals(e.sender()) && "m.file".equals(e.msgtype()), WAIT)
                         .orElseThrow(() -> new AssertionError("no draft file\n" + logs(name)));
-                String draft = new String(editor.client().download(file.content().path("url").asText(), 10_000_000),
+                String draft = new String(
+                        editor.client().download(file.content().path("url").asText(), 10_000_000),
                         StandardCharsets.UTF_8);
                 assertTrue(draft.contains("Container news one") && draft.contains("Container news three"), draft);
 
@@ -96,8 +107,21 @@ class ContainerIT {
                 long stopping = System.nanoTime();
                 podman("stop", "-t", "10", name);
                 System.out.printf("ContainerIT: stopped in %.1f s%n", (System.nanoTime() - stopping) / 1e9);
-                assertEquals("0", podman("inspect", "--format", "{{.State.ExitCode}}", name).strip(), logs(name));
-                String files = podman("run", "--rm", "--no-healthcheck", "-v", volume + ":/data", "--entrypoint", "ls", image, "/data");
+                assertEquals(
+                        "0",
+                        podman("inspect", "--format", "{{.State.ExitCode}}", name)
+                                .strip(),
+                        logs(name));
+                String files = podman(
+                        "run",
+                        "--rm",
+                        "--no-healthcheck",
+                        "-v",
+                        volume + ":/data",
+                        "--entrypoint",
+                        "ls",
+                        image,
+                        "/data");
                 assertTrue(files.contains("twimbot.db"), "the database is in the volume: " + files);
             } finally {
                 podmanQuietly("rm", "-f", name);
@@ -110,7 +134,8 @@ class ContainerIT {
     /** A host folder owned by root (the bot runs as 10001): one line with the uid and the chown, exit 4. */
     private void rootOwnedBindFolderIsOneLine(String image, List<String> env) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data")); // created by this (root) process, mode 755
-        List<String> args = new ArrayList<>(List.of("run", "--rm", "--no-healthcheck", "--network", "host", "-v", data + ":/data"));
+        List<String> args =
+                new ArrayList<>(List.of("run", "--rm", "--no-healthcheck", "--network", "host", "-v", data + ":/data"));
         for (String e : env) args.addAll(List.of("-e", e));
         args.add(image);
         Result r = exec(podmanCommand(args.toArray(String[]::new)));
@@ -135,7 +160,9 @@ class ContainerIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (exec(podmanCommand("healthcheck", "run", name)).status() == 0) return;
-            if (!podman("inspect", "--format", "{{.State.Running}}", name).strip().equals("true")) {
+            if (!podman("inspect", "--format", "{{.State.Running}}", name)
+                    .strip()
+                    .equals("true")) {
                 throw new AssertionError("the container exited\n" + logs(name));
             }
             Thread.sleep(1000);
@@ -153,7 +180,8 @@ class ContainerIT {
 
     private String podman(String... args) throws Exception {
         Result r = exec(podmanCommand(args));
-        if (r.status() != 0) throw new AssertionError("podman " + String.join(" ", args) + ": exit " + r.status() + "\n" + r.output());
+        if (r.status() != 0)
+            throw new AssertionError("podman " + String.join(" ", args) + ": exit " + r.status() + "\n" + r.output());
         return r.output();
     }
 

@@ -29,13 +29,14 @@ final class CountingProxy implements AutoCloseable {
         }
     }
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
-            "upgrade", "keep-alive", "expect");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade", "keep-alive", "expect");
 
     private final String target;
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
     private CountingProxy(String target) throws IOException {
@@ -67,16 +68,29 @@ final class CountingProxy implements AutoCloseable {
             try (InputStream in = ex.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI().toString()))
-                    .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpRequest.Builder b = HttpRequest.newBuilder(
+                            URI.create(target + ex.getRequestURI().toString()))
+                    .method(
+                            ex.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             ex.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase())) values.forEach(v -> b.header(name, v));
             });
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             long retryAfter = -1;
-            if (r.statusCode() == 429) retryAfter = MatrixUser.JSON.readTree(r.body()).path("retry_after_ms").asLong(-1);
-            calls.add(new Call(started, System.nanoTime(), ex.getRequestMethod(), ex.getRequestURI().getRawPath(), r.statusCode(),
+            if (r.statusCode() == 429)
+                retryAfter = MatrixUser.JSON
+                        .readTree(r.body())
+                        .path("retry_after_ms")
+                        .asLong(-1);
+            calls.add(new Call(
+                    started,
+                    System.nanoTime(),
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(),
+                    r.statusCode(),
                     retryAfter));
             r.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {

@@ -19,7 +19,8 @@ final class Eventually {
                 last = e; // the homeserver may be busy; the deadline decides
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what + (last == null ? "" : " (last error: " + last + ")"));
+                throw new AssertionError(
+                        "not within " + timeout + ": " + what + (last == null ? "" : " (last error: " + last + ")"));
             }
             Thread.sleep(300);
         }

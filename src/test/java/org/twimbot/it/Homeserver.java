@@ -9,6 +9,7 @@ final class Homeserver {
     static final String RATE_LIMITED_ENV = "TWIMBOT_IT_RATE_LIMITED_HOMESERVER";
     /** That Synapse's {@code registration_shared_secret}: the admin API lifts the posters' limits. */
     static final String SECRET_ENV = "TWIMBOT_IT_RATE_LIMITED_SECRET";
+
     private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -26,7 +27,8 @@ final class Homeserver {
 
     static String rateLimitedSecret() {
         String secret = System.getenv(SECRET_ENV);
-        if (secret == null || secret.isBlank()) throw new IllegalStateException(SECRET_ENV + " is not set (with " + RATE_LIMITED_ENV + ")");
+        if (secret == null || secret.isBlank())
+            throw new IllegalStateException(SECRET_ENV + " is not set (with " + RATE_LIMITED_ENV + ")");
         return secret;
     }
 

@@ -3,7 +3,6 @@ package org.twimbot.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +31,21 @@ class InviteIT {
             room.awaitAcks(List.of(before, after));
             // asked once both are stored: within one first batch the editors room is applied before the other room
             String command = room.editor.text(privateRoom, "!status");
-            String status = Eventually.await("the bot answers in the editors room", Newsroom.WAIT, () -> room.editor
-                    .messages(privateRoom, 1_000).stream().filter(e -> room.bot.userId.equals(e.path("sender").asText())
-                            && e.path("content").path("body").asText().contains("#2")).findFirst().orElse(null))
-                    .path("content").path("body").asText();
+            String status = Eventually.await(
+                            "the bot answers in the editors room",
+                            Newsroom.WAIT,
+                            () -> room.editor.messages(privateRoom, 1_000).stream()
+                                    .filter(e -> room.bot.userId.equals(
+                                                    e.path("sender").asText())
+                                            && e.path("content")
+                                                    .path("body")
+                                                    .asText()
+                                                    .contains("#2"))
+                                    .findFirst()
+                                    .orElse(null))
+                    .path("content")
+                    .path("body")
+                    .asText();
             assertTrue(status.contains("while the bot waits") && status.contains("right after the invite"), status);
             assertTrue(command.startsWith("$"));
         }

@@ -1,21 +1,21 @@
 package org.twimbot.it;
 
-import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -31,7 +31,8 @@ import okhttp3.Response;
 final class MatrixUser {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(90)).build();
+    private static final OkHttpClient HTTP =
+            new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(90)).build();
     private static final AtomicLong TXN = new AtomicLong(System.nanoTime());
     /** 429 answers waited out per request before failing the test. */
     private static final int MAX_RATE_LIMITED = 100;
@@ -51,13 +52,20 @@ final class MatrixUser {
     /** Registers a new account {@code localpart} with a display name. */
     static MatrixUser register(String baseUrl, String localpart, String displayName) throws IOException {
         String password = "it-" + localpart + "-secret";
-        ObjectNode body = JSON.createObjectNode().put("username", localpart).put("password", password)
+        ObjectNode body = JSON.createObjectNode()
+                .put("username", localpart)
+                .put("password", password)
                 .put("inhibit_login", false);
         body.putObject("auth").put("type", "m.login.dummy");
         JsonNode r = call(baseUrl, null, "POST", "/_matrix/client/v3/register", body);
-        MatrixUser user = new MatrixUser(baseUrl, r.path("user_id").asText(), password, r.path("access_token").asText());
+        MatrixUser user = new MatrixUser(
+                baseUrl,
+                r.path("user_id").asText(),
+                password,
+                r.path("access_token").asText());
         if (displayName != null) {
-            user.put("/_matrix/client/v3/profile/" + enc(user.userId) + "/displayname",
+            user.put(
+                    "/_matrix/client/v3/profile/" + enc(user.userId) + "/displayname",
                     JSON.createObjectNode().put("displayname", displayName));
         }
         return user;
@@ -67,10 +75,14 @@ final class MatrixUser {
      * Registers a new account through Synapse's admin API with the registration shared secret (HMAC-SHA1 over
      * nonce, name, password and admin flag), which is not rate-limited as open registration is.
      */
-    static MatrixUser registerWithSecret(String baseUrl, String secret, String localpart, String displayName, boolean admin)
-            throws IOException {
+    static MatrixUser registerWithSecret(
+            String baseUrl, String secret, String localpart, String displayName, boolean admin) throws IOException {
         String password = "it-" + localpart + "-secret";
-        String nonce = execute(new Request.Builder().url(baseUrl + "/_synapse/admin/v1/register").build()).path("nonce").asText();
+        String nonce = execute(new Request.Builder()
+                        .url(baseUrl + "/_synapse/admin/v1/register")
+                        .build())
+                .path("nonce")
+                .asText();
         String mac;
         try {
             Mac hmac = Mac.getInstance("HmacSHA1");
@@ -80,16 +92,25 @@ final class MatrixUser {
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
-        ObjectNode body = JSON.createObjectNode().put("nonce", nonce).put("username", localpart).put("password", password)
-                .put("admin", admin).put("mac", mac);
+        ObjectNode body = JSON.createObjectNode()
+                .put("nonce", nonce)
+                .put("username", localpart)
+                .put("password", password)
+                .put("admin", admin)
+                .put("mac", mac);
         if (displayName != null) body.put("displayname", displayName);
         JsonNode r = call(baseUrl, null, "POST", "/_synapse/admin/v1/register", body);
-        return new MatrixUser(baseUrl, r.path("user_id").asText(), password, r.path("access_token").asText());
+        return new MatrixUser(
+                baseUrl,
+                r.path("user_id").asText(),
+                password,
+                r.path("access_token").asText());
     }
 
     /** As an admin: lifts Synapse's message rate limit for {@code user} (a burst's posters are many people in reality). */
     void liftRateLimit(MatrixUser user) throws IOException {
-        post("/_synapse/admin/v1/users/" + enc(user.userId) + "/override_ratelimit",
+        post(
+                "/_synapse/admin/v1/users/" + enc(user.userId) + "/override_ratelimit",
                 JSON.createObjectNode().put("messages_per_second", 0).put("burst_count", 0));
     }
 
@@ -100,33 +121,49 @@ final class MatrixUser {
 
     /** A public room (anyone may join) with an alias; returns the room id. */
     String createPublicRoom(String aliasLocalpart) throws IOException {
-        ObjectNode body = JSON.createObjectNode().put("preset", "public_chat").put("room_alias_name", aliasLocalpart)
+        ObjectNode body = JSON.createObjectNode()
+                .put("preset", "public_chat")
+                .put("room_alias_name", aliasLocalpart)
                 .put("name", aliasLocalpart);
         return post("/_matrix/client/v3/createRoom", body).path("room_id").asText();
     }
 
     /** A private room (invite only); returns the room id. */
     String createPrivateRoom(String name) throws IOException {
-        return post("/_matrix/client/v3/createRoom", JSON.createObjectNode().put("preset", "private_chat").put("name", name))
-                .path("room_id").asText();
+        return post(
+                        "/_matrix/client/v3/createRoom",
+                        JSON.createObjectNode().put("preset", "private_chat").put("name", name))
+                .path("room_id")
+                .asText();
     }
 
     void invite(String roomId, String userId) throws IOException {
-        post("/_matrix/client/v3/rooms/" + enc(roomId) + "/invite", JSON.createObjectNode().put("user_id", userId));
+        post(
+                "/_matrix/client/v3/rooms/" + enc(roomId) + "/invite",
+                JSON.createObjectNode().put("user_id", userId));
     }
 
     String join(String roomIdOrAlias) throws IOException {
-        return post("/_matrix/client/v3/join/" + enc(roomIdOrAlias), JSON.createObjectNode()).path("room_id").asText();
+        return post("/_matrix/client/v3/join/" + enc(roomIdOrAlias), JSON.createObjectNode())
+                .path("room_id")
+                .asText();
     }
 
     /** Sends any event; returns its id. */
     String send(String roomId, String type, ObjectNode content) throws IOException {
-        return put("/_matrix/client/v3/rooms/" + enc(roomId) + "/send/" + enc(type) + "/it" + TXN.incrementAndGet(), content)
-                .path("event_id").asText();
+        return put(
+                        "/_matrix/client/v3/rooms/" + enc(roomId) + "/send/" + enc(type) + "/it"
+                                + TXN.incrementAndGet(),
+                        content)
+                .path("event_id")
+                .asText();
     }
 
     String text(String roomId, String body) throws IOException {
-        return send(roomId, "m.room.message", JSON.createObjectNode().put("msgtype", "m.text").put("body", body));
+        return send(
+                roomId,
+                "m.room.message",
+                JSON.createObjectNode().put("msgtype", "m.text").put("body", body));
     }
 
     /** A message as Element sends formatted text: plain body plus org.matrix.custom.html formatted_body. */
@@ -135,7 +172,10 @@ final class MatrixUser {
     }
 
     static ObjectNode htmlContent(String body, String html) {
-        return JSON.createObjectNode().put("msgtype", "m.text").put("body", body).put("format", "org.matrix.custom.html")
+        return JSON.createObjectNode()
+                .put("msgtype", "m.text")
+                .put("body", body)
+                .put("format", "org.matrix.custom.html")
                 .put("formatted_body", html);
     }
 
@@ -149,27 +189,43 @@ final class MatrixUser {
 
     String react(String roomId, String target, String key) throws IOException {
         ObjectNode content = JSON.createObjectNode();
-        content.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", target).put("key", key);
+        content.putObject("m.relates_to")
+                .put("rel_type", "m.annotation")
+                .put("event_id", target)
+                .put("key", key);
         return send(roomId, "m.reaction", content);
     }
 
     String redact(String roomId, String eventId) throws IOException {
-        return put("/_matrix/client/v3/rooms/" + enc(roomId) + "/redact/" + enc(eventId) + "/it" + TXN.incrementAndGet(),
-                JSON.createObjectNode()).path("event_id").asText();
+        return put(
+                        "/_matrix/client/v3/rooms/" + enc(roomId) + "/redact/" + enc(eventId) + "/it"
+                                + TXN.incrementAndGet(),
+                        JSON.createObjectNode())
+                .path("event_id")
+                .asText();
     }
 
     /** Uploads through the media API; returns the mxc URI. */
     String upload(byte[] data, String contentType, String fileName) throws IOException {
-        HttpUrl url = HttpUrl.get(baseUrl + "/_matrix/media/v3/upload").newBuilder().addQueryParameter("filename", fileName).build();
-        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + accessToken)
-                .post(RequestBody.create(data, MediaType.get(contentType))).build();
+        HttpUrl url = HttpUrl.get(baseUrl + "/_matrix/media/v3/upload")
+                .newBuilder()
+                .addQueryParameter("filename", fileName)
+                .build();
+        Request request = new Request.Builder()
+                .url(url)
+                .header("Authorization", "Bearer " + accessToken)
+                .post(RequestBody.create(data, MediaType.get(contentType)))
+                .build();
         return execute(request).path("content_uri").asText();
     }
 
     /** A picture as a reply to {@code target}, as Element sends it (uploaded first). */
     String imageReply(String roomId, String target, byte[] png, String fileName) throws IOException {
         String mxc = upload(png, "image/png", fileName);
-        ObjectNode content = JSON.createObjectNode().put("msgtype", "m.image").put("body", fileName).put("url", mxc);
+        ObjectNode content = JSON.createObjectNode()
+                .put("msgtype", "m.image")
+                .put("body", fileName)
+                .put("url", mxc);
         content.putObject("info").put("mimetype", "image/png").put("size", png.length);
         content.putObject("m.relates_to").putObject("m.in_reply_to").put("event_id", target);
         return send(roomId, "m.room.message", content);
@@ -178,8 +234,10 @@ final class MatrixUser {
     /** Downloads media (the legacy path, which Synapse 1.67 serves). */
     byte[] download(String mxc) throws IOException {
         String rest = mxc.substring("mxc://".length());
-        Request request = new Request.Builder().url(baseUrl + "/_matrix/media/v3/download/" + rest)
-                .header("Authorization", "Bearer " + accessToken).build();
+        Request request = new Request.Builder()
+                .url(baseUrl + "/_matrix/media/v3/download/" + rest)
+                .header("Authorization", "Bearer " + accessToken)
+                .build();
         try (Response response = HTTP.newCall(request).execute()) {
             if (!response.isSuccessful()) throw new IOException("download " + mxc + ": HTTP " + response.code());
             return response.body().bytes();
@@ -191,10 +249,15 @@ final class MatrixUser {
         List<JsonNode> newestFirst = new ArrayList<>();
         String from = null;
         while (newestFirst.size() < max) {
-            HttpUrl.Builder url = HttpUrl.get(baseUrl + "/_matrix/client/v3/rooms/" + enc(roomId) + "/messages").newBuilder()
-                    .addQueryParameter("dir", "b").addQueryParameter("limit", "500");
+            HttpUrl.Builder url = HttpUrl.get(baseUrl + "/_matrix/client/v3/rooms/" + enc(roomId) + "/messages")
+                    .newBuilder()
+                    .addQueryParameter("dir", "b")
+                    .addQueryParameter("limit", "500");
             if (from != null) url.addQueryParameter("from", from);
-            JsonNode page = execute(new Request.Builder().url(url.build()).header("Authorization", "Bearer " + accessToken).build());
+            JsonNode page = execute(new Request.Builder()
+                    .url(url.build())
+                    .header("Authorization", "Bearer " + accessToken)
+                    .build());
             for (JsonNode e : page.path("chunk")) newestFirst.add(e);
             String end = page.path("end").asText(null);
             if (page.path("chunk").isEmpty() || end == null || end.equals(from)) break;
@@ -205,7 +268,10 @@ final class MatrixUser {
     }
 
     JsonNode get(String path) throws IOException {
-        return execute(new Request.Builder().url(baseUrl + path).header("Authorization", "Bearer " + accessToken).build());
+        return execute(new Request.Builder()
+                .url(baseUrl + path)
+                .header("Authorization", "Bearer " + accessToken)
+                .build());
     }
 
     JsonNode post(String path, JsonNode body) throws IOException {
@@ -217,11 +283,18 @@ final class MatrixUser {
     }
 
     static String enc(String segment) {
-        return HttpUrl.get("http://x/").newBuilder().addPathSegment(segment).build().encodedPath().substring(1);
+        return HttpUrl.get("http://x/")
+                .newBuilder()
+                .addPathSegment(segment)
+                .build()
+                .encodedPath()
+                .substring(1);
     }
 
-    private static JsonNode call(String baseUrl, String token, String method, String path, JsonNode body) throws IOException {
-        Request.Builder b = new Request.Builder().url(baseUrl + path)
+    private static JsonNode call(String baseUrl, String token, String method, String path, JsonNode body)
+            throws IOException {
+        Request.Builder b = new Request.Builder()
+                .url(baseUrl + path)
                 .method(method, RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE));
         if (token != null) b.header("Authorization", "Bearer " + token);
         return execute(b.build());
@@ -237,8 +310,10 @@ final class MatrixUser {
                     continue;
                 }
                 if (!response.isSuccessful()) {
-                    throw new MatrixError(response.code(), json.path("errcode").asText(), request.method() + " "
-                            + request.url().encodedPath() + ": " + response.code() + " " + text);
+                    throw new MatrixError(
+                            response.code(),
+                            json.path("errcode").asText(),
+                            request.method() + " " + request.url().encodedPath() + ": " + response.code() + " " + text);
                 }
                 return json;
             }
@@ -268,7 +343,8 @@ final class MatrixUser {
 
     /** The content of an event, for readable assertions. */
     static Map<String, Object> contentOf(JsonNode event) {
-        return JSON.convertValue(event.path("content"), JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+        return JSON.convertValue(
+                event.path("content"), JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
     }
 
     @Override

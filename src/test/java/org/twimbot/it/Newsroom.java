@@ -1,10 +1,8 @@
 package org.twimbot.it;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One test's world on the shared homeserver, all of it new: a bot account, an editor, submitters, a public
@@ -42,7 +42,8 @@ final class Newsroom {
         this.editor = registrar.register(Homeserver.unique("editor"), "Edith Editor");
         String[] names = {"Alice", "Bob", "Carol", "Dave", "Erin", "Frank"};
         for (int i = 0; i < submitters; i++) {
-            people.add(registrar.register(Homeserver.unique(names[i % names.length].toLowerCase()), names[i % names.length]));
+            people.add(registrar.register(
+                    Homeserver.unique(names[i % names.length].toLowerCase()), names[i % names.length]));
         }
         String aliasLocalpart = Homeserver.unique("twim");
         this.roomId = editor.createPublicRoom(aliasLocalpart);
@@ -56,7 +57,8 @@ final class Newsroom {
     }
 
     static Newsroom create(String baseUrl, Path dir, int submitters) throws IOException {
-        return new Newsroom(baseUrl, dir, submitters, (localpart, name) -> MatrixUser.register(baseUrl, localpart, name));
+        return new Newsroom(
+                baseUrl, dir, submitters, (localpart, name) -> MatrixUser.register(baseUrl, localpart, name));
     }
 
     static Newsroom create(String baseUrl, Path dir, int submitters, Registrar registrar) throws IOException {
@@ -76,7 +78,9 @@ final class Newsroom {
     Path writeConfig(String url, String extra) throws IOException {
         Files.createDirectories(dir);
         Path config = dir.resolve("config.yaml");
-        Files.writeString(config, """
+        Files.writeString(
+                config,
+                """
                 homeserver:
                   url: "%s"
                   user_id: "%s"
@@ -88,9 +92,15 @@ final class Newsroom {
                   path: "%s"
                 media:
                   dir: "%s"
-                """.formatted(url, bot.userId, alias, editorsRoomLine(extra), editor.userId, dir.resolve("twimbot.db"),
-                        dir.resolve("media"))
-                + extra.replaceAll("(?m)^rooms:\\n  editors: .*\\n", ""));
+                """.formatted(
+                                        url,
+                                        bot.userId,
+                                        alias,
+                                        editorsRoomLine(extra),
+                                        editor.userId,
+                                        dir.resolve("twimbot.db"),
+                                        dir.resolve("media"))
+                        + extra.replaceAll("(?m)^rooms:\\n  editors: .*\\n", ""));
         return config;
     }
 
@@ -126,12 +136,16 @@ final class Newsroom {
 
     /** The bot's reactions to {@code eventId} with {@code key}. */
     long botReactions(List<JsonNode> events, String eventId, String key) {
-        return events.stream().filter(e -> isReaction(e, eventId, key) && bot.userId.equals(e.path("sender").asText())).count();
+        return events.stream()
+                .filter(e -> isReaction(e, eventId, key)
+                        && bot.userId.equals(e.path("sender").asText()))
+                .count();
     }
 
     static boolean isReaction(JsonNode e, String eventId, String key) {
         JsonNode rel = e.path("content").path("m.relates_to");
-        return "m.reaction".equals(e.path("type").asText()) && eventId.equals(rel.path("event_id").asText())
+        return "m.reaction".equals(e.path("type").asText())
+                && eventId.equals(rel.path("event_id").asText())
                 && (key == null || key.equals(rel.path("key").asText()));
     }
 
@@ -156,7 +170,8 @@ final class Newsroom {
                     after = e.path("event_id").asText().equals(afterEventId);
                     continue;
                 }
-                if (bot.userId.equals(e.path("sender").asText()) && "m.room.message".equals(e.path("type").asText())
+                if (bot.userId.equals(e.path("sender").asText())
+                        && "m.room.message".equals(e.path("type").asText())
                         && matches.test(e)) return e;
             }
             return null;
@@ -165,14 +180,19 @@ final class Newsroom {
 
     /** A bot notice after {@code afterEventId} whose body contains {@code text}. */
     JsonNode awaitNotice(String afterEventId, String text) throws Exception {
-        return awaitBotMessage(afterEventId, "notice containing \"" + text + "\"",
+        return awaitBotMessage(
+                afterEventId,
+                "notice containing \"" + text + "\"",
                 e -> e.path("content").path("body").asText().contains(text));
     }
 
     /** A file the bot uploads after {@code afterEventId} whose name starts with {@code prefix}. */
     JsonNode awaitFile(String afterEventId, String prefix) throws Exception {
-        return awaitBotMessage(afterEventId, "file " + prefix + "*", e -> "m.file".equals(e.path("content").path("msgtype").asText())
-                && e.path("content").path("body").asText().startsWith(prefix));
+        return awaitBotMessage(
+                afterEventId,
+                "file " + prefix + "*",
+                e -> "m.file".equals(e.path("content").path("msgtype").asText())
+                        && e.path("content").path("body").asText().startsWith(prefix));
     }
 
     /** The content of a file the bot uploaded, as text. */

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class NoticesIT {
     private static boolean isStartNotice(Newsroom room, JsonNode e) {
         String body = e.path("content").path("body").asText();
-        return room.bot.userId.equals(e.path("sender").asText()) && body.startsWith("twimbot ") && body.contains(" started; ");
+        return room.bot.userId.equals(e.path("sender").asText())
+                && body.startsWith("twimbot ")
+                && body.contains(" started; ");
     }
 
     @Test
@@ -31,14 +33,18 @@ class NoticesIT {
             JsonNode notice = room.awaitBotMessage(news, "the start notice", e -> isStartNotice(room, e));
             String body = notice.path("content").path("body").asText();
             assertEquals("m.notice", notice.path("content").path("msgtype").asText());
-            assertTrue(body.matches("twimbot \\S+ started; (no open edition yet|edition \\d{4}-\\d\\d-\\d\\d is open with \\d+ items?)"
-                    + "; (no config warnings|config warnings: .+)\\."), body);
+            assertTrue(
+                    body.matches(
+                            "twimbot \\S+ started; (no open edition yet|edition \\d{4}-\\d\\d-\\d\\d is open with \\d+ items?)"
+                                    + "; (no config warnings|config warnings: .+)\\."),
+                    body);
 
             assertEquals(0, bot.stop());
             bot.start(); // a command sent while it starts is answered once it has synced
             String status = room.editor.text(room.roomId, "!status");
             room.awaitNotice(status, "Edition ");
-            List<JsonNode> starts = room.timeline().stream().filter(e -> isStartNotice(room, e)).toList();
+            List<JsonNode> starts =
+                    room.timeline().stream().filter(e -> isStartNotice(room, e)).toList();
             assertEquals(1, starts.size(), "a restart within a minute is quiet: " + starts);
         }
     }
@@ -51,7 +57,8 @@ class NoticesIT {
         MatrixUser bob = room.person(1);
         try (BotProcess bot = room.botWithToken("").start()) {
             bot.awaitLog("first start: synced", Newsroom.WAIT);
-            String news = alice.text(room.roomId, "TWIM: Nheko now supports threads and polls, and the settings were redone.");
+            String news = alice.text(
+                    room.roomId, "TWIM: Nheko now supports threads and polls, and the settings were redone.");
             room.awaitAck(news);
 
             String asked = bob.text(room.roomId, "!status");

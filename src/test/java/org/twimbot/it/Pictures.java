@@ -14,7 +14,8 @@ final class Pictures {
         BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 16; x++) {
             for (int y = 0; y < 16; y++) {
-                image.setRGB(x, y, new Color((seed * 37 + x * 13) % 256, (seed * 91 + y * 7) % 256, seed % 256).getRGB());
+                image.setRGB(
+                        x, y, new Color((seed * 37 + x * 13) % 256, (seed * 91 + y * 7) % 256, seed % 256).getRGB());
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

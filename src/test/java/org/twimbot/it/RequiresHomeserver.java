@@ -12,6 +12,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@EnabledIfEnvironmentVariable(named = Homeserver.ENV, matches = "https?://.+",
-        disabledReason = "TWIMBOT_IT_HOMESERVER is not set: no homeserver for the integration suite (.ci/run starts one)")
+@EnabledIfEnvironmentVariable(
+        named = Homeserver.ENV,
+        matches = "https?://.+",
+        disabledReason =
+                "TWIMBOT_IT_HOMESERVER is not set: no homeserver for the integration suite (.ci/run starts one)")
 @interface RequiresHomeserver {}

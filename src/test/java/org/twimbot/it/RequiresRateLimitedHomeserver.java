@@ -13,7 +13,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@EnabledIfEnvironmentVariable(named = Homeserver.RATE_LIMITED_ENV, matches = "https?://.+",
+@EnabledIfEnvironmentVariable(
+        named = Homeserver.RATE_LIMITED_ENV,
+        matches = "https?://.+",
         disabledReason = "TWIMBOT_IT_RATE_LIMITED_HOMESERVER is not set: no Synapse with its default rate limits "
                 + "(.ci/run starts one)")
 @interface RequiresRateLimitedHomeserver {}

@@ -23,7 +23,6 @@ import org.twimbot.store.Submission;
 class RestartIT {
     private static final String ACK = "Thanks for the report";
 
-
     @Test
     void newsPostedWhileTheBotWasStoppedIsAllTakenAtTheNextStart() throws Exception {
         Path dir = WorkDir.create("restart");
@@ -43,8 +42,12 @@ class RestartIT {
                 else who.text(room.roomId, "chatter " + i);
             }
             String edited = missed.get(3);
-            room.person(1).edit(room.roomId, edited, "TWIM: missed news, edited while the bot was down",
-                    "TWIM: missed news, edited while the bot was down");
+            room.person(1)
+                    .edit(
+                            room.roomId,
+                            edited,
+                            "TWIM: missed news, edited while the bot was down",
+                            "TWIM: missed news, edited while the bot was down");
             room.editor.react(room.roomId, missed.get(4), "🏢");
             room.person(1).redact(room.roomId, missed.get(5)); // i = 15, by person 1
 
@@ -85,20 +88,23 @@ class RestartIT {
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
         try (bot) {
             bot.start().awaitLog("first start: synced", Newsroom.WAIT);
-            Thread producer = new Thread(() -> {
-                try {
-                    for (int i = 0; i < items; i++) {
-                        posted.add(room.person(i % 3).text(room.roomId, "TWIM: busy minute news number " + i));
-                        Thread.sleep(500);
-                    }
-                } catch (Throwable t) {
-                    producerFailure.set(t);
-                }
-            }, "it-producer");
+            Thread producer = new Thread(
+                    () -> {
+                        try {
+                            for (int i = 0; i < items; i++) {
+                                posted.add(room.person(i % 3).text(room.roomId, "TWIM: busy minute news number " + i));
+                                Thread.sleep(500);
+                            }
+                        } catch (Throwable t) {
+                            producerFailure.set(t);
+                        }
+                    },
+                    "it-producer");
             producer.start();
             Random random = new Random(17);
             for (int k = 0; k < kills; k++) {
-                bot.awaitLog("joined submissions room", Newsroom.WAIT); // it has a session and syncs: kill it while it works
+                bot.awaitLog(
+                        "joined submissions room", Newsroom.WAIT); // it has a session and syncs: kill it while it works
                 Thread.sleep(1_000 + random.nextInt(4_000));
                 bot.kill9();
                 bot.start();
@@ -112,26 +118,35 @@ class RestartIT {
             bot.stop();
 
             List<JsonNode> botEvents = room.botEvents();
-            assertEquals(items, ackLines(botEvents), "thank-you lines in the room; sent more than once: " + repeated(botEvents));
+            assertEquals(
+                    items,
+                    ackLines(botEvents),
+                    "thank-you lines in the room; sent more than once: " + repeated(botEvents));
             for (String id : posted) assertEquals(1, room.botReactions(botEvents, id, "✍️"), "one ✍️ on " + id);
             assertEquals(new HashSet<>(posted), storedSubmissions(dir.resolve("twimbot.db")), "each item stored once");
             String logs = bot.allLogs();
-            assertEquals(1, logs.lines().filter(l -> l.contains("logged in as")).count(), "one password login:\n" + logs);
+            assertEquals(
+                    1, logs.lines().filter(l -> l.contains("logged in as")).count(), "one password login:\n" + logs);
         }
     }
 
     /** Lines of the bot's notices that thank someone (several may share a message when many wait). */
     private static long ackLines(List<JsonNode> botEvents) {
-        return botEvents.stream().filter(e -> "m.notice".equals(e.path("content").path("msgtype").asText()))
-                .flatMap(e -> e.path("content").path("body").asText().lines()).filter(l -> l.contains(ACK)).count();
+        return botEvents.stream()
+                .filter(e -> "m.notice".equals(e.path("content").path("msgtype").asText()))
+                .flatMap(e -> e.path("content").path("body").asText().lines())
+                .filter(l -> l.contains(ACK))
+                .count();
     }
 
     /** The bot's events whose type and content occur more than once, with their ids and times. */
     private static List<String> repeated(List<JsonNode> botEvents) {
         Map<String, List<String>> byContent = new HashMap<>();
         for (JsonNode e : botEvents) {
-            byContent.computeIfAbsent(e.path("type").asText() + " " + e.path("content"), k -> new ArrayList<>())
-                    .add(e.path("event_id").asText() + "@" + e.path("origin_server_ts").asLong());
+            byContent
+                    .computeIfAbsent(e.path("type").asText() + " " + e.path("content"), k -> new ArrayList<>())
+                    .add(e.path("event_id").asText() + "@"
+                            + e.path("origin_server_ts").asLong());
         }
         List<String> repeated = new ArrayList<>();
         byContent.forEach((content, ids) -> {

@@ -12,6 +12,7 @@ final class WorkDir {
     private WorkDir() {}
 
     static Path create(String name) throws IOException {
-        return Files.createDirectories(Path.of("target", "it-work", Homeserver.unique(name)).toAbsolutePath());
+        return Files.createDirectories(
+                Path.of("target", "it-work", Homeserver.unique(name)).toAbsolutePath());
     }
 }

@@ -1,10 +1,10 @@
 package org.twimbot.matrix;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +51,10 @@ class ConcurrencyAndLifecycleTest extends MockServerTest {
 
     @Test
     void readTimeoutIsRetried() throws Exception {
-        OkHttpClient shortTimeout = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(300)).build();
-        MatrixClient impatient = new MatrixClient(server.url("/").toString(), RetryPolicy.fast(), shortTimeout, recordingSleeper);
+        OkHttpClient shortTimeout =
+                new OkHttpClient.Builder().readTimeout(Duration.ofMillis(300)).build();
+        MatrixClient impatient =
+                new MatrixClient(server.url("/").toString(), RetryPolicy.fast(), shortTimeout, recordingSleeper);
         server.enqueue(ok("{\"joined_rooms\":[]}").setHeadersDelay(1, TimeUnit.SECONDS));
         server.enqueue(ok("{\"joined_rooms\":[\"!late:x\"]}"));
         assertEquals(List.of("!late:x"), impatient.joinedRooms());

@@ -24,8 +24,12 @@ class ConnectionResetTest extends MockServerTest {
     @BeforeEach
     void startProxy() throws Exception {
         proxy = TcpFaultProxy.start(server.url("/").toString());
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
-        proxied = new MatrixClient(proxy.baseUrl(), new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(2)), http,
+        OkHttpClient http =
+                new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
+        proxied = new MatrixClient(
+                proxy.baseUrl(),
+                new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(2)),
+                http,
                 recordingSleeper);
         proxied.setAccessToken(TOKEN);
     }
@@ -40,7 +44,8 @@ class ConnectionResetTest extends MockServerTest {
     void aSyncResetMidBodyIsRetriedFromTheSamePosition() throws Exception {
         String events = "{\"type\":\"m.room.message\",\"event_id\":\"$e1\",\"sender\":\"@a:x\",\"origin_server_ts\":1,"
                 + "\"content\":{\"msgtype\":\"m.text\",\"body\":\"TWIM: " + "news ".repeat(400) + "\"}}";
-        String body = "{\"next_batch\":\"s2\",\"rooms\":{\"join\":{\"!r:x\":{\"timeline\":{\"events\":[" + events + "]}}}}}";
+        String body =
+                "{\"next_batch\":\"s2\",\"rooms\":{\"join\":{\"!r:x\":{\"timeline\":{\"events\":[" + events + "]}}}}}";
         server.enqueue(ok(body));
         server.enqueue(ok(body));
         proxy.resetResponseTo(line -> line.startsWith("GET /_matrix/client/v3/sync"));

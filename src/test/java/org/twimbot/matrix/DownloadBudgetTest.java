@@ -1,10 +1,10 @@
 package org.twimbot.matrix;
 
-import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DownloadBudgetTest extends MockServerTest {
     private static final String V12 = "{\"versions\":[\"v1.2\"]}";
-    private static final String REMOTE_FAILED = "{\"errcode\":\"M_UNKNOWN\",\"error\":\"Failed to fetch remote media\"}";
+    private static final String REMOTE_FAILED =
+            "{\"errcode\":\"M_UNKNOWN\",\"error\":\"Failed to fetch remote media\"}";
 
     @TempDir
     Path dir;
@@ -36,8 +37,10 @@ class DownloadBudgetTest extends MockServerTest {
         server.enqueue(ok(V12));
         for (int i = 0; i < 10; i++) server.enqueue(json(503, "")); // a proxy's answer: worth retrying, but not forever
         MatrixClient c = forever();
-        MatrixException e = assertThrows(MatrixException.class,
-                () -> c.downloadTo("mxc://evil.example/x", 1000, dir.resolve("p"), CallBudget.of(4, Duration.ofMinutes(2))));
+        MatrixException e = assertThrows(
+                MatrixException.class,
+                () -> c.downloadTo(
+                        "mxc://evil.example/x", 1000, dir.resolve("p"), CallBudget.of(4, Duration.ofMinutes(2))));
         assertEquals(503, e.httpStatus());
         assertEquals(1 + 4, server.getRequestCount());
         assertEquals(3, sleeps.size(), "a wait between attempts, none after the last");
@@ -48,8 +51,10 @@ class DownloadBudgetTest extends MockServerTest {
         server.enqueue(ok(V12));
         server.enqueue(json(502, REMOTE_FAILED));
         MatrixClient c = forever();
-        MatrixException e = assertThrows(MatrixException.class,
-                () -> c.downloadTo("mxc://evil.example/x", 1000, dir.resolve("p"), CallBudget.of(4, Duration.ofMinutes(2))));
+        MatrixException e = assertThrows(
+                MatrixException.class,
+                () -> c.downloadTo(
+                        "mxc://evil.example/x", 1000, dir.resolve("p"), CallBudget.of(4, Duration.ofMinutes(2))));
         assertEquals(502, e.httpStatus());
         assertEquals(2, server.getRequestCount(), "versions, then one download attempt");
         assertTrue(sleeps.isEmpty());
@@ -59,8 +64,10 @@ class DownloadBudgetTest extends MockServerTest {
     void notFoundIsFinal() throws Exception {
         server.enqueue(ok(V12));
         server.enqueue(json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"Not found\"}"));
-        MatrixException e = assertThrows(MatrixException.class,
-                () -> forever().downloadTo("mxc://x/gone", 1000, dir.resolve("p"), CallBudget.of(4, Duration.ofMinutes(2))));
+        MatrixException e = assertThrows(
+                MatrixException.class,
+                () -> forever()
+                        .downloadTo("mxc://x/gone", 1000, dir.resolve("p"), CallBudget.of(4, Duration.ofMinutes(2))));
         assertTrue(e.isNotFound());
         assertEquals(2, server.getRequestCount());
     }
@@ -71,8 +78,11 @@ class DownloadBudgetTest extends MockServerTest {
         for (int i = 0; i < 50; i++) server.enqueue(json(503, ""));
         // a clock the recorded waits advance: the budget's deadline is 1 s away, each wait at least 100 ms
         AtomicLong elapsedMs = new AtomicLong();
-        MatrixClient c = new MatrixClient(server.url("/").toString(), new RetryPolicy(0, Duration.ofMillis(100),
-                Duration.ofMillis(400)), new okhttp3.OkHttpClient(), d -> {
+        MatrixClient c = new MatrixClient(
+                server.url("/").toString(),
+                new RetryPolicy(0, Duration.ofMillis(100), Duration.ofMillis(400)),
+                new okhttp3.OkHttpClient(),
+                d -> {
                     sleeps.add(d);
                     elapsedMs.addAndGet(d.toMillis());
                 });
@@ -89,8 +99,9 @@ class DownloadBudgetTest extends MockServerTest {
         server.enqueue(ok(V12));
         MatrixClient c = forever();
         c.versions();
-        assertThrows(IOException.class, () -> c.downloadTo("mxc://x/y", 1000, dir.resolve("p"),
-                new CallBudget(4, () -> Duration.ZERO)));
+        assertThrows(
+                IOException.class,
+                () -> c.downloadTo("mxc://x/y", 1000, dir.resolve("p"), new CallBudget(4, () -> Duration.ZERO)));
         assertEquals(1, server.getRequestCount(), "only /versions");
         assertTrue(Files.notExists(dir.resolve("p")) || Files.size(dir.resolve("p")) == 0);
     }

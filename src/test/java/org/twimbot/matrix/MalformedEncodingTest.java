@@ -35,20 +35,30 @@ class MalformedEncodingTest extends MockServerTest {
         body.writeBytes(ascii(event("$escaped", "TWIM: escaped \\ud800 surrogate\"}},")));
         body.writeBytes(event("$fine", "TWIM: caf\u00e9 \u2615\"}}").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(ascii("]}}}}}"));
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse()
+                .setHeader("Content-Type", "application/json")
                 .setBody(new Buffer().write(body.toByteArray())));
 
         SyncBatch batch = client.sync("s1", null, 0);
 
         assertEquals("s2", batch.nextBatch(), "the position advances");
         List<RoomEvent> events = batch.rooms().get(0).events();
-        assertEquals(List.of("$stray", "$cut", "$cesu", "$escaped", "$fine"), events.stream().map(RoomEvent::eventId).toList(),
+        assertEquals(
+                List.of("$stray", "$cut", "$cesu", "$escaped", "$fine"),
+                events.stream().map(RoomEvent::eventId).toList(),
                 "no event lost");
         assertEquals("TWIM: stray \uFFFD byte", events.get(0).body());
         assertEquals("TWIM: cut \uFFFDx sequence", events.get(1).body());
-        assertTrue(events.get(2).body().startsWith("TWIM: surrogate \uFFFD"), events.get(2).body());
-        assertTrue(events.get(2).body().chars().noneMatch(ch -> Character.isSurrogate((char) ch)), "no lone surrogate from raw bytes");
-        assertEquals("TWIM: escaped \ud800 surrogate", events.get(3).body(), "an escaped lone surrogate is kept as JSON says");
+        assertTrue(
+                events.get(2).body().startsWith("TWIM: surrogate \uFFFD"),
+                events.get(2).body());
+        assertTrue(
+                events.get(2).body().chars().noneMatch(ch -> Character.isSurrogate((char) ch)),
+                "no lone surrogate from raw bytes");
+        assertEquals(
+                "TWIM: escaped \ud800 surrogate",
+                events.get(3).body(),
+                "an escaped lone surrogate is kept as JSON says");
         assertEquals("TWIM: caf\u00e9 \u2615", events.get(4).body(), "valid UTF-8 is untouched");
         assertEquals(1, server.getRequestCount(), "decoded once, not retried");
         assertTrue(sleeps.isEmpty());

@@ -1,6 +1,5 @@
 package org.twimbot.matrix;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -42,8 +42,11 @@ class MatrixClientRequestsTest extends MockServerTest {
         assertNull(r.getHeader("Authorization"));
         assertTrue(r.getHeader("Content-Type").startsWith("application/json"));
         JsonNode body = bodyJson(r);
-        assertEquals(MAPPER.readTree("{\"type\":\"m.login.password\",\"identifier\":{\"type\":\"m.id.user\",\"user\":\"@bot:example.org\"},"
-                + "\"password\":\"hunter2\",\"device_id\":\"DEV1\",\"initial_device_display_name\":\"twimbot\"}"), body);
+        assertEquals(
+                MAPPER.readTree(
+                        "{\"type\":\"m.login.password\",\"identifier\":{\"type\":\"m.id.user\",\"user\":\"@bot:example.org\"},"
+                                + "\"password\":\"hunter2\",\"device_id\":\"DEV1\",\"initial_device_display_name\":\"twimbot\"}"),
+                body);
 
         client.joinedRooms();
         assertEquals("Bearer syt_new", take().getHeader("Authorization"), "the login token is used from now on");
@@ -163,11 +166,15 @@ class MatrixClientRequestsTest extends MockServerTest {
 
     @Test
     void dotAndEmptySegmentsAreRejectedNotResolved() {
-        assertThrows(IllegalArgumentException.class, () -> client.sendEvent("..", "m.room.message", "t", MAPPER.createObjectNode()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> client.sendEvent("..", "m.room.message", "t", MAPPER.createObjectNode()));
         assertThrows(IllegalArgumentException.class, () -> client.joinRoom("%2E%2e"));
         assertThrows(IllegalArgumentException.class, () -> client.redact("!r:x", ".", "t", null));
         assertThrows(IllegalArgumentException.class, () -> client.roomState("!r:x", "m.room.member", ".."));
-        assertThrows(IllegalArgumentException.class, () -> client.sendEvent("", "m.room.message", "t", MAPPER.createObjectNode()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> client.sendEvent("", "m.room.message", "t", MAPPER.createObjectNode()));
         assertEquals(0, server.getRequestCount());
     }
 
@@ -178,11 +185,15 @@ class MatrixClientRequestsTest extends MockServerTest {
         assertEquals("$n1", client.sendNotice("!r:x", "t1", "hello *you*", "hello <em>you</em>"));
         RecordedRequest r = take();
         assertEquals("/_matrix/client/v3/rooms/!r:x/send/m.room.message/t1", r.getPath());
-        assertEquals(MAPPER.readTree("{\"msgtype\":\"m.notice\",\"body\":\"hello *you*\",\"format\":\"org.matrix.custom.html\","
-                + "\"formatted_body\":\"hello <em>you</em>\",\"m.mentions\":{}}"), bodyJson(r));
+        assertEquals(
+                MAPPER.readTree(
+                        "{\"msgtype\":\"m.notice\",\"body\":\"hello *you*\",\"format\":\"org.matrix.custom.html\","
+                                + "\"formatted_body\":\"hello <em>you</em>\",\"m.mentions\":{}}"),
+                bodyJson(r));
 
         client.sendNotice("!r:x", "t2", "plain", null);
-        assertEquals(MAPPER.readTree("{\"msgtype\":\"m.notice\",\"body\":\"plain\",\"m.mentions\":{}}"), bodyJson(take()));
+        assertEquals(
+                MAPPER.readTree("{\"msgtype\":\"m.notice\",\"body\":\"plain\",\"m.mentions\":{}}"), bodyJson(take()));
     }
 
     @Test
@@ -191,7 +202,9 @@ class MatrixClientRequestsTest extends MockServerTest {
         assertEquals("$re", client.react("!r:x", "t3", "$target/abc+def", "✍️"));
         RecordedRequest r = take();
         assertEquals("/_matrix/client/v3/rooms/!r:x/send/m.reaction/t3", r.getPath());
-        assertEquals(MAPPER.readTree("{\"m.relates_to\":{\"rel_type\":\"m.annotation\",\"event_id\":\"$target/abc+def\",\"key\":\"✍️\"}}"),
+        assertEquals(
+                MAPPER.readTree(
+                        "{\"m.relates_to\":{\"rel_type\":\"m.annotation\",\"event_id\":\"$target/abc+def\",\"key\":\"✍️\"}}"),
                 bodyJson(r));
     }
 
@@ -209,7 +222,12 @@ class MatrixClientRequestsTest extends MockServerTest {
     void roomStateWithEmptyKeyAndNotFound() throws Exception {
         server.enqueue(ok("{\"users\":{\"@a:x\":100}}"));
         server.enqueue(json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"Event not found.\"}"));
-        assertEquals(100, client.roomState("!r:x", "m.room.power_levels", "").path("users").path("@a:x").asInt());
+        assertEquals(
+                100,
+                client.roomState("!r:x", "m.room.power_levels", "")
+                        .path("users")
+                        .path("@a:x")
+                        .asInt());
         assertEquals("/_matrix/client/v3/rooms/!r:x/state/m.room.power_levels/", take().getPath());
         assertNull(client.roomState("!r:x", "m.room.topic", "@a:x"));
         assertEquals("/_matrix/client/v3/rooms/!r:x/state/m.room.topic/@a:x", take().getPath());
@@ -251,7 +269,9 @@ class MatrixClientRequestsTest extends MockServerTest {
         assertEquals("/_matrix/media/v3/upload", take().getRequestUrl().encodedPath());
         RecordedRequest send = take();
         assertEquals("/_matrix/client/v3/rooms/!r:x/send/m.room.message/t5", send.getPath());
-        assertEquals(MAPPER.readTree("{\"msgtype\":\"m.file\",\"body\":\"The draft\",\"filename\":\"twim-2026-11-27.md\","
-                + "\"url\":\"mxc://example.org/Draft1\",\"info\":{\"mimetype\":\"text/markdown\",\"size\":6}}"), bodyJson(send));
+        assertEquals(
+                MAPPER.readTree("{\"msgtype\":\"m.file\",\"body\":\"The draft\",\"filename\":\"twim-2026-11-27.md\","
+                        + "\"url\":\"mxc://example.org/Draft1\",\"info\":{\"mimetype\":\"text/markdown\",\"size\":6}}"),
+                bodyJson(send));
     }
 }

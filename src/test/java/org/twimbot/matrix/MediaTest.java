@@ -110,7 +110,8 @@ class MediaTest extends MockServerTest {
                 "MXC://server/a",
                 "mxc://sérver/a");
         for (String uri : hostile) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.download(uri, 10), uri);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> client.download(uri, 10), uri);
             assertTrue(e.getMessage().startsWith("invalid mxc URI: "), e.getMessage());
         }
         assertEquals(0, server.getRequestCount());
@@ -122,6 +123,8 @@ class MediaTest extends MockServerTest {
         assertEquals(new MxcUri("1.2.3.4:8448", "x"), MxcUri.parse("mxc://1.2.3.4:8448/x"));
         assertEquals(new MxcUri("[2001:db8::1]", "x"), MxcUri.parse("mxc://[2001:db8::1]/x"));
         assertEquals("mxc://localhost/x", MxcUri.parse("mxc://localhost/x").toString());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> MxcUri.parse("mxc://server/a/b")).getMessage().contains("slash"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MxcUri.parse("mxc://server/a/b"))
+                .getMessage()
+                .contains("slash"));
     }
 }

@@ -1,7 +1,5 @@
 package org.twimbot.matrix;
 
-import java.util.HashSet;
-import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +10,9 @@ import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,8 @@ class RetryTest extends MockServerTest {
 
     @Test
     void rateLimitHonoursRetryAfterMsFromBody() throws Exception {
-        server.enqueue(json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"error\":\"Too many requests\",\"retry_after_ms\":1234}"));
+        server.enqueue(json(
+                429, "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"error\":\"Too many requests\",\"retry_after_ms\":1234}"));
         server.enqueue(ok(JOINED));
         assertEquals(List.of("!a:x"), client.joinedRooms());
         assertEquals(List.of(Duration.ofMillis(1234)), sleeps);
@@ -61,7 +62,9 @@ class RetryTest extends MockServerTest {
         server.enqueue(json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\"}").setHeader("Retry-After", "120"));
         server.enqueue(ok("{\"event_id\":\"$sent\"}"));
         assertEquals("$sent", client.sendNotice("!r:x", "twim-txn-7", "hello", null));
-        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), sleeps);
+        assertEquals(
+                List.of(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)),
+                sleeps);
         assertEquals(5, server.getRequestCount(), "one request per wait, none in between");
         assertEquals(1, logLines(Level.WARN).size(), "logged once, not per attempt: " + logLines(Level.WARN));
     }
@@ -69,7 +72,8 @@ class RetryTest extends MockServerTest {
     /** A hint of 0 ms on every answer must not turn the retry loop into a busy loop: our own backoff still applies. */
     @Test
     void aZeroHintStillBacksOff() throws Exception {
-        for (int i = 0; i < 4; i++) server.enqueue(json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"retry_after_ms\":0}"));
+        for (int i = 0; i < 4; i++)
+            server.enqueue(json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"retry_after_ms\":0}"));
         server.enqueue(ok(JOINED));
         client.joinedRooms();
         assertEquals(4, sleeps.size());
@@ -102,9 +106,14 @@ class RetryTest extends MockServerTest {
             long ms = sleeps.get(i).toMillis();
             assertTrue(ms >= 100 && ms <= ceilings[i], "wait " + i + " was " + ms + " ms");
         }
-        assertEquals(1, logLines(Level.WARN).size(), "one WARN per failing call, not per attempt: " + logLines(Level.WARN));
-        assertTrue(logLines(Level.WARN).get(0).contains("HTTP 503"), logLines(Level.WARN).get(0));
-        assertTrue(logLines(Level.INFO).stream().anyMatch(l -> l.contains("succeeded after 4 attempts")), logLines(Level.INFO).toString());
+        assertEquals(
+                1, logLines(Level.WARN).size(), "one WARN per failing call, not per attempt: " + logLines(Level.WARN));
+        assertTrue(
+                logLines(Level.WARN).get(0).contains("HTTP 503"),
+                logLines(Level.WARN).get(0));
+        assertTrue(
+                logLines(Level.INFO).stream().anyMatch(l -> l.contains("succeeded after 4 attempts")),
+                logLines(Level.INFO).toString());
     }
 
     @Test
@@ -129,8 +138,11 @@ class RetryTest extends MockServerTest {
     void connectionRefusedIsRetriedAndIOExceptionThrownWhenExhausted() throws Exception {
         int port = server.getPort();
         server.shutdown();
-        MatrixClient refused = new MatrixClient("http://127.0.0.1:" + port, new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)),
-                new okhttp3.OkHttpClient(), recordingSleeper);
+        MatrixClient refused = new MatrixClient(
+                "http://127.0.0.1:" + port,
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)),
+                new okhttp3.OkHttpClient(),
+                recordingSleeper);
         IOException e = assertThrows(IOException.class, refused::joinedRooms);
         assertFalse(e instanceof MatrixException, "an IO failure stays an IO failure: " + e);
         assertEquals(2, sleeps.size(), "3 attempts, 2 waits");
@@ -139,7 +151,8 @@ class RetryTest extends MockServerTest {
 
     @Test
     void exhaustedRetriesThrowTheLastHttpError() throws Exception {
-        for (int i = 0; i < 5; i++) server.enqueue(json(502, "{\"errcode\":\"M_UNKNOWN\",\"error\":\"upstream " + i + "\"}"));
+        for (int i = 0; i < 5; i++)
+            server.enqueue(json(502, "{\"errcode\":\"M_UNKNOWN\",\"error\":\"upstream " + i + "\"}"));
         MatrixException e = assertThrows(MatrixException.class, client::joinedRooms);
         assertEquals(502, e.httpStatus());
         assertEquals("M_UNKNOWN", e.errcode());
@@ -162,7 +175,9 @@ class RetryTest extends MockServerTest {
 
     @Test
     void unknownTokenIsReported() throws Exception {
-        server.enqueue(json(401, "{\"errcode\":\"M_UNKNOWN_TOKEN\",\"error\":\"Invalid access token passed.\",\"soft_logout\":false}"));
+        server.enqueue(json(
+                401,
+                "{\"errcode\":\"M_UNKNOWN_TOKEN\",\"error\":\"Invalid access token passed.\",\"soft_logout\":false}"));
         MatrixException e = assertThrows(MatrixException.class, client::whoami);
         assertTrue(e.isUnknownToken());
         assertEquals(401, e.httpStatus());
@@ -217,8 +232,10 @@ class RetryTest extends MockServerTest {
 
     @Test
     void interruptDuringBackoffStopsRetrying() throws Exception {
-        MatrixClient interrupted = new MatrixClient(server.url("/").toString(), RetryPolicy.defaults(), new okhttp3.OkHttpClient(),
-                delay -> { throw new InterruptedException(); });
+        MatrixClient interrupted = new MatrixClient(
+                server.url("/").toString(), RetryPolicy.defaults(), new okhttp3.OkHttpClient(), delay -> {
+                    throw new InterruptedException();
+                });
         server.enqueue(json(503, ""));
         assertThrows(InterruptedIOException.class, interrupted::joinedRooms);
         assertTrue(Thread.interrupted(), "the interrupt flag is restored (and cleared here)");

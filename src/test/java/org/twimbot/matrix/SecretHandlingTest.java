@@ -30,7 +30,8 @@ class SecretHandlingTest extends MockServerTest {
         thrown.add(assertThrows(MatrixException.class, client::whoami));
         for (int i = 0; i < 5; i++) server.enqueue(json(503, "{\"error\":\"" + TOKEN + "\"}"));
         thrown.add(assertThrows(MatrixException.class, () -> client.sync("s1", null, 0)));
-        for (int i = 0; i < 5; i++) server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+        for (int i = 0; i < 5; i++)
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
         thrown.add(assertThrows(IOException.class, client::joinedRooms));
         for (int i = 0; i < 5; i++) server.enqueue(ok(TOKEN + " is not json"));
         thrown.add(assertThrows(IOException.class, client::joinedRooms));
@@ -60,7 +61,8 @@ class SecretHandlingTest extends MockServerTest {
         for (ILoggingEvent event : logs.list) {
             assertFalse(event.getFormattedMessage().contains(TOKEN), "token in log: " + event.getFormattedMessage());
             if (event.getThrowableProxy() != null)
-                assertFalse(event.getThrowableProxy().getMessage() != null && event.getThrowableProxy().getMessage().contains(TOKEN));
+                assertFalse(event.getThrowableProxy().getMessage() != null
+                        && event.getThrowableProxy().getMessage().contains(TOKEN));
         }
     }
 
@@ -69,14 +71,19 @@ class SecretHandlingTest extends MockServerTest {
         server.enqueue(ok("{\"next_batch\":\"s2\"}"));
         client.sync("since_secretish_token", "filter9", 0);
         List<String> debug = logLines(Level.DEBUG);
-        assertTrue(debug.stream().anyMatch(l -> l.matches("GET /_matrix/client/v3/sync -> 200 \\(\\d+ ms\\)")), debug.toString());
-        assertTrue(debug.stream().noneMatch(l -> l.contains("since_secretish_token") || l.contains("filter9")), debug.toString());
+        assertTrue(
+                debug.stream().anyMatch(l -> l.matches("GET /_matrix/client/v3/sync -> 200 \\(\\d+ ms\\)")),
+                debug.toString());
+        assertTrue(
+                debug.stream().noneMatch(l -> l.contains("since_secretish_token") || l.contains("filter9")),
+                debug.toString());
     }
 
     @Test
     void passwordNeverLogged() throws Exception {
         server.enqueue(json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"Invalid password\"}"));
-        MatrixException e = assertThrows(MatrixException.class, () -> client.loginWithPassword("@bot:x", "pa55word!", null, "twimbot"));
+        MatrixException e = assertThrows(
+                MatrixException.class, () -> client.loginWithPassword("@bot:x", "pa55word!", null, "twimbot"));
         assertEquals(403, e.httpStatus());
         assertFalse(e.getMessage().contains("pa55word!"));
         assertTrue(logs.list.stream().noneMatch(l -> l.getFormattedMessage().contains("pa55word!")));

@@ -65,8 +65,9 @@ class ServerDiscoveryTest {
 
     @Test
     void aHugeAnswerIsNotReadWhole() {
-        server.enqueue(new MockResponse().setBody("{\"m.homeserver\":{\"base_url\":\"https://a.example\"},\"x\":\""
-                + "y".repeat(ServerDiscovery.MAX_BYTES) + "\"}"));
+        server.enqueue(new MockResponse()
+                .setBody("{\"m.homeserver\":{\"base_url\":\"https://a.example\"},\"x\":\""
+                        + "y".repeat(ServerDiscovery.MAX_BYTES) + "\"}"));
         assertTrue(assertThrows(IOException.class, this::discover).getMessage().contains("larger than"));
     }
 }

@@ -24,15 +24,21 @@ class StreamingDownloadTest {
         try (MockWebServer server = new MockWebServer()) {
             server.enqueue(new MockResponse().setBody("{\"versions\":[\"v1.2\"]}"));
             server.enqueue(new MockResponse().setBody(new Buffer().write(picture)));
-            server.enqueue(new MockResponse().setBody(new Buffer().write(picture)).removeHeader("Content-Length")
+            server.enqueue(new MockResponse()
+                    .setBody(new Buffer().write(picture))
+                    .removeHeader("Content-Length")
                     .setChunkedBody(new Buffer().write(picture), 64 * 1024));
             MatrixClient client = new MatrixClient(server.url("/").toString(), RetryPolicy.fast());
             Path target = dir.resolve("picture.png");
             assertEquals(picture.length, client.downloadTo("mxc://example.org/abc", picture.length, target));
             assertArrayEquals(picture, Files.readAllBytes(target));
-            assertEquals("/_matrix/media/v3/download/example.org/abc", server.takeRequest().getPath().equals("/_matrix/client/versions")
-                    ? server.takeRequest().getPath() : "first request was not /versions");
-            MatrixException e = assertThrows(MatrixException.class,
+            assertEquals(
+                    "/_matrix/media/v3/download/example.org/abc",
+                    server.takeRequest().getPath().equals("/_matrix/client/versions")
+                            ? server.takeRequest().getPath()
+                            : "first request was not /versions");
+            MatrixException e = assertThrows(
+                    MatrixException.class,
                     () -> client.downloadTo("mxc://example.org/abc", picture.length - 1, dir.resolve("big.png")));
             assertEquals("M_TOO_LARGE", e.errcode(), "a chunked body without Content-Length is cut at the limit too");
             client.close();

@@ -1,19 +1,19 @@
 package org.twimbot.matrix;
 
-import java.net.SocketTimeoutException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** /sync and /messages responses become records; one broken event never fails the batch. */
@@ -69,13 +69,16 @@ class SyncParsingTest extends MockServerTest {
 
         assertEquals("s72595_4483_1934", batch.nextBatch());
         assertEquals(List.of("!editors:matrix.org", "!spam:evil.example"), batch.invitedRoomIds());
-        Map<String, RoomTimeline> rooms = batch.rooms().stream().collect(Collectors.toMap(RoomTimeline::roomId, Function.identity()));
+        Map<String, RoomTimeline> rooms =
+                batch.rooms().stream().collect(Collectors.toMap(RoomTimeline::roomId, Function.identity()));
         assertEquals(2, rooms.size(), "the non-object room entry is skipped: " + rooms.keySet());
 
         RoomTimeline twim = rooms.get("!twim:matrix.org");
         assertTrue(twim.limited());
         assertEquals("t34-23535_0_0", twim.prevBatch());
-        assertEquals(List.of("$good1", "$red", "$react"), twim.events().stream().map(RoomEvent::eventId).toList());
+        assertEquals(
+                List.of("$good1", "$red", "$react"),
+                twim.events().stream().map(RoomEvent::eventId).toList());
         assertEquals(3, batch.eventCount());
 
         RoomEvent good = twim.events().get(0);
@@ -91,7 +94,8 @@ class SyncParsingTest extends MockServerTest {
         assertEquals("🏢", twim.events().get(2).relationKey());
         assertEquals("$good1", twim.events().get(2).relatesTo());
 
-        assertEquals(List.of("$pl"), twim.state().stream().map(RoomEvent::eventId).toList());
+        assertEquals(
+                List.of("$pl"), twim.state().stream().map(RoomEvent::eventId).toList());
         assertEquals("", twim.state().get(0).stateKey());
         assertTrue(twim.state().get(0).isState());
 
@@ -134,9 +138,13 @@ class SyncParsingTest extends MockServerTest {
         // Shared read timeout 1 s and a single attempt: a response after 2 s fails an ordinary call,
         // but a long-poll of 1 s (+ 30 s margin) waits for it.
         okhttp3.OkHttpClient shortTimeout = new okhttp3.OkHttpClient.Builder()
-                .readTimeout(Duration.ofSeconds(1)).build();
-        MatrixClient oneShot = new MatrixClient(server.url("/").toString(),
-                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)), shortTimeout, recordingSleeper);
+                .readTimeout(Duration.ofSeconds(1))
+                .build();
+        MatrixClient oneShot = new MatrixClient(
+                server.url("/").toString(),
+                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+                shortTimeout,
+                recordingSleeper);
         server.enqueue(ok("{\"joined_rooms\":[]}").setHeadersDelay(2, TimeUnit.SECONDS));
         Assertions.assertThrows(SocketTimeoutException.class, oneShot::joinedRooms);
 
@@ -159,7 +167,9 @@ class SyncParsingTest extends MockServerTest {
         MessagesPage page = client.messages("!r:x", "t10", "b", 50, null);
         assertEquals("t10", page.start());
         assertEquals("t9", page.end());
-        assertEquals(List.of("$m2", "$m1", "$s1"), page.chunk().stream().map(RoomEvent::eventId).toList());
+        assertEquals(
+                List.of("$m2", "$m1", "$s1"),
+                page.chunk().stream().map(RoomEvent::eventId).toList());
         assertTrue(page.chunk().stream().allMatch(e -> e.roomId().equals("!r:x")));
         assertEquals("m.image", page.chunk().get(0).msgtype());
         assertTrue(page.chunk().get(2).isState());

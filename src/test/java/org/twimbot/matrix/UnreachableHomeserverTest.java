@@ -19,16 +19,22 @@ import org.junit.jupiter.api.Test;
  */
 class UnreachableHomeserverTest extends MockServerTest {
     private List<String> stillLines() {
-        return logs.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(e -> e.getFormattedMessage()).filter(m -> m.startsWith("still cannot reach")).toList();
+        return logs.list.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .map(e -> e.getFormattedMessage())
+                .filter(m -> m.startsWith("still cannot reach"))
+                .toList();
     }
 
     @Test
     void theOutageIsRepeatedInTheLogAtAFallingRate() throws IOException {
         String url = server.url("/").toString();
         server.shutdown(); // nothing listens: connection refused
-        try (MatrixClient c = new MatrixClient(url, new RetryPolicy(70, Duration.ofMillis(100), Duration.ofSeconds(30)),
-                new okhttp3.OkHttpClient(), recordingSleeper)) {
+        try (MatrixClient c = new MatrixClient(
+                url,
+                new RetryPolicy(70, Duration.ofMillis(100), Duration.ofSeconds(30)),
+                new okhttp3.OkHttpClient(),
+                recordingSleeper)) {
             assertThrows(IOException.class, c::versions);
             List<String> lines = stillLines();
             List<Integer> attempts = new ArrayList<>();
@@ -46,14 +52,20 @@ class UnreachableHomeserverTest extends MockServerTest {
     @Test
     void theTroubleIsReportedUntilACallSucceeds() throws Exception {
         List<Optional<MatrixClient.Trouble>> seen = new ArrayList<>();
-        try (MatrixClient c = new MatrixClient(server.url("/").toString(), new RetryPolicy(0, Duration.ofMillis(1),
-                Duration.ofMillis(2)), new okhttp3.OkHttpClient(), delay -> seen.add(null))) {
+        try (MatrixClient c = new MatrixClient(
+                server.url("/").toString(),
+                new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(2)),
+                new okhttp3.OkHttpClient(),
+                delay -> seen.add(null))) {
             MatrixClient[] self = {c};
             server.enqueue(json(502, "{}"));
             server.enqueue(json(502, "{}"));
             server.enqueue(ok("{\"versions\":[\"v1.2\"]}"));
-            try (MatrixClient watching = new MatrixClient(server.url("/").toString(), new RetryPolicy(0, Duration.ofMillis(1),
-                    Duration.ofMillis(2)), new okhttp3.OkHttpClient(), delay -> seen.add(self[0].trouble()))) {
+            try (MatrixClient watching = new MatrixClient(
+                    server.url("/").toString(),
+                    new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(2)),
+                    new okhttp3.OkHttpClient(),
+                    delay -> seen.add(self[0].trouble()))) {
                 self[0] = watching;
                 watching.versions();
                 assertEquals(2, seen.size(), "two waits, one per failed attempt");

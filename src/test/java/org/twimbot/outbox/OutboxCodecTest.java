@@ -24,27 +24,37 @@ class OutboxCodecTest {
                 new Payload.Draft(7, "@ed:x", "$cmd"),
                 new Payload.Bundle(8, "@ed:x", "$cmd2"));
         for (Payload p : payloads) assertEquals(p, OutboxCodec.read(OutboxCodec.kind(p), OutboxCodec.json(p)));
-        assertEquals(List.of("notice", "notice", "reaction", "draft", "bundle"),
+        assertEquals(
+                List.of("notice", "notice", "reaction", "draft", "bundle"),
                 payloads.stream().map(OutboxCodec::kind).toList());
     }
 
     /** Entries queued by the version before the typed payloads must still go out after an upgrade. */
     @Test
     void readsThePayloadsEarlierVersionsWrote() {
-        assertEquals(Payload.Notice.plain("line", "audit"), OutboxCodec.read("notice", "{\"body\":\"line\",\"purpose\":\"audit\"}"));
-        assertEquals(new Payload.Notice("Hi Bo", "Hi <a>Bo</a>", "answer", List.of("@bo:x")), OutboxCodec.read("notice",
-                "{\"body\":\"Hi Bo\",\"purpose\":\"answer\",\"html\":\"Hi <a>Bo</a>\",\"mentions\":[\"@bo:x\"]}"));
-        assertEquals(new Payload.Reaction("$t", "👀"), OutboxCodec.read("reaction", "{\"target\":\"$t\",\"key\":\"👀\"}"));
-        assertEquals(new Payload.Draft(3, "@ed:x", "$c"),
+        assertEquals(
+                Payload.Notice.plain("line", "audit"),
+                OutboxCodec.read("notice", "{\"body\":\"line\",\"purpose\":\"audit\"}"));
+        assertEquals(
+                new Payload.Notice("Hi Bo", "Hi <a>Bo</a>", "answer", List.of("@bo:x")),
+                OutboxCodec.read(
+                        "notice",
+                        "{\"body\":\"Hi Bo\",\"purpose\":\"answer\",\"html\":\"Hi <a>Bo</a>\",\"mentions\":[\"@bo:x\"]}"));
+        assertEquals(
+                new Payload.Reaction("$t", "👀"), OutboxCodec.read("reaction", "{\"target\":\"$t\",\"key\":\"👀\"}"));
+        assertEquals(
+                new Payload.Draft(3, "@ed:x", "$c"),
                 OutboxCodec.read("draft", "{\"edition\":3,\"requester\":\"@ed:x\",\"cause\":\"$c\"}"));
     }
 
     /** The stored keys are the records' components, nothing more (earlier versions read the same keys). */
     @Test
     void theJsonHoldsTheComponentsOnly() {
-        assertEquals("{\"body\":\"b\",\"html\":\"<b>b</b>\",\"purpose\":\"ack\",\"mentions\":[\"@a:x\"]}",
+        assertEquals(
+                "{\"body\":\"b\",\"html\":\"<b>b</b>\",\"purpose\":\"ack\",\"mentions\":[\"@a:x\"]}",
                 OutboxCodec.json(new Payload.Notice("b", "<b>b</b>", Payload.ACK, List.of("@a:x"))));
-        assertEquals("{\"edition\":3,\"requester\":\"@ed:x\",\"cause\":\"$c\"}",
+        assertEquals(
+                "{\"edition\":3,\"requester\":\"@ed:x\",\"cause\":\"$c\"}",
                 OutboxCodec.json(new Payload.Draft(3, "@ed:x", "$c")));
     }
 
@@ -60,9 +70,11 @@ class OutboxCodecTest {
     @Test
     void anUnknownKindOrABrokenPayloadIsRefusedWithItsName() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> OutboxCodec.read("telegram", "{}"))
-                .getMessage().contains("telegram"));
+                .getMessage()
+                .contains("telegram"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> OutboxCodec.read("draft", "{\"edition\":"))
-                .getMessage().contains("draft"));
+                .getMessage()
+                .contains("draft"));
     }
 
     /** One unreadable entry must not block its room for ever: it is dropped, the others stay in line. */
@@ -75,7 +87,8 @@ class OutboxCodecTest {
                 new Replies(tx).react("!r:x", "$a", "✍️");
             });
             List<Queued> pending = Queued.pending(store);
-            assertEquals(List.of(Payload.Notice.plain("first", Payload.AUDIT), new Payload.Reaction("$a", "✍️")),
+            assertEquals(
+                    List.of(Payload.Notice.plain("first", Payload.AUDIT), new Payload.Reaction("$a", "✍️")),
                     pending.stream().map(Queued::payload).toList());
             assertEquals(2, store.read(tx -> tx.outbox().pending()).size(), "the broken entry is gone from the store");
         }

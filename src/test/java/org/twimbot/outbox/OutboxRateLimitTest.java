@@ -58,7 +58,8 @@ class OutboxRateLimitTest {
         @Override
         public synchronized MockResponse dispatch(RecordedRequest request) {
             String path = URLDecoder.decode(request.getPath(), StandardCharsets.UTF_8);
-            if (!"PUT".equals(request.getMethod()) || !path.contains("/send/")) return new MockResponse().setResponseCode(404);
+            if (!"PUT".equals(request.getMethod()) || !path.contains("/send/"))
+                return new MockResponse().setResponseCode(404);
             long now = nanos.get();
             used = Math.max(0, used - (now - at) / (double) SECOND * 0.2);
             at = now;
@@ -66,8 +67,10 @@ class OutboxRateLimitTest {
                 long retryMs = (long) Math.ceil((used + 1 - 10) / 0.2 * 1_000);
                 answers.add(429);
                 sends.add("429 " + describe(path, request));
-                return json(429, "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"error\":\"Too Many Requests\",\"retry_after_ms\":"
-                        + retryMs + "}");
+                return json(
+                        429,
+                        "{\"errcode\":\"M_LIMIT_EXCEEDED\",\"error\":\"Too Many Requests\",\"retry_after_ms\":"
+                                + retryMs + "}");
             }
             used += 1;
             answers.add(200);
@@ -83,12 +86,16 @@ class OutboxRateLimitTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        if (path.contains("/send/m.reaction/")) return "react " + content.path("m.relates_to").path("event_id").asText();
+        if (path.contains("/send/m.reaction/"))
+            return "react " + content.path("m.relates_to").path("event_id").asText();
         return "say " + content.path("body").asText();
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body);
     }
 
     @BeforeEach
@@ -97,8 +104,11 @@ class OutboxRateLimitTest {
         server.setDispatcher(new SynapseLimit());
         server.start();
         // the bot's own retry policy (forever); a wait inside a send would hold the sync loop, so it fails the test
-        client = new MatrixClient(server.url("/").toString(), new RetryPolicy(0, Duration.ofMillis(250), Duration.ofSeconds(30)),
-                MatrixClient.defaultHttpClient(), delay -> {
+        client = new MatrixClient(
+                server.url("/").toString(),
+                new RetryPolicy(0, Duration.ofMillis(250), Duration.ofSeconds(30)),
+                MatrixClient.defaultHttpClient(),
+                delay -> {
                     throw new AssertionError("a send waited " + delay.toMillis() + " ms inside the drain");
                 });
         client.setAccessToken("syt_bot");
@@ -133,7 +143,8 @@ class OutboxRateLimitTest {
         assertEquals("say image attached to #40", sends.get(0), "the line caused first");
         assertEquals("say Edition 2026-12-11: 40 items", sends.get(1), "then the answer, before 40 owed reactions");
         assertEquals(11, sends.size(), "ten let through, the eleventh refused, no twelfth: " + sends);
-        assertEquals(5_000, outbox.pollTimeoutMs(30_000), "the next sync returns when the homeserver lets the bot send");
+        assertEquals(
+                5_000, outbox.pollTimeoutMs(30_000), "the next sync returns when the homeserver lets the bot send");
 
         nanos.addAndGet(4 * SECOND);
         assertFalse(outbox.drain());
@@ -153,18 +164,24 @@ class OutboxRateLimitTest {
         nanos.addAndGet(5 * SECOND);
         assertTrue(outbox.drain());
         assertEquals(30_000, outbox.pollTimeoutMs(30_000), "the backlog is gone: the long-poll is long again");
-        List<String> delivered = sends.stream().filter(s -> !s.startsWith("429 ")).toList();
+        List<String> delivered =
+                sends.stream().filter(s -> !s.startsWith("429 ")).toList();
         long refused = answers.stream().filter(c -> c == 429).count();
         assertTrue(refused <= 3, refused + " refusals for " + delivered.size() + " sends: " + sends);
-        List<String> reacted = delivered.stream().filter(s -> s.startsWith("react ")).toList();
+        List<String> reacted =
+                delivered.stream().filter(s -> s.startsWith("react ")).toList();
         assertEquals(40, reacted.size(), "every ✍️ once: " + reacted);
         assertEquals(40, reacted.stream().distinct().count());
-        List<String> thanks = delivered.stream().filter(s -> s.startsWith("say ")).flatMap(s -> s.substring(4).lines())
-                .filter(l -> l.startsWith("Thanks for news ")).toList();
+        List<String> thanks = delivered.stream()
+                .filter(s -> s.startsWith("say "))
+                .flatMap(s -> s.substring(4).lines())
+                .filter(l -> l.startsWith("Thanks for news "))
+                .toList();
         assertEquals(40, thanks.size(), "every thank-you once, joined or not: " + thanks);
         assertEquals(40, thanks.stream().distinct().count());
         int lastReaction = delivered.lastIndexOf(reacted.get(reacted.size() - 1));
-        assertTrue(delivered.subList(0, lastReaction).stream().noneMatch(s -> s.contains("Thanks for news")),
+        assertTrue(
+                delivered.subList(0, lastReaction).stream().noneMatch(s -> s.contains("Thanks for news")),
                 "thank-yous yield to reactions: " + delivered);
     }
 }

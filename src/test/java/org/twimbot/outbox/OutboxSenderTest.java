@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.bot.LogCapture;
+import org.twimbot.bot.SecretsInLogsTest;
 import org.twimbot.devserver.DevServer;
 import org.twimbot.matrix.MatrixClient;
 import org.twimbot.matrix.MessagesPage;
@@ -24,8 +26,6 @@ import org.twimbot.matrix.RetryPolicy;
 import org.twimbot.matrix.RoomEvent;
 import org.twimbot.matrix.Session;
 import org.twimbot.store.Store;
-import org.twimbot.bot.LogCapture;
-import org.twimbot.bot.SecretsInLogsTest;
 
 /**
  * The outbox paces the bot's messages per room with a token bucket: a burst of 30 queued notices
@@ -126,7 +126,8 @@ class OutboxSenderTest {
         for (int i = 5; i < 35; i++) {
             String line = "#" + i + " → Dept of Servers (by @ed:x) ";
             int bytes = line.getBytes(StandardCharsets.UTF_8).length;
-            lines.add(line + "x".repeat(AuditDigest.MAX_BYTES / 8 - 1 - bytes)); // with its newline, an eighth of a digest
+            lines.add(line
+                    + "x".repeat(AuditDigest.MAX_BYTES / 8 - 1 - bytes)); // with its newline, an eighth of a digest
         }
         store.write(tx -> {
             Replies replies = new Replies(tx);
@@ -139,10 +140,13 @@ class OutboxSenderTest {
         List<String> sent = noticesIn(room);
         assertEquals(5 + 4 + 1, sent.size());
         assertTrue(sent.stream().allMatch(b -> b.getBytes(StandardCharsets.UTF_8).length <= AuditDigest.MAX_BYTES));
-        assertEquals(List.of(1, 1, 1, 1, 1, 8, 8, 8, 6, 1), sent.stream().map(b -> (int) b.lines().count()).toList());
+        assertEquals(
+                List.of(1, 1, 1, 1, 1, 8, 8, 8, 6, 1),
+                sent.stream().map(b -> (int) b.lines().count()).toList());
         List<String> expected = new ArrayList<>(lines);
         expected.add("Edition 2026-11-27: 35 items");
-        assertEquals(expected, sent.stream().flatMap(String::lines).toList(), "every line once, in order; the answer alone");
+        assertEquals(
+                expected, sent.stream().flatMap(String::lines).toList(), "every line once, in order; the answer alone");
     }
 
     /**
@@ -164,7 +168,10 @@ class OutboxSenderTest {
         int audit = sent.indexOf("image attached to #65");
         int answer = sent.indexOf("here is the draft");
         assertTrue(audit >= 0 && answer > audit, "the audit line, then the answer, at once: " + sent);
-        long thanks = sent.stream().flatMap(String::lines).filter(l -> l.startsWith("Thanks for the report")).count();
+        long thanks = sent.stream()
+                .flatMap(String::lines)
+                .filter(l -> l.startsWith("Thanks for the report"))
+                .count();
         assertEquals(40, thanks, "every thank-you, joined: " + sent);
         assertTrue(sent.size() <= SendPacer.BURST, "within one burst: " + sent.size());
         assertEquals(0, pending(room));
@@ -204,15 +211,20 @@ class OutboxSenderTest {
 
             try (Store restarted = Store.open(file)) {
                 queueAudit(restarted, crashRoom, lines.subList(15, 30));
-                OutboxSender again = new OutboxSender(restarted, bot, null, otherRoom, new SendPacer(nanos::get),
-                        stopping::get);
-                for (int round = 0; round < 100 && !restarted.read(tx -> tx.outbox().pending()).isEmpty(); round++) {
+                OutboxSender again =
+                        new OutboxSender(restarted, bot, null, otherRoom, new SendPacer(nanos::get), stopping::get);
+                for (int round = 0;
+                        round < 100
+                                && !restarted.read(tx -> tx.outbox().pending()).isEmpty();
+                        round++) {
                     again.drain();
                     nanos.addAndGet(SECOND);
                 }
                 assertTrue(restarted.read(tx -> tx.outbox().pending()).isEmpty());
             }
-            assertEquals(lines, noticesIn(crashRoom).stream().flatMap(String::lines).toList(),
+            assertEquals(
+                    lines,
+                    noticesIn(crashRoom).stream().flatMap(String::lines).toList(),
                     "crash at send " + crashAt + ": every line once, in order");
         }
     }
@@ -275,7 +287,8 @@ class OutboxSenderTest {
         assertTrue(outbox.drain());
         assertEquals(0, pending(room));
         assertEquals(List.of("TWIM: news", "Edition 2026-11-27: 3 items"), noticesIn(room));
-        assertTrue(bot.messages(room, null, "b", 10, null).chunk().stream().anyMatch(e -> "m.reaction".equals(e.type())),
+        assertTrue(
+                bot.messages(room, null, "b", 10, null).chunk().stream().anyMatch(e -> "m.reaction".equals(e.type())),
                 "the reaction went too");
     }
 
@@ -294,7 +307,9 @@ class OutboxSenderTest {
         assertEquals(1, sent.size(), "one notice, shortened");
         String body = sent.get(0);
         assertTrue(body.startsWith("#12 @someone:localhost — unassigned — a long status line"), body.substring(0, 80));
-        assertTrue(body.endsWith("(cut: the message was too long for the homeserver)"), body.substring(body.length() - 80));
+        assertTrue(
+                body.endsWith("(cut: the message was too long for the homeserver)"),
+                body.substring(body.length() - 80));
         assertTrue(body.length() < huge.length());
     }
 
@@ -312,7 +327,9 @@ class OutboxSenderTest {
         try (LogCapture logs = new LogCapture(Level.INFO, true)) {
             assertFalse(outbox.drain(), "the drain ends at once");
             assertEquals(3, pending(room), "all three kept for the next start");
-            assertTrue(logs.lines().stream().noneMatch(l -> l.startsWith("WARN") || l.startsWith("ERROR")), logs.lines().toString());
+            assertTrue(
+                    logs.lines().stream().noneMatch(l -> l.startsWith("WARN") || l.startsWith("ERROR")),
+                    logs.lines().toString());
         }
         assertEquals(List.of(), noticesIn(room), "nothing was sent");
 
@@ -327,8 +344,12 @@ class OutboxSenderTest {
             assertFalse(cutShort.drain());
             assertTrue(Thread.interrupted(), "the interrupt was seen by the send, not swallowed");
             assertEquals(3, pending(room), "the cut-short entry is kept too");
-            assertTrue(logs.lines().stream().noneMatch(l -> l.startsWith("WARN") || l.startsWith("ERROR")), logs.lines().toString());
-            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("cut short")), logs.lines().toString());
+            assertTrue(
+                    logs.lines().stream().noneMatch(l -> l.startsWith("WARN") || l.startsWith("ERROR")),
+                    logs.lines().toString());
+            assertTrue(
+                    logs.lines().stream().anyMatch(l -> l.contains("cut short")),
+                    logs.lines().toString());
         } finally {
             Thread.interrupted();
         }
@@ -336,7 +357,9 @@ class OutboxSenderTest {
     }
 
     private long pending(String roomId) {
-        return store.read(tx -> tx.outbox().pending()).stream().filter(e -> e.roomId().equals(roomId)).count();
+        return store.read(tx -> tx.outbox().pending()).stream()
+                .filter(e -> e.roomId().equals(roomId))
+                .count();
     }
 
     /** The bot's notices in the room, oldest first (read back from the homeserver). */

@@ -36,20 +36,30 @@ class PingBoardTest {
         assertEquals(new PingRank(2, "keks.club", BigDecimal.valueOf(474), 1), top.get(1));
         assertEquals("trygve.me", top.get(2).server());
         assertEquals("532.5", top.get(2).medianText());
-        assertEquals(List.of("s0.example", "s1.example", "s2.example", "s3.example", "s4.example", "s5.example",
-                "s6.example"), top.subList(3, 10).stream().map(PingRank::server).toList());
+        assertEquals(
+                List.of(
+                        "s0.example",
+                        "s1.example",
+                        "s2.example",
+                        "s3.example",
+                        "s4.example",
+                        "s5.example",
+                        "s6.example"),
+                top.subList(3, 10).stream().map(PingRank::server).toList());
         for (int i = 0; i < top.size(); i++) assertEquals(i + 1, top.get(i).rank());
         assertEquals(List.of(), PingBoard.rank(List.of(), PingBoard.TOP));
     }
 
     @Test
     void equalMediansAreOrderedByServerNameWhateverTheInputOrder() {
-        List<Pong> pongs = new ArrayList<>(List.of(new Pong("b.example", 200), new Pong("a.example", 200),
-                new Pong("c.example", 100)));
+        List<Pong> pongs = new ArrayList<>(
+                List.of(new Pong("b.example", 200), new Pong("a.example", 200), new Pong("c.example", 100)));
         List<String> expected = List.of("c.example", "a.example", "b.example");
         for (int seed = 0; seed < 5; seed++) {
             Collections.shuffle(pongs, new Random(seed));
-            assertEquals(expected, PingBoard.rank(pongs, 10).stream().map(PingRank::server).toList());
+            assertEquals(
+                    expected,
+                    PingBoard.rank(pongs, 10).stream().map(PingRank::server).toList());
         }
     }
 

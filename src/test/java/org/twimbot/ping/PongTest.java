@@ -30,27 +30,43 @@ class PongTest {
     void theEchoPluginsAnswerGivesTheDelayAndTheServerOfWhoeverPinged() throws Exception {
         assertEquals(Optional.of(new Pong("neko.dev", 318)), parse(echoAnswer("@cat:neko.dev", 318, "neko.dev")));
         // a delay shown as "1.3 seconds" in the text is still an integer of ms in the object
-        assertEquals(Optional.of(new Pong("mozilla.org", 1290)),
-                parse(echoAnswer("@a:mozilla.org", 1290, "mozilla.org")));
+        assertEquals(
+                Optional.of(new Pong("mozilla.org", 1290)), parse(echoAnswer("@a:mozilla.org", 1290, "mozilla.org")));
     }
 
     @Test
     void serverNamesAreOneRowWhateverTheirCaseAndKeepTheirPort() throws Exception {
-        assertEquals("neko.dev", parse(echoAnswer("@c:Neko.Dev", 5, "Neko.Dev")).orElseThrow().server());
-        assertEquals("matrix.example.org:8448",
-                parse(echoAnswer("@c:matrix.example.org:8448", 5, "matrix.example.org:8448")).orElseThrow().server());
-        assertEquals("[::1]:8448", parse(echoAnswer("@c:[::1]:8448", 5, "[::1]:8448")).orElseThrow().server());
-        assertEquals("192.168.1.2", parse(echoAnswer("@c:192.168.1.2", 5, "192.168.1.2")).orElseThrow().server());
+        assertEquals(
+                "neko.dev",
+                parse(echoAnswer("@c:Neko.Dev", 5, "Neko.Dev")).orElseThrow().server());
+        assertEquals(
+                "matrix.example.org:8448",
+                parse(echoAnswer("@c:matrix.example.org:8448", 5, "matrix.example.org:8448"))
+                        .orElseThrow()
+                        .server());
+        assertEquals(
+                "[::1]:8448",
+                parse(echoAnswer("@c:[::1]:8448", 5, "[::1]:8448"))
+                        .orElseThrow()
+                        .server());
+        assertEquals(
+                "192.168.1.2",
+                parse(echoAnswer("@c:192.168.1.2", 5, "192.168.1.2"))
+                        .orElseThrow()
+                        .server());
     }
 
     @Test
     void thePingLineChatAndTheTextAloneAreNotMeasurements() throws Exception {
         assertTrue(parse("{\"msgtype\":\"m.text\",\"body\":\"!ping\"}").isEmpty());
-        assertTrue(parse("{\"msgtype\":\"m.notice\",\"body\":\"@a:b.c: Pong! (ping took 12 ms to arrive)\"}").isEmpty(),
+        assertTrue(
+                parse("{\"msgtype\":\"m.notice\",\"body\":\"@a:b.c: Pong! (ping took 12 ms to arrive)\"}")
+                        .isEmpty(),
                 "the text is for people; only the pong object counts");
         // someone typing an answer with a pong object in an m.text (a client's devtools): not the ping bot
-        assertTrue(parse("{\"msgtype\":\"m.text\",\"body\":\"Pong!\","
-                + "\"pong\":{\"ms\":1,\"from\":\"fast.example\"}}").isEmpty());
+        assertTrue(
+                parse("{\"msgtype\":\"m.text\",\"body\":\"Pong!\"," + "\"pong\":{\"ms\":1,\"from\":\"fast.example\"}}")
+                        .isEmpty());
         assertTrue(Pong.parse(null).isEmpty());
     }
 
@@ -74,9 +90,11 @@ class PongTest {
             "{\"msgtype\":\"m.notice\",\"body\":\"x\",\"pong\":{\"ms\":3,\"from\":\"-dash.example\"}}",
         };
         for (String json : bad) assertTrue(parse(json).isEmpty(), json);
-        assertEquals(Optional.of(new Pong("a.b", 0)),
+        assertEquals(
+                Optional.of(new Pong("a.b", 0)),
                 parse("{\"msgtype\":\"m.notice\",\"pong\":{\"ms\":0,\"from\":\"a.b\"}}"));
-        assertEquals(Optional.of(new Pong("a.b", Pong.MAX_MS)),
+        assertEquals(
+                Optional.of(new Pong("a.b", Pong.MAX_MS)),
                 parse("{\"msgtype\":\"m.notice\",\"pong\":{\"ms\":" + Pong.MAX_MS + ",\"from\":\"a.b\"}}"));
     }
 

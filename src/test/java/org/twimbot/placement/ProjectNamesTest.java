@@ -16,13 +16,17 @@ import org.twimbot.catalog.Section;
 
 class ProjectNamesTest {
     private final Section servers = new Section("servers", "🏢", "Dept of Servers 🏢", 30, List.of());
-    private final Project synapse = new Project("Synapse", "Synapse", "A homeserver", "", "servers", List.of("matrix-synapse"), List.of());
+    private final Project synapse =
+            new Project("Synapse", "Synapse", "A homeserver", "", "servers", List.of("matrix-synapse"), List.of());
     private final Project cpp = new Project("libQuotient", "C++ SDK", "", "", "servers", List.of("C++"), List.of());
     private final Project heart = new Project("❤️", "Hearts", "", "", "servers", List.of(), List.of());
     private final ProjectNames names = new ProjectNames(new Catalog(List.of(servers), List.of(synapse, cpp, heart)));
 
     private List<Project> projects(String text) {
-        return names.find(text).stream().map(ProjectNames.Hit::project).distinct().toList();
+        return names.find(text).stream()
+                .map(ProjectNames.Hit::project)
+                .distinct()
+                .toList();
     }
 
     @Test
@@ -42,7 +46,8 @@ class ProjectNamesTest {
      */
     @Test
     void tryingNamesOnlyWhereTheirFirstWordStandsFindsWhatAWholeScanFinds() throws Exception {
-        HebbotImport.Result twim = HebbotImport.readConfig(Path.of(getClass().getResource("/org/twimbot/catalog/twim-config.toml").toURI()));
+        HebbotImport.Result twim = HebbotImport.readConfig(Path.of(
+                getClass().getResource("/org/twimbot/catalog/twim-config.toml").toURI()));
         ProjectNames twimNames = new ProjectNames(new Catalog(twim.sections(), twim.projects()));
         String[] glue = {" ", "", "-", "_", ".", "'s ", "/", "é", "2", "\u00A0", "(", ")", ", ", "\n", "🚀", "ǅ", "ß"};
         List<String> all = new ArrayList<>();

@@ -65,7 +65,8 @@ class MediaCacheTest {
             }
         });
         server.start();
-        client = new MatrixClient(server.url("/").toString(), new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(50)));
+        client = new MatrixClient(
+                server.url("/").toString(), new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(50)));
     }
 
     @AfterEach
@@ -85,7 +86,8 @@ class MediaCacheTest {
     static List<MediaFile> files(String... ids) {
         List<MediaFile> files = new ArrayList<>();
         for (String id : ids) {
-            files.add(new MediaFile("2026-11-27-abcde-" + id + ".png",
+            files.add(new MediaFile(
+                    "2026-11-27-abcde-" + id + ".png",
                     new DraftMedia("$" + id, "image", id + ".png", "mxc://example.org/" + id, "image/png", 1)));
         }
         return files;
@@ -100,10 +102,12 @@ class MediaCacheTest {
             MediaCache.Outcome second = cache.fetch(files("one", "two", "three"));
             assertEquals(3, second.available().size());
             assertEquals(3, downloads.get(), "only the new picture was downloaded");
-            assertArrayEquals(bytes("one"), Files.readAllBytes(second.available().get("2026-11-27-abcde-one.png")));
+            assertArrayEquals(
+                    bytes("one"), Files.readAllBytes(second.available().get("2026-11-27-abcde-one.png")));
         }
         try (MediaCache restarted = new MediaCache(dir, client, 10_000, 1_000_000)) {
-            assertEquals(3, restarted.fetch(files("one", "two", "three")).available().size());
+            assertEquals(
+                    3, restarted.fetch(files("one", "two", "three")).available().size());
             assertEquals(3, downloads.get(), "kept on disk across a restart");
         }
     }
@@ -154,7 +158,9 @@ class MediaCacheTest {
             MediaCache.Outcome o = cache.fetchAsync(files("slow")).get(60, TimeUnit.SECONDS);
             assertTrue(o.available().isEmpty());
             assertEquals(1, o.problems().size());
-            assertTrue(o.problems().get(0).startsWith("2026-11-27-abcde-slow.png: "), o.problems().toString());
+            assertTrue(
+                    o.problems().get(0).startsWith("2026-11-27-abcde-slow.png: "),
+                    o.problems().toString());
         }
     }
 

@@ -1,15 +1,14 @@
 package org.twimbot.render;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twimbot.render.Fixtures.item;
 import static org.twimbot.render.Fixtures.render;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The post as a CommonMark 0.31 site reads it (commonmark.js, markdown-it: here commonmark-java), not only as flexmark
@@ -21,10 +20,20 @@ class CommonMarkSafetyTest {
     @Test
     void theDoctypeLineIsNoScriptForACommonMarkSite() {
         String news = "<!doctype> ``<script>alert('twim')</script>`` ";
-        String draft = render(List.of(item(1, "$a", "@a:example.org", "A", 1, "look\n" + news, List.of("spec"), List.of())));
+        String draft =
+                render(List.of(item(1, "$a", "@a:example.org", "A", 1, "look\n" + news, List.of("spec"), List.of())));
         assertEquals(List.of(), PostJudge.problems(draft), draft);
-        assertEquals(List.of(), PostJudge.problems(render(List.of(item(1, "$a", "@a:example.org", "A", 1, news, List.of("spec"),
-                List.of()))))); // at the start of the news, too
+        assertEquals(
+                List.of(),
+                PostJudge.problems(render(List.of(item(
+                        1,
+                        "$a",
+                        "@a:example.org",
+                        "A",
+                        1,
+                        news,
+                        List.of("spec"),
+                        List.of()))))); // at the start of the news, too
     }
 
     /** Every way CommonMark 0.31 starts an HTML block (conditions 1 to 7), and what flexmark reads differently. */
@@ -48,10 +57,19 @@ class CommonMarkSafetyTest {
     @Test
     void linksOnlyCommonMarkSeesAreDisarmed() {
         MarkdownSanitizer sanitizer = new MarkdownSanitizer();
-        for (String news : List.of("[x](<javascript:alert(1)>)", "[x]: <javascript:alert(1)>\n\n[x]", "<JaVaScRiPt:alert(1)>",
-                "<vbscript:msgbox(1)>", "<data:text/html;base64,PHNjcmlwdD4=>", "![x](data:image/svg+xml,<svg onload=alert(1)>)",
-                "[a](javascript&#x3A;alert(1))", "[a]( javascript:alert(1) )", "[x][y]\n\n[y]:\njavascript:alert(1)",
-                "[x](jav&#x61;script:alert(1) \"t\")", "[x]:\n  javascript:alert(1)\n\n[x]", "<a href=\"javascript:alert(1)\">x</a>")) {
+        for (String news : List.of(
+                "[x](<javascript:alert(1)>)",
+                "[x]: <javascript:alert(1)>\n\n[x]",
+                "<JaVaScRiPt:alert(1)>",
+                "<vbscript:msgbox(1)>",
+                "<data:text/html;base64,PHNjcmlwdD4=>",
+                "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+                "[a](javascript&#x3A;alert(1))",
+                "[a]( javascript:alert(1) )",
+                "[x][y]\n\n[y]:\njavascript:alert(1)",
+                "[x](jav&#x61;script:alert(1) \"t\")",
+                "[x]:\n  javascript:alert(1)\n\n[x]",
+                "<a href=\"javascript:alert(1)\">x</a>")) {
             String quoted = Quoting.quote(sanitizer.sanitize(news));
             assertEquals(List.of(), PostJudge.problems(quoted), () -> news + "\n=>\n" + quoted);
         }

@@ -43,8 +43,18 @@ class DeptOfPingTest {
 
     private static List<Pong> noSynapse() {
         List<Pong> pongs = new ArrayList<>();
-        String[] servers = {"dendrite.matrix.org", "kumma.juttu.asia", "willian.wang", "frai.se", "grin.hu",
-            "conduit.hazmat.jacksonchen666.com", "forlorn.day", "rustybever.be", "dendrite.s3cr3t.me", "valha.la"};
+        String[] servers = {
+            "dendrite.matrix.org",
+            "kumma.juttu.asia",
+            "willian.wang",
+            "frai.se",
+            "grin.hu",
+            "conduit.hazmat.jacksonchen666.com",
+            "forlorn.day",
+            "rustybever.be",
+            "dendrite.s3cr3t.me",
+            "valha.la"
+        };
         long[][] delays = {
             {196, 197}, {244, 245}, {479}, {502, 503}, {509, 510}, {522, 523}, {727}, {879}, {1303}, {1547}
         };
@@ -83,7 +93,8 @@ class DeptOfPingTest {
 
     @Test
     void twoRoomsRenderAsTheWholeSectionOfThePost() throws Exception {
-        String draft = render(List.of(new PingTable("#ping:maunium.net", PingBoard.rank(maunium(), PingBoard.TOP)),
+        String draft = render(List.of(
+                new PingTable("#ping:maunium.net", PingBoard.rank(maunium(), PingBoard.TOP)),
                 new PingTable("#ping-no-synapse:maunium.net", PingBoard.rank(noSynapse(), PingBoard.TOP))));
         String expected = between(reference(), "## Dept of Ping", "\n\n## That's all I know");
         assertEquals(expected, between(draft, "## Dept of Ping", "\n## That's all I know"));
@@ -105,7 +116,9 @@ class DeptOfPingTest {
                 .render(new DraftRequest(EDITION, GENERATED, "Thib", "", ITEMS), Fixtures.catalog());
         assertFalse(without.contains("Ping"));
         assertEquals(without, render(List.of()));
-        assertEquals(without, render(List.of(new PingTable("#ping:maunium.net", List.of()))),
+        assertEquals(
+                without,
+                render(List.of(new PingTable("#ping:maunium.net", List.of()))),
                 "a quiet week: no empty table");
     }
 }

@@ -1,34 +1,73 @@
 package org.twimbot.render;
 
-import org.twimbot.catalog.Catalog;
-import org.twimbot.catalog.Project;
-import org.twimbot.catalog.Section;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twimbot.render.Fixtures.*;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twimbot.render.Fixtures.*;
+import org.junit.jupiter.api.Test;
+import org.twimbot.catalog.Catalog;
+import org.twimbot.catalog.Project;
+import org.twimbot.catalog.Section;
 
 class DraftShapeTest {
 
     /** Items deliberately listed out of time order, covering every placement rule. */
     static List<DraftItem> week() {
         return List.of(
-                item(1, "$servers-late", "@ann:example.org", "Ann", 5_000, "servers, later", List.of("servers"), List.of()),
+                item(
+                        1,
+                        "$servers-late",
+                        "@ann:example.org",
+                        "Ann",
+                        5_000,
+                        "servers, later",
+                        List.of("servers"),
+                        List.of()),
                 item(2, "$conduit-1", "@timo:conduit.rs", "Timo", 3_000, "conduit news", List.of(), List.of("Conduit")),
-                item(3, "$synapse-2", "@dmr:matrix.org", "dmr", 6_000, "synapse, second", List.of(), List.of("Synapse")),
+                item(
+                        3,
+                        "$synapse-2",
+                        "@dmr:matrix.org",
+                        "dmr",
+                        6_000,
+                        "synapse, second",
+                        List.of(),
+                        List.of("Synapse")),
                 item(4, "$synapse-1", "@dmr:matrix.org", "dmr", 2_000, "synapse, first", List.of(), List.of("Synapse")),
-                item(5, "$servers-early", "@bob:example.org", "Bob", 1_000, "servers, earlier", List.of("servers"), List.of()),
+                item(
+                        5,
+                        "$servers-early",
+                        "@bob:example.org",
+                        "Bob",
+                        1_000,
+                        "servers, earlier",
+                        List.of("servers"),
+                        List.of()),
                 item(6, "$spec-1", "@anoa:example.org", "anoa", 4_000, "spec news", List.of("spec"), List.of()),
-                item(7, "$nheko-in-bots", "@nico:example.org", "Nico", 7_000, "nheko, but filed under bots", List.of("bots"), List.of("Nheko")),
+                item(
+                        7,
+                        "$nheko-in-bots",
+                        "@nico:example.org",
+                        "Nico",
+                        7_000,
+                        "nheko, but filed under bots",
+                        List.of("bots"),
+                        List.of("Nheko")),
                 item(8, "$nothing", "@new:example.org", "Newcomer", 8_000, "nobody placed me", List.of(), List.of()),
                 item(9, "$unknown", "@odd:example.org", "Odd", 500, "unknown keys", List.of("nope"), List.of("Nope")),
-                item(10, "$lost", "@lost:example.org", "Lost", 9_000, "project without a known section", List.of(), List.of("Lost")));
+                item(
+                        10,
+                        "$lost",
+                        "@lost:example.org",
+                        "Lost",
+                        9_000,
+                        "project without a known section",
+                        List.of(),
+                        List.of("Lost")));
     }
 
     private static String by(String name, String id, String eventId) {
@@ -143,36 +182,67 @@ class DraftShapeTest {
         Catalog catalog = new Catalog(
                 List.of(new Section("ping", "", "Dept of Ping", 1, List.of())),
                 List.of(new Project("meetup", "Matrix User Meetup Berlin", "", "", "ping", List.of(), List.of())));
-        String draft = new DraftRenderer(config()).render(request(List.of(
-                item(1, "$m", "@saces:c-base.org", "saces", 1, "Next Matrix user meetup", List.of(), List.of("meetup")))), catalog);
-        assertTrue(draft.contains("\n## Dept of Ping\n\n### Matrix User Meetup Berlin\n\n[saces](https://matrix.to/#/@saces:c-base.org) "), draft);
+        String draft = new DraftRenderer(config())
+                .render(
+                        request(List.of(item(
+                                1,
+                                "$m",
+                                "@saces:c-base.org",
+                                "saces",
+                                1,
+                                "Next Matrix user meetup",
+                                List.of(),
+                                List.of("meetup")))),
+                        catalog);
+        assertTrue(
+                draft.contains(
+                        "\n## Dept of Ping\n\n### Matrix User Meetup Berlin\n\n[saces](https://matrix.to/#/@saces:c-base.org) "),
+                draft);
     }
 
     private static String live(String url) {
-        return new DraftRenderer(config()).render(new DraftRequest(EDITION, GENERATED, "Thib", url, List.of()), catalog());
+        return new DraftRenderer(config())
+                .render(new DraftRequest(EDITION, GENERATED, "Thib", url, List.of()), catalog());
     }
 
     @Test
     void youtubeLiveUrlBecomesTheSameEmbedAsThePublishedPost() {
         // line 13 of shared/reference/posts/2022-10-28-this-week-in-matrix.md
-        String embed = "<iframe src=\"https://www.youtube.com/embed/oLTOh9Wpec4\" title=\"YouTube video player\" frameborder=\"0\" "
-                + "allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture\" allowfullscreen></iframe>";
-        for (String url : List.of("https://www.youtube.com/watch?v=oLTOh9Wpec4", "https://youtu.be/oLTOh9Wpec4", "https://www.youtube.com/watch?app=desktop&v=oLTOh9Wpec4&t=5")) {
+        String embed =
+                "<iframe src=\"https://www.youtube.com/embed/oLTOh9Wpec4\" title=\"YouTube video player\" frameborder=\"0\" "
+                        + "allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture\" allowfullscreen></iframe>";
+        for (String url : List.of(
+                "https://www.youtube.com/watch?v=oLTOh9Wpec4",
+                "https://youtu.be/oLTOh9Wpec4",
+                "https://www.youtube.com/watch?app=desktop&v=oLTOh9Wpec4&t=5")) {
             assertTrue(live(url).contains("## Matrix Live\n\n" + embed + "\n\n## That's all I know\n"), url);
         }
     }
 
     @Test
     void otherLiveUrlsAreLinkedAndTextIsEscaped() {
-        assertTrue(live("https://peertube.example/w/abc").contains("## Matrix Live\n\n<https://peertube.example/w/abc>\n\n"));
+        assertTrue(live("https://peertube.example/w/abc")
+                .contains("## Matrix Live\n\n<https://peertube.example/w/abc>\n\n"));
         String text = live("<script>x</script> {{ youtube(id=1) }}");
         assertTrue(text.contains("\n&lt;script\\>x&lt;/script\\> &#123;{ youtube(id=1) }}\n"), text);
     }
 
     @Test
     void frontMatterEscapesTheAuthorAndLinkLabelsEscapeNames() {
-        DraftRequest req = new DraftRequest(EDITION, GENERATED, "Evil \"\\\" ]\nname = \"x", "",
-                List.of(item(1, "$e", "@m:example.org", "Mallory [x](https://evil)\n## hi", 1, "news", List.of("spec"), List.of())));
+        DraftRequest req = new DraftRequest(
+                EDITION,
+                GENERATED,
+                "Evil \"\\\" ]\nname = \"x",
+                "",
+                List.of(item(
+                        1,
+                        "$e",
+                        "@m:example.org",
+                        "Mallory [x](https://evil)\n## hi",
+                        1,
+                        "news",
+                        List.of("spec"),
+                        List.of())));
         String draft = new DraftRenderer(config()).render(req, catalog());
         assertTrue(draft.contains("author = [\"Evil \\\"\\\\\\\" ] name = \\\"x\"]\n"), draft);
         assertTrue(draft.contains("[Mallory \\[x\\](https://evil) ## hi](https://matrix.to/#/@m:example.org) "), draft);

@@ -1,14 +1,13 @@
 package org.twimbot.render;
 
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.twimbot.render.Fixtures.item;
+
+import java.util.List;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16, finding 9: what the sanitiser does to harmless text. Braces show as typed (no invisible character in the
@@ -24,22 +23,27 @@ class HarmlessTextTest {
 
     @Test
     void shortcodesOutsideCodeAreCharacterReferences() {
-        assertEquals("&#123;{ youtube(id=\"x\") }} and &#123;% raw %} and &#123;&#123;{ triple }}}",
+        assertEquals(
+                "&#123;{ youtube(id=\"x\") }} and &#123;% raw %} and &#123;&#123;{ triple }}}",
                 sanitizer.sanitize("{{ youtube(id=\"x\") }} and {% raw %} and {{{ triple }}}"));
-        String draft = Fixtures.render(List.of(item(1, "$a", "@a:example.org", "A", 1, "see {{ youtube(id=\"x\") }}", List.of("spec"),
-                List.of())));
+        String draft = Fixtures.render(List.of(
+                item(1, "$a", "@a:example.org", "A", 1, "see {{ youtube(id=\"x\") }}", List.of("spec"), List.of())));
         assertFalse(draft.contains(MarkdownSanitizer.ZWSP), draft);
         // the site shows the braces: CommonMark decodes the reference
-        assertEquals("<blockquote>\n<p>see {{ youtube(id=&quot;x&quot;) }}</p>\n</blockquote>\n",
-                HtmlRenderer.builder().build().render(
-                        Parser.builder().build().parse("> see &#123;{ youtube(id=\"x\") }}")));
+        assertEquals(
+                "<blockquote>\n<p>see {{ youtube(id=&quot;x&quot;) }}</p>\n</blockquote>\n",
+                HtmlRenderer.builder()
+                        .build()
+                        .render(Parser.builder().build().parse("> see &#123;{ youtube(id=\"x\") }}")));
     }
 
     @Test
     void shortcodeCallsInCodeUseZolasEscapeAndOtherBracesStay() {
-        assertEquals("`{{/* youtube(id=\"x\") */}}` and `${{ secrets.TOKEN }}`",
+        assertEquals(
+                "`{{/* youtube(id=\"x\") */}}` and `${{ secrets.TOKEN }}`",
                 sanitizer.sanitize("`{{ youtube(id=\"x\") }}` and `${{ secrets.TOKEN }}`"));
-        assertEquals("```\n{%/* note(kind='x') */%}\nbody\n{%/* end */%}\n{{ var }}\n```",
+        assertEquals(
+                "```\n{%/* note(kind='x') */%}\nbody\n{%/* end */%}\n{{ var }}\n```",
                 sanitizer.sanitize("```\n{% note(kind='x') %}\nbody\n{% end %}\n{{ var }}\n```"));
         // a call that opens in code but does not end in the news could end in the next item: broken where it opens
         assertEquals("`{" + MarkdownSanitizer.ZWSP + "{ youtube(id=\"`", sanitizer.sanitize("`{{ youtube(id=\"`"));
@@ -56,6 +60,8 @@ class HarmlessTextTest {
     @Test
     void detailsKeepTheirWordsApart() {
         assertEquals("open\n\nhidden", md("<details><summary>open</summary>hidden</details>"));
-        assertEquals("before\n\nopen\n\nhidden **x**\n\nafter", md("<p>before</p><details><summary>open</summary><p>hidden <b>x</b></p></details><p>after</p>"));
+        assertEquals(
+                "before\n\nopen\n\nhidden **x**\n\nafter",
+                md("<p>before</p><details><summary>open</summary><p>hidden <b>x</b></p></details><p>after</p>"));
     }
 }

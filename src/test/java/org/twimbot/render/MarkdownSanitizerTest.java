@@ -1,7 +1,10 @@
 package org.twimbot.render;
 
-import java.util.Random;
-import org.junit.jupiter.api.Assertions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.LinkNodeBase;
@@ -10,26 +13,24 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /** The sanitiser's own machinery: the quoted form it checks, its id scan, its parser choice and its fall-back. */
 class MarkdownSanitizerTest {
     private static final Parser WITH_TABLES = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create()))).build();
-    private static final Parser WITHOUT_TABLES = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()))).build();
+                    .set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), TablesExtension.create())))
+            .build();
+    private static final Parser WITHOUT_TABLES = Parser.builder(
+                    new MutableDataSet().set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create())))
+            .build();
 
     @Test
     void quotingTheResultGivesBackTheTextThatWasChecked() {
@@ -50,15 +51,25 @@ class MarkdownSanitizerTest {
     @Test
     void theMatrixIdScanFindsWhatTheRegexFinds() {
         List<String> texts = List.of(
-                "join #twim:matrix.org or ask @travis:t2l.io.", "mail me at me@example.org", "a@b:c.org and x#y:z.org",
-                "##a:b.org @@c:d.org #@e:f.org", "@u:localhost:8448 @v:[::1]:80 #w:host.example:99999",
-                "https://matrix.to/#/@a:b.org", "\\@a:b.org .@c:d.org =@e:f.org", "@ü:bücher.example @a/b:c.org",
-                "@a:b.c #x:y.org- @z:w.org_", "", "no ids at all: none", "@a:b.org@c:d.org #a:b.org#c:d.org");
+                "join #twim:matrix.org or ask @travis:t2l.io.",
+                "mail me at me@example.org",
+                "a@b:c.org and x#y:z.org",
+                "##a:b.org @@c:d.org #@e:f.org",
+                "@u:localhost:8448 @v:[::1]:80 #w:host.example:99999",
+                "https://matrix.to/#/@a:b.org",
+                "\\@a:b.org .@c:d.org =@e:f.org",
+                "@ü:bücher.example @a/b:c.org",
+                "@a:b.c #x:y.org- @z:w.org_",
+                "",
+                "no ids at all: none",
+                "@a:b.org@c:d.org #a:b.org#c:d.org");
         for (String text : texts) {
             List<String> expected = new ArrayList<>();
             Matcher m = MarkdownSanitizer.MATRIX_ID.matcher(text);
             while (m.find()) expected.add(m.start() + "-" + m.end());
-            List<String> actual = MarkdownSanitizer.matrixIds(text).stream().map(r -> r[0] + "-" + r[1]).toList();
+            List<String> actual = MarkdownSanitizer.matrixIds(text).stream()
+                    .map(r -> r[0] + "-" + r[1])
+                    .toList();
             assertEquals(expected, actual, text);
         }
     }
@@ -74,7 +85,8 @@ class MarkdownSanitizerTest {
             assertEquals(ast(WITHOUT_TABLES, text), ast(WITH_TABLES, text), post);
         }
         String table = "| a | b |\n|---|---|\n| 1 | 2 |";
-        assertNotEquals(ast(WITHOUT_TABLES, table), ast(WITH_TABLES, table), "the comparison sees a table when there is one");
+        assertNotEquals(
+                ast(WITHOUT_TABLES, table), ast(WITH_TABLES, table), "the comparison sees a table when there is one");
     }
 
     /**
@@ -84,12 +96,66 @@ class MarkdownSanitizerTest {
      */
     @Test
     void skippingTheParseForPlainNewsChangesNothing() {
-        String[] pieces = {"[x](", "](", ")", "[y]: ", "[y]", "javascript:alert(1)", "JavaScript:x", "java script:", "data:text/html,x",
-            "https://example.org/a:b", "HTTP://x.org", "mailto:me@example.org", "x.https:", "1javascript:", "a+b.c-d:", "(javascript:",
-            "Note: ", "12:30", ":", "::", " ", "\n", "\n\n", "    ", "`", "```\n", "@room", "{{", "{%", "@a:b.org", "#r:s.org",
-            "me@example.org", "\\:", "&#58;", "&colon;", "&amp;", "<", "<https://x.org>", "<b>", "*", "_", "~~", "| a |", "hello",
-            "world", "## ", "> ", "- ", "www.x.org", "ftp:", "#", "@", "javascript", "data",
-            "[x](javascript&#58;alert(1))", "[x](javascript\\:alert(1))", "[y]: java&#x73;cript&colon;x", "[x](data&#58;x)"};
+        String[] pieces = {
+            "[x](",
+            "](",
+            ")",
+            "[y]: ",
+            "[y]",
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "java script:",
+            "data:text/html,x",
+            "https://example.org/a:b",
+            "HTTP://x.org",
+            "mailto:me@example.org",
+            "x.https:",
+            "1javascript:",
+            "a+b.c-d:",
+            "(javascript:",
+            "Note: ",
+            "12:30",
+            ":",
+            "::",
+            " ",
+            "\n",
+            "\n\n",
+            "    ",
+            "`",
+            "```\n",
+            "@room",
+            "{{",
+            "{%",
+            "@a:b.org",
+            "#r:s.org",
+            "me@example.org",
+            "\\:",
+            "&#58;",
+            "&colon;",
+            "&amp;",
+            "<",
+            "<https://x.org>",
+            "<b>",
+            "*",
+            "_",
+            "~~",
+            "| a |",
+            "hello",
+            "world",
+            "## ",
+            "> ",
+            "- ",
+            "www.x.org",
+            "ftp:",
+            "#",
+            "@",
+            "javascript",
+            "data",
+            "[x](javascript&#58;alert(1))",
+            "[x](javascript\\:alert(1))",
+            "[y]: java&#x73;cript&colon;x",
+            "[x](data&#58;x)"
+        };
         Random random = new Random(20261122);
         MarkdownSanitizer withShortcut = new MarkdownSanitizer();
         MarkdownSanitizer alwaysParsing = new MarkdownSanitizer(MarkdownSanitizer.MAX_ROUNDS, false);
@@ -106,10 +172,17 @@ class MarkdownSanitizerTest {
 
     @Test
     void whatTheShortcutLeavesToTheParse() {
-        assertTrue(MarkdownSanitizer.nothingToParseFor("> Synapse 1.2 is out! See [the notes](https://example.org/1.2).\n>\n> ```\n> cargo install x\n> ```"));
+        assertTrue(MarkdownSanitizer.nothingToParseFor(
+                "> Synapse 1.2 is out! See [the notes](https://example.org/1.2).\n>\n> ```\n> cargo install x\n> ```"));
         assertTrue(MarkdownSanitizer.nothingToParseFor("> at 12:30, mailto:me@example.org or HTTPS://x.org"));
-        for (String needsParse : List.of("> a <b>", "> [x](javascript:alert(1))", "> [x](java&#x73;cript:x)", "> [x](javascript\\:x)",
-                "> Note: see", "> #twim:matrix.org", "> x.javascript:")) {
+        for (String needsParse : List.of(
+                "> a <b>",
+                "> [x](javascript:alert(1))",
+                "> [x](java&#x73;cript:x)",
+                "> [x](javascript\\:x)",
+                "> Note: see",
+                "> #twim:matrix.org",
+                "> x.javascript:")) {
             assertFalse(MarkdownSanitizer.nothingToParseFor(needsParse), needsParse);
         }
     }
@@ -121,11 +194,65 @@ class MarkdownSanitizerTest {
      */
     @Test
     void randomHostileNewsStaysQuotedAndHarmless() {
-        String[] pieces = {"\u2028", "\u2029", "\u0085", "\r", "\n", "\n\n", "\t", "    ", "\u3000", "\u000B", "\u0000", "para",
-            "Setext\n===\n", "<?php x", "<?", "?>", "<!X", "<!-- c", "-->", "<![CDATA[ x", "]]>", "<pre>", "<script>alert(1)</script>",
-            "<div>", "</div>", "<a href=x>", "<b>", "<", ">", "`", "```\n", "> ", "- ", "1. ", "|", "\n|---|\n", "+++", "## x",
-            "[x](", ")", "[y]: ", "[y]", "javascript", ":", "&#58;", "&#x73;", "\\", "&colon;", "<javascript:alert(1)>",
-            "@room", "{{", "@a:b.org", "#r:s.org", "https://ok.org", "&", "*", "_"};
+        String[] pieces = {
+            "\u2028",
+            "\u2029",
+            "\u0085",
+            "\r",
+            "\n",
+            "\n\n",
+            "\t",
+            "    ",
+            "\u3000",
+            "\u000B",
+            "\u0000",
+            "para",
+            "Setext\n===\n",
+            "<?php x",
+            "<?",
+            "?>",
+            "<!X",
+            "<!-- c",
+            "-->",
+            "<![CDATA[ x",
+            "]]>",
+            "<pre>",
+            "<script>alert(1)</script>",
+            "<div>",
+            "</div>",
+            "<a href=x>",
+            "<b>",
+            "<",
+            ">",
+            "`",
+            "```\n",
+            "> ",
+            "- ",
+            "1. ",
+            "|",
+            "\n|---|\n",
+            "+++",
+            "## x",
+            "[x](",
+            ")",
+            "[y]: ",
+            "[y]",
+            "javascript",
+            ":",
+            "&#58;",
+            "&#x73;",
+            "\\",
+            "&colon;",
+            "<javascript:alert(1)>",
+            "@room",
+            "{{",
+            "@a:b.org",
+            "#r:s.org",
+            "https://ok.org",
+            "&",
+            "*",
+            "_"
+        };
         Random random = new Random(7717);
         MarkdownSanitizer sanitizer = new MarkdownSanitizer();
         for (int i = 0; i < 6_000; i++) {
@@ -135,11 +262,13 @@ class MarkdownSanitizerTest {
             String quoted = Quoting.quote(sanitizer.sanitize(news));
             assertEquals(List.of(), rawHtml(WITH_TABLES, quoted), () -> news + "\n=>\n" + quoted);
             for (Node n : WITH_TABLES.parse(quoted).getDescendants()) {
-                if (n instanceof LinkNodeBase link && !MarkdownSanitizer.isSafeUrl(link.getUrl().toString())) {
+                if (n instanceof LinkNodeBase link
+                        && !MarkdownSanitizer.isSafeUrl(link.getUrl().toString())) {
                     Assertions.fail("unsafe target " + link.getUrl() + " in\n" + quoted);
                 }
             }
-            assertTrue(quoted.lines().allMatch(l -> l.equals(">") || l.startsWith("> ")), () -> news + "\n=>\n" + quoted);
+            assertTrue(
+                    quoted.lines().allMatch(l -> l.equals(">") || l.startsWith("> ")), () -> news + "\n=>\n" + quoted);
         }
     }
 
@@ -168,7 +297,8 @@ class MarkdownSanitizerTest {
     private static List<String> rawHtml(Parser parser, String markdown) {
         List<String> found = new ArrayList<>();
         for (Node n : parser.parse(markdown).getDescendants()) {
-            if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) found.add(n.getChars().toString());
+            if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase)
+                found.add(n.getChars().toString());
         }
         return found;
     }
@@ -181,8 +311,13 @@ class MarkdownSanitizerTest {
     }
 
     private static void dump(Node node, int depth, StringBuilder out) {
-        out.append("  ".repeat(depth)).append(node.getNodeName())
-                .append(' ').append(node.getStartOffset()).append('-').append(node.getEndOffset()).append('\n');
+        out.append("  ".repeat(depth))
+                .append(node.getNodeName())
+                .append(' ')
+                .append(node.getStartOffset())
+                .append('-')
+                .append(node.getEndOffset())
+                .append('\n');
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) dump(child, depth + 1, out);
     }
 

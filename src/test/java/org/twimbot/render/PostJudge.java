@@ -12,18 +12,17 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.LinkReferenceDefinition;
-import org.commonmark.node.SourceSpan;
-import org.commonmark.parser.IncludeSourceSpans;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
 
 /**
  * Judges a rendered post as the site would read it, with two parsers that were written independently: commonmark-java
@@ -35,11 +34,16 @@ import java.util.regex.Pattern;
  * left anywhere (Zola expands them in code too).
  */
 public final class PostJudge {
-    private static final com.vladsch.flexmark.parser.Parser FLEXMARK = com.vladsch.flexmark.parser.Parser.builder(new MutableDataSet()
-            .set(com.vladsch.flexmark.parser.Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()))
-            .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)).build();
+    private static final com.vladsch.flexmark.parser.Parser FLEXMARK = com.vladsch.flexmark.parser.Parser.builder(
+                    new MutableDataSet()
+                            .set(
+                                    com.vladsch.flexmark.parser.Parser.EXTENSIONS,
+                                    List.of(TablesExtension.create(), StrikethroughExtension.create()))
+                            .set(TablesExtension.MIN_SEPARATOR_DASHES, 1))
+            .build();
     private static final org.commonmark.parser.Parser COMMONMARK = org.commonmark.parser.Parser.builder()
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
     private static final List<String> DANGEROUS = List.of("javascript:", "data:", "vbscript:");
     private static final Pattern BACKSLASH_ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
     /** The default video snippet, "> {{< video src=… >}}", which the template writes itself. */
@@ -68,10 +72,17 @@ public final class PostJudge {
 
     private static void flexmark(String post, List<String> problems, boolean[] code) {
         for (com.vladsch.flexmark.util.ast.Node n : FLEXMARK.parse(post).getDescendants()) {
-            if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) problems.add("flexmark: raw HTML " + excerpt(post, n.getStartOffset()));
-            String url = n instanceof Link l ? l.getUrl().toString() : n instanceof Image i ? i.getUrl().toString()
-                    : n instanceof AutoLink a ? a.getUrl().toString() : n instanceof Reference r ? r.getUrl().toString() : null;
-            if (url != null && dangerous(decode(url))) problems.add("flexmark: link to " + url + " " + excerpt(post, n.getStartOffset()));
+            if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase)
+                problems.add("flexmark: raw HTML " + excerpt(post, n.getStartOffset()));
+            String url = n instanceof Link l
+                    ? l.getUrl().toString()
+                    : n instanceof Image i
+                            ? i.getUrl().toString()
+                            : n instanceof AutoLink a
+                                    ? a.getUrl().toString()
+                                    : n instanceof Reference r ? r.getUrl().toString() : null;
+            if (url != null && dangerous(decode(url)))
+                problems.add("flexmark: link to " + url + " " + excerpt(post, n.getStartOffset()));
             if (n instanceof Code || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
                 for (int k = n.getStartOffset(); k < n.getEndOffset(); k++) code[k] = true;
             }
@@ -84,12 +95,18 @@ public final class PostJudge {
         while (!todo.isEmpty()) {
             org.commonmark.node.Node n = todo.pop();
             for (org.commonmark.node.Node c = n.getLastChild(); c != null; c = c.getPrevious()) todo.push(c);
-            int at = n.getSourceSpans().isEmpty() ? 0 : n.getSourceSpans().get(0).getInputIndex();
-            if (n instanceof HtmlBlock || n instanceof HtmlInline) problems.add("commonmark: raw HTML " + excerpt(post, at));
-            String url = n instanceof org.commonmark.node.Link l ? l.getDestination() : n instanceof org.commonmark.node.Image i
-                    ? i.getDestination() : n instanceof LinkReferenceDefinition d ? d.getDestination() : null;
+            int at =
+                    n.getSourceSpans().isEmpty() ? 0 : n.getSourceSpans().get(0).getInputIndex();
+            if (n instanceof HtmlBlock || n instanceof HtmlInline)
+                problems.add("commonmark: raw HTML " + excerpt(post, at));
+            String url = n instanceof org.commonmark.node.Link l
+                    ? l.getDestination()
+                    : n instanceof org.commonmark.node.Image i
+                            ? i.getDestination()
+                            : n instanceof LinkReferenceDefinition d ? d.getDestination() : null;
             if (url != null && dangerous(url)) problems.add("commonmark: link to " + url + " " + excerpt(post, at));
-            if (n instanceof org.commonmark.node.Code || n instanceof org.commonmark.node.FencedCodeBlock
+            if (n instanceof org.commonmark.node.Code
+                    || n instanceof org.commonmark.node.FencedCodeBlock
                     || n instanceof org.commonmark.node.IndentedCodeBlock) {
                 for (SourceSpan s : n.getSourceSpans()) {
                     for (int k = s.getInputIndex(); k < s.getInputIndex() + s.getLength(); k++) code[k] = true;
@@ -99,24 +116,30 @@ public final class PostJudge {
     }
 
     private static void shortcodes(String post, List<String> problems, boolean[] flexCode, boolean[] cmCode) {
-        String text = VIDEO_SNIPPET.matcher(post).replaceAll(m -> "#".repeat(m.group().length()));
+        String text =
+                VIDEO_SNIPPET.matcher(post).replaceAll(m -> "#".repeat(m.group().length()));
         for (int i = text.indexOf('{'); i >= 0 && i + 1 < text.length(); i = text.indexOf('{', i + 1)) {
             char next = text.charAt(i + 1);
             if (next != '{' && next != '%') continue;
-            if (!flexCode[i] || !cmCode[i]) problems.add("an unbroken " + text.substring(i, i + 2) + " outside code " + excerpt(post, i));
+            if (!flexCode[i] || !cmCode[i])
+                problems.add("an unbroken " + text.substring(i, i + 2) + " outside code " + excerpt(post, i));
             else if (ZolaCall.at(text, i)) problems.add("a Zola shortcode call in code " + excerpt(post, i));
         }
     }
 
     /** A target's scheme as the browser sees it: references and escapes decoded, tabs and newlines gone, leading blanks trimmed. */
     static boolean dangerous(String decodedUrl) {
-        String seen = decodedUrl.replaceAll("[\\t\\n\\r]", "").replaceFirst("^[\\x00-\\x20\\s\\p{Z}]+", "").toLowerCase(Locale.ROOT);
+        String seen = decodedUrl
+                .replaceAll("[\\t\\n\\r]", "")
+                .replaceFirst("^[\\x00-\\x20\\s\\p{Z}]+", "")
+                .toLowerCase(Locale.ROOT);
         return DANGEROUS.stream().anyMatch(seen::startsWith);
     }
 
     /** flexmark's URLs are as written: decode character references (HTML5's table, jsoup's) and backslash escapes. */
     private static String decode(String url) {
-        return org.jsoup.parser.Parser.unescapeEntities(BACKSLASH_ESCAPE.matcher(url).replaceAll("$1"), false);
+        return org.jsoup.parser.Parser.unescapeEntities(
+                BACKSLASH_ESCAPE.matcher(url).replaceAll("$1"), false);
     }
 
     private static String excerpt(String post, int at) {
@@ -148,8 +171,10 @@ public final class PostJudge {
         private boolean ident() {
             ws();
             int start = i;
-            while (i < s.length() && (Character.isLetter(s.charAt(i)) && s.charAt(i) < 128 || s.charAt(i) == '_'
-                    || (i > start && s.charAt(i) >= '0' && s.charAt(i) <= '9'))) i++;
+            while (i < s.length()
+                    && (Character.isLetter(s.charAt(i)) && s.charAt(i) < 128
+                            || s.charAt(i) == '_'
+                            || (i > start && s.charAt(i) >= '0' && s.charAt(i) <= '9'))) i++;
             return i > start;
         }
 

@@ -1,6 +1,11 @@
 package org.twimbot.render;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twimbot.render.Fixtures.*;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,13 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twimbot.render.Fixtures.*;
+import org.junit.jupiter.api.Test;
 
 class PreviewAndBundleTest {
 
@@ -34,7 +33,8 @@ class PreviewAndBundleTest {
 
     @Test
     void previewEscapesRawHtmlEvenInUnsanitisedMarkdown() {
-        String html = PreviewHtml.toHtml("+++\ntitle = \"x\"\n+++\n\nhi <script>alert(1)</script> ~~gone~~\n\n|a|\n|-|\n|1|\n");
+        String html = PreviewHtml.toHtml(
+                "+++\ntitle = \"x\"\n+++\n\nhi <script>alert(1)</script> ~~gone~~\n\n|a|\n|-|\n|1|\n");
         assertFalse(html.contains("<script"), html);
         assertTrue(html.contains("&lt;script&gt;"), html);
         assertTrue(html.contains("<del>gone</del>"), html);
@@ -52,7 +52,9 @@ class PreviewAndBundleTest {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.put(e.getName(), in.readAllBytes());
         }
-        assertEquals(List.of("twim-2022-10-28.md", "2022-10-28-aAaAa-a.png", "2022-10-28-bBbBb-b.png"), List.copyOf(entries.keySet()));
+        assertEquals(
+                List.of("twim-2022-10-28.md", "2022-10-28-aAaAa-a.png", "2022-10-28-bBbBb-b.png"),
+                List.copyOf(entries.keySet()));
         assertEquals("# post\n", new String(entries.get("twim-2022-10-28.md"), StandardCharsets.UTF_8));
         assertArrayEquals(new byte[] {1, 1}, entries.get("2022-10-28-aAaAa-a.png"));
         assertArrayEquals(zip, DraftBundle.zip("twim-2022-10-28.md", "# post\n", media), "same input, same bytes");
@@ -60,9 +62,14 @@ class PreviewAndBundleTest {
 
     @Test
     void bundleRefusesUnsafeNames() {
-        assertThrows(IllegalArgumentException.class, () -> DraftBundle.zip("twim.md", "x", Map.of("../evil.png", new byte[0])));
-        assertThrows(IllegalArgumentException.class, () -> DraftBundle.zip("twim.md", "x", Map.of("/etc/passwd", new byte[0])));
-        assertThrows(IllegalArgumentException.class, () -> DraftBundle.zip("twim.md", "x", Map.of(".hidden", new byte[0])));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DraftBundle.zip("twim.md", "x", Map.of("../evil.png", new byte[0])));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DraftBundle.zip("twim.md", "x", Map.of("/etc/passwd", new byte[0])));
+        assertThrows(
+                IllegalArgumentException.class, () -> DraftBundle.zip("twim.md", "x", Map.of(".hidden", new byte[0])));
         assertThrows(IllegalArgumentException.class, () -> DraftBundle.zip("dir/twim.md", "x", Map.of()));
     }
 }

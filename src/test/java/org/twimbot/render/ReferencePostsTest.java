@@ -1,10 +1,36 @@
 package org.twimbot.render;
 
-import java.time.ZoneOffset;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.twimbot.placement.AuthorMessage.composerText;
+import static org.twimbot.placement.AuthorMessage.elementHtml;
+import static org.twimbot.placement.PublishedPost.emoji;
+import static org.twimbot.placement.PublishedPost.images;
+import static org.twimbot.placement.PublishedPost.parse;
+import static org.twimbot.placement.PublishedPost.slug;
+import static org.twimbot.placement.PublishedPost.typed;
+import static org.twimbot.placement.PublishedPost.withoutEmoji;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
@@ -17,36 +43,6 @@ import org.twimbot.placement.PublishedPost.Item;
 import org.twimbot.placement.PublishedPost.Post;
 import org.twimbot.placement.PublishedPost.ProjectPart;
 import org.twimbot.placement.PublishedPost.SectionPart;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.twimbot.placement.AuthorMessage.composerText;
-import static org.twimbot.placement.AuthorMessage.elementHtml;
-import static org.twimbot.placement.PublishedPost.emoji;
-import static org.twimbot.placement.PublishedPost.images;
-import static org.twimbot.placement.PublishedPost.parse;
-import static org.twimbot.placement.PublishedPost.slug;
-import static org.twimbot.placement.PublishedPost.typed;
-import static org.twimbot.placement.PublishedPost.withoutEmoji;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import org.twimbot.bot.Bot;
 
 /**
  * Golden tests of the whole draft against the two published posts in
@@ -85,51 +81,64 @@ class ReferencePostsTest {
     private static final String BOT = "@twimbot:matrix.org";
 
     // the reasons shared by several blocks
-    private static final String IMAGE_OUTSIDE = "the image is outside the quote, after a blank line, with its file name as"
-            + " alt text (twim-o-matic / hand placed); twimbot puts attached images inside the quote as ![](…) after a blank"
-            + " '>' (DESIGN, The draft); the file name itself is the same (same naming scheme)";
+    private static final String IMAGE_OUTSIDE =
+            "the image is outside the quote, after a blank line, with its file name as"
+                    + " alt text (twim-o-matic / hand placed); twimbot puts attached images inside the quote as ![](…) after a blank"
+                    + " '>' (DESIGN, The draft); the file name itself is the same (same naming scheme)";
     private static final String PING = "the ping table is written by hand from pingbot's statistics, not submitted:"
             + " twimbot renders sections from news only";
 
     /** Blocks that differ, per post: block id → why. Keep short; every entry is a fact about the post or the pipeline. */
     private static final Map<String, Map<String, String>> KNOWN_DIFFERENCES = Map.of(
-            "2020-11-27-this-week-in-matrix.md", Map.ofEntries(
-                    Map.entry("front matter",
-                            "hand-added [extra] image (the Matrix Live thumbnail); twimbot's front matter has no such key"),
-                    Map.entry("## Matrix Live",
-                            "2020 layout: heading 'Matrix Live 🎙' and Zola's youtube_player shortcode; the default template"
-                                    + " writes the 2022 layout (no emoji, iframe embed) for the same !live URL"),
-                    Map.entry("## Dept of Spec / ### Spec / @andrewm:amorgan.xyz #1",
-                            IMAGE_OUTSIDE),
-                    Map.entry("## Dept of Bridges / ### Gitter / @madlittlemods:matrix.org #1",
-                            "#5faa0809d73408ce4ff3ad8e:gitter.im in the text becomes a matrix.to link (DESIGN: room aliases"
-                                    + " become links; twim-o-matic left it bare); " + IMAGE_OUTSIDE),
-                    Map.entry("## Dept of Bridges / ### matrix-sms-bridge / @benedict:imbitbu.de #1",
-                            "@rebekka:imbitbu.de in the text becomes a matrix.to link (the sanitiser links user ids like room"
-                                    + " aliases; twim-o-matic left it bare)"),
-                    Map.entry("## Dept of Clients / ### Nheko / @deepbluev7:neko.dev #1", IMAGE_OUTSIDE),
-                    Map.entry("## Dept of Clients / ### FluffyChat / @krille:janian.de #1",
-                            IMAGE_OUTSIDE),
-                    Map.entry("## Dept of Clients / ### Vtx / @craftedcart:matrix.org #1",
-                            "hand-edited: the editor's 'Asked if they were using an SDK:', a second quote (the answer, another"
-                                    + " message) and a youtube_player shortcode follow the quote"),
-                    Map.entry("## Dept of Guides / ### Matrix introduction series (German) / @samuel-p:matrix.sp-codes.de #1",
-                            "hand-edited: the editor's comment paragraph after the quote"),
-                    Map.entry("## Matrix in the News / ### Famedly featured in Gründerszene / @larodar:famedly.de #1",
-                            "hand-edited: the editor's comment paragraph after the quote"),
-                    Map.entry("## Dept of Ping", PING),
-                    Map.entry("## That's all I know",
-                            "2020 layout: heading with 🏁 and a reference-style link [#twim:matrix.org] with its definition;"
-                                    + " the template writes the 2022 layout")),
-            "2022-10-28-this-week-in-matrix.md", Map.ofEntries(
-                    Map.entry("## Dept of Spec / @andrewm:element.io #1",
-                            "the image is named by a 40-hex digest (d2f66a85….png, hebbot) and sits right under the last line;"
-                                    + " twimbot names them YYYY-MM-DD-<5 chars of the event id>-<file name> after a blank '>'"
-                                    + " (DESIGN, The draft)"),
-                    Map.entry("## Dept of Ping", PING),
-                    Map.entry("## Dept of Ping / ### [#ping:maunium.net](https://matrix.to/#/#ping:maunium.net)", PING),
-                    Map.entry("## Dept of Ping / ### [#ping-no-synapse:maunium.net](https://matrix.to/#/#ping-no-synapse:maunium.net)",
-                            PING)));
+            "2020-11-27-this-week-in-matrix.md",
+                    Map.ofEntries(
+                            Map.entry(
+                                    "front matter",
+                                    "hand-added [extra] image (the Matrix Live thumbnail); twimbot's front matter has no such key"),
+                            Map.entry(
+                                    "## Matrix Live",
+                                    "2020 layout: heading 'Matrix Live 🎙' and Zola's youtube_player shortcode; the default template"
+                                            + " writes the 2022 layout (no emoji, iframe embed) for the same !live URL"),
+                            Map.entry("## Dept of Spec / ### Spec / @andrewm:amorgan.xyz #1", IMAGE_OUTSIDE),
+                            Map.entry(
+                                    "## Dept of Bridges / ### Gitter / @madlittlemods:matrix.org #1",
+                                    "#5faa0809d73408ce4ff3ad8e:gitter.im in the text becomes a matrix.to link (DESIGN: room aliases"
+                                            + " become links; twim-o-matic left it bare); " + IMAGE_OUTSIDE),
+                            Map.entry(
+                                    "## Dept of Bridges / ### matrix-sms-bridge / @benedict:imbitbu.de #1",
+                                    "@rebekka:imbitbu.de in the text becomes a matrix.to link (the sanitiser links user ids like room"
+                                            + " aliases; twim-o-matic left it bare)"),
+                            Map.entry("## Dept of Clients / ### Nheko / @deepbluev7:neko.dev #1", IMAGE_OUTSIDE),
+                            Map.entry("## Dept of Clients / ### FluffyChat / @krille:janian.de #1", IMAGE_OUTSIDE),
+                            Map.entry(
+                                    "## Dept of Clients / ### Vtx / @craftedcart:matrix.org #1",
+                                    "hand-edited: the editor's 'Asked if they were using an SDK:', a second quote (the answer, another"
+                                            + " message) and a youtube_player shortcode follow the quote"),
+                            Map.entry(
+                                    "## Dept of Guides / ### Matrix introduction series (German) / @samuel-p:matrix.sp-codes.de #1",
+                                    "hand-edited: the editor's comment paragraph after the quote"),
+                            Map.entry(
+                                    "## Matrix in the News / ### Famedly featured in Gründerszene / @larodar:famedly.de #1",
+                                    "hand-edited: the editor's comment paragraph after the quote"),
+                            Map.entry("## Dept of Ping", PING),
+                            Map.entry(
+                                    "## That's all I know",
+                                    "2020 layout: heading with 🏁 and a reference-style link [#twim:matrix.org] with its definition;"
+                                            + " the template writes the 2022 layout")),
+            "2022-10-28-this-week-in-matrix.md",
+                    Map.ofEntries(
+                            Map.entry(
+                                    "## Dept of Spec / @andrewm:element.io #1",
+                                    "the image is named by a 40-hex digest (d2f66a85….png, hebbot) and sits right under the last line;"
+                                            + " twimbot names them YYYY-MM-DD-<5 chars of the event id>-<file name> after a blank '>'"
+                                            + " (DESIGN, The draft)"),
+                            Map.entry("## Dept of Ping", PING),
+                            Map.entry(
+                                    "## Dept of Ping / ### [#ping:maunium.net](https://matrix.to/#/#ping:maunium.net)",
+                                    PING),
+                            Map.entry(
+                                    "## Dept of Ping / ### [#ping-no-synapse:maunium.net](https://matrix.to/#/#ping-no-synapse:maunium.net)",
+                                    PING)));
 
     // ---------------------------------------------------------------------------------------------
     // the posts' structure
@@ -137,7 +146,11 @@ class ReferencePostsTest {
     /** Block id → normalised text, in post order. */
     static LinkedHashMap<String, String> blocks(Post post) {
         LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
-        blocks.put("front matter", join(post.frontMatter().stream().filter(l -> !l.startsWith("date = ")).toList()));
+        blocks.put(
+                "front matter",
+                join(post.frontMatter().stream()
+                        .filter(l -> !l.startsWith("date = "))
+                        .toList()));
         for (SectionPart s : post.sections()) {
             String sid = "## " + withoutEmoji(s.title());
             blocks.put(sid, join(concat(List.of(s.heading()), s.intro())));
@@ -156,7 +169,8 @@ class ReferencePostsTest {
         for (Item item : items) {
             int n = seen.merge(item.userId(), 1, Integer::sum);
             String reporter = "[" + item.name() + "](https://matrix.to/#/" + item.userId() + ") <verb>";
-            blocks.put(container + " / " + item.userId() + " #" + n,
+            blocks.put(
+                    container + " / " + item.userId() + " #" + n,
                     join(concat(List.of(reporter), concat(item.quote(), item.trailing()))));
         }
     }
@@ -171,8 +185,13 @@ class ReferencePostsTest {
             String line = lines.get(i);
             String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
             boolean continues = !next.isBlank() && !next.strip().equals(">");
-            out.add(line.endsWith("  ") && continues && !line.isBlank() && !line.strip().equals(">")
-                    ? line.stripTrailing() + HARD_BREAK : line.stripTrailing());
+            out.add(
+                    line.endsWith("  ")
+                                    && continues
+                                    && !line.isBlank()
+                                    && !line.strip().equals(">")
+                            ? line.stripTrailing() + HARD_BREAK
+                            : line.stripTrailing());
         }
         return String.join("\n", out);
     }
@@ -194,8 +213,14 @@ class ReferencePostsTest {
             String key = slug(withoutEmoji(s.title()));
             sections.add(new Section(key, emoji(s.title()), s.title(), order += 10, List.of()));
             for (ProjectPart p : s.projects()) {
-                projects.add(new Project(key + "/" + slug(p.title()), p.title(), String.join("\n", p.description()),
-                        p.website(), key, List.of(), List.of()));
+                projects.add(new Project(
+                        key + "/" + slug(p.title()),
+                        p.title(),
+                        String.join("\n", p.description()),
+                        p.website(),
+                        key,
+                        List.of(),
+                        List.of()));
             }
         }
         return new Catalog(sections, projects);
@@ -213,12 +238,20 @@ class ReferencePostsTest {
     /** Everything the renderer gets, built through intake from Element-shaped events. */
     static DraftRequest week(Post post) {
         Intake intake = new Intake(BOT, ROOM, ROOM, "!", new SubmissionText(BOT, "TWIM Bot"));
-        String title = post.frontMatter().stream().filter(l -> l.startsWith("title = ")).findFirst().orElseThrow();
+        String title = post.frontMatter().stream()
+                .filter(l -> l.startsWith("title = "))
+                .findFirst()
+                .orElseThrow();
         LocalDate date = LocalDate.parse(title.replaceAll(".*(\\d{4}-\\d{2}-\\d{2}).*", "$1"));
-        String author = post.frontMatter().stream().filter(l -> l.startsWith("author = "))
-                .map(l -> l.replaceAll("^author = \\[\"(.*)\"]$", "$1")).findFirst().orElse("");
-        Instant generated = post.frontMatter().stream().filter(l -> l.startsWith("date = "))
-                .map(l -> Instant.parse(l.replaceAll("^date = \"(.*)\"$", "$1"))).findFirst()
+        String author = post.frontMatter().stream()
+                .filter(l -> l.startsWith("author = "))
+                .map(l -> l.replaceAll("^author = \\[\"(.*)\"]$", "$1"))
+                .findFirst()
+                .orElse("");
+        Instant generated = post.frontMatter().stream()
+                .filter(l -> l.startsWith("date = "))
+                .map(l -> Instant.parse(l.replaceAll("^date = \"(.*)\"$", "$1")))
+                .findFirst()
                 .orElse(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
         String live = "";
         List<DraftItem> items = new ArrayList<>();
@@ -230,7 +263,8 @@ class ReferencePostsTest {
             List<Placed> placed = new ArrayList<>();
             for (Item item : s.items()) placed.add(new Placed(item, List.of(sectionKey), List.of()));
             for (ProjectPart p : s.projects()) {
-                for (Item item : p.items()) placed.add(new Placed(item, List.of(), List.of(sectionKey + "/" + slug(p.title()))));
+                for (Item item : p.items())
+                    placed.add(new Placed(item, List.of(), List.of(sectionKey + "/" + slug(p.title()))));
             }
             for (Placed placement : placed) {
                 Item item = placement.item();
@@ -238,36 +272,57 @@ class ReferencePostsTest {
                 ts += 60_000;
                 String eventId = "$news" + number + "-" + date;
                 String md = composerText(typed(item));
-                ObjectNode content = JsonNodeFactory.instance.objectNode().put("msgtype", "m.text").put("body", md);
+                ObjectNode content = JsonNodeFactory.instance
+                        .objectNode()
+                        .put("msgtype", "m.text")
+                        .put("body", md);
                 String html = elementHtml(md);
-                if (html != null) content.put("format", "org.matrix.custom.html").put("formatted_body", html);
-                Action action = intake.interpret(message(eventId, item.userId(), ts, content)).orElseThrow();
+                if (html != null)
+                    content.put("format", "org.matrix.custom.html").put("formatted_body", html);
+                Action action = intake.interpret(message(eventId, item.userId(), ts, content))
+                        .orElseThrow();
                 if (!(action instanceof Action.Submit submit)) throw new AssertionError("not a submission: " + action);
                 List<DraftMedia> media = new ArrayList<>();
                 int k = 0;
                 for (String name : images(item)) {
                     Matcher dated = DATED_MEDIA.matcher(name);
                     // a dated name (twim-o-matic, like twimbot's) tells the media event id and the sender's file name
-                    String mediaId = dated.matches() ? "$" + dated.group(2) + "img" + number + k : "$img" + number + "x" + k;
+                    String mediaId =
+                            dated.matches() ? "$" + dated.group(2) + "img" + number + k : "$img" + number + "x" + k;
                     String fileName = dated.matches() ? dated.group(3) : name;
-                    ObjectNode image = JsonNodeFactory.instance.objectNode().put("msgtype", "m.image").put("body", fileName)
+                    ObjectNode image = JsonNodeFactory.instance
+                            .objectNode()
+                            .put("msgtype", "m.image")
+                            .put("body", fileName)
                             .put("url", "mxc://matrix.org/" + slug(fileName));
                     image.putObject("info").put("mimetype", "image/png");
                     image.putObject("m.relates_to").putObject("m.in_reply_to").put("event_id", eventId);
                     long mediaTs = ts + 1_000 + k;
-                    Action.Media m = (Action.Media) intake.interpret(message(mediaId, item.userId(), mediaTs, image)).orElseThrow();
+                    Action.Media m = (Action.Media) intake.interpret(message(mediaId, item.userId(), mediaTs, image))
+                            .orElseThrow();
                     assertEquals(eventId, m.relatedEventId());
-                    media.add(new DraftMedia(m.origin().eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(), mediaTs));
+                    media.add(new DraftMedia(
+                            m.origin().eventId(), m.kind(), m.fileName(), m.mxcUri(), m.mimeType(), mediaTs));
                     k++;
                 }
-                items.add(new DraftItem(number, eventId, item.userId(), item.name(), ts, submit.body(), submit.html(),
-                        placement.sectionKeys(), placement.projectKeys(), media));
+                items.add(new DraftItem(
+                        number,
+                        eventId,
+                        item.userId(),
+                        item.name(),
+                        ts,
+                        submit.body(),
+                        submit.html(),
+                        placement.sectionKeys(),
+                        placement.projectKeys(),
+                        media));
             }
         }
         return new DraftRequest(date, generated, author, live, items);
     }
 
-    private static final Pattern YOUTUBE_ID = Pattern.compile("(?:youtube\\.com/embed/|video_id=\")([A-Za-z0-9_-]{11})");
+    private static final Pattern YOUTUBE_ID =
+            Pattern.compile("(?:youtube\\.com/embed/|video_id=\")([A-Za-z0-9_-]{11})");
 
     /** The Matrix Live video the editor gave with !live, read back from the embed in the post. */
     static String liveUrl(List<String> intro) {
@@ -295,15 +350,28 @@ class ReferencePostsTest {
         for (String name : KNOWN_DIFFERENCES.keySet()) {
             String text = resource(name);
             Post post = parse(text);
-            long reporters = text.lines().filter(l -> l.startsWith("[") && l.contains("](https://matrix.to/#/@")).count();
-            long items = post.sections().stream().mapToLong(s -> s.items().size()
-                    + s.projects().stream().mapToLong(p -> p.items().size()).sum()).sum();
+            long reporters = text.lines()
+                    .filter(l -> l.startsWith("[") && l.contains("](https://matrix.to/#/@"))
+                    .count();
+            long items = post.sections().stream()
+                    .mapToLong(s -> s.items().size()
+                            + s.projects().stream()
+                                    .mapToLong(p -> p.items().size())
+                                    .sum())
+                    .sum();
             assertEquals(reporters, items, name);
-            assertEquals(text.lines().filter(l -> l.startsWith("## ")).count(), post.sections().size(), name);
-            assertEquals(text.lines().filter(l -> l.startsWith("### ")).count(),
-                    post.sections().stream().mapToLong(s -> s.projects().size()).sum(), name);
+            assertEquals(
+                    text.lines().filter(l -> l.startsWith("## ")).count(),
+                    post.sections().size(),
+                    name);
+            assertEquals(
+                    text.lines().filter(l -> l.startsWith("### ")).count(),
+                    post.sections().stream().mapToLong(s -> s.projects().size()).sum(),
+                    name);
             for (SectionPart s : post.sections()) {
-                for (Item item : concat(s.items(), s.projects().stream().flatMap(p -> p.items().stream()).toList())) {
+                for (Item item : concat(
+                        s.items(),
+                        s.projects().stream().flatMap(p -> p.items().stream()).toList())) {
                     assertTrue(!item.quote().isEmpty(), name + ": an item without a quote: " + item);
                 }
             }
@@ -313,14 +381,18 @@ class ReferencePostsTest {
     static String render(Post post) {
         DraftRequest week = week(post);
         long fromHtml = week.items().stream().filter(i -> i.html() != null).count();
-        System.out.printf("%d submissions, %d of them with a formatted_body%n", week.items().size(), fromHtml);
+        System.out.printf(
+                "%d submissions, %d of them with a formatted_body%n",
+                week.items().size(), fromHtml);
         assertTrue(fromHtml > 0 && fromHtml < week.items().size(), "both paths of the converter are exercised");
         return new DraftRenderer(Fixtures.config()).render(week, catalog(post));
     }
 
     @TestFactory
     Stream<DynamicTest> renderedPostsEqualTheReferencePostsBlockByBlock() {
-        return KNOWN_DIFFERENCES.keySet().stream().sorted().map(name -> DynamicTest.dynamicTest(name, () -> compare(name)));
+        return KNOWN_DIFFERENCES.keySet().stream()
+                .sorted()
+                .map(name -> DynamicTest.dynamicTest(name, () -> compare(name)));
     }
 
     private static void compare(String name) {
@@ -348,13 +420,16 @@ class ReferencePostsTest {
             if (!ids.contains(id)) problems.add("LISTED BUT NOT A BLOCK OF EITHER POST: " + id);
         }
         // the order of the blocks both posts have
-        List<String> referenceOrder = expected.keySet().stream().filter(actual::containsKey).toList();
-        List<String> renderedOrder = actual.keySet().stream().filter(expected::containsKey).toList();
+        List<String> referenceOrder =
+                expected.keySet().stream().filter(actual::containsKey).toList();
+        List<String> renderedOrder =
+                actual.keySet().stream().filter(expected::containsKey).toList();
         if (!referenceOrder.equals(renderedOrder)) {
             problems.add("ORDER differs:\nreference " + referenceOrder + "\nrendered  " + renderedOrder);
         }
         System.out.printf("%s: %d blocks, %d match, %d listed as different%n", name, ids.size(), matched, known.size());
-        if (!problems.isEmpty()) fail(name + ": " + problems.size() + " problem(s)\n\n" + String.join("\n\n", problems));
+        if (!problems.isEmpty())
+            fail(name + ": " + problems.size() + " problem(s)\n\n" + String.join("\n\n", problems));
         assertTrue(matched > 0);
     }
 }

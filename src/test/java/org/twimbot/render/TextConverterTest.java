@@ -1,10 +1,10 @@
 package org.twimbot.render;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** The HTML a Matrix client sends, through the real flexmark converter and the sanitiser. */
 class TextConverterTest {
@@ -17,19 +17,20 @@ class TextConverterTest {
 
     @Test
     void linksAndEmphasis() {
-        assertEquals("See [the spec](https://spec.matrix.org) for *why* and **how**",
+        assertEquals(
+                "See [the spec](https://spec.matrix.org) for *why* and **how**",
                 md("See <a href=\"https://spec.matrix.org\">the spec</a> for <em>why</em> and <strong>how</strong>"));
     }
 
     @Test
     void nestedListsKeepTheirNesting() {
-        assertEquals("* one\n  * nested\n* two",
-                md("<ul><li>one<ul><li>nested</li></ul></li><li>two</li></ul>"));
+        assertEquals("* one\n  * nested\n* two", md("<ul><li>one<ul><li>nested</li></ul></li><li>two</li></ul>"));
     }
 
     @Test
     void codeBlockIsFencedAndKeepsItsBlankLineAndTags() {
-        assertEquals("```rust\nlet x = \"<b>\";\n\nfn main() {}\n```",
+        assertEquals(
+                "```rust\nlet x = \"<b>\";\n\nfn main() {}\n```",
                 md("<pre><code class=\"language-rust\">let x = \"&lt;b&gt;\";\n\nfn main() {}\n</code></pre>"));
     }
 
@@ -43,7 +44,8 @@ class TextConverterTest {
     /** 2022-10-28 post: "Dash's Preferences > Downloads > User Contributed", "research & testing" (2020-11-27). */
     @Test
     void ampersandsAndGreaterThanSignsInTextAreNotEscapedWhereTheyMeanNothing() {
-        assertEquals("Preferences > Downloads > User Contributed\nresearch & testing, -> here",
+        assertEquals(
+                "Preferences > Downloads > User Contributed\nresearch & testing, -> here",
                 md("Preferences &gt; Downloads &gt; User Contributed<br />research &amp; testing, -&gt; here"));
     }
 
@@ -51,7 +53,9 @@ class TextConverterTest {
     void escapesThatMatterStay() {
         // a '>' starting a line would open a block quote; "&amp;" typed as text would read as an entity
         assertEquals("first\n\\> not a quote", converter.toMarkdown("", "first<br />&gt; not a quote"));
-        assertEquals("\\&amp; and \\&#38; but & and &x", converter.toMarkdown("", "&amp;amp; and &amp;#38; but &amp; and &amp;x"));
+        assertEquals(
+                "\\&amp; and \\&#38; but & and &x",
+                converter.toMarkdown("", "&amp;amp; and &amp;#38; but &amp; and &amp;x"));
         assertEquals("`a > b & c`", converter.toMarkdown("", "<code>a &gt; b &amp; c</code>"));
     }
 
@@ -70,7 +74,8 @@ class TextConverterTest {
 
     @Test
     void pillsStayLinksWithTheDisplayName() {
-        assertEquals("thanks to [Timo](https://matrix.to/#/@timo:conduit.rs)!",
+        assertEquals(
+                "thanks to [Timo](https://matrix.to/#/@timo:conduit.rs)!",
                 md("thanks to <a href=\"https://matrix.to/#/@timo:conduit.rs\">Timo</a>!"));
     }
 
@@ -99,10 +104,12 @@ class TextConverterTest {
 
     @Test
     void roomAliasesAndUserIdsInTextBecomeLinksButNotInCodeOrLinks() {
-        assertEquals("join [#twim:matrix.org](https://matrix.to/#/#twim:matrix.org) or ask "
+        assertEquals(
+                "join [#twim:matrix.org](https://matrix.to/#/#twim:matrix.org) or ask "
                         + "[@travis:t2l.io](https://matrix.to/#/@travis:t2l.io).",
                 sanitizer.sanitize("join #twim:matrix.org or ask @travis:t2l.io."));
-        String untouched = "`#twim:matrix.org` and [#a:b.org](https://matrix.to/#/#a:b.org) and https://matrix.to/#/#c:d.org";
+        String untouched =
+                "`#twim:matrix.org` and [#a:b.org](https://matrix.to/#/#a:b.org) and https://matrix.to/#/#c:d.org";
         assertEquals(untouched, sanitizer.sanitize(untouched));
         assertEquals("mail me at me@example.org", sanitizer.sanitize("mail me at me@example.org"));
     }
@@ -128,7 +135,9 @@ class TextConverterTest {
     @Test
     void noSpaceBeforePunctuationAfterBoldOrItalic() {
         assertEquals("**A**, x *y*", md("<p><strong>A</strong>, x <em>y</em></p>"));
-        assertEquals("*A*. Then **b** and [c](https://c.example)", md("<em>A</em>. Then <b>b</b> and <a href=\"https://c.example\">c</a>"));
+        assertEquals(
+                "*A*. Then **b** and [c](https://c.example)",
+                md("<em>A</em>. Then <b>b</b> and <a href=\"https://c.example\">c</a>"));
         // right next to another element a space is still needed, or the delimiters would run together
         String adjacent = md("<strong>a</strong><em>b</em>");
         assertTrue(adjacent.equals("**a** *b*") || adjacent.equals("**a** *b* "), adjacent);
@@ -138,7 +147,9 @@ class TextConverterTest {
     @Test
     void lineBreaksAreSoftBreaks() {
         assertEquals("first\nsecond\nthird", md("first<br>second<br/>third"));
-        assertEquals("* a\n  b\n\n> q\n> r", converter.toMarkdown("", "<ul><li>a<br />b</li></ul><blockquote>q<br />r</blockquote>"));
+        assertEquals(
+                "* a\n  b\n\n> q\n> r",
+                converter.toMarkdown("", "<ul><li>a<br />b</li></ul><blockquote>q<br />r</blockquote>"));
     }
 
     /** Element's composer: body typed, formatted_body its CommonMark rendering. The body is used as typed. */
@@ -148,14 +159,17 @@ class TextConverterTest {
         String html = "<p><em>Happy</em> Friday all!  Once again</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n";
         assertEquals(body, converter.toMarkdown(body, html));
         String single = "a **b**\nc";
-        assertEquals(single, converter.toMarkdown(single, "a <strong>b</strong><br />c"), "a single paragraph is sent bare");
+        assertEquals(
+                single, converter.toMarkdown(single, "a <strong>b</strong><br />c"), "a single paragraph is sent bare");
     }
 
     /** A rich-text editor's HTML is not the body's rendering: it is converted, and sanitised the same way. */
     @Test
     void otherHtmlIsConverted() {
         assertEquals("*Happy* Friday", converter.toMarkdown("Happy Friday", "<em>Happy</em> Friday"));
-        assertEquals(md("<p>see #room:example.org</p>"), sanitizer.sanitize(converter.toMarkdown("see #room:example.org",
-                "<p>see #room:example.org</p>")), "same sanitising either way");
+        assertEquals(
+                md("<p>see #room:example.org</p>"),
+                sanitizer.sanitize(converter.toMarkdown("see #room:example.org", "<p>see #room:example.org</p>")),
+                "same sanitising either way");
     }
 }

@@ -37,8 +37,8 @@ class TodoSectionAndClosingLineTest {
     }
 
     private static String render(BotConfig config, List<DraftItem> items) {
-        return new DraftRenderer(config.render()).render(new DraftRequest(EDITION, GENERATED, "Thib", "", items),
-                config.catalog());
+        return new DraftRenderer(config.render())
+                .render(new DraftRequest(EDITION, GENERATED, "Thib", "", items), config.catalog());
     }
 
     @Test
@@ -49,8 +49,12 @@ class TodoSectionAndClosingLineTest {
         int next = draft.indexOf("\n## ", heading + 1);
         String todo = draft.substring(heading, next);
         assertTrue(todo.contains("filed under todo") && todo.contains("nobody placed me"), todo);
-        assertTrue(draft.indexOf("synapse news") > 0 && draft.indexOf("synapse news") < heading && !todo.contains("synapse news"));
-        assertTrue(todo.contains("filed under todo") && todo.indexOf("filed under todo") < todo.indexOf("nobody placed me"),
+        assertTrue(draft.indexOf("synapse news") > 0
+                && draft.indexOf("synapse news") < heading
+                && !todo.contains("synapse news"));
+        assertTrue(
+                todo.contains("filed under todo")
+                        && todo.indexOf("filed under todo") < todo.indexOf("nobody placed me"),
                 "in time order");
         assertTrue(draft.substring(next).startsWith("\n## That's all I know"), "the final heading");
     }
@@ -58,8 +62,23 @@ class TodoSectionAndClosingLineTest {
     @Test
     void withoutSuchASectionUnplacedNewsGetsTheFinalHeadingAsBefore() {
         Catalog small = Fixtures.catalog();
-        String draft = new DraftRenderer(Fixtures.config()).render(new DraftRequest(EDITION, GENERATED, "Thib", "",
-                List.of(item(1, "$nobody", "@c:example.org", "Cat", 3_000, "nobody placed me", List.of(), List.of()))), small);
+        String draft = new DraftRenderer(Fixtures.config())
+                .render(
+                        new DraftRequest(
+                                EDITION,
+                                GENERATED,
+                                "Thib",
+                                "",
+                                List.of(item(
+                                        1,
+                                        "$nobody",
+                                        "@c:example.org",
+                                        "Cat",
+                                        3_000,
+                                        "nobody placed me",
+                                        List.of(),
+                                        List.of()))),
+                        small);
         assertEquals(1, draft.split("## TODO UNKNOWN SECTION", -1).length - 1);
         assertTrue(draft.indexOf("## TODO UNKNOWN SECTION") < draft.indexOf("## That's all I know"));
     }
@@ -76,7 +95,9 @@ class TodoSectionAndClosingLineTest {
     @Test
     void theLinkDefaultsToTheConfiguredSubmissionsRoomsAlias() throws Exception {
         String draft = render(twimConfig(""), week());
-        assertTrue(draft.endsWith("be sure to stop by [#news:example.org](https://matrix.to/#/#news:example.org) "
-                + "with your updates!\n"), draft.substring(draft.length() - 150));
+        assertTrue(
+                draft.endsWith("be sure to stop by [#news:example.org](https://matrix.to/#/#news:example.org) "
+                        + "with your updates!\n"),
+                draft.substring(draft.length() - 150));
     }
 }

@@ -31,12 +31,21 @@ class TypedBodyTest {
         for (int i = 0; i < bodies.size(); i++) {
             String body = bodies.get(i);
             String rendered = ElementMarkdown.html(ElementMarkdown.parse(body));
-            List<String> htmls = Arrays.asList(rendered, AuthorMessage.elementHtml(body), rendered.replace("\n", ""),
-                    rendered.replace("<p>", "<p> ").replace("</p>", " </p>"), rendered.replace("<br />", "<br>"),
-                    rendered.replace("e", "é"), rendered.replaceFirst(" ", "&nbsp;"), "<p>" + rendered + "</p>",
-                    rendered + "<!-- x -->", ElementMarkdown.html(ElementMarkdown.parse(bodies.get(random.nextInt(bodies.size())))),
-                    rendered.replace("<strong>", "<b>").replace("</strong>", "</b>"), "<em>" + body + "</em>",
-                    rendered.replace("&quot;", "\"").replace("&amp;", "&#38;"), withoutOuterParagraph(rendered));
+            List<String> htmls = Arrays.asList(
+                    rendered,
+                    AuthorMessage.elementHtml(body),
+                    rendered.replace("\n", ""),
+                    rendered.replace("<p>", "<p> ").replace("</p>", " </p>"),
+                    rendered.replace("<br />", "<br>"),
+                    rendered.replace("e", "é"),
+                    rendered.replaceFirst(" ", "&nbsp;"),
+                    "<p>" + rendered + "</p>",
+                    rendered + "<!-- x -->",
+                    ElementMarkdown.html(ElementMarkdown.parse(bodies.get(random.nextInt(bodies.size())))),
+                    rendered.replace("<strong>", "<b>").replace("</strong>", "</b>"),
+                    "<em>" + body + "</em>",
+                    rendered.replace("&quot;", "\"").replace("&amp;", "&#38;"),
+                    withoutOuterParagraph(rendered));
             for (String html : htmls) {
                 if (html == null || html.isBlank()) continue; // a plain body: Element sends no HTML
                 boolean full = html.length() <= 4L * body.length() + 256 && TypedBody.sameHtml(rendered, html);
@@ -50,7 +59,8 @@ class TypedBodyTest {
 
     @Test
     void aRichTextEditorsHtmlIsNotTheBodysRenderingAndElementsIs() {
-        assertFalse(TypedBody.isSourceOf("Widget 1.2 is out! See https://example.org",
+        assertFalse(TypedBody.isSourceOf(
+                "Widget 1.2 is out! See https://example.org",
                 "<h3>Widget 1.2 is out!</h3><p>See <a href=\"https://example.org\">the notes</a></p>"));
         assertTrue(TypedBody.isSourceOf("_Happy_ Friday", "<em>Happy</em> Friday"));
     }
@@ -63,13 +73,29 @@ class TypedBodyTest {
 
     /** What authors typed in the two reference posts, plus short Markdown of every kind. */
     private static List<String> corpus() throws IOException {
-        List<String> bodies = new ArrayList<>(List.of("_Happy_ Friday all!  Once again\n\n- one\n- two", "a **b**\nc",
-                "# Title\n\ntext", "> quoted\n\nafter", "1. one\n2. two", "`code` and ``more``", "```\nfenced\n```",
-                "[link](https://example.org \"t>x\")", "<b>raw</b> html", "a & b < c > d", "\"quoted\" & more", "one\n\ntwo", "para\n\n- item", "line one\nline two",
-                "* a\n\n* b", "---", "x\\\ny", "![img](https://example.org/a.png)"));
+        List<String> bodies = new ArrayList<>(List.of(
+                "_Happy_ Friday all!  Once again\n\n- one\n- two",
+                "a **b**\nc",
+                "# Title\n\ntext",
+                "> quoted\n\nafter",
+                "1. one\n2. two",
+                "`code` and ``more``",
+                "```\nfenced\n```",
+                "[link](https://example.org \"t>x\")",
+                "<b>raw</b> html",
+                "a & b < c > d",
+                "\"quoted\" & more",
+                "one\n\ntwo",
+                "para\n\n- item",
+                "line one\nline two",
+                "* a\n\n* b",
+                "---",
+                "x\\\ny",
+                "![img](https://example.org/a.png)"));
         try (var files = Files.list(POSTS)) {
             for (Path post : files.sorted().toList()) {
-                for (PublishedPost.SectionPart s : PublishedPost.parse(Files.readString(post)).sections()) {
+                for (PublishedPost.SectionPart s :
+                        PublishedPost.parse(Files.readString(post)).sections()) {
                     s.items().forEach(item -> bodies.add(PublishedPost.typed(item)));
                     s.projects().forEach(p -> p.items().forEach(item -> bodies.add(PublishedPost.typed(item))));
                 }

@@ -1,13 +1,12 @@
 package org.twimbot.render;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.twimbot.render.Fixtures.expectedVerb;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.twimbot.render.Fixtures.expectedVerb;
+import org.junit.jupiter.api.Test;
 
 class VerbsTest {
     private final Verbs verbs = new Verbs(List.of("reports", "says", "announces"));

@@ -1,6 +1,5 @@
 package org.twimbot.store;
 
-import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,15 +26,21 @@ class BatchedWritesTest {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             store.write(tx -> {
                 tx.messages().remember(chat("$a", 1));
-                assertEquals("hello $a", tx.messages().byEventId("$a").orElseThrow().body());
+                assertEquals(
+                        "hello $a", tx.messages().byEventId("$a").orElseThrow().body());
                 tx.messages().remember(new MessagesTable.Message("$a", "!r:x", "@u:x", 1, "edited", null, null));
                 tx.messages().forget("$b");
-                assertEquals("edited", tx.messages().byEventId("$a").orElseThrow().body(), "writes to one table keep their order");
+                assertEquals(
+                        "edited",
+                        tx.messages().byEventId("$a").orElseThrow().body(),
+                        "writes to one table keep their order");
                 tx.messages().remember(chat("$b", 2));
                 tx.messages().forget("$b");
                 tx.messages().remember(chat("$c", 3));
             });
-            assertTrue(store.read(tx -> tx.messages().byEventId("$b")).isEmpty(), "the delete ran after the insert it followed");
+            assertTrue(
+                    store.read(tx -> tx.messages().byEventId("$b")).isEmpty(),
+                    "the delete ran after the insert it followed");
             assertTrue(store.read(tx -> tx.messages().byEventId("$c")).isPresent(), "queued writes are committed");
         }
     }
@@ -50,22 +56,34 @@ class BatchedWritesTest {
                     tx.messages().remember(new MessagesTable.Message("$" + i, "!r:x", "@u:x", i, line, null, null));
                     most = Math.max(most, tx.queuedChars());
                 }
-                assertTrue(most <= Statements.MAX_QUEUED_CHARS + line.length(), "queued text peaked at " + most + " characters");
+                assertTrue(
+                        most <= Statements.MAX_QUEUED_CHARS + line.length(),
+                        "queued text peaked at " + most + " characters");
             });
-            assertEquals(line, store.read(tx -> tx.messages().byEventId("$999")).orElseThrow().body());
-            assertEquals(line, store.read(tx -> tx.messages().byEventId("$0")).orElseThrow().body());
+            assertEquals(
+                    line,
+                    store.read(tx -> tx.messages().byEventId("$999"))
+                            .orElseThrow()
+                            .body());
+            assertEquals(
+                    line,
+                    store.read(tx -> tx.messages().byEventId("$0"))
+                            .orElseThrow()
+                            .body());
         }
     }
 
     @Test
     void deferredWritesOfAFailedTransactionNeverReachTheNext() throws Exception {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
-            assertThrows(IllegalStateException.class, () -> store.write(tx -> {
-                tx.messages().remember(chat("$lost", 1));
-                tx.outbox().enqueue("notice", "!r:x", "txn-lost", "{}");
-                assertTrue(tx.processed().markProcessed("$lost"));
-                throw new IllegalStateException("crash mid-batch");
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> store.write(tx -> {
+                        tx.messages().remember(chat("$lost", 1));
+                        tx.outbox().enqueue("notice", "!r:x", "txn-lost", "{}");
+                        assertTrue(tx.processed().markProcessed("$lost"));
+                        throw new IllegalStateException("crash mid-batch");
+                    }));
             store.write(tx -> tx.messages().remember(chat("$kept", 2)));
             assertTrue(store.read(tx -> tx.messages().byEventId("$lost")).isEmpty());
             assertTrue(store.read(tx -> tx.messages().byEventId("$kept")).isPresent());
@@ -106,11 +124,13 @@ class BatchedWritesTest {
             long count = store.read(tx -> tx.processed().count());
             assertEquals(3L, count);
 
-            assertThrows(IllegalStateException.class, () -> store.write(tx -> {
-                tx.processed().prefetch(List.of("$rolled-back"));
-                assertTrue(tx.processed().markProcessed("$rolled-back"));
-                throw new IllegalStateException("crash");
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> store.write(tx -> {
+                        tx.processed().prefetch(List.of("$rolled-back"));
+                        assertTrue(tx.processed().markProcessed("$rolled-back"));
+                        throw new IllegalStateException("crash");
+                    }));
             store.write(tx -> {
                 tx.processed().prefetch(List.of("$rolled-back"));
                 assertTrue(tx.processed().markProcessed("$rolled-back"), "the failed batch is applied again");
@@ -142,7 +162,8 @@ class BatchedWritesTest {
         // IN lists are padded to a few fixed lengths by repeating their last id: that must change no answer
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             for (int n : new int[] {1, 2, 3, 7, 8, 9, 100, 512, 513, 600}) {
-                List<String> ids = IntStream.range(0, n).mapToObj(i -> "$" + n + "-" + i).toList();
+                List<String> ids =
+                        IntStream.range(0, n).mapToObj(i -> "$" + n + "-" + i).toList();
                 store.write(tx -> {
                     for (int i = 0; i < n; i += 3) tx.processed().markProcessed(ids.get(i));
                 });
@@ -162,19 +183,25 @@ class BatchedWritesTest {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             long id = store.read(tx -> {
                 Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
-                Submission s = tx.submissions().insert(e.id(), "$s", "!r:x", "@u:x", 10, "first", "<b>first</b>").orElseThrow();
+                Submission s = tx.submissions()
+                        .insert(e.id(), "$s", "!r:x", "@u:x", 10, "first", "<b>first</b>")
+                        .orElseThrow();
                 assertEquals(s, tx.submissions().byId(s.id()).orElseThrow(), "what insert returns is what was stored");
                 assertEquals(1, s.number());
                 return s.id();
             });
             store.write(tx -> tx.submissions().updateText(id, "second", null, 20L));
             store.write(tx -> tx.submissions().updateText(id, "third", "<i>third</i>", 30L));
-            assertEquals(new SubmissionsTable.Text("first", "<b>first</b>"), store.read(tx -> tx.submissions().original(id)));
+            assertEquals(
+                    new SubmissionsTable.Text("first", "<b>first</b>"),
+                    store.read(tx -> tx.submissions().original(id)));
             Submission now = store.read(tx -> tx.submissions().byId(id)).orElseThrow();
             assertEquals("third", now.body());
             assertEquals("<i>third</i>", now.html());
             store.write(tx -> tx.submissions().updateText(id, "first", "<b>first</b>", null));
-            assertEquals(new SubmissionsTable.Text("first", "<b>first</b>"), store.read(tx -> tx.submissions().original(id)));
+            assertEquals(
+                    new SubmissionsTable.Text("first", "<b>first</b>"),
+                    store.read(tx -> tx.submissions().original(id)));
         }
     }
 
@@ -190,13 +217,17 @@ class BatchedWritesTest {
                 Edition next = tx.editions().openOrCreate(LocalDate.of(2026, 12, 4), 3L);
                 assertEquals(next, tx.editions().open().orElseThrow());
             });
-            assertThrows(IllegalStateException.class, () -> store.write(tx -> {
-                Edition open = tx.editions().open().orElseThrow();
-                tx.editions().publish(open.id(), 4L);
-                assertTrue(tx.editions().open().isEmpty());
-                throw new IllegalStateException("crash");
-            }));
-            assertEquals(LocalDate.of(2026, 12, 4), store.read(tx -> tx.editions().open()).orElseThrow().date(),
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> store.write(tx -> {
+                        Edition open = tx.editions().open().orElseThrow();
+                        tx.editions().publish(open.id(), 4L);
+                        assertTrue(tx.editions().open().isEmpty());
+                        throw new IllegalStateException("crash");
+                    }));
+            assertEquals(
+                    LocalDate.of(2026, 12, 4),
+                    store.read(tx -> tx.editions().open()).orElseThrow().date(),
                     "a rolled-back publish is not remembered");
         }
     }
@@ -211,7 +242,8 @@ class BatchedWritesTest {
                 assertFalse(tx.edits().any("$edited", "@someone-else:x"), "only the author's edits count");
                 assertFalse(tx.edits().any("$plain", "@u:x"));
                 tx.edits().add("$e2", "$early", "@u:x", 6, "edit before its original", null);
-                assertTrue(tx.edits().any("$early", "@u:x"), "an edit that arrives before its original in the same page");
+                assertTrue(
+                        tx.edits().any("$early", "@u:x"), "an edit that arrives before its original in the same page");
                 assertFalse(tx.edits().any("$not-prefetched", "@u:x"));
             });
         }
@@ -222,7 +254,10 @@ class BatchedWritesTest {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             store.write(tx -> {
                 Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
-                long id = tx.submissions().insert(e.id(), "$s", "!r:x", "@u:x", 10, "news", null).orElseThrow().id();
+                long id = tx.submissions()
+                        .insert(e.id(), "$s", "!r:x", "@u:x", 10, "news", null)
+                        .orElseThrow()
+                        .id();
                 tx.placements().add(id, Placement.Kind.PROJECT, "Synapse", null, "@bot:x", true, 11);
                 tx.placements().removeProvisional(id);
                 tx.placements().add(id, Placement.Kind.SECTION, "clients", "$react", "@ed:x", false, 12);

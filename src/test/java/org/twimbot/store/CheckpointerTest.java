@@ -37,7 +37,9 @@ class CheckpointerTest {
             Files.copy(db, copy);
             assertFalse(Files.exists(dir.resolve("copy.db-wal")));
             try (Store alone = Store.open(copy)) {
-                assertEquals(Optional.of(VALUE + (ROWS - 1)), alone.read(tx -> tx.settings().get("key " + (ROWS - 1))));
+                assertEquals(
+                        Optional.of(VALUE + (ROWS - 1)),
+                        alone.read(tx -> tx.settings().get("key " + (ROWS - 1))));
             }
         }
     }

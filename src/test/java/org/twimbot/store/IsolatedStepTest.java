@@ -17,7 +17,9 @@ class IsolatedStepTest {
     Path dir;
 
     private static List<String> txnIds(Store store) {
-        return store.read(tx -> tx.outbox().pending()).stream().map(OutboxEntry::txnId).toList();
+        return store.read(tx -> tx.outbox().pending()).stream()
+                .map(OutboxEntry::txnId)
+                .toList();
     }
 
     @Test
@@ -50,9 +52,11 @@ class IsolatedStepTest {
                     tx.settings().put("inside", "yes");
                 }));
                 // a second step in the same transaction: savepoints follow each other
-                assertTrue(tx.isolated(() -> {
-                    throw new IllegalArgumentException("second fails");
-                }) instanceof IllegalArgumentException);
+                assertTrue(
+                        tx.isolated(() -> {
+                                    throw new IllegalArgumentException("second fails");
+                                })
+                                instanceof IllegalArgumentException);
             });
             assertEquals(List.of("before", "inside"), txnIds(store));
             assertEquals(Optional.of("yes"), store.read(tx -> tx.settings().get("inside")));
@@ -75,10 +79,12 @@ class IsolatedStepTest {
             });
             assertEquals("v1", value.get());
 
-            assertThrows(IllegalStateException.class, () -> store.write(tx -> {
-                value.set(tx, "v3");
-                throw new IllegalStateException("the whole transaction rolls back");
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> store.write(tx -> {
+                        value.set(tx, "v3");
+                        throw new IllegalStateException("the whole transaction rolls back");
+                    }));
             assertEquals("v1", value.get());
             assertEquals("v1", store.read(value::in), "nothing of the rolled-back transaction is left staged");
         }

@@ -1,12 +1,12 @@
 package org.twimbot.store;
 
-import java.util.Comparator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +32,14 @@ class PongsTableTest {
                 tx.pongs().add("$p3", e.id(), "!ping:x", new Pong("fresh.example", 50), 120);
                 return e.id();
             });
-            assertEquals(List.of(new Pong("keks.club", 474), new Pong("neko.dev", 318)),
+            assertEquals(
+                    List.of(new Pong("keks.club", 474), new Pong("neko.dev", 318)),
                     store.read(tx -> tx.pongs().ofEdition(first)).stream()
-                            .sorted(Comparator.comparing(Pong::server)).toList());
-            assertEquals(List.of(new Pong("fresh.example", 50)), store.read(tx -> tx.pongs().ofEdition(second)));
+                            .sorted(Comparator.comparing(Pong::server))
+                            .toList());
+            assertEquals(
+                    List.of(new Pong("fresh.example", 50)),
+                    store.read(tx -> tx.pongs().ofEdition(second)));
 
             // a week with answers but no news is not "empty": it is not deleted with its answers still pointing at it
             boolean deleted = store.transaction(tx -> tx.editions().deleteIfEmpty(second));

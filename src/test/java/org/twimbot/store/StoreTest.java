@@ -44,13 +44,16 @@ class StoreTest {
     @Test
     void aFailedTransactionLeavesNothingBehind() throws Exception {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
-            assertThrows(IllegalStateException.class, () -> store.write(tx -> {
-                Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
-                tx.submissions().insert(e.id(), "$a", "!r:x", "@u:x", 10, "news", null);
-                tx.settings().put(SettingsTable.SYNC_TOKEN, "s1");
-                throw new IllegalStateException("crash mid-batch");
-            }));
-            assertTrue(store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).isEmpty());
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> store.write(tx -> {
+                        Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
+                        tx.submissions().insert(e.id(), "$a", "!r:x", "@u:x", 10, "news", null);
+                        tx.settings().put(SettingsTable.SYNC_TOKEN, "s1");
+                        throw new IllegalStateException("crash mid-batch");
+                    }));
+            assertTrue(store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN))
+                    .isEmpty());
             long count = store.read(tx -> tx.submissions().count());
             assertEquals(0L, count);
             assertTrue(store.read(tx -> tx.editions().open()).isEmpty());
@@ -68,7 +71,10 @@ class StoreTest {
             });
         }
         try (Store store = Store.open(db)) {
-            assertEquals("s2", store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN)).orElseThrow());
+            assertEquals(
+                    "s2",
+                    store.read(tx -> tx.settings().get(SettingsTable.SYNC_TOKEN))
+                            .orElseThrow());
             boolean again = store.read(tx -> tx.processed().markProcessed("$e1"));
             assertFalse(again, "an event is processed at most once");
         }
@@ -79,15 +85,37 @@ class StoreTest {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             store.write(tx -> {
                 Edition first = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
-                assertEquals(1, tx.submissions().insert(first.id(), "$a", "!r:x", "@u:x", 10, "a", null).orElseThrow().number());
-                assertEquals(2, tx.submissions().insert(first.id(), "$b", "!r:x", "@u:x", 11, "b", "<b>b</b>").orElseThrow().number());
-                assertTrue(tx.submissions().insert(first.id(), "$a", "!r:x", "@u:x", 10, "a", null).isEmpty());
+                assertEquals(
+                        1,
+                        tx.submissions()
+                                .insert(first.id(), "$a", "!r:x", "@u:x", 10, "a", null)
+                                .orElseThrow()
+                                .number());
+                assertEquals(
+                        2,
+                        tx.submissions()
+                                .insert(first.id(), "$b", "!r:x", "@u:x", 11, "b", "<b>b</b>")
+                                .orElseThrow()
+                                .number());
+                assertTrue(tx.submissions()
+                        .insert(first.id(), "$a", "!r:x", "@u:x", 10, "a", null)
+                        .isEmpty());
                 tx.editions().publish(first.id(), 2L);
                 Edition second = tx.editions().openOrCreate(LocalDate.of(2026, 12, 4), 3L);
-                assertEquals(1, tx.submissions().insert(second.id(), "$c", "!r:x", "@u:x", 12, "c", null).orElseThrow().number());
-                assertEquals(List.of("$a", "$b"),
-                        tx.submissions().ofEdition(first.id()).stream().map(Submission::eventId).toList());
-                assertEquals("<b>b</b>", tx.submissions().byNumber(first.id(), 2).orElseThrow().html());
+                assertEquals(
+                        1,
+                        tx.submissions()
+                                .insert(second.id(), "$c", "!r:x", "@u:x", 12, "c", null)
+                                .orElseThrow()
+                                .number());
+                assertEquals(
+                        List.of("$a", "$b"),
+                        tx.submissions().ofEdition(first.id()).stream()
+                                .map(Submission::eventId)
+                                .toList());
+                assertEquals(
+                        "<b>b</b>",
+                        tx.submissions().byNumber(first.id(), 2).orElseThrow().html());
                 assertTrue(tx.editions().lastPublished().orElseThrow().publishedAt() == 2L);
                 assertTrue(tx.editions().open().orElseThrow().publishedAt() == null);
             });
@@ -100,13 +128,23 @@ class StoreTest {
             store.write(tx -> {
                 Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
                 tx.submissions().insert(e.id(), "$a", "!r:x", "@u:x", 10, "a", null);
-                Submission b = tx.submissions().insert(e.id(), "$b", "!r:y", "@v:x", 11, "b", "<b>b</b>").orElseThrow();
+                Submission b = tx.submissions()
+                        .insert(e.id(), "$b", "!r:y", "@v:x", 11, "b", "<b>b</b>")
+                        .orElseThrow();
                 tx.submissions().setWithdrawn(b.id(), true);
 
                 SubmissionRef ref = tx.submissions().refByEventId("$b").orElseThrow();
                 Submission whole = tx.submissions().byEventId("$b").orElseThrow();
-                assertEquals(new SubmissionRef.Header(whole.id(), whole.editionId(), whole.number(), whole.eventId(),
-                        whole.roomId(), whole.sender(), whole.withdrawn()), ref);
+                assertEquals(
+                        new SubmissionRef.Header(
+                                whole.id(),
+                                whole.editionId(),
+                                whole.number(),
+                                whole.eventId(),
+                                whole.roomId(),
+                                whole.sender(),
+                                whole.withdrawn()),
+                        ref);
                 assertEquals(2, ref.number());
                 assertEquals("@v:x", ref.sender());
                 assertEquals("!r:y", ref.roomId());
@@ -121,12 +159,18 @@ class StoreTest {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             store.write(tx -> {
                 Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
-                long id = tx.submissions().insert(e.id(), "$a", "!r:x", "@u:x", 10, "a", null).orElseThrow().id();
+                long id = tx.submissions()
+                        .insert(e.id(), "$a", "!r:x", "@u:x", 10, "a", null)
+                        .orElseThrow()
+                        .id();
                 tx.placements().add(id, Placement.Kind.SECTION, "servers", "$react1", "@ed:x", false, 11);
                 tx.placements().add(id, Placement.Kind.PROJECT, "Synapse", "$react2", "@ed:x", false, 12);
                 List<Placement> undone = tx.placements().removeBySource("$react1");
-                assertEquals(List.of("servers"), undone.stream().map(Placement::key).toList());
-                assertEquals(List.of("Synapse"), tx.placements().active(id).stream().map(Placement::key).toList());
+                assertEquals(
+                        List.of("servers"), undone.stream().map(Placement::key).toList());
+                assertEquals(
+                        List.of("Synapse"),
+                        tx.placements().active(id).stream().map(Placement::key).toList());
             });
         }
     }
@@ -140,7 +184,9 @@ class StoreTest {
                 tx.outbox().enqueue("reaction", "!r:x", "t2", "{}");
             });
             List<OutboxEntry> pending = store.read(tx -> tx.outbox().pending());
-            assertEquals(List.of("t1", "t2"), pending.stream().map(OutboxEntry::txnId).toList());
+            assertEquals(
+                    List.of("t1", "t2"),
+                    pending.stream().map(OutboxEntry::txnId).toList());
             store.write(tx -> tx.outbox().remove(pending.get(0).id()));
             assertEquals(1, store.read(tx -> tx.outbox().pending()).size());
         }

@@ -139,7 +139,8 @@ public final class TcpFaultProxy implements AutoCloseable {
 
         void requests() {
             byte[] buf = new byte[16 * 1024];
-            try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
+            try (InputStream in = client.getInputStream();
+                    OutputStream out = server.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     String line = requestLine(buf, n);
@@ -161,7 +162,8 @@ public final class TcpFaultProxy implements AutoCloseable {
         void responses() {
             byte[] buf = new byte[16 * 1024];
             ByteArrayOutputStream seen = new ByteArrayOutputStream();
-            try (InputStream in = server.getInputStream(); OutputStream out = client.getOutputStream()) {
+            try (InputStream in = server.getInputStream();
+                    OutputStream out = client.getOutputStream()) {
                 int n;
                 boolean cut = false;
                 while ((n = in.read(buf)) > 0) {
