@@ -59,24 +59,15 @@ final class ItemCommands {
         commands.put(
                 "unassign", new Command("unassign N", "remove item N from every section and project", (tx, c, a) -> {
                     Optional<Submission> s = target(tx, c, a);
-                    if (s.isPresent())
-                        curator.unassign(
-                                tx, s.get(), c.origin().eventId(), c.origin().sender());
+                    if (s.isPresent()) curator.unassign(tx, s.get(), c.origin());
                 }));
         commands.put("reject", new Command("reject N", "keep item N out of the post (or reply !reject)", (tx, c, a) -> {
             Optional<Submission> s = target(tx, c, a);
-            if (s.isPresent())
-                curator.reject(
-                        tx,
-                        s.get(),
-                        c.origin().eventId(),
-                        c.origin().sender(),
-                        c.origin().originTs());
+            if (s.isPresent()) curator.reject(tx, s.get(), c.origin());
         }));
         commands.put("restore", new Command("restore N", "undo a rejection", (tx, c, a) -> {
             Optional<Submission> s = target(tx, c, a);
-            if (s.isPresent())
-                curator.restore(tx, s.get(), c.origin().eventId(), c.origin().sender());
+            if (s.isPresent()) curator.restore(tx, s.get(), c.origin());
         }));
         commands.put("twim", new Command("twim", "(as a reply) submit that message as news", this::twim));
         commands.put(
@@ -109,14 +100,7 @@ final class ItemCommands {
             return;
         }
         Optional<Submission> s = byNumber ? byNumber(tx, args.get(0), a) : replied(tx, c, a);
-        if (s.isPresent())
-            curator.place(
-                    tx,
-                    s.get(),
-                    target.get(),
-                    c.origin().eventId(),
-                    c.origin().sender(),
-                    c.origin().originTs());
+        if (s.isPresent()) curator.place(tx, s.get(), target.get(), c.origin());
     }
 
     private void twim(StoreTx tx, Action.Command c, Command.Answer a) throws SQLException {

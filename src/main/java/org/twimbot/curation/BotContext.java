@@ -27,30 +27,6 @@ public record BotContext(
         Clock clock,
         String pingRoomId) {
 
-    /** Without a ping room. */
-    public BotContext(
-            BotConfig config,
-            String botUserId,
-            String submissionsRoomId,
-            String editorsRoomId,
-            Editors editors,
-            Transactional<Catalog> catalog,
-            SubmissionText submissionText,
-            EditionCalendar calendar,
-            Clock clock) {
-        this(
-                config,
-                botUserId,
-                submissionsRoomId,
-                editorsRoomId,
-                editors,
-                catalog,
-                submissionText,
-                calendar,
-                clock,
-                null);
-    }
-
     /** The catalog as committed: for readers outside the batch transaction (drafts, bench). */
     public Catalog currentCatalog() {
         return catalog.get();

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
 import org.twimbot.intake.Action;
+import org.twimbot.intake.Origin;
 import org.twimbot.outbox.Replies;
 import org.twimbot.placement.NewProject;
 import org.twimbot.publish.DraftSource;
@@ -62,15 +63,9 @@ public final class Curator {
             return;
         }
         if (reject) {
-            reject(tx, target.get(), r.origin().eventId(), sender, r.origin().originTs());
+            reject(tx, target.get(), r.origin());
         } else {
-            place(
-                    tx,
-                    target.get(),
-                    placement.get(),
-                    r.origin().eventId(),
-                    sender,
-                    r.origin().originTs());
+            place(tx, target.get(), placement.get(), r.origin());
         }
     }
 
@@ -124,19 +119,15 @@ public final class Curator {
         }
         Optional<PlacementTarget> placement = PlacementTarget.resolve(ctx.catalog(tx), project.key());
         if (placement.isPresent()) {
-            place(
-                    tx,
-                    target.get(),
-                    placement.get(),
-                    r.origin().eventId(),
-                    sender,
-                    r.origin().originTs());
+            place(tx, target.get(), placement.get(), r.origin());
         }
     }
 
     /** Places a submission; an editor's decision replaces the bot's provisional suggestion. */
-    public void place(StoreTx tx, SubmissionRef s, PlacementTarget target, String sourceEventId, String editor, long ts)
-            throws SQLException {
+    public void place(StoreTx tx, SubmissionRef s, PlacementTarget target, Origin by) throws SQLException {
+        String sourceEventId = by.eventId();
+        String editor = by.sender();
+        long ts = by.originTs();
         tx.placements().removeProvisional(s.id());
         Placement.Kind kind = target.isSection() ? Placement.Kind.SECTION : Placement.Kind.PROJECT;
         tx.placements().add(s.id(), kind, target.key(), sourceEventId, editor, false, ts);
@@ -147,7 +138,10 @@ public final class Curator {
                 "#" + s.number() + " → " + target.describe() + " (by " + name(tx, editor) + ") " + link(s));
     }
 
-    public void reject(StoreTx tx, SubmissionRef s, String sourceEventId, String editor, long ts) throws SQLException {
+    public void reject(StoreTx tx, SubmissionRef s, Origin by) throws SQLException {
+        String sourceEventId = by.eventId();
+        String editor = by.sender();
+        long ts = by.originTs();
         tx.rejections().add(s.id(), sourceEventId, editor, ts);
         tx.submissions().setRejected(s.id(), true);
         log.info("#{} rejected by {}", s.number(), editor);
@@ -157,14 +151,18 @@ public final class Curator {
                 "#" + s.number() + " rejected by " + name(tx, editor) + "; it stays out of the draft " + link(s));
     }
 
-    public void restore(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
+    public void restore(StoreTx tx, SubmissionRef s, Origin by) throws SQLException {
+        String sourceEventId = by.eventId();
+        String editor = by.sender();
         tx.rejections().removeAll(s.id());
         tx.submissions().setRejected(s.id(), false);
         log.info("#{} restored by {}", s.number(), editor);
         ctx.audit(tx, sourceEventId, "#" + s.number() + " restored by " + name(tx, editor) + " " + link(s));
     }
 
-    public void unassign(StoreTx tx, SubmissionRef s, String sourceEventId, String editor) throws SQLException {
+    public void unassign(StoreTx tx, SubmissionRef s, Origin by) throws SQLException {
+        String sourceEventId = by.eventId();
+        String editor = by.sender();
         int removed = tx.placements().removeAll(s.id());
         log.info("#{} unassigned by {} ({} placements removed)", s.number(), editor, removed);
         ctx.audit(tx, sourceEventId, "#" + s.number() + " unassigned by " + name(tx, editor) + " " + link(s));

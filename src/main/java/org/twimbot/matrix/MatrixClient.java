@@ -369,29 +369,20 @@ public final class MatrixClient implements AutoCloseable {
     /** POST /_matrix/media/v3/upload?filename= -> mxc:// URI. */
     public String upload(byte[] data, String contentType, String fileName) throws IOException {
         Objects.requireNonNull(data, "data");
-        MediaType type = contentType == null ? null : MediaType.parse(contentType);
-        HttpUrl.Builder url = homeserver
-                .newBuilder()
-                .addPathSegment("_matrix")
-                .addPathSegment("media")
-                .addPathSegment("v3")
-                .addPathSegment("upload");
-        if (fileName != null) url.addQueryParameter("filename", fileName);
-        Request request = authorized(
-                        new Request.Builder()
-                                .url(url.build())
-                                .post(RequestBody.create(data, type != null ? type : OCTET_STREAM)),
-                        true)
-                .build();
-        String uri = requireText(caller.callJson(http, request), "content_uri");
-        if (!uri.startsWith("mxc://"))
-            throw new MalformedResponseException("upload returned a content_uri that is not mxc://");
-        return uri;
+        return upload(RequestBody.create(data, mediaType(contentType)), fileName);
     }
 
     /** POST /_matrix/media/v3/upload streaming {@code file}; for bundles too large to build in memory. */
     public String upload(Path file, String contentType, String fileName) throws IOException {
+        return upload(RequestBody.create(file.toFile(), mediaType(contentType)), fileName);
+    }
+
+    private static MediaType mediaType(String contentType) {
         MediaType type = contentType == null ? null : MediaType.parse(contentType);
+        return type != null ? type : OCTET_STREAM;
+    }
+
+    private String upload(RequestBody body, String fileName) throws IOException {
         HttpUrl.Builder url = homeserver
                 .newBuilder()
                 .addPathSegment("_matrix")
@@ -399,11 +390,7 @@ public final class MatrixClient implements AutoCloseable {
                 .addPathSegment("v3")
                 .addPathSegment("upload");
         if (fileName != null) url.addQueryParameter("filename", fileName);
-        Request request = authorized(
-                        new Request.Builder()
-                                .url(url.build())
-                                .post(RequestBody.create(file.toFile(), type != null ? type : OCTET_STREAM)),
-                        true)
+        Request request = authorized(new Request.Builder().url(url.build()).post(body), true)
                 .build();
         String uri = requireText(caller.callJson(http, request), "content_uri");
         if (!uri.startsWith("mxc://"))

@@ -47,17 +47,6 @@ public final class DraftPublisher {
     private final Clock clock;
     private final String pingRoom;
 
-    public DraftPublisher(
-            Store store,
-            MatrixClient client,
-            DraftRenderer renderer,
-            Supplier<Catalog> catalog,
-            String editorsRoomId,
-            MediaCache media,
-            Clock clock) {
-        this(store, client, renderer, catalog, editorsRoomId, media, clock, "");
-    }
-
     /** @param pingRoom rooms.ping as configured ("" for none): the draft ranks the answers read there */
     public DraftPublisher(
             Store store,

@@ -129,7 +129,8 @@ class HostileCorpusEndToEndTest {
                 new Transactional<>(config.catalog()),
                 new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(config.edition().weekday(), config.edition().timezone()),
-                WEDNESDAY);
+                WEDNESDAY,
+                null);
         Random random = new Random(SEED);
         List<String> projectKeys = new ArrayList<>(List.of("Synapse", "Evil"));
         int hostile = 0, editions = 0, stored = 0;
@@ -142,7 +143,8 @@ class HostileCorpusEndToEndTest {
                     ctx::currentCatalog,
                     ROOM,
                     new MediaCache(dir.resolve("media"), client, 1_000_000, 10_000_000),
-                    WEDNESDAY);
+                    WEDNESDAY,
+                    "");
             List<ObjectNode> setup = new ArrayList<>();
             setup.add(member(EDITOR, "Thib \"the editor\" {{ youtube(id=\"x\") }} @room\n+++"));
             for (int k = 0; k < 3; k++) {

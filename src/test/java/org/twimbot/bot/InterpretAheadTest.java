@@ -163,7 +163,8 @@ class InterpretAheadTest {
                 catalog,
                 new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC),
-                WEDNESDAY);
+                WEDNESDAY,
+                null);
     }
 
     private Store store(String name) {

@@ -87,7 +87,8 @@ class LifecycleTest {
                 new Transactional<>(config.catalog()),
                 new SubmissionText(BOT, "TWIM Bot"),
                 new EditionCalendar(DayOfWeek.FRIDAY, ZoneOffset.UTC),
-                WEDNESDAY);
+                WEDNESDAY,
+                null);
         return ctx;
     }
 
