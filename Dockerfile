@@ -56,9 +56,6 @@ ENV TWIMBOT_HTTP_HEALTH_PORT=8080
 # Should the heap ever run out, the process ends (and the restart policy starts it again) rather than
 # limp on with a thread lost: a catch-up of 1,200 messages of 60,000 characters peaks at about 41 MB.
 ENV JAVA_OPTS="-Xmx64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
-# glibc gives each thread that allocates natively an arena of its own (up to 8 per core), which the JVM's compiler
-# and I/O threads fill and keep: two arenas are plenty for a bot with a handful of threads and keep its RSS down.
-ENV MALLOC_ARENA_MAX=2
 
 # Class-data sharing (AppCDS): one demo run records the classes the bot loads into an archive, which
 # every start then maps instead of reading, parsing and verifying them again. Start-up to the first

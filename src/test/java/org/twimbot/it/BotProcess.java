@@ -56,7 +56,6 @@ final class BotProcess implements AutoCloseable {
         ProcessBuilder pb =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TWIMBOT_IT_")); // the suite's settings are not the bot's
-        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as the image sets it
         pb.environment().putAll(env);
         process = pb.start();
         return this;
