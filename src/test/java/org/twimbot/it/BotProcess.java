@@ -15,8 +15,13 @@ import java.util.concurrent.TimeUnit;
  * reads; it can be stopped politely (SIGTERM) or killed (SIGKILL) and started again on the same database.
  */
 final class BotProcess implements AutoCloseable {
-    /** The Dockerfile's heap and collector, so that the memory figure is the image's. */
-    static final List<String> JVM_FLAGS = List.of("-Xmx64m", "-XX:+UseSerialGC");
+    /**
+     * The Dockerfile's heap and collector, so that the memory figure is the image's; {@code -Dtwimbot.it.jvm="…"}
+     * tries other flags.
+     */
+    static final List<String> JVM_FLAGS = List.of(System.getProperty("twimbot.it.jvm", "-Xmx64m -XX:+UseSerialGC")
+            .trim()
+            .split("\\s+"));
 
     private final Path config;
     private final Map<String, String> env;
