@@ -62,14 +62,13 @@ public final class EventApplier {
         return out;
     }
 
-    /** Applies a page of events in order, looking up in one query each what the page's events need to know from the store. */
+    /** Applies a page of events in order. */
     public void applyAll(StoreTx tx, List<RoomEvent> page, boolean act) throws SQLException {
         applyInterpreted(tx, interpret(page), act);
     }
 
     /** Applies a page interpreted ahead (see {@link #interpret}). */
     public void applyInterpreted(StoreTx tx, List<Interpreted> page, boolean act) throws SQLException {
-        prefetch(tx, page, act);
         for (Interpreted i : page) apply(tx, i, act);
         tx.messages().prune(); // a flood of chat stays within the room's budget, page by page
     }
@@ -81,39 +80,6 @@ public final class EventApplier {
             return;
         }
         for (RoomEvent e : timeline) apply(tx, e, e.isState());
-    }
-
-    /**
-     * Looks up, one query per kind for the whole page: which messages already have edits (an edit can come
-     * first), which events were processed before, and the submissions that reactions, edits, redactions and
-     * media point at. Every later question about them is then answered in memory.
-     */
-    private static void prefetch(StoreTx tx, List<Interpreted> page, boolean act) throws SQLException {
-        List<String> texts = new ArrayList<>();
-        List<String> targets = new ArrayList<>();
-        for (Interpreted i : page) {
-            for (Action a : i.actions()) {
-                if (a instanceof Action.Submit || a instanceof Action.Chatter)
-                    texts.add(i.event().eventId());
-                String target = target(a);
-                if (target != null) targets.add(target);
-            }
-        }
-        tx.edits().prefetchTargets(texts);
-        List<String> ledger = new ArrayList<>(page.size());
-        for (Interpreted i : page)
-            if (!(act && isPlainChat(tx, i))) ledger.add(i.event().eventId());
-        tx.processed().prefetch(ledger);
-        tx.submissions().prefetchRefs(targets);
-    }
-
-    /** The event an action looks a submission up by, or null. */
-    private static String target(Action a) {
-        if (a instanceof Action.React r) return r.targetEventId();
-        if (a instanceof Action.Edit e) return e.targetEventId();
-        if (a instanceof Action.Redact r) return r.targetEventId();
-        if (a instanceof Action.Media m) return m.relatedEventId();
-        return null;
     }
 
     /**

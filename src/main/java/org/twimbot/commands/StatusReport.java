@@ -11,6 +11,7 @@ import org.twimbot.store.Edition;
 import org.twimbot.store.FailedEventsTable;
 import org.twimbot.store.MessagesTable;
 import org.twimbot.store.Placement;
+import org.twimbot.store.Posted;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 
@@ -59,7 +60,8 @@ public final class StatusReport {
             int media = tx.media().ofSubmission(s.id()).size();
             if (media > 0) sb.append(" (").append(media).append(media == 1 ? " attachment)" : " attachments)");
             // replies in the thread are offered, never merged: the author may be answering a question
-            for (MessagesTable.Message f : tx.messages().followUps(s.eventId(), s.sender())) {
+            for (MessagesTable.Message m : tx.messages().followUps(s.eventId(), s.sender())) {
+                Posted f = m.posted();
                 sb.append("\n    ↳ follow-up: ")
                         .append(Excerpt.of(f.body()))
                         .append(' ')

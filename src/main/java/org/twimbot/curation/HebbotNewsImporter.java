@@ -5,7 +5,9 @@ import java.util.List;
 import org.twimbot.catalog.HebbotImport;
 import org.twimbot.catalog.HebbotImportNews;
 import org.twimbot.store.Edition;
+import org.twimbot.store.MediaEventsTable;
 import org.twimbot.store.Placement;
+import org.twimbot.store.Posted;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 
@@ -30,7 +32,7 @@ public final class HebbotNewsImporter {
         for (HebbotImportNews.News n : news) {
             long ts = n.timestamp().toEpochMilli();
             var inserted = tx.submissions()
-                    .insert(openEdition.id(), n.eventId(), roomId, n.reporterId(), ts, n.message(), null);
+                    .insert(openEdition.id(), new Posted(n.eventId(), roomId, n.reporterId(), ts, n.message(), null));
             if (inserted.isEmpty()) continue;
             Submission s = inserted.get();
             stored++;
@@ -43,11 +45,16 @@ public final class HebbotNewsImporter {
             for (String project : n.projectKeys(config)) {
                 tx.placements().add(s.id(), Placement.Kind.PROJECT, project, null, IMPORTER, false, ts);
             }
-            for (HebbotImportNews.Media m : n.images())
-                tx.media().attach(s.id(), m.eventId(), "image", m.fileName(), m.mxcUri(), null, ts);
-            for (HebbotImportNews.Media m : n.videos())
-                tx.media().attach(s.id(), m.eventId(), "video", m.fileName(), m.mxcUri(), null, ts);
+            for (HebbotImportNews.Media m : n.images()) tx.media().attach(s.id(), media(m, "image", n, roomId, ts));
+            for (HebbotImportNews.Media m : n.videos()) tx.media().attach(s.id(), media(m, "video", n, roomId, ts));
         }
         return stored;
+    }
+
+    /** A hebbot media entry as a media event (an attachment keeps its id, kind, file name and address). */
+    private static MediaEventsTable.MediaEvent media(
+            HebbotImportNews.Media m, String kind, HebbotImportNews.News n, String roomId, long ts) {
+        return new MediaEventsTable.MediaEvent(
+                m.eventId(), roomId, n.reporterId(), ts, kind, m.fileName(), m.mxcUri(), null, null);
     }
 }

@@ -100,17 +100,7 @@ public final class MediaDesk {
     private void attach(StoreTx tx, SubmissionRef s, MediaEvent media, String how) throws SQLException {
         if (Curator.archived(tx, s)) return; // the published post is history
         if (overCap(tx, s, media)) return;
-        if (!tx.media()
-                .attach(
-                        s.id(),
-                        media.eventId(),
-                        media.kind(),
-                        media.fileName(),
-                        media.mxcUri(),
-                        media.mimeType(),
-                        media.originTs())) {
-            return;
-        }
+        if (!tx.media().attach(s.id(), media)) return;
         log.info("attached {} {} to #{} {}", media.kind(), media.eventId(), s.number(), how);
         ctx.audit(
                 tx,

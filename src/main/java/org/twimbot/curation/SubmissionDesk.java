@@ -21,6 +21,7 @@ import org.twimbot.store.Edition;
 import org.twimbot.store.EditsTable;
 import org.twimbot.store.MessagesTable;
 import org.twimbot.store.Placement;
+import org.twimbot.store.Posted;
 import org.twimbot.store.StoreTx;
 import org.twimbot.store.Submission;
 import org.twimbot.store.SubmissionRef;
@@ -70,8 +71,7 @@ public final class SubmissionDesk {
     /** A message that starts like news. */
     public void submit(StoreTx tx, Action.Submit s) throws SQLException {
         Origin e = s.origin();
-        if (submit(tx, e.eventId(), e.roomId(), e.sender(), e.originTs(), s.body(), s.html(), false, Via.PREFIX)
-                .isEmpty()) {
+        if (submit(tx, posted(e, s.body(), s.html()), false, Via.PREFIX).isEmpty()) {
             // refused (too short, too long) or known: remembered so that an editor can still submit it as it is
             tx.messages().remember(line(e, s.sentBody(), s.sentHtml(), null));
         }
@@ -103,20 +103,14 @@ public final class SubmissionDesk {
     }
 
     /** Stores a submission unless already stored or breaking a length rule (then the sender is told why). */
-    public Optional<Submission> submit(
-            StoreTx tx,
-            String eventId,
-            String roomId,
-            String sender,
-            long ts,
-            String body,
-            String html,
-            boolean bypassMinLength,
-            Via via)
+    public Optional<Submission> submit(StoreTx tx, Posted posted, boolean bypassMinLength, Via via)
             throws SQLException {
+        String eventId = posted.eventId();
+        String roomId = posted.roomId();
+        String sender = posted.sender();
         BotConfig.Submissions rules = ctx.config().submissions();
         Replies replies = new Replies(tx);
-        LengthRefusal refusal = lengthRefusal(sender, body, html, !bypassMinLength);
+        LengthRefusal refusal = lengthRefusal(sender, posted.body(), posted.html(), !bypassMinLength);
         if (refusal != null) {
             if (tx.submissions().exists(eventId)) return Optional.empty(); // stored under older rules: nothing to say
             lengthHint(replies, roomId, eventId, sender, refusal.purpose(), refusal.text());
@@ -126,8 +120,7 @@ public final class SubmissionDesk {
         // only before opening a new week, which news already stored must not do
         if (tx.editions().open().isEmpty() && tx.submissions().exists(eventId)) return Optional.empty();
         Edition edition = ctx.openEdition(tx);
-        Optional<Submission> inserted =
-                tx.submissions().insert(edition.id(), eventId, roomId, sender, ts, body, html, via);
+        Optional<Submission> inserted = tx.submissions().insert(edition.id(), posted, via);
         if (inserted.isEmpty()) return Optional.empty();
         Submission s = inserted.get();
         log.info("stored submission #{} from {} ({})", s.number(), sender, eventId);
@@ -163,25 +156,17 @@ public final class SubmissionDesk {
     private MessagesTable.Message line(Origin e, String body, String html, String relatedEventId) {
         // stripping only shortens: a line within the limits as it is needs no second look (the common case)
         if (!tooLong(body.codePointCount(0, body.length()), html)) {
-            return new MessagesTable.Message(
-                    e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html, relatedEventId);
+            return new MessagesTable.Message(posted(e, body, html), relatedEventId, 0);
         }
         SubmissionText.Stripped text = ctx.submissionText().asSubmission(body, html);
         String stripped = text.body().strip();
         int length = stripped.codePointCount(0, stripped.length());
-        if (!tooLong(length, text.html())) {
-            return new MessagesTable.Message(
-                    e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html, relatedEventId);
-        }
-        return new MessagesTable.Message(
-                e.eventId(),
-                e.roomId(),
-                e.sender(),
-                e.originTs(),
-                Excerpt.of(stripped),
-                null,
-                relatedEventId,
-                Math.max(1, length));
+        if (!tooLong(length, text.html())) return new MessagesTable.Message(posted(e, body, html), relatedEventId, 0);
+        return new MessagesTable.Message(posted(e, Excerpt.of(stripped), null), relatedEventId, Math.max(1, length));
+    }
+
+    private static Posted posted(Origin e, String body, String html) {
+        return new Posted(e.eventId(), e.roomId(), e.sender(), e.originTs(), body, html);
     }
 
     /**
@@ -248,19 +233,20 @@ public final class SubmissionDesk {
     public void submitRemembered(StoreTx tx, String messageEventId, String by, Via via) throws SQLException {
         Optional<MessagesTable.Message> message = tx.messages().byEventId(messageEventId);
         if (message.isEmpty()) return;
-        MessagesTable.Message m = message.get();
+        Posted m = message.get().posted();
+        int overLength = message.get().overLength();
         boolean editor = ctx.editors().isEditor(tx, by);
         if (!editor && !by.equals(m.sender())) {
             log.info("{} may not submit {}'s message {}", by, m.sender(), messageEventId);
             return;
         }
-        if (m.overLength() > 0) { // only an excerpt was kept: it could not be stored anyway
+        if (overLength > 0) { // only an excerpt was kept: it could not be stored anyway
             if (!tx.submissions().exists(m.eventId()))
-                tooLongHint(new Replies(tx), m.roomId(), m.eventId(), m.sender(), m.overLength());
+                tooLongHint(new Replies(tx), m.roomId(), m.eventId(), m.sender(), overLength);
             return;
         }
         SubmissionText.Stripped text = ctx.submissionText().asSubmission(m.body(), m.html());
-        submit(tx, m.eventId(), m.roomId(), m.sender(), m.originTs(), text.body(), text.html(), editor, via);
+        submit(tx, m.withText(text.body(), text.html()), editor, via);
     }
 
     public void remember(StoreTx tx, Action.Chatter c) throws SQLException {
@@ -296,23 +282,14 @@ public final class SubmissionDesk {
         }
         Optional<MessagesTable.Message> message = tx.messages().byEventId(targetEventId);
         if (message.isEmpty()) return;
-        MessagesTable.Message m = message.get();
+        Posted m = message.get().posted();
         Optional<EditsTable.Edit> latest = tx.edits().latest(m.eventId(), m.sender());
         if (latest.isEmpty()) return;
         Optional<SubmissionText.Stripped> news =
                 ctx.submissionText().recognise(latest.get().body(), latest.get().html());
         if (news.isPresent() && m.roomId().equals(ctx.submissionsRoomId())) {
             log.info("message {} became news by an edit", m.eventId());
-            submit(
-                    tx,
-                    m.eventId(),
-                    m.roomId(),
-                    m.sender(),
-                    m.originTs(),
-                    news.get().body(),
-                    news.get().html(),
-                    false,
-                    Via.PREFIX);
+            submit(tx, m.withText(news.get().body(), news.get().html()), false, Via.PREFIX);
         }
     }
 

@@ -1,10 +1,7 @@
 package org.twimbot.store;
 
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every edit ({@code m.replace}) of a message, kept so that the latest one wins whatever order
@@ -13,29 +10,9 @@ import java.util.Set;
  */
 public final class EditsTable {
     private final Statements st;
-    /** For this transaction: message ids looked up by {@link #prefetchTargets}, and those of them that may have edits. */
-    private final Set<String> looked = new HashSet<>();
-
-    private final Set<String> mayHaveEdits = new HashSet<>();
 
     EditsTable(Statements st) {
         this.st = st;
-    }
-
-    /**
-     * Looks up in one query which of {@code eventIds} have edits: nearly every message has none, and
-     * {@link #any} is asked for each one that arrives (an edit can arrive before its original).
-     */
-    public void prefetchTargets(List<String> eventIds) throws SQLException {
-        List<String> ids = eventIds.stream().filter(looked::add).toList();
-        mayHaveEdits.addAll(st.listIn(
-                "SELECT DISTINCT target_event_id FROM edits WHERE target_event_id IN ", ids, rs -> rs.getString(1)));
-    }
-
-    /** The transaction ended. */
-    void forget() {
-        looked.clear();
-        mayHaveEdits.clear();
     }
 
     public record Edit(String eventId, String targetEventId, String sender, long originTs, String body, String html) {}
@@ -43,7 +20,6 @@ public final class EditsTable {
     /** Records an edit; false when it was already recorded. */
     public boolean add(String eventId, String targetEventId, String sender, long originTs, String body, String html)
             throws SQLException {
-        mayHaveEdits.add(targetEventId);
         return st.update(
                         "INSERT OR IGNORE INTO edits(event_id, target_event_id, sender, origin_ts, body, html) "
                                 + "VALUES (?, ?, ?, ?, ?, ?)",
@@ -74,7 +50,6 @@ public final class EditsTable {
 
     /** Whether {@code sender} has a live edit of {@code targetEventId} (an index lookup; most messages have none). */
     public boolean any(String targetEventId, String sender) throws SQLException {
-        if (looked.contains(targetEventId) && !mayHaveEdits.contains(targetEventId)) return false;
         return st.one(
                         "SELECT 1 FROM edits WHERE target_event_id = ? AND sender = ? AND redacted = 0 LIMIT 1",
                         rs -> true,

@@ -14,25 +14,17 @@ public final class MediaTable {
     }
 
     /** Attaches a media event; false when that event is already attached somewhere. */
-    public boolean attach(
-            long submissionId,
-            String eventId,
-            String kind,
-            String fileName,
-            String mxcUri,
-            String mimeType,
-            long originTs)
-            throws SQLException {
+    public boolean attach(long submissionId, MediaEventsTable.MediaEvent media) throws SQLException {
         return st.update(
                         "INSERT OR IGNORE INTO media(submission_id, event_id, kind, file_name, mxc_uri, mime_type, origin_ts) "
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         submissionId,
-                        eventId,
-                        kind,
-                        fileName,
-                        mxcUri,
-                        mimeType,
-                        originTs)
+                        media.eventId(),
+                        media.kind(),
+                        media.fileName(),
+                        media.mxcUri(),
+                        media.mimeType(),
+                        media.originTs())
                 == 1;
     }
 

@@ -43,49 +43,30 @@ public final class MessagesTable {
     /**
      * {@code relatedEventId}: the message this one replies to or is threaded under, or null.
      * {@code overLength}: 0 for a line kept whole; for a line too long ever to become a submission, its length
-     * (then {@code body} is an excerpt and {@code html} null), so that the author can be told why.
+     * (then the posted {@code body} is an excerpt and {@code html} null), so that the author can be told why.
      */
-    public record Message(
-            String eventId,
-            String roomId,
-            String sender,
-            long originTs,
-            String body,
-            String html,
-            String relatedEventId,
-            int overLength) {
-        /** A line kept whole. */
-        public Message(
-                String eventId,
-                String roomId,
-                String sender,
-                long originTs,
-                String body,
-                String html,
-                String relatedEventId) {
-            this(eventId, roomId, sender, originTs, body, html, relatedEventId, 0);
-        }
-    }
+    public record Message(Posted posted, String relatedEventId, int overLength) {}
 
     private static final String COLUMNS =
             "event_id, room_id, sender, origin_ts, body, html, related_event_id, over_length";
 
     /** Deferred (see {@link Statements#defer}): most chat is never read again. */
     public void remember(Message m) throws SQLException {
-        long size = utf8Length(m.body()) + utf8Length(m.html());
+        Posted p = m.posted();
+        long size = utf8Length(p.body()) + utf8Length(p.html());
         st.defer(
                 "INSERT OR REPLACE INTO messages(" + COLUMNS + ", size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                m.eventId(),
-                m.roomId(),
-                m.sender(),
-                m.originTs(),
-                m.body(),
-                m.html(),
+                p.eventId(),
+                p.roomId(),
+                p.sender(),
+                p.originTs(),
+                p.body(),
+                p.html(),
                 m.relatedEventId(),
                 m.overLength(),
                 size);
-        usage.computeIfPresent(m.roomId(), (room, u) -> u.plus(size, m.originTs()));
-        toCheck.add(m.roomId());
+        usage.computeIfPresent(p.roomId(), (room, u) -> u.plus(size, p.originTs()));
+        toCheck.add(p.roomId());
     }
 
     public Optional<Message> byEventId(String eventId) throws SQLException {
@@ -114,15 +95,9 @@ public final class MessagesTable {
     }
 
     private static Message map(ResultSet rs) throws SQLException {
-        return new Message(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getLong(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getInt(8));
+        Posted posted = new Posted(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6));
+        return new Message(posted, rs.getString(7), rs.getInt(8));
     }
 
     /** Forgets a message (it was redacted). */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class Statements {
     /** The tables writes may be deferred to: written once per event on the catch-up path, read rarely. */
-    private static final Set<String> DEFERRABLE = Set.of("processed_events", "messages", "outbox", "placements");
+    private static final Set<String> DEFERRABLE = Set.of("messages", "outbox", "placements");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]+");
 
@@ -156,28 +156,6 @@ final class Statements {
             while (rs.next()) out.add(mapper.map(rs));
             return out;
         }
-    }
-
-    /** Bound parameters per IN list: SQLite allows 32,766 since 3.32; long statements cost more to prepare. */
-    private static final int IN_LIST_CHUNK = 512;
-    /** The shortest IN list: shorter ones are padded to it (see {@link #listIn}). */
-    private static final int IN_LIST_MIN = 8;
-
-    /**
-     * Runs {@code sqlBeforeInList + "(?, ?, …)"} for {@code values}, in chunks, and collects every chunk's rows.
-     * A list is padded to a power of two by repeating its last value (which changes no answer), so a few
-     * statements serve every length: one per length was a new statement to prepare, and keep, for nearly every page.
-     */
-    <T> List<T> listIn(String sqlBeforeInList, List<String> values, RowMapper<T> mapper) throws SQLException {
-        List<T> out = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += IN_LIST_CHUNK) {
-            List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST_CHUNK));
-            int size = Math.max(IN_LIST_MIN, Integer.highestOneBit(chunk.size() - 1) << 1);
-            Object[] params = new Object[size];
-            for (int i = 0; i < size; i++) params[i] = chunk.get(Math.min(i, chunk.size() - 1));
-            out.addAll(list(sqlBeforeInList + "(" + "?,".repeat(size - 1) + "?)", mapper, params));
-        }
-        return out;
     }
 
     <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) throws SQLException {

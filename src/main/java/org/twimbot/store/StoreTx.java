@@ -116,10 +116,7 @@ public final class StoreTx {
     }
 
     private void forgetLookups() {
-        processed.forgetPrefetched();
         editions.forget();
-        edits.forget();
-        submissions.forget();
     }
 
     public SettingsTable settings() {

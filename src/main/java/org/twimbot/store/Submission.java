@@ -10,12 +10,7 @@ public record Submission(
         long id,
         long editionId,
         int number,
-        String eventId,
-        String roomId,
-        String sender,
-        long originTs,
-        String body,
-        String html,
+        Posted posted,
         boolean deleted,
         boolean rejected,
         Long editedTs,
@@ -26,5 +21,33 @@ public record Submission(
     /** In the draft: not redacted, not rejected, not withdrawn by an edit that removed the prefix. */
     public boolean live() {
         return !deleted && !rejected && !withdrawn;
+    }
+
+    @Override
+    public String eventId() {
+        return posted.eventId();
+    }
+
+    @Override
+    public String roomId() {
+        return posted.roomId();
+    }
+
+    @Override
+    public String sender() {
+        return posted.sender();
+    }
+
+    public long originTs() {
+        return posted.originTs();
+    }
+
+    /** The text as stored: the latest edit's when it was edited. */
+    public String body() {
+        return posted.body();
+    }
+
+    public String html() {
+        return posted.html();
     }
 }

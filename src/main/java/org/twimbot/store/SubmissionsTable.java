@@ -2,11 +2,8 @@ package org.twimbot.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Submissions, numbered per edition in arrival order. */
@@ -16,37 +13,14 @@ public final class SubmissionsTable {
                     + "withdrawn";
     private static final String REF_COLUMNS = "id, edition_id, number, event_id, room_id, sender, withdrawn";
     private final Statements st;
-    /**
-     * For this transaction: event id → the submission made from it, or empty for none, for the ids looked up
-     * ahead ({@link #prefetchRefs}) and the submissions stored since. Reactions, edits and redactions each ask.
-     */
-    private final Map<String, Optional<SubmissionRef>> refs = new HashMap<>();
 
     SubmissionsTable(Statements st) {
         this.st = st;
     }
 
-    /** Looks up in one query which of {@code eventIds} are submissions, so that {@link #refByEventId} needs no query each. */
-    public void prefetchRefs(Collection<String> eventIds) throws SQLException {
-        List<String> ids =
-                eventIds.stream().filter(id -> !refs.containsKey(id)).distinct().toList();
-        for (String id : ids) refs.put(id, Optional.empty());
-        for (SubmissionRef r : st.listIn(
-                "SELECT " + REF_COLUMNS + " FROM submissions WHERE event_id IN ", ids, SubmissionsTable::mapRef)) {
-            refs.put(r.eventId(), Optional.of(r));
-        }
-    }
-
-    /** The transaction ended: what was looked up may change from now on. */
-    void forget() {
-        refs.clear();
-    }
-
     /** Stores a new submission with the next free number of its edition; empty when the event is already stored. */
-    public Optional<Submission> insert(
-            long editionId, String eventId, String roomId, String sender, long originTs, String body, String html)
-            throws SQLException {
-        return insert(editionId, eventId, roomId, sender, originTs, body, html, Via.PREFIX);
+    public Optional<Submission> insert(long editionId, Posted posted) throws SQLException {
+        return insert(editionId, posted, Via.PREFIX);
     }
 
     /** How a message became a submission; an edit that removes the prefix withdraws only {@link #PREFIX} ones. */
@@ -57,19 +31,9 @@ public final class SubmissionsTable {
         IMPORT
     }
 
-    public Optional<Submission> insert(
-            long editionId,
-            String eventId,
-            String roomId,
-            String sender,
-            long originTs,
-            String body,
-            String html,
-            Via via)
-            throws SQLException {
+    public Optional<Submission> insert(long editionId, Posted posted, Via via) throws SQLException {
         // one statement: the number, the insert and the new row's id (INSERT OR IGNORE returns no row for a known
-        // event);
-        // orig_body stays NULL until the first edit, so the text is not written twice for every submission
+        // event); orig_body stays NULL until the first edit, so the text is not written twice for every submission
         List<long[]> inserted = st.list(
                 "INSERT OR IGNORE INTO submissions(edition_id, number, event_id, room_id, sender, "
                         + "origin_ts, body, html, via) VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM submissions "
@@ -77,39 +41,21 @@ public final class SubmissionsTable {
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                 editionId,
                 editionId,
-                eventId,
-                roomId,
-                sender,
-                originTs,
-                body,
-                html,
+                posted.eventId(),
+                posted.roomId(),
+                posted.sender(),
+                posted.originTs(),
+                posted.body(),
+                posted.html(),
                 via.name().toLowerCase(Locale.ROOT));
         if (inserted.isEmpty()) return Optional.empty();
-        Submission s = new Submission(
-                inserted.get(0)[0],
-                editionId,
-                (int) inserted.get(0)[1],
-                eventId,
-                roomId,
-                sender,
-                originTs,
-                body,
-                html,
-                false,
-                false,
-                null,
-                null,
-                false);
-        refs.put(
-                eventId,
-                Optional.of(new SubmissionRef.Header(s.id(), editionId, s.number(), eventId, roomId, sender, false)));
-        return Optional.of(s);
+        long id = inserted.get(0)[0];
+        int number = (int) inserted.get(0)[1];
+        return Optional.of(new Submission(id, editionId, number, posted, false, false, null, null, false));
     }
 
     /** Whether a submission was made from {@code eventId} (cheaper than reading it). */
     public boolean exists(String eventId) throws SQLException {
-        Optional<SubmissionRef> known = refs.get(eventId);
-        if (known != null) return known.isPresent();
         return st.one("SELECT 1 FROM submissions WHERE event_id = ?", rs -> true, eventId)
                 .isPresent();
     }
@@ -144,8 +90,6 @@ public final class SubmissionsTable {
 
     /** The submission made from {@code eventId}, without its text (see {@link SubmissionRef}). */
     public Optional<SubmissionRef> refByEventId(String eventId) throws SQLException {
-        Optional<SubmissionRef> known = refs.get(eventId);
-        if (known != null) return known;
         return st.one(
                 "SELECT " + REF_COLUMNS + " FROM submissions WHERE event_id = ?", SubmissionsTable::mapRef, eventId);
     }
@@ -182,7 +126,6 @@ public final class SubmissionsTable {
     }
 
     public void setWithdrawn(long id, boolean withdrawn) throws SQLException {
-        refs.clear(); // rare; the refs looked up carry the flag
         st.update("UPDATE submissions SET withdrawn = ? WHERE id = ?", withdrawn ? 1 : 0, id);
     }
 
@@ -211,7 +154,6 @@ public final class SubmissionsTable {
 
     /** Moves every submission of one edition to the end of another, renumbering them there. */
     public int moveToEdition(long fromEditionId, long toEditionId) throws SQLException {
-        refs.clear();
         List<Submission> moving = ofEdition(fromEditionId);
         int next = st.one(
                         "SELECT coalesce(max(number), 0) FROM submissions WHERE edition_id = ?",
@@ -244,16 +186,13 @@ public final class SubmissionsTable {
         Long editedTs = rs.wasNull() ? null : edited;
         long drafted = rs.getLong(13);
         Long draftedTs = rs.wasNull() ? null : drafted;
+        Posted posted = new Posted(
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9));
         return new Submission(
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getInt(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getLong(7),
-                rs.getString(8),
-                rs.getString(9),
+                posted,
                 rs.getInt(10) != 0,
                 rs.getInt(11) != 0,
                 editedTs,

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twimbot.store.Posted;
 import org.twimbot.store.SettingsTable;
 import org.twimbot.store.Store;
 
@@ -36,12 +37,13 @@ class DraftCommandTest {
                 tx.submissions()
                         .insert(
                                 edition,
-                                "$news",
-                                "!room:example.org",
-                                "@ann:example.org",
-                                2_000L,
-                                "Synapse 1.200 is out",
-                                null);
+                                new Posted(
+                                        "$news",
+                                        "!room:example.org",
+                                        "@ann:example.org",
+                                        2_000L,
+                                        "Synapse 1.200 is out",
+                                        null));
             });
         }
     }

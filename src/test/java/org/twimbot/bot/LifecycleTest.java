@@ -177,7 +177,10 @@ class LifecycleTest {
         assertEquals(4, count, "each event counted once");
         assertEquals(
                 "hello all",
-                store.read(tx -> tx.messages().byEventId("$c1")).orElseThrow().body());
+                store.read(tx -> tx.messages().byEventId("$c1"))
+                        .orElseThrow()
+                        .posted()
+                        .body());
         assertEquals(1, store.read(tx -> tx.placements().active(only().id())).size());
         assertEquals(1, notices().size(), "one audit line for one placement: " + notices());
     }

@@ -8,17 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ingest path's shortcuts (deferred writes, prefetched processed ids, read memos) keep every guarantee of plain statements. */
+/** The ingest path's shortcuts (deferred writes, read memos) keep every guarantee of plain statements. */
 class BatchedWritesTest {
     @TempDir
     Path dir;
 
     private static MessagesTable.Message chat(String id, long ts) {
-        return new MessagesTable.Message(id, "!r:x", "@u:x", ts, "hello " + id, null, null);
+        return new MessagesTable.Message(new Posted(id, "!r:x", "@u:x", ts, "hello " + id, null), null, 0);
     }
 
     @Test
@@ -27,12 +26,15 @@ class BatchedWritesTest {
             store.write(tx -> {
                 tx.messages().remember(chat("$a", 1));
                 assertEquals(
-                        "hello $a", tx.messages().byEventId("$a").orElseThrow().body());
-                tx.messages().remember(new MessagesTable.Message("$a", "!r:x", "@u:x", 1, "edited", null, null));
+                        "hello $a",
+                        tx.messages().byEventId("$a").orElseThrow().posted().body());
+                tx.messages()
+                        .remember(new MessagesTable.Message(
+                                new Posted("$a", "!r:x", "@u:x", 1, "edited", null), null, 0));
                 tx.messages().forget("$b");
                 assertEquals(
                         "edited",
-                        tx.messages().byEventId("$a").orElseThrow().body(),
+                        tx.messages().byEventId("$a").orElseThrow().posted().body(),
                         "writes to one table keep their order");
                 tx.messages().remember(chat("$b", 2));
                 tx.messages().forget("$b");
@@ -53,7 +55,9 @@ class BatchedWritesTest {
             store.write(tx -> {
                 long most = 0;
                 for (int i = 0; i < 1_000; i++) {
-                    tx.messages().remember(new MessagesTable.Message("$" + i, "!r:x", "@u:x", i, line, null, null));
+                    tx.messages()
+                            .remember(new MessagesTable.Message(
+                                    new Posted("$" + i, "!r:x", "@u:x", i, line, null), null, 0));
                     most = Math.max(most, tx.queuedChars());
                 }
                 assertTrue(
@@ -64,11 +68,13 @@ class BatchedWritesTest {
                     line,
                     store.read(tx -> tx.messages().byEventId("$999"))
                             .orElseThrow()
+                            .posted()
                             .body());
             assertEquals(
                     line,
                     store.read(tx -> tx.messages().byEventId("$0"))
                             .orElseThrow()
+                            .posted()
                             .body());
         }
     }
@@ -108,73 +114,27 @@ class BatchedWritesTest {
     }
 
     @Test
-    void prefetchedEventsAreMarkedOnceAndARolledBackMarkDoesNotCount() throws Exception {
+    void eventsAreMarkedOnceAndARolledBackMarkDoesNotCount() throws Exception {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             store.write(tx -> assertTrue(tx.processed().markProcessed("$old")));
             store.write(tx -> {
-                tx.processed().prefetch(List.of("$old", "$new", "$new"));
                 assertFalse(tx.processed().markProcessed("$old"), "processed in an earlier transaction");
                 assertTrue(tx.processed().markProcessed("$new"));
                 assertFalse(tx.processed().markProcessed("$new"), "the same event twice in one page");
-                assertTrue(tx.processed().markProcessed("$not-prefetched"));
-                assertFalse(tx.processed().markProcessed("$not-prefetched"));
             });
             boolean newProcessed = store.read(tx -> tx.processed().isProcessed("$new"));
             assertTrue(newProcessed);
             long count = store.read(tx -> tx.processed().count());
-            assertEquals(3L, count);
+            assertEquals(2L, count);
 
             assertThrows(
                     IllegalStateException.class,
                     () -> store.write(tx -> {
-                        tx.processed().prefetch(List.of("$rolled-back"));
                         assertTrue(tx.processed().markProcessed("$rolled-back"));
                         throw new IllegalStateException("crash");
                     }));
-            store.write(tx -> {
-                tx.processed().prefetch(List.of("$rolled-back"));
-                assertTrue(tx.processed().markProcessed("$rolled-back"), "the failed batch is applied again");
-            });
-        }
-    }
-
-    @Test
-    void prefetchHandlesMorePagesThanOneQueryTakes() throws Exception {
-        try (Store store = Store.open(dir.resolve("bot.db"))) {
-            List<String> ids = IntStream.range(0, 1_203).mapToObj(i -> "$e" + i).toList();
-            store.write(tx -> {
-                for (int i = 0; i < ids.size(); i += 2) tx.processed().markProcessed(ids.get(i));
-            });
-            int fresh = store.read(tx -> {
-                tx.processed().prefetch(ids);
-                int n = 0;
-                for (String id : ids) if (tx.processed().markProcessed(id)) n++;
-                return n;
-            });
-            assertEquals(601, fresh);
-            long count = store.read(tx -> tx.processed().count());
-            assertEquals(1_203L, count);
-        }
-    }
-
-    @Test
-    void prefetchAnswersEveryListLengthExactly() throws Exception {
-        // IN lists are padded to a few fixed lengths by repeating their last id: that must change no answer
-        try (Store store = Store.open(dir.resolve("bot.db"))) {
-            for (int n : new int[] {1, 2, 3, 7, 8, 9, 100, 512, 513, 600}) {
-                List<String> ids =
-                        IntStream.range(0, n).mapToObj(i -> "$" + n + "-" + i).toList();
-                store.write(tx -> {
-                    for (int i = 0; i < n; i += 3) tx.processed().markProcessed(ids.get(i));
-                });
-                int fresh = store.read(tx -> {
-                    tx.processed().prefetch(ids);
-                    int f = 0;
-                    for (String id : ids) if (tx.processed().markProcessed(id)) f++;
-                    return f;
-                });
-                assertEquals(n - (n + 2) / 3, fresh, "ids " + n);
-            }
+            store.write(tx ->
+                    assertTrue(tx.processed().markProcessed("$rolled-back"), "the failed batch is applied again"));
         }
     }
 
@@ -184,7 +144,7 @@ class BatchedWritesTest {
             long id = store.read(tx -> {
                 Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
                 Submission s = tx.submissions()
-                        .insert(e.id(), "$s", "!r:x", "@u:x", 10, "first", "<b>first</b>")
+                        .insert(e.id(), new Posted("$s", "!r:x", "@u:x", 10, "first", "<b>first</b>"))
                         .orElseThrow();
                 assertEquals(s, tx.submissions().byId(s.id()).orElseThrow(), "what insert returns is what was stored");
                 assertEquals(1, s.number());
@@ -233,18 +193,17 @@ class BatchedWritesTest {
     }
 
     @Test
-    void aPrefetchedMessageWithoutEditsStillSeesAnEditAddedLaterInTheTransaction() throws Exception {
+    void anEditIsSeenAtOnceEvenWhenItArrivesBeforeItsOriginal() throws Exception {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             store.write(tx -> tx.edits().add("$old-edit", "$edited", "@u:x", 5, "new text", null));
             store.write(tx -> {
-                tx.edits().prefetchTargets(List.of("$edited", "$plain", "$early"));
                 assertTrue(tx.edits().any("$edited", "@u:x"));
                 assertFalse(tx.edits().any("$edited", "@someone-else:x"), "only the author's edits count");
                 assertFalse(tx.edits().any("$plain", "@u:x"));
+                assertFalse(tx.edits().any("$early", "@u:x"));
                 tx.edits().add("$e2", "$early", "@u:x", 6, "edit before its original", null);
                 assertTrue(
                         tx.edits().any("$early", "@u:x"), "an edit that arrives before its original in the same page");
-                assertFalse(tx.edits().any("$not-prefetched", "@u:x"));
             });
         }
     }
@@ -255,7 +214,7 @@ class BatchedWritesTest {
             store.write(tx -> {
                 Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
                 long id = tx.submissions()
-                        .insert(e.id(), "$s", "!r:x", "@u:x", 10, "news", null)
+                        .insert(e.id(), new Posted("$s", "!r:x", "@u:x", 10, "news", null))
                         .orElseThrow()
                         .id();
                 tx.placements().add(id, Placement.Kind.PROJECT, "Synapse", null, "@bot:x", true, 11);

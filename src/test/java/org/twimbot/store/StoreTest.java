@@ -48,7 +48,7 @@ class StoreTest {
                     IllegalStateException.class,
                     () -> store.write(tx -> {
                         Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
-                        tx.submissions().insert(e.id(), "$a", "!r:x", "@u:x", 10, "news", null);
+                        tx.submissions().insert(e.id(), new Posted("$a", "!r:x", "@u:x", 10, "news", null));
                         tx.settings().put(SettingsTable.SYNC_TOKEN, "s1");
                         throw new IllegalStateException("crash mid-batch");
                     }));
@@ -88,24 +88,24 @@ class StoreTest {
                 assertEquals(
                         1,
                         tx.submissions()
-                                .insert(first.id(), "$a", "!r:x", "@u:x", 10, "a", null)
+                                .insert(first.id(), new Posted("$a", "!r:x", "@u:x", 10, "a", null))
                                 .orElseThrow()
                                 .number());
                 assertEquals(
                         2,
                         tx.submissions()
-                                .insert(first.id(), "$b", "!r:x", "@u:x", 11, "b", "<b>b</b>")
+                                .insert(first.id(), new Posted("$b", "!r:x", "@u:x", 11, "b", "<b>b</b>"))
                                 .orElseThrow()
                                 .number());
                 assertTrue(tx.submissions()
-                        .insert(first.id(), "$a", "!r:x", "@u:x", 10, "a", null)
+                        .insert(first.id(), new Posted("$a", "!r:x", "@u:x", 10, "a", null))
                         .isEmpty());
                 tx.editions().publish(first.id(), 2L);
                 Edition second = tx.editions().openOrCreate(LocalDate.of(2026, 12, 4), 3L);
                 assertEquals(
                         1,
                         tx.submissions()
-                                .insert(second.id(), "$c", "!r:x", "@u:x", 12, "c", null)
+                                .insert(second.id(), new Posted("$c", "!r:x", "@u:x", 12, "c", null))
                                 .orElseThrow()
                                 .number());
                 assertEquals(
@@ -127,9 +127,9 @@ class StoreTest {
         try (Store store = Store.open(dir.resolve("bot.db"))) {
             store.write(tx -> {
                 Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
-                tx.submissions().insert(e.id(), "$a", "!r:x", "@u:x", 10, "a", null);
+                tx.submissions().insert(e.id(), new Posted("$a", "!r:x", "@u:x", 10, "a", null));
                 Submission b = tx.submissions()
-                        .insert(e.id(), "$b", "!r:y", "@v:x", 11, "b", "<b>b</b>")
+                        .insert(e.id(), new Posted("$b", "!r:y", "@v:x", 11, "b", "<b>b</b>"))
                         .orElseThrow();
                 tx.submissions().setWithdrawn(b.id(), true);
 
@@ -160,7 +160,7 @@ class StoreTest {
             store.write(tx -> {
                 Edition e = tx.editions().openOrCreate(LocalDate.of(2026, 11, 27), 1L);
                 long id = tx.submissions()
-                        .insert(e.id(), "$a", "!r:x", "@u:x", 10, "a", null)
+                        .insert(e.id(), new Posted("$a", "!r:x", "@u:x", 10, "a", null))
                         .orElseThrow()
                         .id();
                 tx.placements().add(id, Placement.Kind.SECTION, "servers", "$react1", "@ed:x", false, 11);
