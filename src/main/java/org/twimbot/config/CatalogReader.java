@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
@@ -183,7 +184,8 @@ final class CatalogReader {
             else problems.add(p + ".order: expected an integer");
         }
         List<String> reporters = userIds(n, p, "usual_reporters");
-        return problems.size() > before ? null : new Section(key, emoji, title, order, reporters);
+        List<String> keywords = keywords(n, p);
+        return problems.size() > before ? null : new Section(key, emoji, title, order, reporters, keywords);
     }
 
     private Project project(JsonNode n, String p) {
@@ -233,6 +235,27 @@ final class CatalogReader {
         }
         return ids;
     }
+
+    /** A section's keywords: strings with a letter or digit (placement compares words, and "&" has none). */
+    private List<String> keywords(JsonNode n, String p) {
+        JsonNode v = n.get("keywords");
+        if (v == null || v.isNull()) return List.of();
+        if (!v.isArray()) {
+            problems.add(p + ".keywords: expected a list of words or phrases");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            String at = p + ".keywords[" + i + "]";
+            if (!v.get(i).isTextual()) problems.add(at + ": expected a string");
+            else if (!HAS_WORD.matcher(v.get(i).asText()).find())
+                problems.add(at + ": '" + v.get(i).asText() + "' has no letter or digit");
+            else out.add(v.get(i).asText());
+        }
+        return out;
+    }
+
+    private static final Pattern HAS_WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
     private List<String> strings(JsonNode n, String p, String field, String typeError) {
         JsonNode v = n.get(field);

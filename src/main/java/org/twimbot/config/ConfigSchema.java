@@ -56,7 +56,8 @@ public final class ConfigSchema {
     public static final String SECTIONS = "sections";
     public static final String PROJECTS = "projects";
     /** The keys of one {@code sections} entry. */
-    public static final List<String> SECTION_KEYS = List.of("key", "emoji", "title", "order", "usual_reporters");
+    public static final List<String> SECTION_KEYS =
+            List.of("key", "emoji", "title", "order", "usual_reporters", "keywords");
     /** The keys of one {@code projects} entry. */
     public static final List<String> PROJECT_KEYS =
             List.of("key", "title", "description", "website", "section", "aliases", "usual_reporters");

@@ -23,7 +23,8 @@ import org.twimbot.catalog.Section;
  * stands (the sender's own "Name:" lead, bold or heading, link text, the first sentence, anywhere), a
  * link to its website or repository, the catalog's usual reporters and what editors confirmed for this
  * sender before. An item is placed when one project is clearly ahead; otherwise up to three are suggested.
- * News naming no project clearly goes to a section when the section's words and the sender tell it,
+ * News naming no project clearly goes to a section when the section's words (its title's, the catalog's
+ * keywords for it, those learned from past editions) and the sender tell it,
  * and news of a project the catalog lacks gets a proposal. A wrong placement costs an editor more than
  * none, so the model abstains when the evidence is thin.
  */
@@ -50,6 +51,19 @@ public final class Placer {
     static final int SECTION_FIRST_SENTENCE = 2;
     static final int SECTION_LEARNED_WORD = 2;
     static final int MAX_LEARNED_WORDS = 3;
+    /** Each distinct keyword the catalog gives a section counts like a title word: both are the section's words. */
+    static final int SECTION_KEYWORD = 1;
+
+    static final int MAX_KEYWORDS = 3;
+    /**
+     * The first sentence says what the news is (a guide, a meetup, an article); keywords further on describe it
+     * (a guide about encryption). One keyword there therefore reaches {@link #SECTION_AT} alone (1 + 3), which a
+     * title word in the first sentence does not (1 + 2): keywords are chosen by whoever keeps the catalog, title
+     * words are whatever the heading says ("Interesting", "Social"). Counted once per section, and not on top of
+     * the title words' bonus: one sentence naming the section in both lists is one piece of evidence.
+     */
+    static final int SECTION_KEYWORD_FIRST_SENTENCE = 3;
+
     static final int SECTION_REPORTER = 2;
     static final int SECTION_HISTORY = 2;
     static final int SECTION_AT = 4;
@@ -112,7 +126,7 @@ public final class Placer {
         if (umbrella.isPresent() && !newSubject) {
             return new Decision(umbrella, Optional.empty(), suggestions, Optional.empty());
         }
-        Stems stems = Stems.of(text);
+        Stems stems = Stems.of(text, sectionWords);
         Optional<Section> section = section(news.sender(), stems);
         if (!newSubject) {
             Optional<Project> reported = reportedProject(news.sender(), text, stems, textScores);
@@ -156,7 +170,7 @@ public final class Placer {
                 .forEach(e ->
                         sb.append(' ').append(e.getKey().title()).append('=').append(e.getValue()));
         sb.append("; sections:");
-        rankSections(sectionScores(news.sender(), Stems.of(text))).stream()
+        rankSections(sectionScores(news.sender(), Stems.of(text, sectionWords))).stream()
                 .limit(3)
                 .forEach(
                         e -> sb.append(' ').append(e.getKey().key()).append('=').append(e.getValue()));
@@ -228,10 +242,21 @@ public final class Placer {
         return NOT_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
-    /** The stems of the text's words and of its first sentence, counted once per item for every section. */
-    private record Stems(Map<String, Integer> all, Map<String, Integer> first) {
-        static Stems of(NewsText text) {
-            return new Stems(SectionWords.stemCounts(text.text()), SectionWords.stemCounts(text.firstSentence()));
+    /**
+     * The stems of the text's words and of its first sentence, and the number of each section's keywords in
+     * both, counted once per item for every section.
+     */
+    private record Stems(
+            Map<String, Integer> all,
+            Map<String, Integer> first,
+            Map<String, Integer> keywords,
+            Map<String, Integer> firstKeywords) {
+        static Stems of(NewsText text, SectionWords sectionWords) {
+            return new Stems(
+                    SectionWords.stemCounts(text.text()),
+                    SectionWords.stemCounts(text.firstSentence()),
+                    sectionWords.keywords(text.text()),
+                    sectionWords.keywords(text.firstSentence()));
         }
     }
 
@@ -395,7 +420,6 @@ public final class Placer {
     /** Scores from the text and, unless {@code sender} is null, from who sends it. */
     private Map<Section, Integer> sectionScores(String sender, Stems text) {
         Map<String, Integer> stems = text.all();
-        Map<String, Integer> firstStems = text.first();
         Map<Section, Integer> scores = new LinkedHashMap<>();
         Map<String, Integer> senderSections = sender == null ? Map.of() : history.sectionsOf(sender);
         String usual = senderSections.entrySet().stream()
@@ -404,12 +428,23 @@ public final class Placer {
                 .orElse(null);
         for (Section s : catalog.sections()) {
             int score = SECTION_TITLE_WORD * sectionWords.titleWords(s.key(), stems, MAX_TITLE_WORDS)
-                    + SECTION_FIRST_SENTENCE * sectionWords.titleWords(s.key(), firstStems, 1)
-                    + SECTION_LEARNED_WORD * Math.min(MAX_LEARNED_WORDS, sectionWords.learnedWords(s.key(), stems));
+                    + SECTION_LEARNED_WORD * Math.min(MAX_LEARNED_WORDS, sectionWords.learnedWords(s.key(), stems))
+                    + SECTION_KEYWORD * Math.min(MAX_KEYWORDS, text.keywords().getOrDefault(s.key(), 0))
+                    + firstSentence(s, text);
             if (sender != null && s.usualReporters().contains(sender)) score += SECTION_REPORTER;
             if (s.key().equals(usual)) score += SECTION_HISTORY;
             if (score > 0) scores.put(s, score);
         }
         return scores;
+    }
+
+    /**
+     * What the first sentence says for the section: its title words there or one of its keywords, whichever
+     * weighs more.
+     */
+    private int firstSentence(Section s, Stems text) {
+        int titleWords = SECTION_FIRST_SENTENCE * sectionWords.titleWords(s.key(), text.first(), 1);
+        int keyword = text.firstKeywords().containsKey(s.key()) ? SECTION_KEYWORD_FIRST_SENTENCE : 0;
+        return Math.max(titleWords, keyword);
     }
 }

@@ -2,11 +2,13 @@ package org.twimbot.placement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.twimbot.catalog.Catalog;
 import org.twimbot.catalog.Project;
 import org.twimbot.catalog.Section;
@@ -14,9 +16,10 @@ import org.twimbot.catalog.Section;
 /**
  * The words that tell a section: those of its title that few other section titles share ("Dept of
  * Bridges" → bridge; "Dept" is in every title and tells nothing; a title word that past editions' news used
- * in many other sections tells nothing either), and words learned from the news editors filed there before,
- * when that section holds most of a word's uses. Words are compared by a crude stem
- * (bridges, bridging, bridge → bridg), short stems are ignored.
+ * in many other sections tells nothing either), the keywords the catalog gives it ("meetup", "Summer of
+ * Code"), and words learned from the news editors filed there before, when that section holds most of a
+ * word's uses. Words are compared by a crude stem (bridges, bridging, bridge → bridg); short stems are
+ * ignored, except in keywords, which the catalog's maintainer chose ("MSC", "bot").
  */
 final class SectionWords {
     private static final int MIN_STEM = 4;
@@ -33,6 +36,14 @@ final class SectionWords {
 
     private final Map<String, Set<String>> titleStems = new HashMap<>();
     private final Map<String, Set<String>> learnedStems = new HashMap<>();
+    /** A web address in the text: its words are a page's name, not the author's. */
+    private static final Pattern ADDRESS = Pattern.compile("\\b(?:https?://|www\\.)[^\\s<>()]+");
+
+    /** The catalog's keywords by their first stem, so that a text is read once for all of them. */
+    private final Map<String, List<Keyword>> keywordsByFirstStem = new HashMap<>();
+
+    /** A section's keyword as the stems of its words ("Summer of Code" → summer, of, cod). */
+    private record Keyword(String section, List<String> stems) {}
 
     SectionWords(Catalog catalog, History history) {
         Map<String, Integer> titlesWithStem = new HashMap<>();
@@ -46,6 +57,15 @@ final class SectionWords {
         titleStems.values().forEach(stems -> stems.removeIf(w -> titlesWithStem.get(w) >= common));
         titleStems.forEach((section, stems) -> stems.removeIf(w -> !telling(catalog, section, w)));
         learn(history);
+        for (Section s : catalog.sections()) {
+            for (String keyword : s.keywords()) {
+                List<String> stems = wordStems(keyword);
+                if (stems.isEmpty()) continue;
+                Keyword k = new Keyword(s.key(), stems);
+                List<Keyword> same = keywordsByFirstStem.computeIfAbsent(stems.get(0), x -> new ArrayList<>());
+                if (!same.contains(k)) same.add(k); // "peer-to-peer" and "peer to peer" are one keyword
+            }
+        }
     }
 
     /**
@@ -100,6 +120,38 @@ final class SectionWords {
         int n = 0;
         for (String w : learnedStems.getOrDefault(sectionKey, Set.of())) if (textStems.containsKey(w)) n++;
         return n;
+    }
+
+    /**
+     * Per section, how many of its distinct keywords the text has. A keyword of several words counts where they
+     * stand together. Addresses are left out: "…/famedly-kommunikation-app-…" names a page, the author did not
+     * write "app".
+     */
+    Map<String, Integer> keywords(String text) {
+        List<String> textStems = wordStems(ADDRESS.matcher(text).replaceAll(" "));
+        Map<String, Set<Keyword>> found = new HashMap<>();
+        for (int i = 0; i < textStems.size(); i++) {
+            for (Keyword k : keywordsByFirstStem.getOrDefault(textStems.get(i), List.of())) {
+                if (startsAt(textStems, i, k.stems()))
+                    found.computeIfAbsent(k.section(), x -> new HashSet<>()).add(k);
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        found.forEach((section, keywords) -> counts.put(section, keywords.size()));
+        return counts;
+    }
+
+    private static boolean startsAt(List<String> text, int at, List<String> phrase) {
+        if (at + phrase.size() > text.size()) return false;
+        for (int j = 1; j < phrase.size(); j++) if (!text.get(at + j).equals(phrase.get(j))) return false;
+        return true;
+    }
+
+    /** The stems of a text's words in order, short ones included. */
+    static List<String> wordStems(String text) {
+        List<String> stems = new ArrayList<>();
+        for (String word : words(text)) stems.add(stem(word));
+        return stems;
     }
 
     /** Each stem of the text's words with its number of occurrences (at most {@link #MAX_WORDS} stems). */

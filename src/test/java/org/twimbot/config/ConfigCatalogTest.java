@@ -171,4 +171,36 @@ class ConfigCatalogTest {
                         "projects[0].usual_reporters: expected a list of user ids"),
                 e.problems());
     }
+
+    @Test
+    void sectionKeywordsAreAListOfWordsOrPhrases() throws Exception {
+        BotConfig c = ConfigLoader.parse(MINIMAL + """
+                sections:
+                  - key: talks
+                    title: Dept of Events and Talks
+                    keywords: [talk, meetup, "Summer of Code", FOSDEM]
+                  - {key: servers, title: Dept of Servers}
+                """, dir, TOKEN);
+        assertEquals(
+                List.of("talk", "meetup", "Summer of Code", "FOSDEM"),
+                c.catalog().sectionByKey("talks").orElseThrow().keywords());
+        assertEquals(
+                List.of(), c.catalog().sectionByKey("servers").orElseThrow().keywords());
+    }
+
+    @Test
+    void sectionKeywordsOfTheWrongTypeNameTheKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(MINIMAL + """
+                sections:
+                  - {key: talks, title: Talks, keywords: meetup}
+                  - {key: guides, title: Guides, keywords: [guide, 42, {a: b}, "&"]}
+                """, dir, TOKEN));
+        assertEquals(
+                List.of(
+                        "sections[0].keywords: expected a list of words or phrases",
+                        "sections[1].keywords[1]: expected a string",
+                        "sections[1].keywords[2]: expected a string",
+                        "sections[1].keywords[3]: '&' has no letter or digit"),
+                e.problems());
+    }
 }

@@ -13,8 +13,8 @@ import org.twimbot.config.ConfigLoader;
 
 /**
  * The product measured on fixed published data: the two reference posts replayed with the embedded TWIM
- * catalog and no editor action (issue #18). The floors are what the model reaches today; the issue's targets
- * that it does not reach yet are named beside them, so that a change that gets there raises the floor.
+ * catalog and no editor action (issue #18). The floors are what the model reaches today, with the issue's targets
+ * named beside them, so that a change that does better raises the floor.
  */
 class BacktestTest {
 
@@ -39,19 +39,21 @@ class BacktestTest {
         System.out.print(t.text());
         assertEquals(31, t.items());
         assertEquals(18, t.knownItems());
-        // issue #18 asks for 85% (16 of 18): met; the first name-matching filed 6
-        assertTrue(t.rightProject() >= 16, "known projects under the right project: " + t.rightProject());
+        // issue #18 asks for 85% (16 of 18): met; the first name-matching filed 6. The 17th, Element iOS news from
+        // its usual reporter naming no project, is placed since the clients section's keywords tell its section
+        assertTrue(t.rightProject() >= 17, "known projects under the right project: " + t.rightProject());
         // issue #18 asks for at most 5% of all items (1 of 31): none; the first name-matching placed 4 wrongly
         assertTrue(t.wrong() == 0, "wrong: " + t.wrong());
-        // issue #18 asks for 60% (8 of 13); not reached: the other seven name no section in words the catalog or
-        // the one earlier edition teaches (a meetup, a guide, press, a client and two projects nobody reported before)
-        assertTrue(t.rightSection() >= 6, "right section: " + t.rightSection());
+        // issue #18 asks for 60% (8 of 13): met with the catalog's section keywords (a meetup, an article, a
+        // plugin); left unplaced are a client and a project nobody reported before, a guide whose topic words are
+        // another section's, and the IETF working group news filed under Spec
+        assertTrue(t.rightSection() >= 9, "right section: " + t.rightSection());
         // issue #18: at least 60% of the proposals carry the published name
         assertTrue(
                 t.proposals() >= 3 && t.proposalsRight() * 10 >= t.proposals() * 6,
                 "proposals " + t.proposals() + ", right " + t.proposalsRight());
-        // issue #18 asks for at most 0.3 per item (9 of 31); not reached (the unplaced section items above, two
-        // proposals to confirm); the first name-matching needed 25
-        assertTrue(t.editorActions() <= 11, "editor actions: " + t.editorActions());
+        // issue #18 asks for at most 0.3 per item (9 of 31): met (the unplaced items above, Nheko's news naming
+        // neither the project nor its section, three proposals to confirm); the first name-matching needed 25
+        assertTrue(t.editorActions() <= 8, "editor actions: " + t.editorActions());
     }
 }
