@@ -26,8 +26,17 @@ final class ProjectNames {
     /** One occurrence of a project's name. */
     record Hit(Project project, int start, int end) {}
 
-    /** {@code first}: the name's first part, lower case, which a text must contain for the pattern to be worth running. */
-    private record NamePattern(Project project, String first, Pattern pattern) {}
+    /**
+     * {@code first} and {@code second}: the name's first two parts, lower case ({@code second} null for a one-part
+     * name), which a text must hold, at most one separator apart, for the pattern to be worth running.
+     */
+    private record NamePattern(Project project, String first, String second, Pattern pattern) {
+        /** Whether the second part follows the first where the first ends ({@code end}) in the lower-case text. */
+        boolean secondFollows(String lower, int end) {
+            if (second == null || lower.startsWith(second, end)) return true;
+            return end < lower.length() && isSeparator(lower.charAt(end)) && lower.startsWith(second, end + 1);
+        }
+    }
 
     /** Occurrences counted per text: more than this is a list, not evidence. */
     private static final int MAX_HITS = 200;
@@ -42,10 +51,12 @@ final class ProjectNames {
         Map<Character, List<Integer>> index = new HashMap<>();
         for (Project p : catalog.projects()) {
             for (String name : names(p)) {
-                String first = SEPARATORS.split(CAMEL.matcher(name).replaceAll(" "))[0].toLowerCase(Locale.ROOT);
+                String[] parts = parts(name);
+                String first = parts[0].toLowerCase(Locale.ROOT);
                 if (first.isEmpty()) continue; // a name of separators only matches nothing a text can hold
+                String second = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : null;
                 index.computeIfAbsent(first.charAt(0), c -> new ArrayList<>()).add(patterns.size());
-                patterns.add(new NamePattern(p, first, compile(name)));
+                patterns.add(new NamePattern(p, first, second, compile(name)));
             }
         }
         index.forEach((c, list) ->
@@ -75,9 +86,14 @@ final class ProjectNames {
         return rest.equals(rest.toLowerCase(Locale.ROOT));
     }
 
+    /** A name's parts: split at separators and at the boundaries inside camel case ({@code FluffyChat}). */
+    private static String[] parts(String name) {
+        return SEPARATORS.split(CAMEL.matcher(name).replaceAll(" "));
+    }
+
     private static Pattern compile(String name) {
         StringBuilder regex = new StringBuilder();
-        String[] parts = SEPARATORS.split(CAMEL.matcher(name).replaceAll(" "));
+        String[] parts = parts(name);
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) regex.append("[\\s_-]?");
             regex.append(Pattern.quote(parts[i]));
@@ -113,7 +129,9 @@ final class ProjectNames {
             if (candidates == null) continue;
             for (int i : candidates) {
                 NamePattern n = patterns.get(i);
-                if (at < nextFree[i] || !lower.startsWith(n.first(), at)) continue;
+                if (at < nextFree[i]
+                        || !lower.startsWith(n.first(), at)
+                        || !n.secondFollows(lower, at + n.first().length())) continue;
                 Matcher m = matchers[i];
                 if (m == null) {
                     m = n.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
@@ -127,6 +145,11 @@ final class ProjectNames {
             }
         }
         return hits;
+    }
+
+    /** What {@code [\s_-]} matches between a name's parts ({@code \s} without UNICODE_CHARACTER_CLASS is ASCII only). */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '_' || c == '-';
     }
 
     private static boolean isWordChar(char c) {
