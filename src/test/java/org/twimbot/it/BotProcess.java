@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class BotProcess implements AutoCloseable {
     /**
-     * The Dockerfile's heap and collector, so that the memory figure is the image's; {@code -Dtwimbot.it.jvm="…"}
+     * The Dockerfile's heap and collector (its JAVA_OPTS but the exit on OOM), so that the memory figure is the image's; {@code -Dtwimbot.it.jvm="…"}
      * tries other flags.
      */
-    static final List<String> JVM_FLAGS = List.of(System.getProperty("twimbot.it.jvm", "-Xmx64m -XX:+UseSerialGC")
-            .trim()
-            .split("\\s+"));
+    static final List<String> JVM_FLAGS =
+            List.of(System.getProperty("twimbot.it.jvm", "-Xmx64m -Xms16m -XX:+UseSerialGC")
+                    .trim()
+                    .split("\\s+"));
 
     private final Path config;
     private final Map<String, String> env;

@@ -36,8 +36,8 @@ class FiguresIT {
             long t0 = System.nanoTime();
             bot.start().awaitLog("first start: synced", Newsroom.WAIT);
             System.out.printf(
-                    "figure: start to first sync %d ms (jar, -Xmx64m -XX:+UseSerialGC, wall clock incl. JVM start)%n",
-                    (System.nanoTime() - t0) / 1_000_000);
+                    "figure: start to first sync %d ms (jar, %s, wall clock incl. JVM start)%n",
+                    (System.nanoTime() - t0) / 1_000_000, String.join(" ", BotProcess.JVM_FLAGS));
             Map<String, Long> postedAt = new ConcurrentHashMap<>();
             Map<String, Long> ackedAt = new ConcurrentHashMap<>();
             List<String> items = new ArrayList<>();
@@ -77,8 +77,8 @@ class FiguresIT {
                         "figure: !draft round trip %d ms (80 items, 30 pictures, draft %d of 2)%n", ms, round);
             }
             System.out.printf(
-                    "figure: bot RSS after the week %d MiB (-Xmx64m -XX:+UseSerialGC); load: %s%n",
-                    bot.rssKiB() / 1024, loadAverage());
+                    "figure: bot RSS after the week %d MiB (%s); load: %s%n",
+                    bot.rssKiB() / 1024, String.join(" ", BotProcess.JVM_FLAGS), loadAverage());
         }
     }
 
