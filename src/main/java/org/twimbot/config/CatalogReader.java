@@ -226,38 +226,36 @@ final class CatalogReader {
     }
 
     private List<String> userIds(JsonNode n, String p, String field) {
-        List<String> ids = strings(n, p, field, "expected a list of user ids");
-        for (int i = 0; i < ids.size(); i++) {
-            if (!ConfigValues.isUserId(ids.get(i))) {
-                problems.add(p + "." + field + "[" + i + "]: '" + ids.get(i)
-                        + "' is not a Matrix user id (@localpart:server)");
-            }
-        }
-        return ids;
+        return strings(
+                n,
+                p,
+                field,
+                "expected a list of user ids",
+                id -> ConfigValues.isUserId(id) ? null : "'" + id + "' is not a Matrix user id (@localpart:server)");
     }
 
     /** A section's keywords: strings with a letter or digit (placement compares words, and "&" has none). */
     private List<String> keywords(JsonNode n, String p) {
-        JsonNode v = n.get("keywords");
-        if (v == null || v.isNull()) return List.of();
-        if (!v.isArray()) {
-            problems.add(p + ".keywords: expected a list of words or phrases");
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            String at = p + ".keywords[" + i + "]";
-            if (!v.get(i).isTextual()) problems.add(at + ": expected a string");
-            else if (!HAS_WORD.matcher(v.get(i).asText()).find())
-                problems.add(at + ": '" + v.get(i).asText() + "' has no letter or digit");
-            else out.add(v.get(i).asText());
-        }
-        return out;
+        return strings(
+                n,
+                p,
+                "keywords",
+                "expected a list of words or phrases",
+                k -> HAS_WORD.matcher(k).find() ? null : "'" + k + "' has no letter or digit");
     }
 
     private static final Pattern HAS_WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
     private List<String> strings(JsonNode n, String p, String field, String typeError) {
+        return strings(n, p, field, typeError, s -> null);
+    }
+
+    /**
+     * A list of strings. {@code problem} tells what is wrong with one (null for nothing); every problem names the
+     * entry by its place in the list as written.
+     */
+    private List<String> strings(
+            JsonNode n, String p, String field, String typeError, Function<String, String> problem) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return List.of();
         if (!v.isArray()) {
@@ -266,8 +264,14 @@ final class CatalogReader {
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
-            if (v.get(i).isTextual()) out.add(v.get(i).asText());
-            else problems.add(p + "." + field + "[" + i + "]: expected a string");
+            String at = p + "." + field + "[" + i + "]: ";
+            if (!v.get(i).isTextual()) {
+                problems.add(at + "expected a string");
+                continue;
+            }
+            String wrong = problem.apply(v.get(i).asText());
+            if (wrong == null) out.add(v.get(i).asText());
+            else problems.add(at + wrong);
         }
         return out;
     }

@@ -172,6 +172,21 @@ class ConfigCatalogTest {
                 e.problems());
     }
 
+    /** Each problem names the entry by its place in the list as written, whatever the entries before it are. */
+    @Test
+    void aBadReporterIdIsNamedByItsPlaceInAMixedList() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(MINIMAL + """
+                sections:
+                  - {key: s, title: S, usual_reporters: [42, bob, "@ok:x.y", "carol"]}
+                """, dir, TOKEN));
+        assertEquals(
+                List.of(
+                        "sections[0].usual_reporters[0]: expected a string",
+                        "sections[0].usual_reporters[1]: 'bob' is not a Matrix user id (@localpart:server)",
+                        "sections[0].usual_reporters[3]: 'carol' is not a Matrix user id (@localpart:server)"),
+                e.problems());
+    }
+
     @Test
     void sectionKeywordsAreAListOfWordsOrPhrases() throws Exception {
         BotConfig c = ConfigLoader.parse(MINIMAL + """
