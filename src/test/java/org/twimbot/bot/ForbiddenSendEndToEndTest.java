@@ -125,6 +125,7 @@ class ForbiddenSendEndToEndTest {
 
     private static String status(DemoWeek week, String editorsRoom) throws Exception {
         week.editor().catchUp();
+        CrossRoomOrder.nextMillisecond(); // after the news just posted in the submissions room
         week.editor().say(editorsRoom, "!status");
         return week.editor()
                 .await(editorsRoom, e -> fromBot(week, e) && e.body().startsWith("Edition "), Duration.ofSeconds(30))

@@ -90,21 +90,12 @@ final class TwoRoomBot implements AutoCloseable {
     /** Sends {@code text} as the editor in the editors room and returns the bot's notice there that satisfies {@code reply}. */
     String editorCommand(String text, Predicate<String> reply) throws Exception {
         ScriptedUser editor = week.editor();
-        nextMillisecond();
+        CrossRoomOrder.nextMillisecond();
         editor.catchUp();
         editor.say(editors, text);
         return editor.await(editors, e -> fromBot(e) && reply.test(e.body()), Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("no answer to " + text + " in the editors room"))
                 .body();
-    }
-
-    /**
-     * The bot merges the rooms' timelines by origin_server_ts; two events of two rooms in the same millisecond have no
-     * order it could know. A command sent in the next millisecond is after everything sent before it, in any room.
-     */
-    private static void nextMillisecond() {
-        long now = System.currentTimeMillis();
-        while (System.currentTimeMillis() <= now) Thread.onSpinWait();
     }
 
     /** {@code !status} in the editors room: its answer reflects everything sent before, in either room. */
